@@ -1,0 +1,38 @@
+"""purebp: backpropagation in pure Python, with numpy's exact numbers.
+
+A map of the package, one idea a module:
+
+=========================  ================================================
+module                     what it holds
+=========================  ================================================
+``purebp.matrix``          list-of-lists helpers: shape, transpose, dot, ...
+``purebp.activations``     sigmoid, its derivative, an ``exp`` that never raises
+``purebp.random_start``    numpy's MT19937 random start, bit for bit
+``purebp.network``         forward pass, backprop and ``train``: any layer sizes
+``purebp.article``         the article's 8-line and expanded programs, line for line
+``purebp.datasets``        the built-in data: the article's table and XOR
+``purebp.arrayprint``      printing numbers the way numpy prints them
+``purebp.cli``             the ``python -m purebp`` command line
+=========================  ================================================
+
+>>> import purebp
+>>> X, y = purebp.load("seed")
+>>> result = purebp.train(X, y, seed=1, iterations=10000)
+>>> [round(w[0], 2) for w in result.weights[0]]
+[9.67, -0.21, -4.63]
+"""
+
+from .activations import sigmoid, sigmoid_derivative
+from .datasets import load
+from .errors import PurebpError
+from .matrix import add, apply, dot, multiply, shape, subtract, total, transpose
+from .network import Training, backward, forward, predict, train
+from .random_start import MT19937, initial_weights
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "MT19937", "PurebpError", "Training", "add", "apply", "backward", "dot",
+    "forward", "initial_weights", "load", "multiply", "predict", "shape",
+    "sigmoid", "sigmoid_derivative", "subtract", "total", "train", "transpose",
+]

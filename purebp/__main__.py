@@ -1,0 +1,5 @@
+"""``python -m purebp``: see purebp.cli."""
+
+from .cli import run
+
+run()

@@ -1,0 +1,31 @@
+"""The built-in training data: the article's table and XOR.
+
+Both have the same inputs ``X`` (the third column is always 1, so the
+network gets a bias for free) and differ in the targets ``y``:
+
+* ``seed``, the article's: y is the first input, x1, so one layer suffices;
+* ``xor``, Trask's: y is x1 XOR x2, which no single layer can learn.
+
+>>> X, y = load("xor")
+>>> X
+[[0, 0, 1], [0, 1, 1], [1, 0, 1], [1, 1, 1]]
+>>> y
+[[0], [1], [1], [0]]
+"""
+
+from .errors import PurebpError
+
+NAMES = ("seed", "xor")
+
+
+def load(name):
+    """Return fresh copies of ``(X, y)`` of the built-in data set ``name``."""
+    X = [[0, 0, 1], [0, 1, 1], [1, 0, 1], [1, 1, 1]]
+    if name == "seed":
+        y = [[0], [0], [1], [1]]
+    elif name == "xor":
+        y = [[0], [1], [1], [0]]
+    else:
+        raise PurebpError("data: unknown data set %r; built in are: %s"
+                          % (name, ", ".join(NAMES)))
+    return X, y

@@ -1,0 +1,187 @@
+"""Matrix helpers on plain lists of lists: where the transpose lives.
+
+A matrix is a list of rows, each row a list of numbers, all rows the same
+length: ``X = [[0, 0, 1], [0, 1, 1]]`` is a 2 x 3 matrix. These helpers are
+the numpy operations the article uses, written out so each can be read:
+
+==================  ==================================  ===================
+helper              what it computes                    numpy spelling
+==================  ==================================  ===================
+``shape(A)``        (rows, columns)                     ``A.shape``
+``transpose(A)``    rows become columns                 ``A.T``
+``dot(A, B)``       matrix product                      ``np.dot(A, B)``
+``add(A, B)``       element-wise sum                    ``A + B``
+``subtract(A, B)``  element-wise difference             ``A - B``
+``multiply(A, B)``  element-wise product                ``A * B``
+``apply(f, A)``     ``f`` on every element              ``f(A)`` (a ufunc)
+``total(A)``        sum of all elements                 ``np.sum(A)``
+==================  ==================================  ===================
+
+``add``, ``subtract`` and ``multiply`` also take a plain number on either
+side, as numpy does in ``1 - l`` or ``2 * (y - l)``. There is no other
+broadcasting: two matrices must have the same shape.
+
+Every helper checks its input and raises ``PurebpError`` (a ``ValueError``)
+with the shapes in the message:
+
+>>> dot([[1, 2, 3]] * 4, [[1], [2]])
+Traceback (most recent call last):
+    ...
+purebp.errors.PurebpError: dot: (4, 3) @ (2, 1): inner sizes 3 and 2 differ
+"""
+
+from .errors import PurebpError
+
+
+def shape(A):
+    """Return ``(rows, columns)`` of matrix ``A``, checking that it is one.
+
+    >>> shape([[0, 0, 1], [0, 1, 1], [1, 0, 1], [1, 1, 1]])
+    (4, 3)
+    >>> shape([[1, 2], [3]])
+    Traceback (most recent call last):
+        ...
+    purebp.errors.PurebpError: shape: ragged matrix: row 1 has length 1, row 0 has length 2
+    """
+    return _shape(A, "shape")
+
+
+def transpose(A):
+    """Turn rows into columns: ``transpose(A)[j][i] == A[i][j]``.
+
+    >>> transpose([[1, 2, 3], [4, 5, 6]])
+    [[1, 4], [2, 5], [3, 6]]
+    """
+    rows, cols = _shape(A, "transpose")
+    return [[A[i][j] for i in range(rows)] for j in range(cols)]
+
+
+def dot(A, B):
+    """Matrix product: entry (i, j) is row i of A times column j of B, summed.
+
+    The sum runs left to right, as written; numpy's BLAS may group it
+    otherwise, which can change the last bit of a result (see docs).
+
+    >>> X = [[0, 0, 1], [0, 1, 1], [1, 0, 1], [1, 1, 1]]
+    >>> dot(X, [[0.5], [-1.0], [2.0]])
+    [[2.0], [1.0], [2.5], [1.5]]
+    """
+    n, m = _shape(A, "dot")
+    m2, p = _shape(B, "dot")
+    if m != m2:
+        raise PurebpError("dot: %s @ %s: inner sizes %d and %d differ"
+                          % (_fmt((n, m)), _fmt((m2, p)), m, m2))
+    columns = transpose(B)
+    return [[sum(a * b for a, b in zip(row, column)) for column in columns]
+            for row in A]
+
+
+def add(A, B):
+    """Element-wise ``A + B``; either side may be a plain number.
+
+    >>> add([[1, 2]], [[10, 20]])
+    [[11, 22]]
+    """
+    return _elementwise("add", A, B, lambda a, b: a + b)
+
+
+def subtract(A, B):
+    """Element-wise ``A - B``; either side may be a plain number.
+
+    >>> subtract(1, [[0.25], [1.0]])
+    [[0.75], [0.0]]
+    """
+    return _elementwise("subtract", A, B, lambda a, b: a - b)
+
+
+def multiply(A, B):
+    """Element-wise ``A * B`` (not the matrix product: that is ``dot``).
+
+    >>> multiply(2, [[0.5, -1.0]])
+    [[1.0, -2.0]]
+    >>> multiply([[1, 2]], [[3], [4]])
+    Traceback (most recent call last):
+        ...
+    purebp.errors.PurebpError: multiply: (1, 2) and (2, 1): shapes differ
+    """
+    return _elementwise("multiply", A, B, lambda a, b: a * b)
+
+
+def apply(f, A):
+    """Apply the one-number function ``f`` to every element of ``A``.
+
+    >>> apply(abs, [[-1, 2], [3, -4]])
+    [[1, 2], [3, 4]]
+    """
+    _shape(A, "apply")
+    return [[f(a) for a in row] for row in A]
+
+
+def total(A):
+    """Sum of all elements, row by row, left to right, like ``np.sum(A)``.
+
+    >>> total([[1.5], [2.5], [3.0]])
+    7.0
+    """
+    _shape(A, "total")
+    s = 0
+    for row in A:
+        for a in row:
+            s += a
+    return s
+
+
+# --- private helpers ---------------------------------------------------------
+
+def _is_number(a):
+    # bool is an int in Python, and numpy accepts it as 0/1 too.
+    return isinstance(a, (int, float))
+
+
+def _fmt(size):
+    return "(%d, %d)" % size
+
+
+def _shape(A, where):
+    """Shape of A, or a PurebpError saying, for operation `where`, what is wrong."""
+    if not isinstance(A, (list, tuple)):
+        raise PurebpError("%s: expected a matrix (a list of rows), got %s"
+                          % (where, type(A).__name__))
+    if not A:
+        raise PurebpError("%s: empty matrix: it has no rows" % where)
+    first = A[0]
+    if not isinstance(first, (list, tuple)):
+        raise PurebpError("%s: row 0 is a %s, not a list of numbers"
+                          % (where, type(first).__name__))
+    cols = len(first)
+    if cols == 0:
+        raise PurebpError("%s: empty matrix: row 0 has no entries" % where)
+    for i, row in enumerate(A):
+        if not isinstance(row, (list, tuple)):
+            raise PurebpError("%s: row %d is a %s, not a list of numbers"
+                              % (where, i, type(row).__name__))
+        if len(row) != cols:
+            raise PurebpError("%s: ragged matrix: row %d has length %d, row 0 has length %d"
+                              % (where, i, len(row), cols))
+        for j, a in enumerate(row):
+            if not _is_number(a):
+                raise PurebpError("%s: row %d, column %d: %r is not a number"
+                                  % (where, i, j, a))
+    return (len(A), cols)
+
+
+def _elementwise(where, A, B, op):
+    """op(a, b) over matching elements; a plain number pairs with every element."""
+    if _is_number(A) and _is_number(B):
+        return op(A, B)
+    if _is_number(A):
+        _shape(B, where)
+        return [[op(A, b) for b in row] for row in B]
+    if _is_number(B):
+        _shape(A, where)
+        return [[op(a, B) for a in row] for row in A]
+    size_a, size_b = _shape(A, where), _shape(B, where)
+    if size_a != size_b:
+        raise PurebpError("%s: %s and %s: shapes differ"
+                          % (where, _fmt(size_a), _fmt(size_b)))
+    return [[op(a, b) for a, b in zip(row_a, row_b)] for row_a, row_b in zip(A, B)]

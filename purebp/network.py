@@ -1,0 +1,249 @@
+"""Networks of any layer sizes: the forward pass, backprop and training.
+
+This is where backpropagation happens. A network with layer sizes
+``[3, 4, 1]`` has one weight matrix per pair of neighbouring layers,
+``syn[0]`` (3 x 4) and ``syn[1]`` (4 x 1), and one output per layer,
+``l[0] = X``, ``l[1]`` and ``l[2]``. Each layer is a pair of steps that
+sit together below, as in micrograd:
+
+* ``layer_forward``: ``z = l_in . syn``, then ``l_out = sigmoid(z)``;
+* ``layer_backward``: its partner, which takes the error arriving at
+  ``l_out`` back through the sigmoid (``l_delta``), then through the
+  product, to the weights (the step for ``syn``) and to ``l_in`` (the
+  error handed to the layer below).
+
+``train`` repeats forward, backward and update, full batch, and returns a
+``Training``:
+
+>>> from purebp.datasets import load
+>>> X, y = load("xor")
+>>> result = train(X, y, layers=[3, 4, 1], iterations=60000, every=10000, metric="mae")
+>>> [round(value, 4) for i, value in result.history]
+[0.4964, 0.0087, 0.0058, 0.0046, 0.0039, 0.0035]
+>>> [round(row[0], 3) for row in predict(result.weights, X)]
+[0.003, 0.996, 0.996, 0.005]
+
+Two loss conventions, both from the article, pick the error that starts
+backprop (``y - l`` is the direction in which the loss falls):
+
+* ``"half-sse"``: the 8-line program's ``(y - l) * (l * (1 - l))``, the
+  gradient of half the sum of squared errors;
+* ``"sse"``: the expanded program's ``loss_derivative = 2 * (y - l)``,
+  the gradient of the sum of squared errors itself.
+"""
+
+from .activations import sigmoid, sigmoid_derivative
+from .errors import PurebpError
+from .matrix import add, apply, dot, multiply, shape, subtract, total, transpose
+from .random_start import initial_weights
+
+LOSSES = ("half-sse", "sse")
+METRICS = ("sse", "mse", "mae")
+
+
+# --- one layer: the forward step and, under it, its partner -----------------
+
+def layer_forward(l_in, syn):
+    """One layer's forward step: ``sigmoid(l_in . syn)``.
+
+    >>> layer_forward([[0, 0, 1]], [[0.5], [0.5], [0.0]])
+    [[0.5]]
+    """
+    z = dot(l_in, syn)
+    return apply(sigmoid, z)
+
+
+def layer_backward(l_in, syn, l_out, l_error):
+    """The partner of ``layer_forward``: the chain rule, one factor a line.
+
+    ``l_error`` is what arrives at ``l_out`` from above (for the top layer,
+    the loss derivative ``y - l``). Returns ``(l_delta, step, error_in)``:
+
+    * ``l_delta = l_error * l_out * (1 - l_out)``: back through the sigmoid,
+      whose slope is ``l (1 - l)``;
+    * ``step = l_in.T . l_delta``: back through ``z = l_in . syn`` to the
+      weights, since dz/dsyn = l_in; ``syn + lr * step`` lowers the loss;
+    * ``error_in = l_delta . syn.T``: back through the same product to
+      ``l_in``, since dz/dl_in = syn; the layer below takes it as its
+      ``l_error``.
+    """
+    l_delta = multiply(l_error, apply(sigmoid_derivative, l_out))
+    step = dot(transpose(l_in), l_delta)
+    error_in = dot(l_delta, transpose(syn))
+    return l_delta, step, error_in
+
+
+# --- the whole network ---------------------------------------------------------
+
+def forward(weights, X):
+    """All layer outputs ``[l0, l1, ..., lk]``, from ``l0 = X`` upward."""
+    l = [X]
+    for syn in weights:
+        l.append(layer_forward(l[-1], syn))
+    return l
+
+
+def loss_derivative(y, l_out, loss="half-sse"):
+    """The error that starts backprop at the output, by loss convention.
+
+    >>> loss_derivative([[1]], [[0.25]], "half-sse")
+    [[0.75]]
+    >>> loss_derivative([[1]], [[0.25]], "sse")
+    [[1.5]]
+    """
+    if loss == "half-sse":
+        return subtract(y, l_out)
+    if loss == "sse":
+        return multiply(2, subtract(y, l_out))
+    raise PurebpError("loss: unknown convention %r; choose from: %s"
+                      % (loss, ", ".join(LOSSES)))
+
+
+def backward(weights, l, y, loss="half-sse"):
+    """Backprop: for each ``syn[k]``, the step that lowers the loss.
+
+    Walks down from the output: each layer's ``layer_backward`` turns the
+    error arriving from above into its step and the error for the layer below.
+    """
+    steps = [None] * len(weights)
+    l_error = loss_derivative(y, l[-1], loss)
+    for k in range(len(weights) - 1, -1, -1):
+        l_delta, steps[k], l_error = layer_backward(l[k], weights[k], l[k + 1], l_error)
+    return steps
+
+
+def update(weights, steps, lr):
+    """Gradient descent: ``syn[k] + lr * step[k]`` for every layer."""
+    return [add(syn, multiply(lr, step)) for syn, step in zip(weights, steps)]
+
+
+def measure(metric, y, l_out):
+    """How far the outputs are from the targets, as one number.
+
+    ``"sse"``: sum of squared errors (the article's printed loss);
+    ``"mse"``: their mean; ``"mae"``: mean absolute error (Trask's).
+
+    >>> measure("sse", [[0], [1]], [[0.5], [0.5]])
+    0.5
+    >>> measure("mae", [[0], [1]], [[0.5], [0.5]])
+    0.5
+    """
+    error = subtract(y, l_out)
+    rows, cols = shape(error)
+    if metric == "sse":
+        return total(multiply(error, error))
+    if metric == "mse":
+        return total(multiply(error, error)) / (rows * cols)
+    if metric == "mae":
+        return total(apply(abs, error)) / (rows * cols)
+    raise PurebpError("metric: unknown metric %r; choose from: %s"
+                      % (metric, ", ".join(METRICS)))
+
+
+class Training:
+    """What ``train`` returns.
+
+    ``layers``: the layer sizes; ``weights``: the trained matrices ``syn``;
+    ``outputs``: ``l`` of the last iteration, computed before its update, as
+    the article prints it; ``history``: ``(iteration, metric)`` pairs.
+    """
+
+    def __init__(self, layers, weights, outputs, history, settings):
+        self.layers = layers
+        self.weights = weights
+        self.outputs = outputs
+        self.history = history
+        self.settings = settings
+
+    def __repr__(self):
+        return "<Training layers=%s iterations=%d>" % (
+            ",".join(str(n) for n in self.layers), self.settings["iterations"])
+
+
+def train(X, y, layers=None, seed=1, iterations=10000, lr=1.0, loss="half-sse",
+          every=1000, metric="sse"):
+    """Train a sigmoid network on ``X`` -> ``y`` by full-batch gradient descent.
+
+    ``layers`` defaults to no hidden layer (the article's network). The
+    weights start as numpy's would after ``np.random.seed(seed)``. Every
+    ``every`` iterations (from iteration 0; 0 for never) the metric of that
+    iteration's outputs joins ``history``.
+    """
+    n_in, n_out = check_data(X, y)
+    if layers is None:
+        layers = [n_in, n_out]
+    layers = check_settings(layers, n_in, n_out, iterations, lr, loss, every, metric)
+    weights = initial_weights(layers, seed)
+    history = []
+    l = None
+    for i in range(iterations):
+        l = forward(weights, X)
+        if every and i % every == 0:
+            history.append((i, measure(metric, y, l[-1])))
+        steps = backward(weights, l, y, loss)
+        weights = update(weights, steps, lr)
+    settings = {"seed": seed, "iterations": iterations, "lr": lr, "loss": loss,
+                "every": every, "metric": metric}
+    return Training(layers, weights, l[-1], history, settings)
+
+
+def predict(weights, X):
+    """The network's outputs for inputs ``X`` (one row per example).
+
+    >>> predict([[[10.0], [0.0], [-5.0]]], [[1, 0, 1]])
+    [[0.9933071490757153]]
+    """
+    if not weights:
+        raise PurebpError("predict: the network has no weight matrices")
+    sizes = [shape(syn) for syn in weights]
+    for k in range(1, len(sizes)):
+        if sizes[k - 1][1] != sizes[k][0]:
+            raise PurebpError("predict: weights do not chain: syn[%d] is %s, syn[%d] is %s"
+                              % (k - 1, sizes[k - 1], k, sizes[k]))
+    rows, cols = shape(X)
+    if cols != sizes[0][0]:
+        raise PurebpError("predict: X has %d columns, but the network takes %d inputs"
+                          % (cols, sizes[0][0]))
+    return forward(weights, X)[-1]
+
+
+# --- checks --------------------------------------------------------------------
+
+def check_data(X, y):
+    """Check ``X`` and ``y`` pair up; return ``(inputs, outputs)`` widths."""
+    rows_x, n_in = shape(X)
+    rows_y, n_out = shape(y)
+    if rows_x != rows_y:
+        raise PurebpError("data: X has %d rows but y has %d: one target row per input row"
+                          % (rows_x, rows_y))
+    return n_in, n_out
+
+
+def check_settings(layers, n_in, n_out, iterations, lr, loss, every, metric):
+    """Refuse settings that cannot train; return ``layers`` as a list."""
+    layers = list(layers)
+    if len(layers) < 2:
+        raise PurebpError("layers: need at least an input and an output size, got %r"
+                          % (layers,))
+    for n in layers:
+        if isinstance(n, bool) or not isinstance(n, int) or n < 1:
+            raise PurebpError("layers: %r is not a positive whole number of units" % (n,))
+    if layers[0] != n_in:
+        raise PurebpError("layers: the first size is %d, but the data has %d inputs"
+                          % (layers[0], n_in))
+    if layers[-1] != n_out:
+        raise PurebpError("layers: the last size is %d, but the data has %d outputs"
+                          % (layers[-1], n_out))
+    if isinstance(iterations, bool) or not isinstance(iterations, int) or iterations < 1:
+        raise PurebpError("iterations: %r is not a whole number of at least 1" % (iterations,))
+    if isinstance(every, bool) or not isinstance(every, int) or every < 0:
+        raise PurebpError("every: %r is not a whole number of at least 0" % (every,))
+    if not isinstance(lr, (int, float)) or not lr > 0 or lr == float("inf"):
+        raise PurebpError("lr: %r is not a finite positive learning rate" % (lr,))
+    if loss not in LOSSES:
+        raise PurebpError("loss: unknown convention %r; choose from: %s"
+                          % (loss, ", ".join(LOSSES)))
+    if metric not in METRICS:
+        raise PurebpError("metric: unknown metric %r; choose from: %s"
+                          % (metric, ", ".join(METRICS)))
+    return layers

@@ -1,0 +1,132 @@
+"""The random start: numpy's random numbers, reproduced without numpy.
+
+The article draws its first weights with
+
+    syn = 2 * np.random.random((3, 1)) - 1
+
+and ``np.random.seed(s)`` fixes what that draws. purebp rebuilds the same
+numbers bit for bit, in pure Python:
+
+* ``MT19937``: the Mersenne Twister generator that numpy's legacy
+  ``np.random`` (``RandomState``) runs, seeded as ``np.random.seed(s)`` seeds it;
+* ``MT19937.random()``: a float in [0, 1) from two 32-bit draws, the
+  construction numpy's ``random()`` and CPython's ``random.random()`` share;
+* ``random_matrix``: ``np.random.random((rows, cols))``, filled row by row;
+* ``initial_weights``: ``2 * random - 1`` for each layer in turn, as numpy
+  draws them when the matrices are drawn in order.
+
+>>> syn, = initial_weights([3, 1], seed=1)
+>>> syn
+[[-0.165955990594852], [0.4406489868843162], [-0.9997712503653102]]
+
+CPython's own ``random.seed(1)`` would not do: it seeds the same generator
+by another route (``init_by_array``), and MicroPython has no Mersenne Twister.
+"""
+
+from .errors import PurebpError
+
+_MASK32 = 0xFFFFFFFF
+
+
+class MT19937:
+    """The 32-bit Mersenne Twister of Matsumoto and Nishimura (1998).
+
+    Where the constants come from (all from the authors' reference code,
+    ``mt19937ar.c``, which numpy's ``mt19937.c`` follows):
+
+    * ``N = 624`` words of state, ``M = 397`` the middle offset of the
+      recurrence: 624 * 32 - 31 = 19937 bits of state, so the period is the
+      Mersenne prime 2**19937 - 1 that gives the generator its name.
+    * ``0x9908B0DF``: the last row of the twist matrix A (``MATRIX_A``).
+    * ``0x80000000`` / ``0x7FFFFFFF``: the upper bit of one word and the
+      lower 31 bits of the next, joined before the twist.
+    * ``1812433253``: Knuth's multiplier in ``init_genrand``, which spreads
+      a 32-bit seed over the 624 words; numpy's ``np.random.seed(s)`` for an
+      integer s is exactly ``init_genrand(s)``.
+    * Tempering shifts 11, 7, 15, 18 and masks ``0x9D2C5680``,
+      ``0xEFC60000``: they make every 32-bit output equidistributed.
+    * ``random()``: 27 bits of one draw (``>> 5``) and 26 of the next
+      (``>> 6``) make a 53-bit integer, divided by 2**53:
+      ``(a * 67108864 + b) / 9007199254740992``, with 67108864 = 2**26.
+
+    >>> mt = MT19937(5489)      # the reference code's default seed
+    >>> mt.next_uint32()        # the first output mt19937ar.c lists
+    3499211612
+    """
+
+    N = 624
+    M = 397
+    MATRIX_A = 0x9908B0DF
+    UPPER_MASK = 0x80000000
+    LOWER_MASK = 0x7FFFFFFF
+
+    def __init__(self, seed):
+        """Seed like ``np.random.seed(seed)``: ``init_genrand`` of a 32-bit int."""
+        if isinstance(seed, bool) or not isinstance(seed, int):
+            raise PurebpError("seed: %r is not an integer" % (seed,))
+        if not 0 <= seed <= _MASK32:
+            raise PurebpError("seed: %d is out of range: numpy takes 0 to 2**32 - 1 (4294967295)"
+                              % seed)
+        mt = [0] * self.N
+        mt[0] = seed
+        for i in range(1, self.N):
+            previous = mt[i - 1]
+            mt[i] = (1812433253 * (previous ^ (previous >> 30)) + i) & _MASK32
+        self.mt = mt
+        self.index = self.N  # all used up: the first draw twists first
+
+    def _twist(self):
+        """Regenerate all 624 words of state from the previous ones."""
+        mt, N, M = self.mt, self.N, self.M
+        for i in range(N):
+            y = (mt[i] & self.UPPER_MASK) | (mt[(i + 1) % N] & self.LOWER_MASK)
+            mt[i] = mt[(i + M) % N] ^ (y >> 1) ^ (self.MATRIX_A if y & 1 else 0)
+        self.index = 0
+
+    def next_uint32(self):
+        """The next 32-bit output (``genrand_int32``)."""
+        if self.index >= self.N:
+            self._twist()
+        y = self.mt[self.index]
+        self.index += 1
+        y ^= y >> 11
+        y ^= (y << 7) & 0x9D2C5680
+        y ^= (y << 15) & 0xEFC60000
+        y ^= y >> 18
+        return y
+
+    def random(self):
+        """A float in [0, 1) with 53 random bits, as ``np.random.random()``.
+
+        >>> MT19937(1).random()
+        0.417022004702574
+        """
+        a = self.next_uint32() >> 5
+        b = self.next_uint32() >> 6
+        return (a * 67108864.0 + b) / 9007199254740992.0
+
+
+def random_matrix(rows, cols, generator):
+    """``np.random.random((rows, cols))``: floats in [0, 1), row by row.
+
+    >>> random_matrix(1, 2, MT19937(0))
+    [[0.5488135039273248, 0.7151893663724195]]
+    """
+    return [[generator.random() for _ in range(cols)] for _ in range(rows)]
+
+
+def initial_weights(layers, seed):
+    """Starting weights for a network of ``layers`` sizes, from ``seed``.
+
+    One matrix for each pair of neighbouring layers, ``layers[k]`` rows by
+    ``layers[k + 1]`` columns, each entry ``2 * random - 1`` in [-1, 1):
+    the same as ``np.random.seed(seed)`` then, for each k in order,
+    ``2 * np.random.random((layers[k], layers[k + 1])) - 1``.
+
+    >>> [len(syn) for syn in initial_weights([3, 4, 1], seed=1)]
+    [3, 4]
+    """
+    generator = MT19937(seed)
+    return [[[2 * r - 1 for r in row]
+             for row in random_matrix(layers[k], layers[k + 1], generator)]
+            for k in range(len(layers) - 1)]
