@@ -1,0 +1,85 @@
+"""The command line, run as a user runs it: in a subprocess."""
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from conftest import TOLERANCE, deviation, load_reference
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def purebp(*args):
+    env = dict(os.environ, PYTHONPATH=ROOT, PYTHONIOENCODING="utf-8")
+    return subprocess.run([sys.executable, "-m", "purebp"] + list(args), cwd=ROOT, env=env,
+                          stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                          universal_newlines=True)
+
+
+def test_default_run_prints_the_numpy_programs_stdout_byte_for_byte():
+    done = purebp()
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == load_reference("expanded_seed1")["stdout"]
+    assert done.stderr == ""
+
+
+def test_seed_changes_the_seed():
+    done = purebp("--seed", "0")
+    assert done.returncode == 0
+    assert done.stdout == load_reference("expanded_seed0")["stdout"]
+
+
+def test_train_json_is_one_object_agreeing_with_numpy():
+    ref = load_reference("xor_3_4_1_lr10")
+    done = purebp("train", "--data", "xor", "--layers", "3,4,1", "--seed", "1",
+                  "--iterations", "10000", "--lr", "10", "--every", "1000",
+                  "--metric", "sse", "--json")
+    assert done.returncode == 0, done.stderr
+    result = json.loads(done.stdout)
+    assert sorted(result) == ["history", "layers", "outputs", "weights"]
+    assert result["layers"] == [3, 4, 1]
+    assert deviation(result["weights"], ref["weights"]) <= TOLERANCE
+    assert deviation(result["outputs"], ref["outputs"]) <= TOLERANCE
+    assert deviation(result["history"], ref["history"]) <= TOLERANCE
+
+
+def test_train_prints_history_weights_and_outputs():
+    done = purebp("train", "--data", "xor", "--layers", "3,4,1", "--iterations", "300",
+                  "--every", "100", "--metric", "mae")
+    assert done.returncode == 0, done.stderr
+    assert "iteration  mae" in done.stdout
+    assert "syn[0] (3 x 4):" in done.stdout and "syn[1] (4 x 1):" in done.stdout
+
+
+@pytest.mark.parametrize("args", [["--help"], ["train", "--help"], ["--version"]])
+def test_help_everywhere(args):
+    done = purebp(*args)
+    assert done.returncode == 0
+    assert "purebp" in done.stdout
+
+
+@pytest.mark.parametrize("args, words", [
+    (["train", "--layers", "3,,1"], "'3,,1' is not a list"),
+    (["train", "--layers", "2,1"], "the first size is 2"),
+    (["train", "--lr", "fast"], "invalid float value"),
+    (["train", "--lr", "-1"], "lr: -1.0"),
+    (["train", "--lr", "nan"], "lr: nan"),
+    (["train", "--iterations", "0"], "iterations: 0"),
+    (["train", "--iterations", "-5"], "invalid whole number value"),
+    (["train", "--data", "iris"], "invalid choice: 'iris'"),
+    (["train", "--loss", "l1"], "invalid choice: 'l1'"),
+    (["train", "--unknown"], "unrecognized arguments"),
+    (["bogus"], "invalid choice: 'bogus'"),
+    (["--seed", "4294967296"], "seed: 4294967296 is out of range"),
+    (["--seed", "x"], "invalid whole number value"),
+])
+def test_usage_errors_are_one_line_exit_2_no_traceback(args, words):
+    done = purebp(*args)
+    assert done.returncode == 2
+    assert done.stdout == ""
+    assert len(done.stderr.splitlines()) == 1, done.stderr
+    assert words in done.stderr
+    assert "Traceback" not in done.stderr

@@ -1,0 +1,70 @@
+"""The network API: checks, predict, and the loss conventions."""
+
+import pytest
+
+from purebp import PurebpError, load, predict, train
+from purebp.network import backward, forward, measure
+
+
+def test_predict_equals_a_forward_pass_of_the_trained_weights():
+    X, y = load("xor")
+    result = train(X, y, layers=[3, 4, 1], iterations=200, every=50)
+    assert [i for i, _ in result.history] == [0, 50, 100, 150]
+    assert predict(result.weights, X) == forward(result.weights, X)[-1]
+    assert predict(result.weights, [[1, 0, 1]]) == [predict(result.weights, X)[2]]
+
+
+def test_sse_steps_are_twice_the_half_sse_steps():
+    X, y = load("xor")
+    weights = train(X, y, layers=[3, 3, 1], iterations=1, every=0).weights
+    l = forward(weights, X)
+    half, full = backward(weights, l, y, "half-sse"), backward(weights, l, y, "sse")
+    for a, b in zip(half, full):
+        for row_a, row_b in zip(a, b):
+            for va, vb in zip(row_a, row_b):
+                assert vb == pytest.approx(2 * va, rel=1e-12, abs=1e-300)
+
+
+def test_metrics():
+    y, l = [[0], [1]], [[0.25], [0.5]]
+    assert measure("sse", y, l) == 0.0625 + 0.25
+    assert measure("mse", y, l) == (0.0625 + 0.25) / 2
+    assert measure("mae", y, l) == 0.75 / 2
+
+
+@pytest.mark.parametrize("kwargs, words", [
+    ({"layers": [3]}, "at least an input and an output"),
+    ({"layers": [3, 0, 1]}, "0 is not a positive whole number"),
+    ({"layers": [2, 1]}, "first size is 2, but the data has 3 inputs"),
+    ({"layers": [3, 2]}, "last size is 2, but the data has 1 outputs"),
+    ({"iterations": 0}, "iterations: 0"),
+    ({"lr": float("nan")}, "lr: nan"),
+    ({"lr": -1}, "lr: -1"),
+    ({"lr": float("inf")}, "lr: inf"),
+    ({"every": -1}, "every: -1"),
+    ({"loss": "l2"}, "loss: unknown convention 'l2'"),
+    ({"metric": "rmse"}, "metric: unknown metric 'rmse'"),
+    ({"seed": -3}, "seed: -3 is out of range"),
+])
+def test_bad_settings_are_refused(kwargs, words):
+    X, y = load("seed")
+    with pytest.raises(PurebpError) as caught:
+        train(X, y, **kwargs)
+    assert words in str(caught.value)
+
+
+def test_bad_data_is_refused():
+    X, y = load("seed")
+    with pytest.raises(PurebpError, match="X has 4 rows but y has 3"):
+        train(X, y[:3])
+    with pytest.raises(PurebpError, match="ragged"):
+        train([[0, 1], [1]], [[0], [1]])
+
+
+def test_predict_checks_the_input_width_and_the_chain():
+    X, y = load("xor")
+    weights = train(X, y, layers=[3, 2, 1], iterations=1).weights
+    with pytest.raises(PurebpError, match="X has 2 columns, but the network takes 3 inputs"):
+        predict(weights, [[1, 0]])
+    with pytest.raises(PurebpError, match="weights do not chain"):
+        predict([weights[0], weights[0]], X)

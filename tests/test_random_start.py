@@ -1,0 +1,43 @@
+"""The random start must be numpy's, bit for bit (exact equality, no tolerance)."""
+
+import pytest
+
+from purebp import PurebpError
+from purebp.random_start import MT19937, initial_weights, random_matrix
+
+
+def test_random_streams_equal_numpys(reference):
+    streams = reference("random")["random_streams"]
+    assert len(streams) >= 5
+    for seed, expected in streams.items():
+        generator = MT19937(int(seed))
+        assert [generator.random() for _ in expected] == expected, seed
+
+
+def test_initial_weights_equal_numpys(reference):
+    draws = reference("random")["initial_weights"]
+    assert any(len(d["layers"]) > 3 for d in draws)
+    for draw in draws:
+        assert initial_weights(draw["layers"], draw["seed"]) == draw["weights"], draw["layers"]
+
+
+def test_matrices_fill_row_by_row():
+    a = MT19937(3)
+    values = [a.random() for _ in range(6)]
+    assert random_matrix(2, 3, MT19937(3)) == [values[:3], values[3:]]
+
+
+def test_reference_generator_outputs():
+    # mt19937ar.c's published test: init_genrand(5489) then genrand_int32.
+    generator = MT19937(5489)
+    assert [generator.next_uint32() for _ in range(3)] == [3499211612, 581869302, 3890346734]
+
+
+@pytest.mark.parametrize("seed, words", [
+    (-1, "out of range"), (2 ** 32, "out of range"), (1.5, "not an integer"),
+    ("1", "not an integer"), (True, "not an integer"),
+])
+def test_seeds_numpy_refuses_are_refused(seed, words):
+    with pytest.raises(PurebpError) as caught:
+        MT19937(seed)
+    assert words in str(caught.value)
