@@ -8,7 +8,7 @@ and laid beside the numpy program's output.
 >>> X, y = load("seed")
 >>> syn, l = eight_lines(X, y)
 >>> [round(w[0], 4) for w in syn]
-[9.6728, -0.2079, -4.6294]
+[9.673, -0.2078, -4.6296]
 """
 
 from .activations import sigmoid, sigmoid_derivative
@@ -37,14 +37,14 @@ def expanded(X, y, seed=1, iterations=10000, write=print):
     >>> syn, l = expanded(X, y, iterations=2)
     Loss:  1.2397833996371264
     syn:
-     [[-0.04128221]
-     [ 0.43997628]
-     [-0.32961519]]
+     [[ 0.89897475]
+     [ 0.54815249]
+     [-0.58827166]]
     l:
-     [[0.26896251]
-     [0.36045493]
-     [0.2391193 ]
-     [0.34120745]]
+     [[0.3314788 ]
+     [0.46679163]
+     [0.42677041]
+     [0.56793595]]
     """
     syn = initial_weights([len(X[0]), 1], seed)[0]     # syn = 2 * np.random.random((3, 1)) - 1
     l = None

@@ -3,11 +3,21 @@
 Where the numbers can differ at all: numpy hands ``np.dot`` to BLAS, which
 adds the products in its own order (in lanes, with fused multiply-adds),
 while purebp adds left to right; each such sum can differ in the last bit,
-and training carries the difference along. The references are recorded with
-numpy's C-library ``exp`` (see tools/record_references.py); numpy's own
-AVX-512 ``exp``, kept as ``simd_exp``, is checked too. Measured on the
-recorded scenarios, the largest deviation is about 1e-13 (lr = 10), so one
-tolerance, 1e-12, holds for all of them: none needs a looser one.
+and training carries the difference along. Two checks pin this down:
+
+* the recorder also runs each numpy program with its dot products summed
+  left to right (``left_to_right``): purebp must give those numbers
+  exactly, bit for bit, so every other operation is numpy's to the bit;
+* against numpy as it runs (BLAS), every number within 1e-12, for numpy with
+  the C library's ``exp`` (the references) and with its AVX-512 ``exp``
+  (``simd_exp``).
+
+One scenario is looser, on purpose: ``xor_3_16_1_lr10_sse``, 10000
+iterations at learning rate 10. There, numpy itself lands 6.4e-12 away from
+numpy when only the order of the sums changes (the recorded
+``summation_sensitivity``), so 1e-12 would test BLAS's order, not purebp.
+It is held to 1e-10, and only while its recorded sensitivity really is
+above 1e-12. Every other scenario measures below 1e-13 and keeps 1e-12.
 """
 
 import pytest
@@ -17,6 +27,7 @@ from purebp import load, train
 from purebp.article import eight_lines, expanded
 
 SCENARIOS = scenario_names()
+SENSITIVE = {"xor_3_16_1_lr10_sse": 1e-10}
 
 
 def run(ref):
@@ -30,6 +41,7 @@ def test_the_required_scenarios_are_recorded():
             "trask_xor_3_4_1", "xor_3_32_1", "xor_3_4_1_lr0.1", "xor_3_4_1_lr10"} <= set(SCENARIOS)
     layer_counts = {len(load_reference(name)["layers"]) for name in SCENARIOS}
     assert max(layer_counts) >= 4
+    assert set(SENSITIVE) <= set(SCENARIOS)
 
 
 @pytest.fixture(scope="module")
@@ -45,10 +57,20 @@ def test_train_agrees_with_numpy(name, results):
     assert result.layers == ref["layers"]
     assert [i for i, _ in result.history] == [i for i, _ in ref["history"]]
     assert len(result.history) == len(ref["history"]) > 0
+    ordered = ref["left_to_right"]
+    assert result.weights == ordered["weights"]         # bit for bit
+    assert result.outputs == ordered["outputs"]
+    assert [list(pair) for pair in result.history] == ordered["history"]
+    tolerance = TOLERANCE
+    if name in SENSITIVE:
+        assert ref["summation_sensitivity"] > TOLERANCE
+        tolerance = SENSITIVE[name]
+    else:
+        assert ref["summation_sensitivity"] <= TOLERANCE
     for numpy_run in (ref, ref["simd_exp"]):
-        assert deviation(result.weights, numpy_run["weights"]) <= TOLERANCE
-        assert deviation(result.outputs, numpy_run["outputs"]) <= TOLERANCE
-    assert deviation([v for _, v in result.history], [v for _, v in ref["history"]]) <= TOLERANCE
+        assert deviation(result.weights, numpy_run["weights"]) <= tolerance
+        assert deviation(result.outputs, numpy_run["outputs"]) <= tolerance
+        assert deviation(result.history, numpy_run["history"]) <= tolerance
 
 
 @pytest.mark.parametrize("seed", [0, 1, 2])
