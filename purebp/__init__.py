@@ -26,13 +26,13 @@ from .activations import sigmoid, sigmoid_derivative
 from .datasets import load
 from .errors import PurebpError
 from .matrix import add, apply, dot, multiply, shape, subtract, total, transpose
-from .network import Training, backward, forward, predict, train
+from .network import Step, Training, forward, predict, step, train
 from .random_start import MT19937, initial_weights
 
 __version__ = "0.1.0"
 
 __all__ = [
-    "MT19937", "PurebpError", "Training", "add", "apply", "backward", "dot",
+    "MT19937", "PurebpError", "Step", "Training", "add", "apply", "dot",
     "forward", "initial_weights", "load", "multiply", "predict", "shape",
-    "sigmoid", "sigmoid_derivative", "subtract", "total", "train", "transpose",
+    "sigmoid", "sigmoid_derivative", "step", "subtract", "total", "train", "transpose",
 ]

@@ -12,7 +12,8 @@ sit together below, as in micrograd:
   product, to the weights (the step for ``syn``) and to ``l_in`` (the
   error handed to the layer below).
 
-``train`` repeats forward, backward and update, full batch, and returns a
+``step`` does one iteration (forward, backward, update) and keeps every
+quantity it computes; ``train`` repeats it, full batch, and returns a
 ``Training``:
 
 >>> from purebp.datasets import load
@@ -44,33 +45,36 @@ METRICS = ("sse", "mse", "mae")
 # --- one layer: the forward step and, under it, its partner -----------------
 
 def layer_forward(l_in, syn):
-    """One layer's forward step: ``sigmoid(l_in . syn)``.
+    """One layer's forward step; returns ``(z, l_out)``.
 
     >>> layer_forward([[0, 0, 1]], [[0.5], [0.5], [0.0]])
-    [[0.5]]
+    ([[0.0]], [[0.5]])
     """
-    z = dot(l_in, syn)
-    return apply(sigmoid, z)
+    z = dot(l_in, syn)              # z = l_in . syn
+    l_out = apply(sigmoid, z)       # l = sigmoid(z)
+    return z, l_out
 
 
 def layer_backward(l_in, syn, l_out, l_error):
     """The partner of ``layer_forward``: the chain rule, one factor a line.
 
     ``l_error`` is what arrives at ``l_out`` from above (for the top layer,
-    the loss derivative ``y - l``). Returns ``(l_delta, step, error_in)``:
+    the loss derivative, e.g. ``y - l``). Returns
+    ``(slope, l_delta, step, error_in)``:
 
-    * ``l_delta = l_error * l_out * (1 - l_out)``: back through the sigmoid,
-      whose slope is ``l (1 - l)``;
+    * ``slope = l_out * (1 - l_out)``: dl/dz, the sigmoid's slope;
+    * ``l_delta = l_error * slope``: the error carried back through the sigmoid;
     * ``step = l_in.T . l_delta``: back through ``z = l_in . syn`` to the
       weights, since dz/dsyn = l_in; ``syn + lr * step`` lowers the loss;
     * ``error_in = l_delta . syn.T``: back through the same product to
       ``l_in``, since dz/dl_in = syn; the layer below takes it as its
       ``l_error``.
     """
-    l_delta = multiply(l_error, apply(sigmoid_derivative, l_out))
-    step = dot(transpose(l_in), l_delta)
-    error_in = dot(l_delta, transpose(syn))
-    return l_delta, step, error_in
+    slope = apply(sigmoid_derivative, l_out)      # dl/dz = l (1 - l)
+    l_delta = multiply(l_error, slope)            # dloss/dz
+    step = dot(transpose(l_in), l_delta)          # dloss/dsyn, downhill
+    error_in = dot(l_delta, transpose(syn))       # dloss/dl_in, for the layer below
+    return slope, l_delta, step, error_in
 
 
 # --- the whole network ---------------------------------------------------------
@@ -79,7 +83,7 @@ def forward(weights, X):
     """All layer outputs ``[l0, l1, ..., lk]``, from ``l0 = X`` upward."""
     l = [X]
     for syn in weights:
-        l.append(layer_forward(l[-1], syn))
+        l.append(layer_forward(l[-1], syn)[1])
     return l
 
 
@@ -99,17 +103,42 @@ def loss_derivative(y, l_out, loss="half-sse"):
                       % (loss, ", ".join(LOSSES)))
 
 
-def backward(weights, l, y, loss="half-sse"):
-    """Backprop: for each ``syn[k]``, the step that lowers the loss.
+class Step:
+    """Every quantity of one training iteration, layer by layer.
 
-    Walks down from the output: each layer's ``layer_backward`` turns the
-    error arriving from above into its step and the error for the layer below.
+    For weights ``syn[k]`` (k = 0 at the bottom): ``z[k] = l[k] . syn[k]``,
+    ``l[k + 1] = sigmoid(z[k])``; going back, ``l_error[k]`` arrives at
+    ``l[k + 1]``, ``slope[k] = l[k + 1] (1 - l[k + 1])``, ``l_delta[k]``,
+    ``steps[k] = l[k].T . l_delta[k]``; ``weights`` are the updated
+    ``syn[k] + lr * steps[k]``. ``l[0]`` is ``X``.
     """
-    steps = [None] * len(weights)
-    l_error = loss_derivative(y, l[-1], loss)
-    for k in range(len(weights) - 1, -1, -1):
-        l_delta, steps[k], l_error = layer_backward(l[k], weights[k], l[k + 1], l_error)
-    return steps
+
+    def __init__(self, n):
+        self.z, self.l = [None] * n, [None] * (n + 1)
+        self.l_error, self.slope = [None] * n, [None] * n
+        self.l_delta, self.steps = [None] * n, [None] * n
+        self.weights = None
+
+
+def step(weights, X, y, lr=1.0, loss="half-sse"):
+    """One iteration of training: forward, backward, update. Returns a ``Step``.
+
+    >>> s = step([[[0.5], [0.5], [0.0]]], [[0, 0, 1]], [[1]])
+    >>> s.l[1], s.l_error[0], s.slope[0], s.steps[0]
+    ([[0.5]], [[0.5]], [[0.25]], [[0.0], [0.0], [0.125]])
+    """
+    n = len(weights)
+    s = Step(n)
+    s.l[0] = X
+    for k in range(n):                                   # forward, bottom up
+        s.z[k], s.l[k + 1] = layer_forward(s.l[k], weights[k])
+    l_error = loss_derivative(y, s.l[n], loss)
+    for k in range(n - 1, -1, -1):                       # backward, top down
+        s.l_error[k] = l_error
+        s.slope[k], s.l_delta[k], s.steps[k], l_error = layer_backward(
+            s.l[k], weights[k], s.l[k + 1], l_error)
+    s.weights = update(weights, s.steps, lr)
+    return s
 
 
 def update(weights, steps, lr):
@@ -175,16 +204,14 @@ def train(X, y, layers=None, seed=1, iterations=10000, lr=1.0, loss="half-sse",
     layers = check_settings(layers, n_in, n_out, iterations, lr, loss, every, metric)
     weights = initial_weights(layers, seed)
     history = []
-    l = None
     for i in range(iterations):
-        l = forward(weights, X)
+        s = step(weights, X, y, lr, loss)
         if every and i % every == 0:
-            history.append((i, measure(metric, y, l[-1])))
-        steps = backward(weights, l, y, loss)
-        weights = update(weights, steps, lr)
+            history.append((i, measure(metric, y, s.l[-1])))
+        weights = s.weights
     settings = {"seed": seed, "iterations": iterations, "lr": lr, "loss": loss,
                 "every": every, "metric": metric}
-    return Training(layers, weights, l[-1], history, settings)
+    return Training(layers, weights, s.l[-1], history, settings)
 
 
 def predict(weights, X):

@@ -3,7 +3,7 @@
 import pytest
 
 from purebp import PurebpError, load, predict, train
-from purebp.network import backward, forward, measure
+from purebp.network import forward, measure, step
 
 
 def test_predict_equals_a_forward_pass_of_the_trained_weights():
@@ -17,8 +17,7 @@ def test_predict_equals_a_forward_pass_of_the_trained_weights():
 def test_sse_steps_are_twice_the_half_sse_steps():
     X, y = load("xor")
     weights = train(X, y, layers=[3, 3, 1], iterations=1, every=0).weights
-    l = forward(weights, X)
-    half, full = backward(weights, l, y, "half-sse"), backward(weights, l, y, "sse")
+    half, full = step(weights, X, y, loss="half-sse").steps, step(weights, X, y, loss="sse").steps
     for a, b in zip(half, full):
         for row_a, row_b in zip(a, b):
             for va, vb in zip(row_a, row_b):
