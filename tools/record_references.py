@@ -132,11 +132,12 @@ def trask(np, X, y, seed, iterations, every):
     return [syn0, syn1], l2, history, out.getvalue()
 
 
-def network(np, X, y, layers, seed, iterations, lr, loss, every, metric, dot=None):
+def network(np, X, y, layers, seed, iterations, lr, loss, every, metric, dot=None, first=None):
     """Any layer sizes, Trask's steps in a loop; lr and loss as purebp's.
 
     ``dot`` replaces ``np.dot`` (BLAS) to see how much the order of
-    additions alone moves the result: the run's sensitivity.
+    additions alone moves the result: the run's sensitivity. ``first``, a
+    dict, receives every quantity of the first iteration.
     """
     dot = dot or np.dot
     np.random.seed(seed)
@@ -144,9 +145,10 @@ def network(np, X, y, layers, seed, iterations, lr, loss, every, metric, dot=Non
            for k in range(len(layers) - 1)]
     history = []
     for i in range(iterations):
-        l = [X]
+        l, z = [X], []
         for s in syn:
-            l.append(sigmoid(np, dot(l[-1], s)))
+            z.append(dot(l[-1], s))
+            l.append(sigmoid(np, z[-1]))
         if every and i % every == 0:
             error = y - l[-1]
             value = {"sse": lambda: np.sum(error ** 2),
@@ -154,13 +156,21 @@ def network(np, X, y, layers, seed, iterations, lr, loss, every, metric, dot=Non
                      "mae": lambda: np.mean(np.abs(error))}[metric]()
             history.append([i, float(value)])
         l_error = (y - l[-1]) if loss == "half-sse" else 2 * (y - l[-1])
-        steps = [None] * len(syn)
-        for k in range(len(syn) - 1, -1, -1):
-            l_delta = l_error * sigmoid_derivative(l[k + 1])
-            steps[k] = dot(l[k].T, l_delta)
-            l_error = dot(l_delta, syn[k].T)
+        n = len(syn)
+        steps, errors, slopes, deltas = [None] * n, [None] * n, [None] * n, [None] * n
+        for k in range(n - 1, -1, -1):
+            errors[k] = l_error
+            slopes[k] = sigmoid_derivative(l[k + 1])
+            deltas[k] = l_error * slopes[k]
+            steps[k] = dot(l[k].T, deltas[k])
+            l_error = dot(deltas[k], syn[k].T)
         for k in range(len(syn)):
             syn[k] += lr * steps[k]
+        if i == 0 and first is not None:
+            listed = lambda arrays: [a.tolist() for a in arrays]
+            first.update({"z": listed(z), "l": listed(l), "l_error": listed(errors),
+                          "slope": listed(slopes), "l_delta": listed(deltas),
+                          "steps": listed(steps), "weights": listed(syn)})
     return syn, l[-1], history, None
 
 
@@ -175,6 +185,7 @@ def left_to_right_dot(a, b):
 def run_scenario(np, program, data, layers, seed, iterations, lr, loss, every, metric):
     X = np.array(X_ROWS)
     y = np.array([TARGETS[data]]).T
+    first = {}
     if program == "eight-lines":
         result = eight_lines(np, X, y, seed, iterations, every)
     elif program == "expanded":
@@ -182,12 +193,12 @@ def run_scenario(np, program, data, layers, seed, iterations, lr, loss, every, m
     elif program == "trask":
         result = trask(np, X, y, seed, iterations, every)
     else:
-        result = network(np, X, y, layers, seed, iterations, lr, loss, every, metric)
+        result = network(np, X, y, layers, seed, iterations, lr, loss, every, metric, first=first)
     weights, outputs, history, stdout = result
     if program != "network":
         # The general program must agree exactly with the literal one; the
         # scenarios that only it runs rest on that.
-        again = network(np, X, y, layers, seed, iterations, lr, loss, every, metric)
+        again = network(np, X, y, layers, seed, iterations, lr, loss, every, metric, first=first)
         assert [w.tolist() for w in again[0]] == [w.tolist() for w in weights], program
         assert again[2] == history, program
     # The same run with every dot product summed left to right, as purebp
@@ -201,6 +212,7 @@ def run_scenario(np, program, data, layers, seed, iterations, lr, loss, every, m
                       largest_deviation(history, ordered[2]))
     return {"weights": [w.tolist() for w in weights], "outputs": outputs.tolist(),
             "history": history, "stdout": stdout, "summation_sensitivity": sensitivity,
+            "first_step": first,
             "left_to_right": {"weights": [w.tolist() for w in ordered[0]],
                               "outputs": ordered[1].tolist(), "history": ordered[2]}}
 
@@ -322,7 +334,7 @@ def main():
         document.update(common)
         document.update({k: v for k, v in ref.items() if v is not None})
         document["simd_exp"] = {k: v for k, v in other.items()
-                                if k in ("weights", "outputs", "history", "stdout") and v is not None}
+                                if k in ("weights", "outputs", "history", "stdout", "first_step") and v is not None}
         document["simd_exp"]["largest_deviation"] = max(
             largest_deviation(ref[k], other[k]) for k in ("weights", "outputs", "history"))
         write_json(os.path.join(args.out, name + ".json"), document)
