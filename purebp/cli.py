@@ -4,6 +4,8 @@
                            printing exactly what the numpy program prints
     purebp --seed 2        the same from another random start
     purebp train ...       train any network on built-in data
+    purebp explain ...     one training step, every quantity, narrated
+    purebp gradcheck ...   backprop's gradient against finite differences
 
 Exit codes: 0 success, 2 bad usage or bad input (one line on stderr,
 never a traceback), 1 failure while running.
@@ -11,6 +13,7 @@ never a traceback), 1 failure while running.
 
 import argparse
 import json
+import os
 import sys
 
 from . import __version__
@@ -18,7 +21,10 @@ from .arrayprint import array_str, scalar_str
 from .article import expanded
 from .datasets import NAMES, load
 from .errors import PurebpError
-from .network import LOSSES, METRICS, train
+from .explain import LANGUAGES, as_data, explain, render
+from .gradcheck import THRESHOLD, gradient_check
+from .network import LOSSES, METRICS, check_settings, train
+from .random_start import initial_weights
 
 EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2
 
@@ -26,6 +32,12 @@ DESCRIPTION = """\
 Backpropagation in pure Python, with numpy's exact numbers.
 With no command, run the article's expanded 8-line program (seed 1) and
 print exactly what its numpy version prints."""
+
+EXPLAIN_EPILOG = """\
+examples:
+  purebp explain                                  the article's first step
+  purebp explain --data xor --layers 3,4,1        a hidden layer, layer by layer
+  purebp explain --at 1000 --lang zh-CN           iteration 1000, in Chinese"""
 
 TRAIN_EPILOG = """\
 examples:
@@ -63,6 +75,16 @@ def _count(text):
 _count.__name__ = "whole number"   # argparse names the type in its message
 
 
+def _iteration(text):
+    value = int(text)
+    if value < 1:
+        raise ValueError(text)
+    return value
+
+
+_iteration.__name__ = "iteration number (1 or more)"
+
+
 def build_parser():
     parser = _Parser(prog="purebp", description=DESCRIPTION,
                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -75,20 +97,9 @@ def build_parser():
         "train", help="train a network on built-in data",
         description="Train a sigmoid network by full-batch gradient descent.",
         epilog=TRAIN_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
-    train_parser.add_argument("--data", choices=NAMES, default="seed",
-                              help="built-in data set (default: seed, the article's table)")
-    train_parser.add_argument("--layers", type=_layer_sizes, metavar="SIZES",
-                              help="layer sizes from input to output, e.g. 3,4,1 "
-                                   "(default: inputs,outputs: no hidden layer)")
-    train_parser.add_argument("--seed", type=_count, default=1,
-                              help="seed of the random start, as np.random.seed (default: 1)")
+    _network_flags(train_parser)
     train_parser.add_argument("--iterations", type=_count, default=10000, metavar="N",
                               help="training iterations (default: 10000)")
-    train_parser.add_argument("--lr", type=float, default=1.0,
-                              help="learning rate (default: 1.0, as in the article)")
-    train_parser.add_argument("--loss", choices=LOSSES, default="half-sse",
-                              help="half-sse: the 8-line program's (y - l); "
-                                   "sse: the expanded program's 2 * (y - l) (default: half-sse)")
     train_parser.add_argument("--every", type=_count, default=1000, metavar="N",
                               help="report the metric every N iterations, 0 for never (default: 1000)")
     train_parser.add_argument("--metric", choices=METRICS, default="sse",
@@ -97,7 +108,107 @@ def build_parser():
     train_parser.add_argument("--json", action="store_true",
                               help="print one JSON object (layers, weights, outputs, history) "
                                    "and nothing else")
+
+    explain_parser = commands.add_parser(
+        "explain", help="narrate one training step with its real numbers",
+        description="Run one real training step and print every quantity it computes, "
+                    "in order, with its name, shape, program line and meaning.",
+        epilog=EXPLAIN_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
+    _network_flags(explain_parser)
+    explain_parser.add_argument("--at", type=_iteration, default=1, metavar="N",
+                                help="explain iteration N, after N-1 silent ones (default: 1)")
+    explain_parser.add_argument("--lang", choices=LANGUAGES,
+                                help="language of the narration (default: from LC_ALL, "
+                                     "LC_MESSAGES or LANG: zh... gives zh-CN, else en)")
+    explain_parser.add_argument("--json", action="store_true",
+                                help="print the quantities as one JSON object")
+
+    check_parser = commands.add_parser(
+        "gradcheck", help="compare backprop's gradient with finite differences",
+        description="Compare every weight's backprop gradient with a five-point finite "
+                    "difference. Exit 0 when the worst relative error is below %g, "
+                    "1 otherwise." % THRESHOLD)
+    _network_flags(check_parser)
+    check_parser.add_argument("--at", type=_iteration, default=1, metavar="N",
+                              help="check at iteration N, after N-1 training iterations "
+                                   "(default: 1, the random start)")
+    check_parser.add_argument("--json", action="store_true",
+                              help="print the result as one JSON object")
     return parser
+
+
+def _network_flags(parser):
+    """The flags that describe a network and its training, shared by commands."""
+    parser.add_argument("--data", choices=NAMES, default="seed",
+                        help="built-in data set (default: seed, the article's table)")
+    parser.add_argument("--layers", type=_layer_sizes, metavar="SIZES",
+                        help="layer sizes from input to output, e.g. 3,4,1 "
+                             "(default: inputs,outputs: no hidden layer)")
+    parser.add_argument("--seed", type=_count, default=1,
+                        help="seed of the random start, as np.random.seed (default: 1)")
+    parser.add_argument("--lr", type=float, default=1.0,
+                        help="learning rate (default: 1.0, as in the article)")
+    parser.add_argument("--loss", choices=LOSSES, default="half-sse",
+                        help="half-sse: the 8-line program's (y - l); "
+                             "sse: the expanded program's 2 * (y - l) (default: half-sse)")
+
+
+def _language(args):
+    """--lang, or the locale's: a locale starting with zh reads Chinese."""
+    if args.lang:
+        return args.lang
+    for variable in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(variable)
+        if value:
+            return "zh-CN" if value.lower().startswith("zh") else "en"
+    return "en"
+
+
+def _layers_of(args, X, y):
+    return args.layers or [len(X[0]), len(y[0])]
+
+
+def run_explain(args, out):
+    X, y = load(args.data)
+    story = explain(X, y, _layers_of(args, X, y), seed=args.seed, lr=args.lr,
+                    loss=args.loss, at=args.at)
+    lang = _language(args)
+    if args.json:
+        json.dump(as_data(story, lang), out, ensure_ascii=False)
+        out.write("\n")
+    else:
+        print(render(story, args.data, lang), file=out)
+    return EXIT_OK
+
+
+def run_gradcheck(args, out):
+    X, y = load(args.data)
+    layers = _layers_of(args, X, y)
+    if args.at > 1:
+        weights = train(X, y, layers=layers, seed=args.seed, iterations=args.at - 1,
+                        lr=args.lr, loss=args.loss, every=0).weights
+    else:
+        check_settings(layers, len(X[0]), len(y[0]), 1, args.lr, args.loss, 0, "sse")
+        weights = initial_weights(layers, args.seed)
+    check = gradient_check(weights, X, y, args.loss)
+    worst = check.worst
+    where = "syn[%d][%d][%d]" % worst.where
+    if args.json:
+        json.dump({"layers": layers, "loss": args.loss, "weights_checked": len(check.comparisons),
+                   "worst_relative_error": worst.relative_error, "worst_weight": list(worst.where),
+                   "backprop": worst.backprop, "numerical": worst.numerical,
+                   "threshold": check.threshold, "passed": check.passed}, out)
+        out.write("\n")
+    else:
+        print("gradient check: data %s, layers %s, loss %s, %d weights, at iteration %d"
+              % (args.data, ",".join(str(n) for n in layers), args.loss,
+                 len(check.comparisons), args.at), file=out)
+        print("worst relative error %.3g at %s: backprop %s, finite difference %s"
+              % (worst.relative_error, where, scalar_str(worst.backprop),
+                 scalar_str(worst.numerical)), file=out)
+        print("%s (threshold %g)" % ("ok" if check.passed else "FAILED", check.threshold),
+              file=out)
+    return EXIT_OK if check.passed else EXIT_FAILURE
 
 
 def run_default(args, out):
@@ -136,7 +247,8 @@ def main(argv=None, out=None):
     out = out or sys.stdout
     parser = build_parser()
     args = parser.parse_args(argv)
-    command = run_train if args.command == "train" else run_default
+    command = {"train": run_train, "explain": run_explain,
+               "gradcheck": run_gradcheck}.get(args.command, run_default)
     prog = "purebp " + args.command if args.command else "purebp"
     try:
         return command(args, out)
@@ -150,6 +262,10 @@ def main(argv=None, out=None):
 
 def run():
     """Entry point of the ``purebp`` console script."""
+    for stream in (sys.stdout, sys.stderr):
+        # Chinese narration on a terminal that cannot show it: escapes, not a crash.
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
     try:
         code = main()
         sys.stdout.flush()

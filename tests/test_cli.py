@@ -54,7 +54,8 @@ def test_train_prints_history_weights_and_outputs():
     assert "syn[0] (3 x 4):" in done.stdout and "syn[1] (4 x 1):" in done.stdout
 
 
-@pytest.mark.parametrize("args", [["--help"], ["train", "--help"], ["--version"]])
+@pytest.mark.parametrize("args", [["--help"], ["train", "--help"], ["explain", "--help"],
+                                  ["gradcheck", "--help"], ["--version"]])
 def test_help_everywhere(args):
     done = purebp(*args)
     assert done.returncode == 0
@@ -83,3 +84,32 @@ def test_usage_errors_are_one_line_exit_2_no_traceback(args, words):
     assert len(done.stderr.splitlines()) == 1, done.stderr
     assert words in done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_explain_runs_and_narrates():
+    done = purebp("explain", "--data", "xor", "--layers", "3,4,1")
+    assert done.returncode == 0, done.stderr
+    assert "l1_error = l2_delta·syn1.T" in done.stdout
+    chinese = purebp("explain", "--lang", "zh-CN")
+    assert chinese.returncode == 0 and "链式法则" in chinese.stdout
+
+
+def test_explain_follows_a_chinese_locale():
+    env = dict(os.environ, PYTHONPATH=ROOT, LC_ALL="zh_CN.UTF-8", PYTHONIOENCODING="utf-8")
+    done = subprocess.run([sys.executable, "-m", "purebp", "explain"], cwd=ROOT, env=env,
+                          stdout=subprocess.PIPE, stderr=subprocess.PIPE, universal_newlines=True)
+    assert done.returncode == 0 and "讲解" in done.stdout
+
+
+def test_explain_json_is_one_object():
+    done = purebp("explain", "--json")
+    assert done.returncode == 0
+    assert len(json.loads(done.stdout)["quantities"]) == 12
+
+
+@pytest.mark.parametrize("args", [[], ["--data", "xor", "--layers", "3,4,1", "--loss", "sse"],
+                                  ["--data", "xor", "--layers", "3,5,4,1", "--at", "100"]])
+def test_gradcheck_passes_with_exit_0(args):
+    done = purebp("gradcheck", *args)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "worst relative error" in done.stdout and done.stdout.rstrip().endswith("(threshold 1e-06)")
