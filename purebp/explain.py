@@ -12,7 +12,7 @@ for an 80-column terminal, in English or in Chinese (``lang="zh-CN"``).
 >>> [q["name"] for q in story["quantities"]][:5]
 ['X', 'y', 'syn', 'z = X·syn', 'l = sigmoid(z)']
 >>> story["quantities"][3]["value"]
-[[-0.9997712503653102], [-0.5591222634809939], [-1.165726240959794], [-0.7250772541255777]]
+[[-0.9997712503653102], [-0.559122263480994], [-1.1657272409601622], [-0.725078254075846]]
 
 A network with hidden layers gets Trask's names: ``l0`` (= X), ``l1``,
 ``syn0``, ``l2_delta``, ``l1_error`` ...
