@@ -9,6 +9,8 @@ module                     what it holds
 ``purebp.activations``     sigmoid, its derivative, an ``exp`` that never raises
 ``purebp.random_start``    numpy's MT19937 random start, bit for bit
 ``purebp.network``         forward pass, backprop and ``train``: any layer sizes
+``purebp.gradcheck``       backprop's gradient against finite differences
+``purebp.explain``         one training step narrated, in English or Chinese
 ``purebp.article``         the article's 8-line and expanded programs, line for line
 ``purebp.datasets``        the built-in data: the article's table and XOR
 ``purebp.arrayprint``      printing numbers the way numpy prints them
@@ -25,6 +27,8 @@ module                     what it holds
 from .activations import sigmoid, sigmoid_derivative
 from .datasets import load
 from .errors import PurebpError
+from .explain import explain
+from .gradcheck import gradient_check
 from .matrix import add, apply, dot, multiply, shape, subtract, total, transpose
 from .network import Step, Training, forward, predict, step, train
 from .random_start import MT19937, initial_weights
@@ -33,6 +37,6 @@ __version__ = "0.1.0"
 
 __all__ = [
     "MT19937", "PurebpError", "Step", "Training", "add", "apply", "dot",
-    "forward", "initial_weights", "load", "multiply", "predict", "shape",
+    "explain", "forward", "gradient_check", "initial_weights", "load", "multiply", "predict", "shape",
     "sigmoid", "sigmoid_derivative", "step", "subtract", "total", "train", "transpose",
 ]

@@ -28,18 +28,18 @@ from .random_start import initial_weights
 
 EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2
 
-DESCRIPTION = """\
+_DESCRIPTION = """\
 Backpropagation in pure Python, with numpy's exact numbers.
 With no command, run the article's expanded 8-line program (seed 1) and
 print exactly what its numpy version prints."""
 
-EXPLAIN_EPILOG = """\
+_EXPLAIN_EPILOG = """\
 examples:
   purebp explain                                  the article's first step
   purebp explain --data xor --layers 3,4,1        a hidden layer, layer by layer
   purebp explain --at 1000 --lang zh-CN           iteration 1000, in Chinese"""
 
-TRAIN_EPILOG = """\
+_TRAIN_EPILOG = """\
 examples:
   purebp train                                   the article's network
   purebp train --data xor --layers 3,4,1 --iterations 60000 --every 10000 --metric mae
@@ -86,7 +86,7 @@ _iteration.__name__ = "iteration number (1 or more)"
 
 
 def build_parser():
-    parser = _Parser(prog="purebp", description=DESCRIPTION,
+    parser = _Parser(prog="purebp", description=_DESCRIPTION,
                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--version", action="version", version="purebp " + __version__)
     parser.add_argument("--seed", type=_count, default=1,
@@ -96,7 +96,7 @@ def build_parser():
     train_parser = commands.add_parser(
         "train", help="train a network on built-in data",
         description="Train a sigmoid network by full-batch gradient descent.",
-        epilog=TRAIN_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
+        epilog=_TRAIN_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
     _network_flags(train_parser)
     train_parser.add_argument("--iterations", type=_count, default=10000, metavar="N",
                               help="training iterations (default: 10000)")
@@ -113,7 +113,7 @@ def build_parser():
         "explain", help="narrate one training step with its real numbers",
         description="Run one real training step and print every quantity it computes, "
                     "in order, with its name, shape, program line and meaning.",
-        epilog=EXPLAIN_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
+        epilog=_EXPLAIN_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
     _network_flags(explain_parser)
     explain_parser.add_argument("--at", type=_iteration, default=1, metavar="N",
                                 help="explain iteration N, after N-1 silent ones (default: 1)")
@@ -168,7 +168,7 @@ def _layers_of(args, X, y):
     return args.layers or [len(X[0]), len(y[0])]
 
 
-def run_explain(args, out):
+def _run_explain(args, out):
     X, y = load(args.data)
     story = explain(X, y, _layers_of(args, X, y), seed=args.seed, lr=args.lr,
                     loss=args.loss, at=args.at)
@@ -181,7 +181,7 @@ def run_explain(args, out):
     return EXIT_OK
 
 
-def run_gradcheck(args, out):
+def _run_gradcheck(args, out):
     X, y = load(args.data)
     layers = _layers_of(args, X, y)
     if args.at > 1:
@@ -211,13 +211,13 @@ def run_gradcheck(args, out):
     return EXIT_OK if check.passed else EXIT_FAILURE
 
 
-def run_default(args, out):
+def _run_default(args, out):
     X, y = load("seed")
     expanded(X, y, seed=args.seed, write=lambda *words: print(*words, file=out))
     return EXIT_OK
 
 
-def run_train(args, out):
+def _run_train(args, out):
     X, y = load(args.data)
     result = train(X, y, layers=args.layers, seed=args.seed, iterations=args.iterations,
                    lr=args.lr, loss=args.loss, every=args.every, metric=args.metric)
@@ -247,8 +247,8 @@ def main(argv=None, out=None):
     out = out or sys.stdout
     parser = build_parser()
     args = parser.parse_args(argv)
-    command = {"train": run_train, "explain": run_explain,
-               "gradcheck": run_gradcheck}.get(args.command, run_default)
+    command = {"train": _run_train, "explain": _run_explain,
+               "gradcheck": _run_gradcheck}.get(args.command, _run_default)
     prog = "purebp " + args.command if args.command else "purebp"
     try:
         return command(args, out)

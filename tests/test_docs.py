@@ -1,0 +1,65 @@
+"""The docs cover the code: every public name in docs/api.md, links that resolve."""
+
+import ast
+import os
+import re
+
+import purebp
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+PACKAGE = os.path.join(ROOT, "purebp")
+
+
+def read(*parts):
+    with open(os.path.join(ROOT, *parts), encoding="utf-8") as f:
+        return f.read()
+
+
+def public_names(filename):
+    """Names a module defines itself (not imports), without a leading _."""
+    tree = ast.parse(read("purebp", filename))
+    names = []
+    for node in tree.body:
+        if isinstance(node, (ast.FunctionDef, ast.ClassDef)):
+            names.append(node.name)
+        elif isinstance(node, ast.Assign):
+            for target in node.targets:
+                for leaf in ast.walk(target):
+                    if isinstance(leaf, ast.Name):
+                        names.append(leaf.id)
+    return [n for n in names if not n.startswith("_")]
+
+
+def test_api_page_lists_every_public_name():
+    api = read("docs", "api.md")
+    missing = []
+    for filename in sorted(os.listdir(PACKAGE)):
+        if not filename.endswith(".py") or filename.startswith("__"):
+            continue
+        section = api.split("## `purebp.%s`" % filename[:-3])
+        assert len(section) == 2, "docs/api.md has no section for purebp.%s" % filename[:-3]
+        body = section[1].split("\n## ")[0]
+        for name in public_names(filename):
+            if not re.search(r"`%s[`(,]" % re.escape(name), body):
+                missing.append("%s.%s" % (filename[:-3], name))
+    assert missing == []
+
+
+def test_top_level_names_are_marked_in_the_api_page():
+    api = read("docs", "api.md")
+    for name in purebp.__all__:
+        assert re.search(r"`%s[`(].*\*top level\.\*" % re.escape(name), api), name
+
+
+def test_relative_links_resolve():
+    for page in ["README.md", "README.zh-CN.md", "docs/walkthrough.md",
+                 "docs/walkthrough.zh-CN.md", "docs/numerics.md", "docs/api.md"]:
+        text = read(page)
+        for target in re.findall(r"\]\(([^)#:]+)\)", text):
+            path = os.path.join(ROOT, os.path.dirname(page), target)
+            assert os.path.exists(path), "%s links to %s" % (page, target)
+
+
+def test_readmes_link_each_other():
+    assert "README.zh-CN.md" in read("README.md")
+    assert "(README.md)" in read("README.zh-CN.md")
