@@ -18,14 +18,14 @@ module                     what it holds
 =========================  ================================================
 
 >>> import purebp
->>> X, y = purebp.load("seed")
+>>> X, y = purebp.load_data("seed")
 >>> result = purebp.train(X, y, seed=1, iterations=10000)
 >>> [round(w[0], 2) for w in result.weights[0]]
 [9.67, -0.21, -4.63]
 """
 
 from .activations import sigmoid, sigmoid_derivative
-from .datasets import load
+from .datasets import load_data
 from .errors import PurebpError
 from .explain import explain
 from .gradcheck import gradient_check
@@ -37,6 +37,6 @@ __version__ = "0.1.0"
 
 __all__ = [
     "MT19937", "PurebpError", "Step", "Training", "add", "apply", "dot",
-    "explain", "forward", "gradient_check", "initial_weights", "load", "multiply", "predict", "shape",
+    "explain", "forward", "gradient_check", "initial_weights", "load_data", "multiply", "predict", "shape",
     "sigmoid", "sigmoid_derivative", "step", "subtract", "total", "train", "transpose",
 ]

@@ -4,8 +4,8 @@ Each purebp line sits beside the numpy line it stands for. Only the
 random start is seeded (``np.random.seed(seed)``), so a run can be repeated
 and laid beside the numpy program's output.
 
->>> from purebp.datasets import load
->>> X, y = load("seed")
+>>> from purebp.datasets import load_data
+>>> X, y = load_data("seed")
 >>> syn, l = eight_lines(X, y)
 >>> [round(w[0], 4) for w in syn]
 [9.673, -0.2078, -4.6296]
@@ -32,8 +32,8 @@ def eight_lines(X, y, seed=1, iterations=10000):
 def expanded(X, y, seed=1, iterations=10000, write=print):
     """The expanded program: prints as it does, through ``write``.
 
-    >>> from purebp.datasets import load
-    >>> X, y = load("seed")
+    >>> from purebp.datasets import load_data
+    >>> X, y = load_data("seed")
     >>> syn, l = expanded(X, y, iterations=2)
     Loss:  1.2397833996371264
     syn:

@@ -19,7 +19,7 @@ import sys
 from . import __version__
 from .arrayprint import array_str, scalar_str
 from .article import expanded
-from .datasets import NAMES, load
+from .datasets import NAMES, load_data
 from .errors import PurebpError
 from .explain import LANGUAGES, as_data, explain, render
 from .gradcheck import THRESHOLD, gradient_check
@@ -169,7 +169,7 @@ def _layers_of(args, X, y):
 
 
 def _run_explain(args, out):
-    X, y = load(args.data)
+    X, y = load_data(args.data)
     story = explain(X, y, _layers_of(args, X, y), seed=args.seed, lr=args.lr,
                     loss=args.loss, at=args.at)
     lang = _language(args)
@@ -182,7 +182,7 @@ def _run_explain(args, out):
 
 
 def _run_gradcheck(args, out):
-    X, y = load(args.data)
+    X, y = load_data(args.data)
     layers = _layers_of(args, X, y)
     if args.at > 1:
         weights = train(X, y, layers=layers, seed=args.seed, iterations=args.at - 1,
@@ -212,13 +212,13 @@ def _run_gradcheck(args, out):
 
 
 def _run_default(args, out):
-    X, y = load("seed")
+    X, y = load_data("seed")
     expanded(X, y, seed=args.seed, write=lambda *words: print(*words, file=out))
     return EXIT_OK
 
 
 def _run_train(args, out):
-    X, y = load(args.data)
+    X, y = load_data(args.data)
     result = train(X, y, layers=args.layers, seed=args.seed, iterations=args.iterations,
                    lr=args.lr, loss=args.loss, every=args.every, metric=args.metric)
     if args.json:

@@ -6,7 +6,7 @@ network gets a bias for free) and differ in the targets ``y``:
 * ``seed``, the article's: y is the first input, x1, so one layer suffices;
 * ``xor``, Trask's: y is x1 XOR x2, which no single layer can learn.
 
->>> X, y = load("xor")
+>>> X, y = load_data("xor")
 >>> X
 [[0, 0, 1], [0, 1, 1], [1, 0, 1], [1, 1, 1]]
 >>> y
@@ -18,7 +18,7 @@ from .errors import PurebpError
 NAMES = ("seed", "xor")
 
 
-def load(name):
+def load_data(name):
     """Return fresh copies of ``(X, y)`` of the built-in data set ``name``."""
     X = [[0, 0, 1], [0, 1, 1], [1, 0, 1], [1, 1, 1]]
     if name == "seed":

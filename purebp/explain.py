@@ -6,8 +6,8 @@ order the program computes them, each with the article's name, its shape,
 the program line it belongs to and what it means. ``render`` lays that out
 for an 80-column terminal, in English or in Chinese (``lang="zh-CN"``).
 
->>> from purebp.datasets import load
->>> X, y = load("seed")
+>>> from purebp.datasets import load_data
+>>> X, y = load_data("seed")
 >>> story = explain(X, y, layers=[3, 1], seed=1)
 >>> [q["name"] for q in story["quantities"]][:5]
 ['X', 'y', 'syn', 'z = X·syn', 'l = sigmoid(z)']

@@ -11,9 +11,9 @@ be large enough, 1e-3, that rounding in the loss does not swamp it). The
 two must agree to many digits. ``gradient_check`` compares them for
 every weight of every layer and reports the worst relative error:
 
->>> from purebp.datasets import load
+>>> from purebp.datasets import load_data
 >>> from purebp.random_start import initial_weights
->>> X, y = load("xor")
+>>> X, y = load_data("xor")
 >>> check = gradient_check(initial_weights([3, 4, 1], seed=1), X, y)
 >>> check.passed, check.worst.relative_error < 1e-8
 (True, True)

@@ -16,8 +16,8 @@ sit together below, as in micrograd:
 quantity it computes; ``train`` repeats it, full batch, and returns a
 ``Training``:
 
->>> from purebp.datasets import load
->>> X, y = load("xor")
+>>> from purebp.datasets import load_data
+>>> X, y = load_data("xor")
 >>> result = train(X, y, layers=[3, 4, 1], iterations=6000, every=2000, metric="mae")
 >>> [round(value, 4) for i, value in result.history]
 [0.4964, 0.0241, 0.015]

@@ -3,7 +3,7 @@
 import pytest
 
 from conftest import TOLERANCE, deviation, load_reference, scenario_names
-from purebp import PurebpError, load, train
+from purebp import PurebpError, load_data, train
 from purebp.explain import _width, as_data, explain, render
 
 NETWORK_SCENARIOS = [n for n in scenario_names()
@@ -13,7 +13,7 @@ NETWORK_SCENARIOS = [n for n in scenario_names()
 @pytest.mark.parametrize("name", NETWORK_SCENARIOS)
 def test_first_iteration_agrees_with_numpys(name):
     ref = load_reference(name)
-    X, y = load(ref["data"])
+    X, y = load_data(ref["data"])
     story = explain(X, y, ref["layers"], seed=ref["seed"], lr=ref["lr"], loss=ref["loss"])
     first = ref["first_step"]
     checked = set()
@@ -27,14 +27,14 @@ def test_first_iteration_agrees_with_numpys(name):
 
 
 def test_the_article_step_in_order():
-    X, y = load("seed")
+    X, y = load_data("seed")
     names = [q["name"] for q in explain(X, y, [3, 1])["quantities"]]
     assert names == ["X", "y", "syn", "z = X·syn", "l = sigmoid(z)", "y - l", "d loss/d l",
                      "d l/d z = l(1-l)", "d z/d syn = X", "l_delta", "X.T·l_delta", "syn (new)"]
 
 
 def test_hidden_layers_show_the_error_each_layer_receives():
-    X, y = load("xor")
+    X, y = load_data("xor")
     story = explain(X, y, [3, 4, 1])
     names = [q["name"] for q in story["quantities"]]
     assert "l1_error = l2_delta·syn1.T" in names
@@ -42,7 +42,7 @@ def test_hidden_layers_show_the_error_each_layer_receives():
 
 
 def test_at_n_explains_the_step_train_takes_there():
-    X, y = load("xor")
+    X, y = load_data("xor")
     story = explain(X, y, [3, 4, 1], at=50)
     before = train(X, y, layers=[3, 4, 1], iterations=49, every=0).weights
     after = train(X, y, layers=[3, 4, 1], iterations=50, every=0).weights
@@ -54,14 +54,14 @@ def test_at_n_explains_the_step_train_takes_there():
 @pytest.mark.parametrize("lang", ["en", "zh-CN"])
 @pytest.mark.parametrize("layers, data", [([3, 1], "seed"), ([3, 4, 1], "xor"), ([3, 32, 1], "xor")])
 def test_text_fits_80_columns(lang, layers, data):
-    X, y = load(data)
+    X, y = load_data(data)
     text = render(explain(X, y, layers), data, lang)
     assert max(_width(line) for line in text.splitlines()) <= 80
     assert ("链式法则" in text) == (lang == "zh-CN")
 
 
 def test_json_has_every_quantity_with_its_shape():
-    X, y = load("seed")
+    X, y = load_data("seed")
     data = as_data(explain(X, y, [3, 1]), "en")
     shapes = {q["name"]: q["shape"] for q in data["quantities"]}
     assert shapes["X.T·l_delta"] == [3, 1] and shapes["z = X·syn"] == [4, 1]
@@ -69,6 +69,6 @@ def test_json_has_every_quantity_with_its_shape():
 
 
 def test_bad_at_is_refused():
-    X, y = load("seed")
+    X, y = load_data("seed")
     with pytest.raises(PurebpError, match="at: 0"):
         explain(X, y, [3, 1], at=0)

@@ -2,7 +2,7 @@
 
 import pytest
 
-from purebp import load, train
+from purebp import load_data, train
 from purebp.gradcheck import backprop_gradient, gradient_check
 from purebp.matrix import multiply
 from purebp.network import forward, loss_derivative
@@ -14,7 +14,7 @@ from purebp.random_start import initial_weights
                                           ("seed", [3, 2, 2, 2, 1])])
 @pytest.mark.parametrize("loss", ["half-sse", "sse"])
 def test_backprop_passes(data, layers, loss):
-    X, y = load(data)
+    X, y = load_data(data)
     for weights in (initial_weights(layers, 1),
                     train(X, y, layers=layers, iterations=500, loss=loss, every=0).weights):
         check = gradient_check(weights, X, y, loss)
@@ -43,7 +43,7 @@ def off_by_a_factor_of_two(weights, X, y, loss):
 @pytest.mark.parametrize("wrong", [forgets_the_sigmoid_slope, off_by_a_factor_of_two])
 @pytest.mark.parametrize("layers", [[3, 1], [3, 4, 1]])
 def test_a_wrong_gradient_fails(wrong, layers):
-    X, y = load("xor")
+    X, y = load_data("xor")
     check = gradient_check(initial_weights(layers, 1), X, y, "half-sse", gradient=wrong)
     assert not check.passed
     assert check.worst.relative_error > 0.1

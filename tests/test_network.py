@@ -2,12 +2,12 @@
 
 import pytest
 
-from purebp import PurebpError, load, predict, train
+from purebp import PurebpError, load_data, predict, train
 from purebp.network import forward, measure, step
 
 
 def test_predict_equals_a_forward_pass_of_the_trained_weights():
-    X, y = load("xor")
+    X, y = load_data("xor")
     result = train(X, y, layers=[3, 4, 1], iterations=200, every=50)
     assert [i for i, _ in result.history] == [0, 50, 100, 150]
     assert predict(result.weights, X) == forward(result.weights, X)[-1]
@@ -15,7 +15,7 @@ def test_predict_equals_a_forward_pass_of_the_trained_weights():
 
 
 def test_sse_steps_are_twice_the_half_sse_steps():
-    X, y = load("xor")
+    X, y = load_data("xor")
     weights = train(X, y, layers=[3, 3, 1], iterations=1, every=0).weights
     half, full = step(weights, X, y, loss="half-sse").steps, step(weights, X, y, loss="sse").steps
     for a, b in zip(half, full):
@@ -46,14 +46,14 @@ def test_metrics():
     ({"seed": -3}, "seed: -3 is out of range"),
 ])
 def test_bad_settings_are_refused(kwargs, words):
-    X, y = load("seed")
+    X, y = load_data("seed")
     with pytest.raises(PurebpError) as caught:
         train(X, y, **kwargs)
     assert words in str(caught.value)
 
 
 def test_bad_data_is_refused():
-    X, y = load("seed")
+    X, y = load_data("seed")
     with pytest.raises(PurebpError, match="X has 4 rows but y has 3"):
         train(X, y[:3])
     with pytest.raises(PurebpError, match="ragged"):
@@ -61,7 +61,7 @@ def test_bad_data_is_refused():
 
 
 def test_predict_checks_the_input_width_and_the_chain():
-    X, y = load("xor")
+    X, y = load_data("xor")
     weights = train(X, y, layers=[3, 2, 1], iterations=1).weights
     with pytest.raises(PurebpError, match="X has 2 columns, but the network takes 3 inputs"):
         predict(weights, [[1, 0]])

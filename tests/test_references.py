@@ -23,7 +23,7 @@ above 1e-12. Every other scenario measures below 1e-13 and keeps 1e-12.
 import pytest
 
 from conftest import TOLERANCE, deviation, load_reference, scenario_names
-from purebp import load, train
+from purebp import load_data, train
 from purebp.article import eight_lines, expanded
 
 SCENARIOS = scenario_names()
@@ -31,7 +31,7 @@ SENSITIVE = {"xor_3_16_1_lr10_sse": 1e-10}
 
 
 def run(ref):
-    X, y = load(ref["data"])
+    X, y = load_data(ref["data"])
     return train(X, y, layers=ref["layers"], seed=ref["seed"], iterations=ref["iterations"],
                  lr=ref["lr"], loss=ref["loss"], every=ref["every"], metric=ref["metric"])
 
@@ -76,7 +76,7 @@ def test_train_agrees_with_numpy(name, results):
 @pytest.mark.parametrize("seed", [0, 1, 2])
 def test_eight_lines_function_is_train_with_half_sse(seed):
     ref = load_reference("eight_lines_seed%d" % seed)
-    X, y = load("seed")
+    X, y = load_data("seed")
     syn, l = eight_lines(X, y, seed=seed)
     result = train(X, y, seed=seed, loss="half-sse", every=0)
     assert [syn] == result.weights and l == result.outputs     # bit for bit
@@ -92,7 +92,7 @@ def _numbers(line):
 @pytest.mark.parametrize("seed", [0, 1, 2])
 def test_expanded_prints_what_numpy_prints(seed):
     ref = load_reference("expanded_seed%d" % seed)
-    X, y = load("seed")
+    X, y = load_data("seed")
     lines = []
     syn, l = expanded(X, y, seed=seed, write=lambda *words: lines.append(" ".join(words)))
     printed = "\n".join(lines) + "\n"
