@@ -13,6 +13,9 @@ module                     what it holds
 ``purebp.explain``         one training step narrated, in English or Chinese
 ``purebp.article``         the article's 8-line and expanded programs, line for line
 ``purebp.datasets``        the built-in data: the article's table and XOR
+``purebp.csvdata``         your own data: a CSV file into X and y
+``purebp.scaling``         min-max scaling of columns, and back
+``purebp.model``           saved models: JSON, written atomically, loaded with checks
 ``purebp.arrayprint``      printing numbers the way numpy prints them
 ``purebp.cli``             the ``python -m purebp`` command line
 =========================  ================================================
@@ -24,19 +27,20 @@ module                     what it holds
 [9.67, -0.21, -4.63]
 """
 
+__version__ = "0.1.0"
+
 from .activations import sigmoid, sigmoid_derivative
 from .datasets import load_data
 from .errors import PurebpError
 from .explain import explain
 from .gradcheck import gradient_check
 from .matrix import add, apply, dot, multiply, shape, subtract, total, transpose
+from .model import Model, load, save
 from .network import Step, Training, forward, predict, step, train
 from .random_start import MT19937, initial_weights
 
-__version__ = "0.1.0"
-
 __all__ = [
-    "MT19937", "PurebpError", "Step", "Training", "add", "apply", "dot",
-    "explain", "forward", "gradient_check", "initial_weights", "load_data", "multiply", "predict", "shape",
+    "MT19937", "Model", "PurebpError", "Step", "Training", "add", "apply", "dot",
+    "explain", "forward", "gradient_check", "initial_weights", "load", "load_data", "multiply", "predict", "save", "shape",
     "sigmoid", "sigmoid_derivative", "step", "subtract", "total", "train", "transpose",
 ]

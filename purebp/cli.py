@@ -6,9 +6,11 @@
     purebp train ...       train any network on built-in data
     purebp explain ...     one training step, every quantity, narrated
     purebp gradcheck ...   backprop's gradient against finite differences
+    purebp predict ...     predict with a model saved by train --save
 
 Exit codes: 0 success, 2 bad usage or bad input (one line on stderr,
-never a traceback), 1 failure while running.
+never a traceback), 1 failure while running. PUREBP_DEBUG=1 shows the
+traceback behind an error message.
 """
 
 import argparse
@@ -19,10 +21,12 @@ import sys
 from . import __version__
 from .arrayprint import array_str, scalar_str
 from .article import expanded
+from .csvdata import Table, parse_rows, read_csv, read_text, to_number
 from .datasets import NAMES, load_data
 from .errors import PurebpError
 from .explain import LANGUAGES, as_data, explain, render
 from .gradcheck import THRESHOLD, gradient_check
+from .model import Model, load, save
 from .network import LOSSES, METRICS, check_settings, train
 from .random_start import initial_weights
 
@@ -39,11 +43,19 @@ examples:
   purebp explain --data xor --layers 3,4,1        a hidden layer, layer by layer
   purebp explain --at 1000 --lang zh-CN           iteration 1000, in Chinese"""
 
+_PREDICT_EPILOG = """\
+examples:
+  purebp train --data xor --layers 3,4,1 --save xor.json
+  purebp predict xor.json 1,0,1 1,1,1
+  purebp predict xor.json --input new.csv --json
+  purebp predict model.json -- -0.5,2,1          rows that start with a minus"""
+
 _TRAIN_EPILOG = """\
 examples:
   purebp train                                   the article's network
   purebp train --data xor --layers 3,4,1 --iterations 60000 --every 10000 --metric mae
-  purebp train --data xor --layers 3,4,1 --json  results as one JSON object"""
+  purebp train --data xor --layers 3,4,1 --json  results as one JSON object
+  purebp train --data my.csv --target y --scale --save model.json"""
 
 
 class _Parser(argparse.ArgumentParser):
@@ -108,6 +120,23 @@ def build_parser():
     train_parser.add_argument("--json", action="store_true",
                               help="print one JSON object (layers, weights, outputs, history) "
                                    "and nothing else")
+    train_parser.add_argument("--save", metavar="MODEL.json",
+                              help="save the trained model (written atomically)")
+
+    predict_parser = commands.add_parser(
+        "predict", help="predict with a saved model",
+        description="Predict outputs for new inputs with a model saved by "
+                    "'purebp train --save'.", epilog=_PREDICT_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter)
+    predict_parser.add_argument("model", metavar="MODEL.json", help="the saved model")
+    predict_parser.add_argument("inputs", nargs="*", metavar="INPUT",
+                                help="one input row, numbers separated by commas, e.g. 1,0,1 "
+                                     "(after --, rows may start with a minus sign)")
+    predict_parser.add_argument("--input", metavar="FILE.csv",
+                                help="predict every row of a CSV file (with a header, the "
+                                     "model's input columns are picked by name)")
+    predict_parser.add_argument("--json", action="store_true",
+                                help="print one JSON object (inputs, targets, X, predictions)")
 
     explain_parser = commands.add_parser(
         "explain", help="narrate one training step with its real numbers",
@@ -139,8 +168,19 @@ def build_parser():
 
 def _network_flags(parser):
     """The flags that describe a network and its training, shared by commands."""
-    parser.add_argument("--data", choices=NAMES, default="seed",
-                        help="built-in data set (default: seed, the article's table)")
+    parser.add_argument("--data", default="seed", metavar="NAME|FILE.csv",
+                        help="built-in data set (%s) or a CSV file of numbers "
+                             "(default: seed, the article's table)" % ", ".join(NAMES))
+    parser.add_argument("--target", action="append", metavar="NAME|INDEX",
+                        help="with a CSV file: a target column, by name or index "
+                             "(0 the first, -1 the last); repeat for several "
+                             "(default: the last column)")
+    parser.add_argument("--scale", action="store_true",
+                        help="with a CSV file: scale each input column to [0, 1] "
+                             "(stored in a saved model)")
+    parser.add_argument("--scale-targets", action="store_true",
+                        help="with a CSV file: scale each target column to [0, 1], "
+                             "and predictions back (stored in a saved model)")
     parser.add_argument("--layers", type=_layer_sizes, metavar="SIZES",
                         help="layer sizes from input to output, e.g. 3,4,1 "
                              "(default: inputs,outputs: no hidden layer)")
@@ -168,8 +208,25 @@ def _layers_of(args, X, y):
     return args.layers or [len(X[0]), len(y[0])]
 
 
+def _data(args):
+    """The data of --data: a built-in set or a CSV file, as a csvdata.Table."""
+    if args.data in NAMES:
+        if args.target or args.scale or args.scale_targets:
+            raise PurebpError("--target, --scale and --scale-targets apply to CSV files, "
+                              "not to the built-in data %r" % args.data)
+        X, y = load_data(args.data)
+        n_in, n_out = len(X[0]), len(y[0])
+        return Table(X, y, ["x%d" % (i + 1) for i in range(n_in)], ["y"] * n_out,
+                     {"inputs": None, "targets": None})
+    if not os.path.exists(args.data) and not args.data.lower().endswith((".csv", ".txt")):
+        raise PurebpError("--data %r is neither a built-in data set (%s) nor a file"
+                          % (args.data, ", ".join(NAMES)))
+    return read_csv(args.data, args.target, args.scale, args.scale_targets)
+
+
 def _run_explain(args, out):
-    X, y = load_data(args.data)
+    table = _data(args)
+    X, y = table.X, table.y
     story = explain(X, y, _layers_of(args, X, y), seed=args.seed, lr=args.lr,
                     loss=args.loss, at=args.at)
     lang = _language(args)
@@ -182,7 +239,8 @@ def _run_explain(args, out):
 
 
 def _run_gradcheck(args, out):
-    X, y = load_data(args.data)
+    table = _data(args)
+    X, y = table.X, table.y
     layers = _layers_of(args, X, y)
     if args.at > 1:
         weights = train(X, y, layers=layers, seed=args.seed, iterations=args.at - 1,
@@ -218,9 +276,15 @@ def _run_default(args, out):
 
 
 def _run_train(args, out):
-    X, y = load_data(args.data)
-    result = train(X, y, layers=args.layers, seed=args.seed, iterations=args.iterations,
-                   lr=args.lr, loss=args.loss, every=args.every, metric=args.metric)
+    table = _data(args)
+    if args.save:
+        _check_save_path(args.save)
+    result = train(table.X, table.y, layers=args.layers, seed=args.seed,
+                   iterations=args.iterations, lr=args.lr, loss=args.loss, every=args.every,
+                   metric=args.metric)
+    if args.save:
+        save(Model.from_training(result, data=args.data, inputs=table.inputs,
+                                 targets=table.targets, scaling=table.scaling), args.save)
     if args.json:
         json.dump({"layers": result.layers, "weights": result.weights,
                    "outputs": result.outputs,
@@ -239,6 +303,104 @@ def _run_train(args, out):
         print(array_str(syn), file=out)
     print("l, the outputs of the last iteration:", file=out)
     print(array_str(result.outputs), file=out)
+    if args.save:
+        print("saved the model to %s" % args.save, file=out)
+    return EXIT_OK
+
+
+def _check_save_path(path):
+    """Refuse a --save path that cannot be written, before training for nothing."""
+    folder = os.path.dirname(os.path.abspath(path))
+    if os.path.isdir(path):
+        raise PurebpError("--save %s: is a directory; give a file name" % path)
+    if not os.path.isdir(folder):
+        raise PurebpError("--save %s: the folder %s does not exist" % (path, folder))
+    if not os.access(folder, os.W_OK):
+        raise PurebpError("--save %s: the folder %s is not writable" % (path, folder))
+
+
+def _inputs_from_words(words, names):
+    """Rows of numbers from command-line words like 1,0,1 (or 1;0;1)."""
+    rows = []
+    for word in words:
+        cells = word.replace(";", ",").split(",")
+        row = []
+        for cell in cells:
+            value = to_number(cell.strip(), ",")
+            if value is None:
+                raise PurebpError("input %r: %r is not a finite number" % (word, cell))
+            row.append(value)
+        if len(row) != len(names):
+            raise PurebpError("input %r has %d numbers, but the model takes %d (%s)"
+                              % (word, len(row), len(names), ", ".join(names)))
+        rows.append(row)
+    return rows
+
+
+def _inputs_from_file(path, model):
+    """Rows of the model's inputs from a CSV file: by header names, or all columns."""
+    rows, delimiter = parse_rows(read_text(path), path)
+    line, first = rows[0]
+    if any(to_number(cell, delimiter) is None for cell in first):
+        missing = [name for name in model.inputs if name not in first]
+        if missing:
+            raise PurebpError("%s: the header has no column %s; the model's inputs are: %s"
+                              % (path, ", ".join(repr(m) for m in missing),
+                                 ", ".join(model.inputs)))
+        columns = [first.index(name) for name in model.inputs]
+        rows = rows[1:]
+        if not rows:
+            raise PurebpError("%s: there is a header but no rows of data" % path)
+    else:
+        columns = list(range(len(first)))
+        if len(first) != len(model.inputs):
+            raise PurebpError("%s: line %d has %d columns, but the model takes %d inputs (%s)"
+                              % (path, line, len(first), len(model.inputs),
+                                 ", ".join(model.inputs)))
+    X = []
+    for line, cells in rows:
+        if len(cells) <= max(columns) or (len(cells) != len(first)):
+            raise PurebpError("%s: line %d has %d cells, but the first line has %d"
+                              % (path, line, len(cells), len(first)))
+        row = []
+        for i in columns:
+            value = to_number(cells[i], delimiter)
+            if value is None:
+                raise PurebpError("%s: line %d, column %d: %r is not a finite number"
+                                  % (path, line, i + 1, cells[i]))
+            row.append(value)
+        X.append(row)
+    return X
+
+
+def _run_predict(args, out):
+    model = load(args.model)
+    if args.input and args.inputs:
+        raise PurebpError("give inputs on the command line or --input FILE, not both")
+    if args.input:
+        X = _inputs_from_file(args.input, model)
+    elif args.inputs:
+        X = _inputs_from_words(args.inputs, model.inputs)
+    else:
+        raise PurebpError("no inputs: give some, like 1,0,1, or --input FILE.csv")
+    outputs = model.predict(X)
+    if args.json:
+        json.dump({"inputs": model.inputs, "targets": model.targets, "X": X,
+                   "predictions": outputs}, out)
+        out.write("\n")
+        return EXIT_OK
+    header = model.inputs + model.targets
+    cells = [["%.10g" % v for v in row] + ["%.8g" % v for v in prediction]
+             for row, prediction in zip(X, outputs)]
+    widths = [max(len(h), max(len(row[j]) for row in cells)) for j, h in enumerate(header)]
+    n = len(model.inputs)
+    def line(words):
+        left = "  ".join(w.rjust(widths[j]) for j, w in enumerate(words[:n]))
+        right = "  ".join(w.rjust(widths[n + j]) for j, w in enumerate(words[n:]))
+        return left + "  ->  " + right
+    print(line(header), file=out)
+    for row in cells:
+        print(line(row), file=out)
     return EXIT_OK
 
 
@@ -247,14 +409,16 @@ def main(argv=None, out=None):
     out = out or sys.stdout
     parser = build_parser()
     args = parser.parse_args(argv)
-    command = {"train": _run_train, "explain": _run_explain,
-               "gradcheck": _run_gradcheck}.get(args.command, _run_default)
+    command = {"train": _run_train, "explain": _run_explain, "gradcheck": _run_gradcheck,
+               "predict": _run_predict}.get(args.command, _run_default)
     prog = "purebp " + args.command if args.command else "purebp"
     try:
         return command(args, out)
     except PurebpError as error:
+        if os.environ.get("PUREBP_DEBUG") == "1":
+            raise
         print("%s: error: %s" % (prog, error), file=sys.stderr)
-        return EXIT_USAGE
+        return error.exit_code
     except KeyboardInterrupt:
         print("%s: interrupted" % prog, file=sys.stderr)
         return 130

@@ -1,12 +1,37 @@
 """The one error family of purebp.
 
 Every mistake purebp can name -- a ragged matrix, a layer size that does not
-fit the data, a seed numpy would refuse -- is raised as ``PurebpError``.
-It is a ``ValueError``, so ``except ValueError`` catches it too, and its
-message names the values involved, e.g.
+fit the data, a bad cell in a CSV file, a damaged model file -- is raised as
+a ``PurebpError``. It is a ``ValueError``, so ``except ValueError`` catches
+it too, and its message names the values involved, e.g.
 ``dot: (4, 3) @ (2, 1): inner sizes 3 and 2 differ``.
+
+Each class carries the command line's exit code for it: 2 for bad usage or
+bad input (``PurebpError``), 1 for a failure while running
+(``TrainingError``, ``SaveError``).
 """
 
 
 class PurebpError(ValueError):
     """Bad input to purebp; the message says what is wrong and where."""
+
+    exit_code = 2
+
+
+class TrainingError(PurebpError):
+    """Training went wrong while running: a weight became NaN or infinite.
+
+    ``iteration`` is the iteration at which it happened.
+    """
+
+    exit_code = 1
+
+    def __init__(self, message, iteration=None):
+        PurebpError.__init__(self, message)
+        self.iteration = iteration
+
+
+class SaveError(PurebpError):
+    """A model could not be written; the file that was there is unchanged."""
+
+    exit_code = 1

@@ -34,12 +34,13 @@ backprop (``y - l`` is the direction in which the loss falls):
 """
 
 from .activations import sigmoid, sigmoid_derivative
-from .errors import PurebpError
+from .errors import PurebpError, TrainingError
 from .matrix import add, apply, dot, multiply, shape, subtract, total, transpose
 from .random_start import initial_weights
 
 LOSSES = ("half-sse", "sse")
 METRICS = ("sse", "mse", "mae")
+MAX_WEIGHTS = 20000000   # about 2 GB of Python floats with the copies training makes
 
 
 # --- one layer: the forward step and, under it, its partner -----------------
@@ -209,6 +210,10 @@ def train(X, y, layers=None, seed=1, iterations=10000, lr=1.0, loss="half-sse",
         if every and i % every == 0:
             history.append((i, measure(metric, y, s.l[-1])))
         weights = s.weights
+        if not _all_finite(weights):
+            raise TrainingError(
+                "training diverged at iteration %d: a weight became NaN or infinite; "
+                "try a lower learning rate than %r" % (i, lr), iteration=i)
     settings = {"seed": seed, "iterations": iterations, "lr": lr, "loss": loss,
                 "every": every, "metric": metric}
     return Training(layers, weights, s.l[-1], history, settings)
@@ -236,6 +241,15 @@ def predict(weights, X):
 
 # --- checks --------------------------------------------------------------------
 
+def _all_finite(weights):
+    for syn in weights:
+        for row in syn:
+            for w in row:
+                if w - w != 0:      # inf - inf and nan - nan are nan
+                    return False
+    return True
+
+
 def check_data(X, y):
     """Check ``X`` and ``y`` pair up; return ``(inputs, outputs)`` widths."""
     rows_x, n_in = shape(X)
@@ -261,6 +275,11 @@ def check_settings(layers, n_in, n_out, iterations, lr, loss, every, metric):
     if layers[-1] != n_out:
         raise PurebpError("layers: the last size is %d, but the data has %d outputs"
                           % (layers[-1], n_out))
+    count = sum(layers[k] * layers[k + 1] for k in range(len(layers) - 1))
+    if count > MAX_WEIGHTS:
+        raise PurebpError("layers: %s would need %d weights, more than purebp holds in memory "
+                          "(%d); use fewer or smaller layers"
+                          % (",".join(str(n) for n in layers), count, MAX_WEIGHTS))
     if isinstance(iterations, bool) or not isinstance(iterations, int) or iterations < 1:
         raise PurebpError("iterations: %r is not a whole number of at least 1" % (iterations,))
     if isinstance(every, bool) or not isinstance(every, int) or every < 0:

@@ -1,0 +1,250 @@
+"""Bad input of every kind: one line naming the problem, the right exit code, no traceback.
+
+Each case is run as a user runs it, in a subprocess. Every message must also
+match an entry of docs/errors.md, so that page cannot fall behind.
+"""
+
+import json
+import os
+import re
+import subprocess
+import sys
+
+import pytest
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+GOOD_MODEL = {
+    "format": "purebp-model", "version": 1, "purebp_version": "0.1.0", "layers": [3, 2, 1],
+    "activation": "sigmoid", "loss": "half-sse", "inputs": ["x1", "x2", "x3"],
+    "targets": ["y"], "scaling": {"inputs": None, "targets": None},
+    "weights": [[[0.1, 0.2], [0.3, 0.4], [0.5, 0.6]], [[0.7], [0.8]]],
+    "training": {"seed": 1},
+}
+
+
+def model_with(**changes):
+    document = json.loads(json.dumps(GOOD_MODEL))
+    for key, value in changes.items():
+        if value is REMOVE:
+            del document[key]
+        else:
+            document[key] = value
+    return json.dumps(document)
+
+
+REMOVE = object()
+
+# name: file contents (str is written as UTF-8, bytes as they are)
+FILES = {
+    "good.csv": "x1,x2,bias,y\n0,0,1,0\n0,1,1,1\n1,0,1,1\n1,1,1,0\n",
+    "empty.csv": "",
+    "blank.csv": "\n\n  \n",
+    "header_only.csv": "a,b,y\n",
+    "latin1.csv": b"a,b,y\n0,0,1\n0,1,caf\xe9\n",
+    "word.csv": "a,b,y\n0,0,1\n0,abc,1\n",
+    "empty_cell.csv": "a,b,y\n0,0,1\n0,,1\n",
+    "nan.csv": "a,b,y\n0,0,1\nnan,1,1\n",
+    "inf.csv": "a,b,y\n0,0,1\n1,inf,1\n",
+    "huge.csv": "a,b,y\n0,0,1\n1,1e400,1\n",
+    "ragged.csv": "a,b,y\n0,0,1\n0,1\n",
+    "middle_blank.csv": "a,b,y\n0,0,1\n\n0,1,1\n",
+    "one_column.csv": "y\n0\n1\n",
+    "twice.csv": "a,a,y\n0,0,1\n",
+    "no_name.csv": "a,,y\n0,0,1\n",
+    "big_targets.csv": "a,b,y\n0,0,1\n0,1,7.5\n",
+    "quote.csv": 'a,b,y\n0,"1,1\n',
+    "diverges.csv": "a,b,y\n" + "1,1,1\n" * 20,
+    "not_json.json": "this is not JSON",
+    "truncated.json": model_with()[:60],
+    "empty.json": "",
+    "latin1.json": b'{"format": "purebp-mod\xe9l"}',
+    "array.json": "[1, 2, 3]",
+    "wrong_format.json": model_with(format="keras"),
+    "new_version.json": model_with(version=2),
+    "missing_key.json": model_with(weights=REMOVE),
+    "extra_key.json": model_with(optimizer="adam"),
+    "nan_weight.json": model_with().replace('[[[0.1', '[[[NaN', 1),
+    "infinity.json": model_with().replace('0.2', 'Infinity', 1),
+    "huge_weight.json": model_with().replace('0.3', '1e400', 1),
+    "string_weight.json": model_with().replace('0.4', '"0.4"', 1),
+    "bool_weight.json": model_with().replace('0.5', 'true', 1),
+    "no_chain.json": model_with(weights=[[[0.1, 0.2], [0.3, 0.4], [0.5, 0.6]],
+                                         [[0.7], [0.8], [0.9]]]),
+    "few_matrices.json": model_with(weights=[[[0.1, 0.2], [0.3, 0.4], [0.5, 0.6]]]),
+    "bad_layers.json": model_with(layers=[3, 0, 1]),
+    "bad_loss.json": model_with(loss="cross-entropy"),
+    "bad_activation.json": model_with(activation="relu"),
+    "few_names.json": model_with(inputs=["x1"]),
+    "bad_scaling.json": model_with(scaling={"inputs": {"min": [0, 0, 0], "max": [1, 1]},
+                                            "targets": None}),
+    "duplicate_key.json": model_with()[:-1] + ', "loss": "sse"}',
+    "deep.json": "[" * 100000 + "]" * 100000,
+    "long_int.json": model_with().replace('"version": 1', '"version": ' + "9" * 5000),
+}
+
+# (arguments, exit code, words the one line must contain)
+CASES = [
+    # flags
+    (["train", "--layers", "3,,1"], 2, "'3,,1' is not a list of two or more layer sizes"),
+    (["train", "--layers", "3,0,1"], 2, "'3,0,1' is not a list"),
+    (["train", "--layers", "3"], 2, "'3' is not a list"),
+    (["train", "--layers", "2,4,1"], 2, "the first size is 2, but the data has 3 inputs"),
+    (["train", "--layers", "3,4,2"], 2, "the last size is 2, but the data has 1 outputs"),
+    (["train", "--layers", "3,100000,1000,1"], 2, "would need 100301000 weights"),
+    (["train", "--lr", "nan"], 2, "lr: nan is not a finite positive learning rate"),
+    (["train", "--lr", "-0.5"], 2, "lr: -0.5 is not a finite positive"),
+    (["train", "--lr", "inf"], 2, "lr: inf is not a finite positive"),
+    (["train", "--lr", "0"], 2, "lr: 0.0 is not a finite positive"),
+    (["train", "--lr", "fast"], 2, "argument --lr: invalid float value: 'fast'"),
+    (["train", "--iterations", "0"], 2, "iterations: 0 is not a whole number of at least 1"),
+    (["train", "--iterations", "-5"], 2, "argument --iterations: invalid whole number value"),
+    (["train", "--iterations", "1.5"], 2, "argument --iterations: invalid whole number value"),
+    (["train", "--every", "-1"], 2, "argument --every: invalid whole number value"),
+    (["train", "--seed", "4294967296"], 2, "seed: 4294967296 is out of range"),
+    (["train", "--metric", "rmse"], 2, "argument --metric: invalid choice: 'rmse'"),
+    (["train", "--loss", "l1"], 2, "argument --loss: invalid choice: 'l1'"),
+    (["train", "--epochs", "5"], 2, "unrecognized arguments: --epochs 5"),
+    (["fit"], 2, "argument command: invalid choice: 'fit'"),
+    (["explain", "--at", "0"], 2, "argument --at: invalid iteration number"),
+    (["train", "--data", "iris"], 2, "--data 'iris' is neither a built-in data set"),
+    (["train", "--target", "y"], 2, "apply to CSV files, not to the built-in data 'seed'"),
+    (["train", "--save", "{tmp}/no/such/folder/m.json"], 2, "the folder"),
+    (["train", "--save", "{tmp}"], 2, "is a directory; give a file name"),
+    # CSV files
+    (["train", "--data", "{tmp}/missing.csv"], 2, "missing.csv: no such file"),
+    (["train", "--data", "{tmp}/folder.csv"], 2, "folder.csv: data file is a directory"),
+    (["train", "--data", "{tmp}/empty.csv"], 2, "empty.csv: the file is empty"),
+    (["train", "--data", "{tmp}/blank.csv"], 2, "blank.csv: the file is empty"),
+    (["train", "--data", "{tmp}/header_only.csv"], 2, "there is a header but no rows of data"),
+    (["train", "--data", "{tmp}/latin1.csv"], 2, "line 3 is not UTF-8 text (byte 0xe9)"),
+    (["train", "--data", "{tmp}/word.csv"], 2, "line 3, column 2 (b): 'abc' is not a finite number"),
+    (["train", "--data", "{tmp}/empty_cell.csv"], 2, "line 3, column 2 (b): an empty cell"),
+    (["train", "--data", "{tmp}/nan.csv"], 2, "line 3, column 1 (a): 'nan' is not a finite number"),
+    (["train", "--data", "{tmp}/inf.csv"], 2, "line 3, column 2 (b): 'inf' is not a finite"),
+    (["train", "--data", "{tmp}/huge.csv"], 2, "line 3, column 2 (b): '1e400' is not a finite"),
+    (["train", "--data", "{tmp}/ragged.csv"], 2, "line 3 has 2 cells, but there are 3 columns"),
+    (["train", "--data", "{tmp}/middle_blank.csv"], 2, "line 3 is blank"),
+    (["train", "--data", "{tmp}/one_column.csv"], 2, "needs at least two columns"),
+    (["train", "--data", "{tmp}/twice.csv"], 2, "the header names 'a' twice"),
+    (["train", "--data", "{tmp}/no_name.csv"], 2, "column 2 of the header has no name"),
+    (["train", "--data", "{tmp}/big_targets.csv"], 2, "target 'y' runs from 1 to 7.5"),
+    (["train", "--data", "{tmp}/good.csv", "--target", "z"], 2, "no column named 'z'"),
+    (["train", "--data", "{tmp}/good.csv", "--target", "9"], 2, "there is no column 9"),
+    (["train", "--data", "{tmp}/good.csv", "--target", "y", "--target", "3"], 2,
+     "column 'y' is a target twice"),
+    (["train", "--data", "{tmp}/good.csv", "--target", "0", "--target", "1", "--target", "2",
+      "--target", "3"], 2, "every column is a target"),
+    (["train", "--data", "{tmp}/good.csv", "--layers", "4,1"], 2,
+     "the first size is 4, but the data has 3 inputs"),
+    (["train", "--data", "{tmp}/quote.csv"], 2, "quote.csv: line"),
+    (["train", "--data", "{tmp}/diverges.csv", "--lr", "1e308", "--loss", "sse"], 1,
+     "training diverged at iteration 0"),
+    # model files
+    (["predict", "{tmp}/missing.json", "1,0,1"], 2, "missing.json: no such file"),
+    (["predict", "{tmp}", "1,0,1"], 2, "model file is a directory"),
+    (["predict", "{tmp}/empty.json", "1,0,1"], 2, "not a purebp model: not valid JSON"),
+    (["predict", "{tmp}/not_json.json", "1,0,1"], 2, "not a purebp model: not valid JSON"),
+    (["predict", "{tmp}/truncated.json", "1,0,1"], 2, "not a purebp model: not valid JSON"),
+    (["predict", "{tmp}/latin1.json", "1,0,1"], 2, "line 1 is not UTF-8 text"),
+    (["predict", "{tmp}/array.json", "1,0,1"], 2, "the file holds a JSON array, not an object"),
+    (["predict", "{tmp}/wrong_format.json", "1,0,1"], 2, "\"format\" is \"keras\""),
+    (["predict", "{tmp}/new_version.json", "1,0,1"], 2, "model format version 2"),
+    (["predict", "{tmp}/missing_key.json", "1,0,1"], 2, "model is missing 'weights'"),
+    (["predict", "{tmp}/extra_key.json", "1,0,1"], 2, "model has unknown keys: 'optimizer'"),
+    (["predict", "{tmp}/nan_weight.json", "1,0,1"], 2, "JSON has NaN, which is not a finite"),
+    (["predict", "{tmp}/infinity.json", "1,0,1"], 2, "JSON has Infinity"),
+    (["predict", "{tmp}/huge_weight.json", "1,0,1"], 2,
+     "weights[0], row 1, column 0: Infinity is not a finite number"),
+    (["predict", "{tmp}/string_weight.json", "1,0,1"], 2, "\"0.4\" is not a finite number"),
+    (["predict", "{tmp}/bool_weight.json", "1,0,1"], 2, "true is not a finite number"),
+    (["predict", "{tmp}/no_chain.json", "1,0,1"], 2, "weights[1] must be a 2 x 1 matrix"),
+    (["predict", "{tmp}/few_matrices.json", "1,0,1"], 2, "must be a list of 2 matrices"),
+    (["predict", "{tmp}/bad_layers.json", "1,0,1"], 2, "\"layers\" is not a list of two or more"),
+    (["predict", "{tmp}/bad_loss.json", "1,0,1"], 2, "model loss \"cross-entropy\""),
+    (["predict", "{tmp}/bad_activation.json", "1,0,1"], 2, "model activation \"relu\""),
+    (["predict", "{tmp}/few_names.json", "1,0,1"], 2, "model \"inputs\" must be a list of 3 names"),
+    (["predict", "{tmp}/bad_scaling.json", "1,0,1"], 2, "\"max\" must be 3 finite numbers"),
+    (["predict", "{tmp}/duplicate_key.json", "1,0,1"], 2, "the key 'loss' appears twice"),
+    (["predict", "{tmp}/deep.json", "1,0,1"], 2, "not a purebp model"),
+    (["predict", "{tmp}/long_int.json", "1,0,1"], 2, "a number with 5000 digits"),
+    # predictions
+    (["predict", "{tmp}/good.json", "1,0"], 2, "input '1,0' has 2 numbers, but the model takes 3"),
+    (["predict", "{tmp}/good.json", "1,x,1"], 2, "input '1,x,1': 'x' is not a finite number"),
+    (["predict", "{tmp}/good.json", "1,nan,1"], 2, "'nan' is not a finite number"),
+    (["predict", "{tmp}/good.json"], 2, "no inputs: give some"),
+    (["predict", "{tmp}/good.json", "1,0,1", "--input", "{tmp}/good.csv"], 2, "not both"),
+    (["predict", "{tmp}/good.json", "--input", "{tmp}/word.csv"], 2, "the header has no column"),
+    (["predict", "{tmp}/good.json", "--input", "{tmp}/one_column.csv"], 2,
+     "the header has no column 'x1'"),
+    (["predict", "{tmp}/good.json", "--input", "{tmp}/missing.csv"], 2, "no such file"),
+    (["predict", "{tmp}/good.json", "-1,0,1"], 2, "unrecognized arguments: -1,0,1"),
+]
+
+
+@pytest.fixture(scope="module")
+def tmp(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("bad")
+    for name, content in FILES.items():
+        data = content if isinstance(content, bytes) else content.encode("utf-8")
+        (folder / name).write_bytes(data)
+    (folder / "folder.csv").mkdir()
+    (folder / "good.json").write_text(model_with(), encoding="utf-8")
+    return str(folder)
+
+
+def error_patterns():
+    """The messages docs/errors.md lists, as regular expressions."""
+    with open(os.path.join(ROOT, "docs", "errors.md"), encoding="utf-8") as f:
+        text = f.read()
+    patterns = []
+    for message in re.findall(r"^\| `([^`]+)` \|", text, re.M):
+        parts = re.split(r"<[^>]+>", message)
+        patterns.append(re.compile(".+?".join(re.escape(p) for p in parts)))
+    return patterns
+
+
+def run(args):
+    env = dict(os.environ, PYTHONPATH=ROOT)
+    env.pop("PUREBP_DEBUG", None)
+    return subprocess.run([sys.executable, "-m", "purebp"] + args, cwd=ROOT, env=env,
+                          stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                          universal_newlines=True, timeout=120)
+
+
+def test_the_table_is_big_enough():
+    assert len(CASES) >= 40
+    assert len({tuple(case[0]) for case in CASES}) == len(CASES)
+
+
+@pytest.mark.parametrize("args, code, words", CASES, ids=[" ".join(c[0])[:60] for c in CASES])
+def test_bad_input_gives_one_line_and_its_exit_code(tmp, args, code, words):
+    done = run([a.replace("{tmp}", tmp) for a in args])
+    assert "Traceback" not in done.stderr
+    lines = done.stderr.splitlines()
+    assert len(lines) == 1, done.stderr
+    assert done.returncode == code, done.stderr
+    assert words in lines[0], lines[0]
+    documented = [p for p in error_patterns() if p.search(lines[0])]
+    assert documented, "docs/errors.md does not list: " + lines[0]
+
+
+def test_debug_shows_the_traceback(tmp):
+    env = dict(os.environ, PYTHONPATH=ROOT, PUREBP_DEBUG="1")
+    done = subprocess.run([sys.executable, "-m", "purebp", "train", "--data", tmp + "/word.csv"],
+                          cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                          universal_newlines=True)
+    assert "Traceback" in done.stderr and "PurebpError" in done.stderr
+    assert done.returncode == 1
+
+
+def test_unreadable_file_is_named(tmp, monkeypatch):
+    from purebp import PurebpError
+    from purebp import csvdata
+
+    def refuse(*args, **kwargs):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(csvdata, "open", refuse, raising=False)
+    with pytest.raises(PurebpError, match="permission denied: purebp cannot read it"):
+        csvdata.read_csv(os.path.join(tmp, "good.csv"))
