@@ -7,6 +7,7 @@
     purebp explain ...     one training step, every quantity, narrated
     purebp gradcheck ...   backprop's gradient against finite differences
     purebp predict ...     predict with a model saved by train --save
+    purebp draw ...        the network, or the chain rule, as an SVG picture
 
 Exit codes: 0 success, 2 bad usage or bad input (one line on stderr,
 never a traceback), 1 failure while running. PUREBP_DEBUG=1 shows the
@@ -21,7 +22,9 @@ import sys
 from . import __version__
 from .arrayprint import array_str, scalar_str
 from .article import expanded
-from .csvdata import Table, parse_rows, read_csv, read_text, to_number
+from .chart import Progress, loss_chart, predictions_table
+from .csvdata import Table, parse_rows, read_csv, to_number
+from .files import read_text, write_atomically
 from .datasets import NAMES, load_data
 from .errors import PurebpError
 from .explain import LANGUAGES, as_data, explain, render
@@ -29,6 +32,7 @@ from .gradcheck import THRESHOLD, gradient_check
 from .model import Model, load, save
 from .network import LOSSES, METRICS, check_settings, train
 from .random_start import initial_weights
+from .svg import chain_rule_svg, chain_rule_values, loss_svg, network_svg
 
 EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2
 
@@ -42,6 +46,12 @@ examples:
   purebp explain                                  the article's first step
   purebp explain --data xor --layers 3,4,1        a hidden layer, layer by layer
   purebp explain --at 1000 --lang zh-CN           iteration 1000, in Chinese"""
+
+_DRAW_EPILOG = """\
+examples:
+  purebp draw -o net.svg --data xor --layers 3,4,1     train, then draw
+  purebp draw -o net.svg --model xor.json              draw a saved model
+  purebp draw --chain-rule -o chain.svg --seed 1       the article's lost figure"""
 
 _PREDICT_EPILOG = """\
 examples:
@@ -103,6 +113,7 @@ def build_parser():
     parser.add_argument("--version", action="version", version="purebp " + __version__)
     parser.add_argument("--seed", type=_count, default=1,
                         help="seed of the random start, as np.random.seed (default: 1)")
+    _picture_flags(parser)
     commands = parser.add_subparsers(dest="command", metavar="command")
 
     train_parser = commands.add_parser(
@@ -122,6 +133,30 @@ def build_parser():
                                    "and nothing else")
     train_parser.add_argument("--save", metavar="MODEL.json",
                               help="save the trained model (written atomically)")
+    train_parser.add_argument("--plot", metavar="FILE.svg",
+                              help="draw the metric over the iterations as an SVG file")
+    _picture_flags(train_parser)
+
+    draw_parser = commands.add_parser(
+        "draw", help="draw the network, or the chain rule, as an SVG file",
+        description="Draw a network as an SVG file: layers of nodes, one edge per weight "
+                    "(colour by sign, width by size, the value in a tooltip). The network is "
+                    "trained first from the flags, or read from --model. With --chain-rule, "
+                    "draw the article's single neuron with the chain rule's three factors "
+                    "and their values at the first step.",
+        epilog=_DRAW_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
+    draw_parser.add_argument("-o", "--output", required=True, metavar="FILE.svg",
+                             help="the SVG file to write")
+    draw_parser.add_argument("--model", metavar="MODEL.json",
+                             help="draw a saved model instead of training one")
+    draw_parser.add_argument("--chain-rule", action="store_true",
+                             help="draw the chain rule for one weight of the article's network")
+    draw_parser.add_argument("--row", type=_count, default=2, metavar="N",
+                             help="with --chain-rule: the example (row of X, from 0) whose "
+                                  "numbers are shown (default: 2, the row 1,0,1)")
+    _network_flags(draw_parser)
+    draw_parser.add_argument("--iterations", type=_count, default=10000, metavar="N",
+                             help="training iterations before drawing (default: 10000)")
 
     predict_parser = commands.add_parser(
         "predict", help="predict with a saved model",
@@ -164,6 +199,13 @@ def build_parser():
     check_parser.add_argument("--json", action="store_true",
                               help="print the result as one JSON object")
     return parser
+
+
+def _picture_flags(parser):
+    parser.add_argument("--ascii", action="store_true",
+                        help="draw the terminal chart with plain ASCII, not Unicode blocks")
+    parser.add_argument("--quiet", action="store_true",
+                        help="print the results only: no chart, no table, no progress")
 
 
 def _network_flags(parser):
@@ -271,7 +313,19 @@ def _run_gradcheck(args, out):
 
 def _run_default(args, out):
     X, y = load_data("seed")
-    expanded(X, y, seed=args.seed, write=lambda *words: print(*words, file=out))
+    losses = []
+
+    def write(*words):
+        if words[0] == "Loss: ":
+            losses.append(float(words[1]))
+        print(*words, file=out)
+
+    expanded(X, y, seed=args.seed, write=write)
+    # The chart only on a terminal: piped, the output is exactly numpy's.
+    if hasattr(out, "isatty") and out.isatty() and not args.quiet:
+        history = [(1000 * k, value) for k, value in enumerate(losses)]
+        print("", file=out)
+        print("\n".join(loss_chart(history, "Loss", ascii=args.ascii)), file=out)
     return EXIT_OK
 
 
@@ -279,12 +333,22 @@ def _run_train(args, out):
     table = _data(args)
     if args.save:
         _check_save_path(args.save)
-    result = train(table.X, table.y, layers=args.layers, seed=args.seed,
-                   iterations=args.iterations, lr=args.lr, loss=args.loss, every=args.every,
-                   metric=args.metric)
+    if args.plot:
+        _check_save_path(args.plot, "--plot")
+    progress = Progress(args.iterations, args.metric, enabled=None if not args.quiet else False)
+    try:
+        result = train(table.X, table.y, layers=args.layers, seed=args.seed,
+                       iterations=args.iterations, lr=args.lr, loss=args.loss,
+                       every=args.every, metric=args.metric, progress=progress)
+    finally:
+        progress.finish()
     if args.save:
         save(Model.from_training(result, data=args.data, inputs=table.inputs,
                                  targets=table.targets, scaling=table.scaling), args.save)
+    if args.plot:
+        if not result.history:
+            raise PurebpError("--plot needs reports of the metric; --every is 0")
+        write_atomically(args.plot, loss_svg(result.history, args.metric), "plot")
     if args.json:
         json.dump({"layers": result.layers, "weights": result.weights,
                    "outputs": result.outputs,
@@ -303,20 +367,55 @@ def _run_train(args, out):
         print(array_str(syn), file=out)
     print("l, the outputs of the last iteration:", file=out)
     print(array_str(result.outputs), file=out)
-    if args.save:
-        print("saved the model to %s" % args.save, file=out)
+    if not args.quiet:
+        chart = loss_chart(result.history, args.metric, ascii=args.ascii)
+        if len(result.history) > 1:
+            print("", file=out)
+            print("\n".join(chart), file=out)
+        print("", file=out)
+        print("\n".join(predictions_table(table.X, table.y, result.outputs, table.inputs,
+                                           table.targets)), file=out)
+        for flag, path in (("saved the model to", args.save), ("drew the loss curve in", args.plot)):
+            if path:
+                print("%s %s" % (flag, path), file=out)
     return EXIT_OK
 
 
-def _check_save_path(path):
-    """Refuse a --save path that cannot be written, before training for nothing."""
+def _check_save_path(path, flag="--save"):
+    """Refuse an output path that cannot be written, before training for nothing."""
     folder = os.path.dirname(os.path.abspath(path))
     if os.path.isdir(path):
-        raise PurebpError("--save %s: is a directory; give a file name" % path)
+        raise PurebpError("%s %s: is a directory; give a file name" % (flag, path))
     if not os.path.isdir(folder):
-        raise PurebpError("--save %s: the folder %s does not exist" % (path, folder))
+        raise PurebpError("%s %s: the folder %s does not exist" % (flag, path, folder))
     if not os.access(folder, os.W_OK):
-        raise PurebpError("--save %s: the folder %s is not writable" % (path, folder))
+        raise PurebpError("%s %s: the folder %s is not writable" % (flag, path, folder))
+
+
+def _run_draw(args, out):
+    _check_save_path(args.output, "-o")
+    if args.chain_rule:
+        if args.model:
+            raise PurebpError("--chain-rule draws the article's one-layer network; "
+                              "leave out --model")
+        X, y = load_data("seed")
+        if args.row >= len(X):
+            raise PurebpError("--row %d: the article's data has rows 0 to %d"
+                              % (args.row, len(X) - 1))
+        syn = initial_weights([3, 1], args.seed)[0]
+        values = chain_rule_values(X, y, syn, row=args.row, loss=args.loss)
+        text = chain_rule_svg(values, args.loss)
+    elif args.model:
+        model = load(args.model)
+        text = network_svg(model.layers, model.weights, model.inputs, model.targets)
+    else:
+        table = _data(args)
+        result = train(table.X, table.y, layers=args.layers, seed=args.seed,
+                       iterations=args.iterations, lr=args.lr, loss=args.loss, every=0)
+        text = network_svg(result.layers, result.weights, table.inputs, table.targets)
+    write_atomically(args.output, text, "picture")
+    print("drew %s" % args.output, file=out)
+    return EXIT_OK
 
 
 def _inputs_from_words(words, names):
@@ -410,7 +509,7 @@ def main(argv=None, out=None):
     parser = build_parser()
     args = parser.parse_args(argv)
     command = {"train": _run_train, "explain": _run_explain, "gradcheck": _run_gradcheck,
-               "predict": _run_predict}.get(args.command, _run_default)
+               "predict": _run_predict, "draw": _run_draw}.get(args.command, _run_default)
     prog = "purebp " + args.command if args.command else "purebp"
     try:
         return command(args, out)

@@ -21,12 +21,10 @@ is min-max per column; see ``purebp.scaling``.
 import csv
 import io
 import math
-import os
 
 from .errors import PurebpError
+from .files import read_text
 from .scaling import MinMax
-
-MAX_BYTES = 200 * 1024 * 1024   # larger files would not fit as Python lists anyway
 
 
 class Table:
@@ -41,31 +39,6 @@ class Table:
         self.X, self.y = X, y
         self.inputs, self.targets = inputs, targets
         self.scaling = scaling
-
-
-def read_text(path, what="data file"):
-    """The text of ``path``, decoded from UTF-8 (a BOM is dropped)."""
-    if os.path.isdir(path):
-        raise PurebpError("%s: %s is a directory, not a file" % (path, what))
-    try:
-        size = os.path.getsize(path)
-        if size > MAX_BYTES:
-            raise PurebpError("%s: %s is %d MB, more than purebp reads (%d MB)"
-                              % (path, what, size // 2 ** 20, MAX_BYTES // 2 ** 20))
-        with open(path, "rb") as f:
-            raw = f.read()
-    except FileNotFoundError:
-        raise PurebpError("%s: no such file" % path)
-    except PermissionError:
-        raise PurebpError("%s: permission denied: purebp cannot read it" % path)
-    except OSError as error:
-        raise PurebpError("%s: cannot read it: %s" % (path, error.strerror or error))
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = raw[:error.start].count(b"\n") + 1
-        raise PurebpError("%s: line %d is not UTF-8 text (byte 0x%02x); save the file as UTF-8"
-                          % (path, line, raw[error.start]))
 
 
 def parse_rows(text, path):

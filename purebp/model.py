@@ -27,12 +27,10 @@ True
 
 import json
 import math
-import os
-import tempfile
 
 from . import __version__
-from .csvdata import read_text
-from .errors import PurebpError, SaveError
+from .errors import PurebpError
+from .files import read_text, write_atomically
 from .network import LOSSES, predict
 from .scaling import MinMax
 
@@ -90,30 +88,9 @@ def save(model, path):
         # One key a line, each value compact on it: small files, readable diffs.
         lines = ['  %s: %s' % (json.dumps(key), json.dumps(value, allow_nan=False))
                  for key, value in sorted(model.as_dict().items(), key=lambda kv: KEYS.index(kv[0]))]
-        text = "{\n" + ",\n".join(lines) + "\n}\n"
     except ValueError:
         raise PurebpError("%s: the model has a weight that is NaN or infinite; not saved" % path)
-    folder = os.path.dirname(os.path.abspath(path))
-    if os.path.isdir(path):
-        raise PurebpError("%s: is a directory; give a file name for the model" % path)
-    if not os.path.isdir(folder):
-        raise PurebpError("%s: the folder %s does not exist" % (path, folder))
-    temporary = None
-    try:
-        handle, temporary = tempfile.mkstemp(prefix=".purebp-", suffix=".tmp", dir=folder)
-        with os.fdopen(handle, "w", encoding="utf-8") as f:
-            f.write(text)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(temporary, path)
-        temporary = None
-        _sync_folder(folder)
-    except OSError as error:
-        raise SaveError("%s: could not save the model: %s; any file that was there is unchanged"
-                        % (path, error.strerror or error))
-    finally:
-        if temporary is not None and os.path.exists(temporary):
-            os.remove(temporary)
+    write_atomically(path, "{\n" + ",\n".join(lines) + "\n}\n", "model")
 
 
 def load(path):
@@ -250,17 +227,3 @@ def _scaler(part, width, key):
     if any(lo > hi for lo, hi in zip(part["min"], part["max"])):
         raise PurebpError("model scaling of %s: a \"min\" is larger than its \"max\"" % key)
     return MinMax(part["min"], part["max"])
-
-
-def _sync_folder(folder):
-    """Make the rename itself durable, where the system allows it."""
-    try:
-        descriptor = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(descriptor)
-    except OSError:
-        pass
-    finally:
-        os.close(descriptor)

@@ -191,13 +191,15 @@ class Training:
 
 
 def train(X, y, layers=None, seed=1, iterations=10000, lr=1.0, loss="half-sse",
-          every=1000, metric="sse"):
+          every=1000, metric="sse", progress=None):
     """Train a sigmoid network on ``X`` -> ``y`` by full-batch gradient descent.
 
     ``layers`` defaults to no hidden layer (the article's network). The
     weights start as numpy's would after ``np.random.seed(seed)``. Every
     ``every`` iterations (from iteration 0; 0 for never) the metric of that
-    iteration's outputs joins ``history``.
+    iteration's outputs joins ``history``. ``progress``, if given, is called
+    as ``progress(iterations_done, latest_metric_or_None)`` every 64
+    iterations and at the end.
     """
     n_in, n_out = check_data(X, y)
     if layers is None:
@@ -214,6 +216,8 @@ def train(X, y, layers=None, seed=1, iterations=10000, lr=1.0, loss="half-sse",
             raise TrainingError(
                 "training diverged at iteration %d: a weight became NaN or infinite; "
                 "try a lower learning rate than %r" % (i, lr), iteration=i)
+        if progress is not None and ((i + 1) % 64 == 0 or i + 1 == iterations):
+            progress(i + 1, history[-1][1] if history else None)
     settings = {"seed": seed, "iterations": iterations, "lr": lr, "loss": loss,
                 "every": every, "metric": metric}
     return Training(layers, weights, s.l[-1], history, settings)

@@ -111,6 +111,15 @@ CASES = [
     (["train", "--target", "y"], 2, "apply to CSV files, not to the built-in data 'seed'"),
     (["train", "--save", "{tmp}/no/such/folder/m.json"], 2, "the folder"),
     (["train", "--save", "{tmp}"], 2, "is a directory; give a file name"),
+    (["draw", "--data", "xor"], 2, "the following arguments are required: -o/--output"),
+    (["draw", "-o", "{tmp}"], 2, "-o {tmp}: is a directory"),
+    (["draw", "--chain-rule", "-o", "{tmp}/c.svg", "--model", "{tmp}/good.json"], 2,
+     "leave out --model"),
+    (["draw", "--chain-rule", "-o", "{tmp}/c.svg", "--row", "4"], 2, "--row 4: the article's"),
+    (["draw", "-o", "{tmp}/n.svg", "--model", "{tmp}/bad_loss.json"], 2, "model loss"),
+    (["train", "--plot", "{tmp}/l.svg", "--every", "0"], 2, "--plot needs reports"),
+    (["train", "--plot", "{tmp}/no/such/l.svg"], 2, "--plot {tmp}/no/such/l.svg: the folder"),
+    (["predict"], 2, "the following arguments are required: MODEL.json"),
     # CSV files
     (["train", "--data", "{tmp}/missing.csv"], 2, "missing.csv: no such file"),
     (["train", "--data", "{tmp}/folder.csv"], 2, "folder.csv: data file is a directory"),
@@ -224,7 +233,7 @@ def test_bad_input_gives_one_line_and_its_exit_code(tmp, args, code, words):
     lines = done.stderr.splitlines()
     assert len(lines) == 1, done.stderr
     assert done.returncode == code, done.stderr
-    assert words in lines[0], lines[0]
+    assert words.replace("{tmp}", tmp) in lines[0], lines[0]
     documented = [p for p in error_patterns() if p.search(lines[0])]
     assert documented, "docs/errors.md does not list: " + lines[0]
 
@@ -240,11 +249,11 @@ def test_debug_shows_the_traceback(tmp):
 
 def test_unreadable_file_is_named(tmp, monkeypatch):
     from purebp import PurebpError
-    from purebp import csvdata
+    from purebp import csvdata, files
 
     def refuse(*args, **kwargs):
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(csvdata, "open", refuse, raising=False)
+    monkeypatch.setattr(files, "open", refuse, raising=False)
     with pytest.raises(PurebpError, match="permission denied: purebp cannot read it"):
         csvdata.read_csv(os.path.join(tmp, "good.csv"))

@@ -87,7 +87,7 @@ def test_a_save_that_fails_midway_leaves_the_old_model_intact(tmp_path, monkeypa
     save(good_model(), path)
     with open(path, "rb") as f:
         before = f.read()
-    import purebp.model as model_module
+    import purebp.files as model_module
 
     class DiskFull:
         """A file object that writes half, then fails like a full disk."""

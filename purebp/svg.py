@@ -1,0 +1,223 @@
+"""Pictures as SVG files: the loss curve, the network, the chain rule.
+
+Each function returns the text of one self-contained SVG document: no
+scripts, no external fonts, images or links, so any browser shows it
+offline, and it is valid XML. Details sit in ``<title>`` tooltips (a weight's
+value, a point's iteration and metric).
+
+>>> text = network_svg([3, 1], [[[0.5], [-1.0], [2.0]]])
+>>> text.count('class="node"'), text.count('class="edge"')
+(4, 3)
+"""
+
+import math
+from xml.sax.saxutils import escape
+
+POSITIVE, NEGATIVE = "#2166ac", "#d6604d"   # blue and red-orange: apart for most eyes
+INK = "#222222"
+
+
+def _document(width, height, body, title):
+    return ('<?xml version="1.0" encoding="UTF-8"?>\n'
+            '<svg xmlns="http://www.w3.org/2000/svg" width="%d" height="%d" '
+            'viewBox="0 0 %d %d" font-family="sans-serif" font-size="13">\n'
+            '<title>%s</title>\n<rect width="100%%" height="100%%" fill="white"/>\n%s\n</svg>\n'
+            % (width, height, width, height, escape(title), "\n".join(body)))
+
+
+def _text(x, y, words, anchor="middle", size=None, weight=None, fill=INK):
+    extra = (' font-size="%d"' % size if size else "") + (
+        ' font-weight="%s"' % weight if weight else "")
+    return '<text x="%.1f" y="%.1f" text-anchor="%s" fill="%s"%s>%s</text>' % (
+        x, y, anchor, fill, extra, escape(words))
+
+
+def _number(v):
+    return "%.4g" % v
+
+
+# --- the loss curve --------------------------------------------------------------------
+
+def loss_svg(history, metric, title=None):
+    """The ``(iteration, value)`` reports as a line chart with axes and ticks."""
+    width, height = 640, 400
+    left, right, top, bottom = 80, 30, 50, 60
+    values = [v for _, v in history]
+    iterations = [i for i, _ in history]
+    log = min(values) > 0 and max(values) / min(values) >= 100
+    f = math.log10 if log else (lambda v: v)
+    low, high = f(min(values)), f(max(values))
+    if log:
+        low, high = math.floor(low), math.ceil(high)
+    if high == low:
+        low, high = low - 1, high + 1
+    first, last = iterations[0], iterations[-1] if iterations[-1] > iterations[0] else iterations[0] + 1
+
+    def px(i):
+        return left + (i - first) / float(last - first) * (width - left - right)
+
+    def py(v):
+        return top + (high - f(v)) / float(high - low) * (height - top - bottom)
+
+    body = []
+    # y ticks: each decade on a log scale, five steps otherwise
+    if log:
+        ticks = [10.0 ** e for e in range(int(low), int(high) + 1)]
+    else:
+        ticks = [low + k * (high - low) / 4 for k in range(5)]
+    for t in ticks:
+        y = py(t)
+        body.append('<line class="grid" x1="%d" y1="%.1f" x2="%d" y2="%.1f" stroke="#eeeeee"/>'
+                    % (left, y, width - right, y))
+        body.append(_text(left - 8, y + 4, _number(t), anchor="end", size=11))
+    for i in _nice_ticks(first, last):
+        x = px(i)
+        body.append('<line x1="%.1f" y1="%d" x2="%.1f" y2="%d" stroke="%s"/>'
+                    % (x, height - bottom, x, height - bottom + 5, INK))
+        body.append(_text(x, height - bottom + 20, "%d" % i, size=11))
+    body.append('<path class="axes" d="M%d %d V%d H%d" fill="none" stroke="%s"/>'
+                % (left, top, height - bottom, width - right, INK))
+    points = " ".join("%.1f,%.1f" % (px(i), py(v)) for i, v in history)
+    body.append('<polyline class="curve" points="%s" fill="none" stroke="%s" stroke-width="2"/>'
+                % (points, POSITIVE))
+    for i, v in history:
+        body.append('<circle class="point" cx="%.1f" cy="%.1f" r="3" fill="%s">'
+                    '<title>iteration %d: %s %r</title></circle>' % (px(i), py(v), POSITIVE, i,
+                                                                      metric, v))
+    body.append(_text(width / 2.0, height - 15, "iteration"))
+    label = metric + (" (log scale)" if log else "")
+    body.append('<text x="18" y="%.1f" text-anchor="middle" fill="%s" transform="rotate(-90 18 %.1f)">'
+                '%s</text>' % (height / 2.0, INK, height / 2.0, escape(label)))
+    heading = title or "%s over training" % metric
+    body.append(_text(width / 2.0, 28, heading, size=16, weight="bold"))
+    return _document(width, height, body, heading)
+
+
+def _nice_ticks(first, last):
+    """Round iteration numbers, 1, 2 or 5 times a power of ten apart, at most 7."""
+    span = max(last - first, 1)
+    exponent = 0
+    while True:
+        for step in (10 ** exponent, 2 * 10 ** exponent, 5 * 10 ** exponent):
+            if span / step <= 6:
+                start = -(-first // step) * step
+                return list(range(int(start), int(last) + 1, step))
+        exponent += 1
+
+
+# --- the network ----------------------------------------------------------------------
+
+def network_svg(layers, weights, inputs=None, targets=None, title=None):
+    """Layers of nodes and one edge per weight: colour by sign, width by size."""
+    gap_x, gap_y = 170, 46
+    tallest = max(layers)
+    width = 120 + gap_x * (len(layers) - 1) + 120
+    height = 110 + gap_y * (tallest - 1) + 70
+    biggest = max([abs(w) for syn in weights for row in syn for w in row] + [1e-300])
+
+    def position(k, i):
+        x = 120 + gap_x * k
+        y = 80 + (tallest - layers[k]) * gap_y / 2.0 + i * gap_y
+        return x, y
+
+    body = []
+    for k, syn in enumerate(weights):
+        for i, row in enumerate(syn):
+            for j, w in enumerate(row):
+                (x1, y1), (x2, y2) = position(k, i), position(k + 1, j)
+                body.append('<line class="edge" x1="%.1f" y1="%.1f" x2="%.1f" y2="%.1f" '
+                            'stroke="%s" stroke-width="%.2f" stroke-opacity="0.85">'
+                            '<title>syn%d[%d][%d] = %r</title></line>'
+                            % (x1, y1, x2, y2, POSITIVE if w >= 0 else NEGATIVE,
+                               0.5 + 5.5 * abs(w) / biggest, k, i, j, w))
+    for k, size in enumerate(layers):
+        for i in range(size):
+            x, y = position(k, i)
+            if k == 0:
+                name = inputs[i] if inputs else "x%d" % (i + 1)
+            elif k == len(layers) - 1:
+                name = targets[i] if targets else "l%d" % k
+            else:
+                name = "l%d[%d]" % (k, i)
+            body.append('<circle class="node" cx="%.1f" cy="%.1f" r="13" fill="white" '
+                        'stroke="%s" stroke-width="2"><title>%s</title></circle>'
+                        % (x, y, INK, escape(name)))
+            if k == 0:
+                body.append(_text(x - 22, y + 4, name, anchor="end"))
+            elif k == len(layers) - 1:
+                body.append(_text(x + 22, y + 4, name, anchor="start"))
+        x, _ = position(k, 0)
+        caption = "input" if k == 0 else ("output" if k == len(layers) - 1 else "hidden")
+        body.append(_text(x, height - 40, "l%d: %s, %d" % (k, caption, size), size=12))
+    body.append(_text(width / 2.0, height - 14, "blue: positive weight, red: negative; "
+                      "wider: larger", size=11, fill="#555555"))
+    heading = title or "network %s" % ",".join(str(n) for n in layers)
+    body.append(_text(width / 2.0, 30, heading, size=16, weight="bold"))
+    return _document(max(width, 420), height, body, heading)
+
+
+# --- the chain rule ---------------------------------------------------------------------
+
+def chain_rule_svg(values=None, loss="half-sse"):
+    """The article's lost figure: x -> z = x·w -> l = sigmoid(z) -> loss.
+
+    ``values``, if given, is a dict with ``x``, ``w``, ``z``, ``l``, ``y``
+    and the three factors ``dloss_dl``, ``dl_dz``, ``dz_dw``, shown beside
+    their symbols.
+    """
+    width, height = 860, 330
+    boxes = [("x", "input"), ("z = x·w", "weighted sum"), ("l = sigmoid(z)", "prediction"),
+             ("loss", "half Σ(y − l)²" if loss == "half-sse" else "Σ(y − l)²")]
+    factors = [("d z/d w = x", "dz_dw"), ("d l/d z = l(1 − l)", "dl_dz"),
+               ("d loss/d l = −(y − l)" if loss == "half-sse" else "d loss/d l = −2(y − l)",
+                "dloss_dl")]
+    body = []
+    xs = [90, 330, 570, 780]
+    y = 130
+    for k in range(3):
+        body.append('<line class="link" x1="%d" y1="%d" x2="%d" y2="%d" stroke="%s" '
+                    'stroke-width="2"/>' % (xs[k] + 62, y, xs[k + 1] - 62, y, INK))
+        body.append('<path d="M%d %d l-9 -5 v10 z" fill="%s"/>' % (xs[k + 1] - 62, y, INK))
+        body.append('<path d="M%d %d l9 -5 v10 z" fill="%s"/>' % (xs[k] + 62, y + 40, NEGATIVE))
+        body.append('<line x1="%d" y1="%d" x2="%d" y2="%d" stroke="%s" stroke-width="2" '
+                    'stroke-dasharray="5 4"/>' % (xs[k] + 62, y + 40, xs[k + 1] - 62, y + 40,
+                                                  NEGATIVE))
+        label, key = factors[k]
+        middle = (xs[k] + xs[k + 1]) / 2.0
+        body.append('<g class="factor">' + _text(middle, y + 62, label, fill=NEGATIVE))
+        if values:
+            body[-1] += _text(middle, y + 80, "= " + _number(values[key]), fill=NEGATIVE)
+        body[-1] += "</g>"
+    for (name, caption), x in zip(boxes, xs):
+        body.append('<rect class="box" x="%d" y="%d" width="124" height="44" rx="8" fill="white" '
+                    'stroke="%s" stroke-width="2"/>' % (x - 62, y - 22, INK))
+        body.append(_text(x, y + 5, name, weight="bold"))
+        body.append(_text(x, y - 32, caption, size=11, fill="#555555"))
+        if values:
+            key = {"x": "x", "z = x·w": "z", "l = sigmoid(z)": "l"}.get(name)
+            if key:
+                body.append(_text(x, y + 40 + 70, "%s = %s" % (key, _number(values[key])),
+                                  size=11))
+    product = "d loss/d w = (d loss/d l) · (d l/d z) · (d z/d w)"
+    body.append(_text(width / 2.0, 262, product, size=15))
+    if values:
+        total = values["dloss_dl"] * values["dl_dz"] * values["dz_dw"]
+        body.append(_text(width / 2.0, 286, "= %s · %s · %s = %s" % (
+            _number(values["dloss_dl"]), _number(values["dl_dz"]), _number(values["dz_dw"]),
+            _number(total)), size=13))
+    body.append(_text(width / 2.0, 312, "forward: black arrows; backward (the chain rule): "
+                      "dashed, right to left", size=11, fill="#555555"))
+    heading = "the chain rule for one weight"
+    body.append(_text(width / 2.0, 32, heading, size=16, weight="bold"))
+    return _document(width, height, body, heading)
+
+
+def chain_rule_values(X, y, syn, row=2, weight=0, loss="half-sse"):
+    """The numbers of the chain-rule figure for one example and one weight,
+    from the first step of training: each factor as the article computes it."""
+    from .network import step
+    s = step([syn], X, y, 1.0, loss)
+    l = s.l[1][row][0]
+    return {"x": X[row][weight], "w": syn[weight][0], "z": s.z[0][row][0], "l": l,
+            "y": y[row][0], "dloss_dl": -s.l_error[0][row][0], "dl_dz": s.slope[0][row][0],
+            "dz_dw": X[row][weight]}
