@@ -16,6 +16,8 @@ module                     what it holds
 ``purebp.csvdata``         your own data: a CSV file into X and y
 ``purebp.scaling``         min-max scaling of columns, and back
 ``purebp.model``           saved models: JSON, written atomically, loaded with checks
+``purebp.selfcheck``       ``purebp check``: numpy's numbers, shipped inside the package
+``purebp.chart``, ``.svg``  pictures: the terminal chart, SVG files
 ``purebp.arrayprint``      printing numbers the way numpy prints them
 ``purebp.cli``             the ``python -m purebp`` command line
 =========================  ================================================
@@ -35,12 +37,17 @@ from .errors import PurebpError
 from .explain import explain
 from .gradcheck import gradient_check
 from .matrix import add, apply, dot, multiply, shape, subtract, total, transpose
-from .model import Model, load, save
+from .selfcheck import self_check
+
+try:
+    from .model import Model, load, save
+except ImportError:   # MicroPython has no tempfile: saved models need CPython or PyPy
+    pass
 from .network import Step, Training, forward, predict, step, train
 from .random_start import MT19937, initial_weights
 
 __all__ = [
     "MT19937", "Model", "PurebpError", "Step", "Training", "add", "apply", "dot",
-    "explain", "forward", "gradient_check", "initial_weights", "load", "load_data", "multiply", "predict", "save", "shape",
+    "explain", "forward", "gradient_check", "initial_weights", "load", "load_data", "multiply", "predict", "save", "self_check", "shape",
     "sigmoid", "sigmoid_derivative", "step", "subtract", "total", "train", "transpose",
 ]

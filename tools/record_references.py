@@ -56,6 +56,16 @@ SCENARIOS = {
     "xor_3_16_1_lr10_sse": ("network", "xor", [3, 16, 1], 1, 10000, 10.0, "sse", 1000, "sse"),
 }
 
+# Small scenarios shipped inside the package for `purebp check` (fast enough for
+# MicroPython): (name, data, layers, seed, iterations, lr, loss, every, metric)
+SELFCHECK = [
+    ("the article's network, seed 1", "seed", [3, 1], 1, 2000, 1.0, "half-sse", 500, "sse"),
+    ("the expanded program's sse loss, seed 0", "seed", [3, 1], 0, 2000, 1.0, "sse", 500, "sse"),
+    ("Trask's 3,4,1 on XOR, seed 1", "xor", [3, 4, 1], 1, 1000, 1.0, "half-sse", 250, "mae"),
+    ("a 4-layer net, 3,5,4,1, lr 0.5", "xor", [3, 5, 4, 1], 2, 500, 0.5, "sse", 100, "mse"),
+]
+SELFCHECK_FILE = os.path.join(HERE, os.pardir, "purebp", "selfcheck_data.py")
+
 SEEDS_FOR_STREAMS = [0, 1, 2, 42, 5489, 2 ** 31, 2 ** 32 - 1]
 WEIGHT_DRAWS = [([3, 1], 0), ([3, 1], 1), ([3, 4, 1], 1), ([3, 32, 1], 1),
                 ([3, 5, 4, 1], 7), ([2, 3, 2], 2 ** 32 - 1)]
@@ -257,6 +267,51 @@ def record_arrayprint(np):
     return {"cases": [{"matrix": c, "str": str(np.array(c))} for c in cases]}
 
 
+def record_selfcheck(np):
+    scenarios = []
+    for name, data, layers, seed, iterations, lr, loss, every, metric in SELFCHECK:
+        X = np.array(X_ROWS)
+        y = np.array([TARGETS[data]]).T
+        weights, outputs, history, _ = network(np, X, y, layers, seed, iterations, lr, loss,
+                                               every, metric)
+        scenarios.append({"name": name, "data": data, "layers": layers, "seed": seed,
+                          "iterations": iterations, "lr": lr, "loss": loss, "every": every,
+                          "metric": metric, "weights": [w.tolist() for w in weights],
+                          "outputs": outputs.tolist(), "history": history})
+    streams = []
+    for seed in (0, 1, 42, 2 ** 32 - 1):
+        np.random.seed(seed)
+        streams.append([seed, np.random.random(20).tolist()])
+    z = [0.0, 2.0, -36.0, -709.0, -709.78, -710.0, -745.0, -800.0, 800.0]
+    with np.errstate(over="ignore"):
+        values = (1 / (1 + np.exp(-np.array(z)))).tolist()
+    return {"scenarios": scenarios, "streams": streams, "sigmoid": [z, values]}
+
+
+def write_selfcheck(document, numpy_version):
+    """purebp/selfcheck_data.py: plain Python literals, which every Python can import."""
+    lines = ['"""numpy\'s numbers for ``purebp check``.',
+             "",
+             "Written by tools/record_references.py from numpy %s; do not edit." % numpy_version,
+             '"""',
+             "",
+             "NUMPY_VERSION = %r" % numpy_version,
+             "",
+             "RANDOM_STREAMS = ["]
+    lines += ["    %r," % (pair,) for pair in document["streams"]]
+    lines += ["]", "", "SIGMOID = %r" % (document["sigmoid"],), "", "SCENARIOS = ["]
+    for scenario in document["scenarios"]:
+        lines.append("    {")
+        for key in ("name", "data", "layers", "seed", "iterations", "lr", "loss", "every",
+                    "metric", "weights", "outputs", "history"):
+            lines.append("        %r: %r," % (key, scenario[key]))
+        lines.append("    },")
+    lines.append("]")
+    with open(SELFCHECK_FILE + ".tmp", "w", encoding="utf-8") as f:
+        f.write("\n".join(lines) + "\n")
+    os.replace(SELFCHECK_FILE + ".tmp", SELFCHECK_FILE)
+
+
 # --- workers and the parent -------------------------------------------------------
 
 def worker(mode):
@@ -265,7 +320,7 @@ def worker(mode):
     for name, spec in SCENARIOS.items():
         results[name] = run_scenario(np, *spec)
     extra = {"random": record_random(np), "sigmoid": record_sigmoid(np),
-             "arrayprint": record_arrayprint(np)}
+             "arrayprint": record_arrayprint(np), "selfcheck": record_selfcheck(np)}
     json.dump({"numpy_version": np.__version__, "scenarios": results, "extra": extra,
                "simd_exp_off": os.environ.get("NPY_DISABLE_CPU_FEATURES", "")},
               sys.stdout)
@@ -340,6 +395,8 @@ def main():
         write_json(os.path.join(args.out, name + ".json"), document)
         print("%-22s numpy moves by %.3g with sums left to right, %.3g with its simd exp"
               % (name, ref["summation_sensitivity"], document["simd_exp"]["largest_deviation"]))
+    write_selfcheck(libm["extra"].pop("selfcheck"), libm["numpy_version"])
+    print("wrote %s" % os.path.normpath(SELFCHECK_FILE))
     for name, document in libm["extra"].items():
         document.update(common)
         if name == "sigmoid":

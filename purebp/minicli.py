@@ -1,0 +1,54 @@
+"""The small command line, for Pythons without argparse (MicroPython).
+
+    python -m purebp              the article's expanded program (seed 1)
+    python -m purebp --seed S     the same from another random start
+    python -m purebp check        purebp against numpy's recorded numbers
+
+Everything else needs the full command line (purebp.cli) on CPython or PyPy.
+"""
+
+import sys
+
+from .datasets import load_data
+from .errors import PurebpError
+
+USAGE = "usage: purebp [--seed S] [check]  (the other commands need CPython or PyPy)"
+
+
+def main(argv):
+    """Run ``argv`` (without the program name); return the exit code."""
+    from .article import expanded
+    from .selfcheck import print_check
+    seed = 1
+    command = None
+    words = list(argv)
+    while words:
+        word = words.pop(0)
+        if word in ("-h", "--help"):
+            print(USAGE)
+            return 0
+        if word == "--seed" and words:
+            text = words.pop(0)
+            if not text.isdigit():
+                print("purebp: error: argument --seed: invalid whole number value: %r" % text,
+                      file=sys.stderr)
+                return 2
+            seed = int(text)
+        elif word == "check" and command is None:
+            command = "check"
+        else:
+            print("purebp: error: %r is not understood here; %s" % (word, USAGE), file=sys.stderr)
+            return 2
+    try:
+        if command == "check":
+            return print_check()
+        X, y = load_data("seed")
+        expanded(X, y, seed=seed)
+        return 0
+    except PurebpError as error:
+        print("purebp: error: %s" % error, file=sys.stderr)
+        return error.exit_code
+
+
+def run():
+    sys.exit(main(sys.argv[1:]))
