@@ -72,8 +72,7 @@ def dot(A, B):
         raise PurebpError("dot: %s @ %s: inner sizes %d and %d differ"
                           % (_fmt((n, m)), _fmt((m2, p)), m, m2))
     columns = transpose(B)
-    return [[sum(a * b for a, b in zip(row, column)) for column in columns]
-            for row in A]
+    return [[_sum_of_products(row, column) for column in columns] for row in A]
 
 
 def add(A, B):
@@ -132,6 +131,18 @@ def total(A):
 
 
 # --- private helpers ---------------------------------------------------------
+
+def _sum_of_products(row, column):
+    """a0*b0 + a1*b1 + ..., added strictly left to right.
+
+    Not ``sum()``: from Python 3.12 on it compensates rounding errors
+    (Neumaier's method), which is more accurate but is not numpy's sum.
+    """
+    s = 0
+    for a, b in zip(row, column):
+        s += a * b
+    return s
+
 
 def _is_number(a):
     # bool is an int in Python, and numpy accepts it as 0/1 too.

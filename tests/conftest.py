@@ -2,6 +2,7 @@
 
 import json
 import os
+import sys
 
 import pytest
 
@@ -31,6 +32,29 @@ def deviation(a, b):
     return abs(a - b)
 
 
+def same_exp_as_recorded():
+    """Whether this Python's math.exp gives the recording machine's bits.
+
+    True for CPython and PyPy on glibc; False where the C library computes
+    exp otherwise (Pyodide's and MicroPython's WebAssembly builds), where
+    results can differ in the last bit and only the tolerance can hold.
+    """
+    import math
+    xs, values = load_reference("sigmoid")["exp_probe"]
+    return all(math.exp(x) == v for x, v in zip(xs, values))
+
+
 @pytest.fixture(scope="session")
 def reference():
     return load_reference
+
+
+def pytest_collection_modifyitems(config, items):
+    """Under WebAssembly (Pyodide) no other program can be started: tests that
+    run purebp or Chromium as a program are skipped there, and say so."""
+    if sys.platform != "emscripten":
+        return
+    skip = pytest.mark.skip(reason="starts another program, which WebAssembly cannot")
+    for item in items:
+        if "needs_processes" in item.keywords:
+            item.add_marker(skip)

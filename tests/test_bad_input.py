@@ -12,6 +12,8 @@ import sys
 
 import pytest
 
+pytestmark = pytest.mark.needs_processes
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 GOOD_MODEL = {

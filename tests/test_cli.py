@@ -7,6 +7,8 @@ import sys
 
 import pytest
 
+pytestmark = pytest.mark.needs_processes
+
 from conftest import TOLERANCE, deviation, load_reference
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))

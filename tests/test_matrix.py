@@ -17,7 +17,8 @@ def test_shape_transpose_dot():
 
 
 def test_dot_sums_left_to_right():
-    # (1e16 + 1) - 1e16 is 0 in floating point, 1e16 + (1 - 1e16) is not.
+    # (1e16 + 1) - 1e16 is 0 in floating point, 1e16 + (1 - 1e16) is not;
+    # Python 3.12's sum() would give 1.0 (it compensates), numpy's plain sum 0.0.
     assert dot([[1e16, 1.0, -1e16]], [[1.0], [1.0], [1.0]]) == [[0.0]]
 
 

@@ -25,6 +25,7 @@ def cli(*args):
                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, universal_newlines=True)
 
 
+@pytest.mark.needs_processes
 def test_train_save_predict_in_a_new_process_gives_identical_outputs(tmp_path):
     data = tmp_path / "houses.csv"
     data.write_text(CSV, encoding="utf-8")
@@ -51,6 +52,7 @@ def test_train_save_predict_in_a_new_process_gives_identical_outputs(tmp_path):
     assert model.scaling["inputs"].low == [50.0, 2.0, 1.0]
 
 
+@pytest.mark.needs_processes
 def test_predict_on_the_command_line_matches_the_api(tmp_path):
     path = str(tmp_path / "xor.json")
     assert cli("train", "--data", "xor", "--layers", "3,4,1", "--iterations", "3000",
@@ -130,6 +132,7 @@ def test_a_save_that_fails_midway_leaves_the_old_model_intact(tmp_path, monkeypa
     assert load(path).weights[0][0][0] != 123.0
 
 
+@pytest.mark.needs_processes
 def test_save_into_a_read_only_folder(tmp_path):
     path = tmp_path / "model.json"
     path.write_text("old model\n", encoding="utf-8")

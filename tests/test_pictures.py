@@ -167,6 +167,7 @@ def test_draw_command_writes_svgs(tmp_path):
     assert len(elements(parse(open(plot, encoding="utf-8").read()), "circle", "point")) == 2
 
 
+@pytest.mark.needs_processes
 def test_pictures_in_docs_are_up_to_date(tmp_path):
     done = subprocess.run([sys.executable, os.path.join(ROOT, "tools", "make_pictures.py"),
                            "--out", str(tmp_path)], cwd=ROOT, stdout=subprocess.PIPE,
@@ -208,6 +209,7 @@ def render(svg_path, png_path, size="900,450"):
 
 
 @pytest.mark.parametrize("name", ["network.svg", "chain-rule.svg", "loss-seed.svg"])
+@pytest.mark.needs_processes
 def test_chromium_draws_each_picture(tmp_path, name):
     png = str(tmp_path / (name + ".png"))
     render(os.path.join(ROOT, "docs", "pictures", name), png)

@@ -7,7 +7,8 @@ and training carries the difference along. Two checks pin this down:
 
 * the recorder also runs each numpy program with its dot products summed
   left to right (``left_to_right``): purebp must give those numbers
-  exactly, bit for bit, so every other operation is numpy's to the bit;
+  exactly, bit for bit, so every other operation is numpy's to the bit
+  (where ``math.exp`` is the recording machine's: see conftest);
 * against numpy as it runs (BLAS), every number within 1e-12, for numpy with
   the C library's ``exp`` (the references) and with its AVX-512 ``exp``
   (``simd_exp``).
@@ -22,12 +23,13 @@ above 1e-12. Every other scenario measures below 1e-13 and keeps 1e-12.
 
 import pytest
 
-from conftest import TOLERANCE, deviation, load_reference, scenario_names
+from conftest import TOLERANCE, deviation, load_reference, same_exp_as_recorded, scenario_names
 from purebp import load_data, train
 from purebp.article import eight_lines, expanded
 
 SCENARIOS = scenario_names()
 SENSITIVE = {"xor_3_16_1_lr10_sse": 1e-10}
+SAME_EXP = same_exp_as_recorded()
 
 
 def run(ref):
@@ -58,9 +60,14 @@ def test_train_agrees_with_numpy(name, results):
     assert [i for i, _ in result.history] == [i for i, _ in ref["history"]]
     assert len(result.history) == len(ref["history"]) > 0
     ordered = ref["left_to_right"]
-    assert result.weights == ordered["weights"]         # bit for bit
-    assert result.outputs == ordered["outputs"]
-    assert [list(pair) for pair in result.history] == ordered["history"]
+    if SAME_EXP:
+        assert result.weights == ordered["weights"]         # bit for bit
+        assert result.outputs == ordered["outputs"]
+        assert [list(pair) for pair in result.history] == ordered["history"]
+    else:
+        # This C library's exp is not the recording machine's (see conftest):
+        # the last bits may differ, so the same run is held to the tolerance.
+        assert deviation(result.weights, ordered["weights"]) <= TOLERANCE
     tolerance = TOLERANCE
     if name in SENSITIVE:
         assert ref["summation_sensitivity"] > TOLERANCE

@@ -244,9 +244,14 @@ def record_random(np):
 
 
 def record_sigmoid(np):
+    # exp_probe: numpy's exp at 4000 points where training evaluates it. The
+    # tests compare the running Python's math.exp with them: where the C
+    # library differs (WebAssembly's, say), bit-for-bit equality cannot hold.
+    probe = np.random.RandomState(7).uniform(-40, 40, 4000)
     with np.errstate(over="ignore"):
         z = np.array(SIGMOID_Z)
-        return {"z": SIGMOID_Z, "sigmoid": (1 / (1 + np.exp(-z))).tolist()}
+        return {"z": SIGMOID_Z, "sigmoid": (1 / (1 + np.exp(-z))).tolist(),
+                "exp_probe": [probe.tolist(), np.exp(probe).tolist()]}
 
 
 def record_arrayprint(np):
@@ -401,6 +406,9 @@ def main():
         document.update(common)
         if name == "sigmoid":
             document["simd_exp"] = simd["extra"]["sigmoid"]["sigmoid"]
+            document["simd_exp_probe_mismatches"] = sum(
+                a != b for a, b in zip(document["exp_probe"][1],
+                                       simd["extra"]["sigmoid"]["exp_probe"][1]))
         write_json(os.path.join(args.out, name + ".json"), document)
     print("wrote %d files to %s" % (len(SCENARIOS) + len(libm["extra"]), os.path.normpath(args.out)))
     return 0
