@@ -135,6 +135,9 @@ def build_parser():
                                    "and nothing else")
     train_parser.add_argument("--save", metavar="MODEL.json",
                               help="save the trained model (written atomically)")
+    train_parser.add_argument("--plain", action="store_true",
+                              help="train on the plain path the docs explain, one step() an "
+                                   "iteration, not the compiled fast loop (same numbers, slower)")
     train_parser.add_argument("--plot", metavar="FILE.svg",
                               help="draw the metric over the iterations as an SVG file")
     _picture_flags(train_parser)
@@ -351,7 +354,8 @@ def _run_train(args, out):
     try:
         result = train(table.X, table.y, layers=args.layers, seed=args.seed,
                        iterations=args.iterations, lr=args.lr, loss=args.loss,
-                       every=args.every, metric=args.metric, progress=progress)
+                       every=args.every, metric=args.metric, progress=progress,
+                       fast=not args.plain)
     finally:
         progress.finish()
     if args.save:

@@ -32,10 +32,11 @@ SENSITIVE = {"xor_3_16_1_lr10_sse": 1e-10}
 SAME_EXP = same_exp_as_recorded()
 
 
-def run(ref):
+def run(ref, fast=True):
     X, y = load_data(ref["data"])
     return train(X, y, layers=ref["layers"], seed=ref["seed"], iterations=ref["iterations"],
-                 lr=ref["lr"], loss=ref["loss"], every=ref["every"], metric=ref["metric"])
+                 lr=ref["lr"], loss=ref["loss"], every=ref["every"], metric=ref["metric"],
+                 fast=fast)
 
 
 def test_the_required_scenarios_are_recorded():
@@ -49,6 +50,18 @@ def test_the_required_scenarios_are_recorded():
 @pytest.fixture(scope="module")
 def results():
     return {}
+
+
+@pytest.mark.parametrize("name", SCENARIOS)
+def test_fast_path_gives_the_plain_paths_numbers(name):
+    """train's default, compiled loop (purebp.fast) against the plain path
+    the docs explain: bit for bit, on every recorded scenario."""
+    ref = load_reference(name)
+    fast, plain = run(ref, fast=True), run(ref, fast=False)
+    assert fast.weights == plain.weights
+    assert fast.outputs == plain.outputs
+    assert fast.history == plain.history
+    assert deviation(fast.weights, plain.weights) <= TOLERANCE   # the issue's bar, a fortiori
 
 
 @pytest.mark.parametrize("name", SCENARIOS)
