@@ -3,7 +3,7 @@
     purebp                 run the article's expanded program (seed 1),
                            printing exactly what the numpy program prints
     purebp --seed 2        the same from another random start
-    purebp train ...       train any network on built-in data
+    purebp train ...       train any network, on built-in data or a CSV file
     purebp explain ...     one training step, every quantity, narrated
     purebp gradcheck ...   backprop's gradient against finite differences
     purebp predict ...     predict with a model saved by train --save
@@ -31,7 +31,7 @@ from .errors import PurebpError
 from .explain import LANGUAGES, as_data, explain, render
 from .gradcheck import THRESHOLD, gradient_check
 from .model import Model, load, save
-from .network import LOSSES, METRICS, check_settings, train
+from .network import LOSSES, METRICS, train, weights_at
 from .random_start import initial_weights
 from .selfcheck import print_check
 from .svg import chain_rule_svg, chain_rule_values, loss_svg, network_svg
@@ -295,12 +295,7 @@ def _run_gradcheck(args, out):
     table = _data(args)
     X, y = table.X, table.y
     layers = _layers_of(args, X, y)
-    if args.at > 1:
-        weights = train(X, y, layers=layers, seed=args.seed, iterations=args.at - 1,
-                        lr=args.lr, loss=args.loss, every=0).weights
-    else:
-        check_settings(layers, len(X[0]), len(y[0]), 1, args.lr, args.loss, 0, "sse")
-        weights = initial_weights(layers, args.seed)
+    weights = weights_at(X, y, layers, args.seed, args.lr, args.loss, args.at)
     check = gradient_check(weights, X, y, args.loss)
     worst = check.worst
     where = "syn[%d][%d][%d]" % worst.where

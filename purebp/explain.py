@@ -19,9 +19,7 @@ A network with hidden layers gets Trask's names: ``l0`` (= X), ``l1``,
 """
 
 from .arrayprint import array_str, scalar_str
-from .errors import PurebpError
-from .network import check_data, check_settings, step, train
-from .random_start import initial_weights
+from .network import step, weights_at
 
 LANGUAGES = ("en", "zh-CN")
 
@@ -90,15 +88,8 @@ def explain(X, y, layers, seed=1, lr=1.0, loss="half-sse", at=1):
     article's program, or None), ``meaning`` (a key of ``TEXTS``, with its
     arguments), ``section`` and ``value`` (a matrix).
     """
-    n_in, n_out = check_data(X, y)
-    if isinstance(at, bool) or not isinstance(at, int) or at < 1:
-        raise PurebpError("at: %r is not an iteration number: they start at 1" % (at,))
-    layers = check_settings(layers, n_in, n_out, at, lr, loss, 0, "sse")
-    if at > 1:
-        weights = train(X, y, layers=layers, seed=seed, iterations=at - 1, lr=lr,
-                        loss=loss, every=0).weights
-    else:
-        weights = initial_weights(layers, seed)
+    weights = weights_at(X, y, layers, seed, lr, loss, at)
+    layers = [len(weights[0])] + [len(syn[0]) for syn in weights]
     s = step(weights, X, y, lr, loss)
     n = len(weights)
     name = _names(n)

@@ -248,6 +248,18 @@ def train(X, y, layers=None, seed=1, iterations=10000, lr=1.0, loss="half-sse",
     return Training(layers, weights, s.l[-1], history, settings)
 
 
+def weights_at(X, y, layers, seed=1, lr=1.0, loss="half-sse", at=1):
+    """The weights iteration ``at`` starts from (1: numpy's random start)."""
+    if isinstance(at, bool) or not isinstance(at, int) or at < 1:
+        raise PurebpError("at: %r is not an iteration number: they start at 1" % (at,))
+    n_in, n_out = check_data(X, y)
+    layers = check_settings(layers, n_in, n_out, at, lr, loss, 0, "sse")
+    if at == 1:
+        return initial_weights(layers, seed)
+    return train(X, y, layers=layers, seed=seed, iterations=at - 1, lr=lr, loss=loss,
+                 every=0).weights
+
+
 def predict(weights, X):
     """The network's outputs for inputs ``X`` (one row per example).
 
