@@ -86,7 +86,9 @@ def explain(X, y, layers, seed=1, lr=1.0, loss="half-sse", at=1):
     Returns a dict: the settings, and ``quantities``, a list of dicts with
     ``name``, ``code`` (the program line), ``line`` (its number in the
     article's program, or None), ``meaning`` (a key of ``TEXTS``, with its
-    arguments), ``section`` and ``value`` (a matrix).
+    arguments), ``section``, ``value`` (a matrix), and ``quantity`` and
+    ``layer``: which list of ``network.Step`` it comes from (None for ``y``
+    and the error ``y - l``, which backprop keeps under other names).
     """
     weights = weights_at(X, y, layers, seed, lr, loss, at)
     layers = [len(weights[0])] + [len(syn[0]) for syn in weights]
