@@ -131,8 +131,8 @@ def _generate(X, y, layers, lr, loss):
     for k in range(n - 1, -1, -1):                           # backward
         for r in range(rows):
             for j in range(layers[k + 1]):
-                out_ = L(k + 1, r, j)
-                body.append("%s = %s * (%s * (1 - %s))" % (D(k, r, j), E(k, r, j), out_, out_))
+                l_out = L(k + 1, r, j)
+                body.append("%s = %s * (%s * (1 - %s))" % (D(k, r, j), E(k, r, j), l_out, l_out))
         if k > 0:
             for r in range(rows):
                 for i in range(layers[k]):
