@@ -9,8 +9,9 @@ module                     what it holds
 ``purebp.activations``     sigmoid, its derivative, an ``exp`` that never raises
 ``purebp.random_start``    numpy's MT19937 random start, bit for bit
 ``purebp.network``         forward pass, backprop and ``train``: any layer sizes
+``purebp.fast``            the training loop compiled for one network (same numbers)
 ``purebp.gradcheck``       backprop's gradient against finite differences
-``purebp.explain``         one training step narrated, in English or Chinese
+``purebp.narration``       ``explain``: one training step narrated, in English or Chinese
 ``purebp.article``         the article's 8-line and expanded programs, line for line
 ``purebp.datasets``        the built-in data: the article's table and XOR
 ``purebp.csvdata``         your own data: a CSV file into X and y
@@ -27,27 +28,49 @@ module                     what it holds
 >>> result = purebp.train(X, y, seed=1, iterations=10000)
 >>> [round(w[0], 2) for w in result.weights[0]]
 [9.67, -0.21, -4.63]
+
+The names below are the package's top level. Each is imported from its
+module the first time it is used (PEP 562's module ``__getattr__``), not
+by ``import purebp``: a microcontroller's heap pays only for what a
+program touches (``purebp.train`` loads the network, not the narration,
+the pictures or the command line).
 """
 
 __version__ = "0.1.0"
 
-from .activations import sigmoid, sigmoid_derivative
-from .datasets import load_data
-from .errors import PurebpError
-from .explain import explain
-from .gradcheck import gradient_check
-from .matrix import add, apply, dot, multiply, shape, subtract, total, transpose
-from .selfcheck import self_check
+# Each top-level name, and the module that defines it.
+_HOME = {
+    "sigmoid": "activations", "sigmoid_derivative": "activations",
+    "load_data": "datasets",
+    "PurebpError": "errors",
+    "explain": "narration",
+    "gradient_check": "gradcheck",
+    "add": "matrix", "apply": "matrix", "dot": "matrix", "multiply": "matrix",
+    "shape": "matrix", "subtract": "matrix", "total": "matrix", "transpose": "matrix",
+    "self_check": "selfcheck",
+    "Model": "model", "load": "model", "save": "model",
+    "Step": "network", "Training": "network", "forward": "network", "predict": "network",
+    "step": "network", "train": "network",
+    "MT19937": "random_start", "initial_weights": "random_start",
+}
 
-try:
-    from .model import Model, load, save
-except ImportError:   # MicroPython has no tempfile: saved models need CPython or PyPy
-    pass
-from .network import Step, Training, forward, predict, step, train
-from .random_start import MT19937, initial_weights
+__all__ = sorted(_HOME)
 
-__all__ = [
-    "MT19937", "Model", "PurebpError", "Step", "Training", "add", "apply", "dot",
-    "explain", "forward", "gradient_check", "initial_weights", "load", "load_data", "multiply", "predict", "save", "self_check", "shape",
-    "sigmoid", "sigmoid_derivative", "step", "subtract", "total", "train", "transpose",
-]
+
+def __getattr__(name):
+    """Import a top-level name from its module on first use, and keep it."""
+    home = _HOME.get(name)
+    if home is None:
+        raise AttributeError("module 'purebp' has no attribute %r" % (name,))
+    try:
+        module = __import__("purebp." + home, None, None, [name])
+    except ImportError as error:   # e.g. purebp.Model on MicroPython: no tempfile there
+        raise AttributeError("purebp.%s needs purebp.%s, which cannot be imported here: %s"
+                             % (name, home, error))
+    value = getattr(module, name)
+    globals()[name] = value
+    return value
+
+
+def __dir__():
+    return sorted(set(globals()) | set(_HOME))

@@ -1,14 +1,15 @@
 """``python -m purebp``: the command line (purebp.cli).
 
-Where ``argparse`` is missing, as on MicroPython, the small command line
-(purebp.minicli) runs instead: the default run and ``check``.
+On MicroPython (which lacks ``csv``, ``tempfile`` and, mostly, ``argparse``)
+the small command line (purebp.minicli) runs instead: the default run and
+``check``.
 """
+
+import sys
 
 
 def run():
-    try:
-        import argparse  # noqa: F401  (the full command line is built on it)
-    except ImportError:
+    if sys.implementation.name == "micropython":
         from .minicli import run as run_small
         return run_small()
     from .cli import run as run_full

@@ -28,7 +28,7 @@ from .csvdata import Table, parse_rows, read_csv, to_number
 from .files import read_text, write_atomically
 from .datasets import NAMES, load_data
 from .errors import PurebpError
-from .explain import LANGUAGES, as_data, explain, render
+from .narration import LANGUAGES, as_data, explain, render
 from .gradcheck import THRESHOLD, gradient_check
 from .model import Model, load, save
 from .network import LOSSES, METRICS, train, weights_at

@@ -4,7 +4,7 @@ import pytest
 
 from conftest import TOLERANCE, deviation, load_reference, scenario_names
 from purebp import PurebpError, load_data, train
-from purebp.explain import _width, as_data, explain, render
+from purebp.narration import _width, as_data, explain, render
 
 NETWORK_SCENARIOS = [n for n in scenario_names()
                      if n.startswith(("eight_lines", "expanded", "trask", "xor_3_5_4_1", "seed_3_4"))]

@@ -1,0 +1,76 @@
+"""The package's top level: every name there, imported only when used.
+
+``import purebp`` imports no module of the package; each top-level name
+(``purebp.train``, ``purebp.explain`` ...) comes from its module on first
+use. A board pays only for what a program touches, and CPython sees the
+same API as before.
+"""
+
+import os
+import subprocess
+import sys
+
+import pytest
+
+import purebp
+
+PACKAGE = os.path.dirname(os.path.abspath(purebp.__file__))
+MODULES = sorted(name[:-3] for name in os.listdir(PACKAGE)
+                 if name.endswith(".py") and not name.startswith("__"))
+
+
+def modules_after(code):
+    """The purebp modules a fresh interpreter holds after running ``code``."""
+    program = code + "\nimport sys\nprint(' '.join(sorted(m for m in sys.modules " \
+                     "if m == 'purebp' or m.startswith('purebp.'))))"
+    done = subprocess.run([sys.executable, "-c", program], stdout=subprocess.PIPE,
+                          cwd=os.path.dirname(PACKAGE), universal_newlines=True, check=True)
+    return done.stdout.split()
+
+
+@pytest.mark.needs_processes
+def test_import_purebp_imports_no_module_of_the_package():
+    assert modules_after("import purebp") == ["purebp"]
+
+
+@pytest.mark.needs_processes
+def test_training_loads_what_training_needs_and_nothing_else():
+    loaded = modules_after("import purebp\nX, y = purebp.load_data('seed')\n"
+                           "purebp.train(X, y, iterations=10)")
+    assert set(loaded) == {"purebp", "purebp.activations", "purebp.datasets", "purebp.errors",
+                           "purebp.fast", "purebp.matrix", "purebp.network",
+                           "purebp.random_start"}
+
+
+@pytest.mark.parametrize("name", purebp.__all__)
+def test_every_top_level_name_is_its_modules_object(name):
+    value = getattr(purebp, name)
+    home = __import__("purebp." + purebp._HOME[name], None, None, [name])
+    assert value is getattr(home, name)
+    assert name in dir(purebp)
+
+
+def test_no_top_level_name_is_also_a_modules_name():
+    """``import purebp.explain`` once gave the function explain, not its module:
+    a name cannot be both. Issue 10, item 23, for every name."""
+    assert set(purebp.__all__) & set(MODULES) == set()
+
+
+def test_explain_is_the_function_and_narration_its_module():
+    import purebp.narration
+    assert callable(purebp.explain)
+    assert purebp.explain is purebp.narration.explain
+    story = purebp.explain([[0, 0, 1]], [[1]], layers=[3, 1])
+    assert story["quantities"][0]["name"] == "X"
+
+
+def test_star_import_gives_every_name():
+    namespace = {}
+    exec("from purebp import *", namespace)
+    assert set(purebp.__all__) <= set(namespace)
+
+
+def test_an_unknown_name_is_an_attribute_error():
+    with pytest.raises(AttributeError, match="no attribute 'trian'"):
+        purebp.trian
+    assert not hasattr(purebp, "trian")
