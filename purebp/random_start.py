@@ -23,6 +23,8 @@ CPython's own ``random.seed(1)`` would not do: it seeds the same generator
 by another route (``init_by_array``), and MicroPython has no Mersenne Twister.
 """
 
+from array import array
+
 from .errors import PurebpError
 
 _MASK32 = 0xFFFFFFFF
@@ -67,28 +69,47 @@ class MT19937:
         if not 0 <= seed <= _MASK32:
             raise PurebpError("seed: %d is out of range: numpy takes 0 to 2**32 - 1 (4294967295)"
                               % seed)
-        mt = [0] * self.N
-        mt[0] = seed
+        # The 624 words in an array of unsigned 32-bit ints, not a list: on a
+        # 32-bit MicroPython board a word above 2**30 is not a small int, and
+        # a list of 624 of them takes 17 KB of heap; the array takes 2.5 KB.
+        # (Made from a range, which gives its length without a list; every
+        # word is overwritten below.)
+        mt = array("I", range(self.N))
+        mt[0] = previous = seed
         for i in range(1, self.N):
-            previous = mt[i - 1]
-            mt[i] = (1812433253 * (previous ^ (previous >> 30)) + i) & _MASK32
+            previous = (1812433253 * (previous ^ (previous >> 30)) + i) & _MASK32
+            mt[i] = previous
         self.mt = mt
         self.index = self.N  # all used up: the first draw twists first
 
     def _twist(self):
-        """Regenerate all 624 words of state from the previous ones."""
+        """Regenerate all 624 words of state from the previous ones.
+
+        Word i becomes word i + M, xor the top bit of word i joined to the
+        low 31 bits of word i + 1, twisted; indexes wrap around, so the last
+        words are built from words already renewed. ``mt[i + 1 - N]`` and
+        ``mt[i + M - N]`` are ``mt[(i + 1) % N]`` and ``mt[(i + M) % N]`` (a
+        negative index counts from the end), without the divisions.
+        """
         mt, N, M = self.mt, self.N, self.M
+        upper, lower = self.UPPER_MASK, self.LOWER_MASK
+        twist = (0, self.MATRIX_A)      # mt19937ar.c's mag01: for odd y, xor MATRIX_A
+        word = mt[0]
         for i in range(N):
-            y = (mt[i] & self.UPPER_MASK) | (mt[(i + 1) % N] & self.LOWER_MASK)
-            mt[i] = mt[(i + M) % N] ^ (y >> 1) ^ (self.MATRIX_A if y & 1 else 0)
+            following = mt[i + 1 - N]
+            y = (word & upper) | (following & lower)
+            mt[i] = mt[i + M - N] ^ (y >> 1) ^ twist[y & 1]
+            word = following
         self.index = 0
 
     def next_uint32(self):
         """The next 32-bit output (``genrand_int32``)."""
-        if self.index >= self.N:
+        index = self.index
+        if index >= self.N:
             self._twist()
-        y = self.mt[self.index]
-        self.index += 1
+            index = 0
+        y = self.mt[index]
+        self.index = index + 1
         y ^= y >> 11
         y ^= (y << 7) & 0x9D2C5680
         y ^= (y << 15) & 0xEFC60000
