@@ -1,29 +1,45 @@
-"""The fast path: the training loop compiled for one network and one data set.
+"""The fast path: the training loop compiled for one network's shapes.
 
 The plain path (``network.step``) builds new lists for every matrix of
-every iteration and loops over them: readable, and slow, since on the
-article's tiny matrices CPython spends its time on lists and calls, not on
-arithmetic. numpy pays a similar price per call. This module writes out the
-loop for the fixed shapes and data as straight-line Python -- every weight a
-local variable, every sum spelled out -- and compiles it once:
+every iteration and checks each one: readable, and slow, since CPython then
+spends its time on lists and calls, not on arithmetic. This module writes
+the same arithmetic out as Python source for the network's fixed shapes --
+every weight a local variable, every sum spelled out -- and compiles it
+once with ``exec``. Two forms, chosen by size, each in its own module:
 
-* no lists, no calls but ``exp``, in the loop;
-* the data are constants in the code, so a product with an input of 0
-  vanishes and one with 1 is the weight itself (exact: 1 * w == w);
-* every operation is the plain path's, in the plain path's order (sums
-  left to right, ``(2 * (y - l)) * (l * (1 - l))``...), so the numbers are
-  the same; the tests compare both paths on every recorded scenario.
+* **row-looped** (``purebp.fast_rows``), for any data: per layer, a
+  forward and a backward function whose bodies spell out *one row's* sums
+  and which loop over the rows they are given. Their size grows with the
+  weights, not with the rows; the data come in as lists, and any subset of
+  rows can be passed, which is all a mini-batch needs.
+* **unrolled** (``purebp.fast_unrolled``), for the article's tiny
+  problems: rows x weights written out with the data as constants, and
+  the loop over the iterations compiled too. Nothing is faster for 4 rows,
+  nothing larger for many: it is used up to ``UNROLL_TERMS`` products an
+  iteration.
+
+Both keep the plain path's operations in the plain path's order -- sums
+left to right, ``(y - l) * (l * (1 - l))``, ``syn + lr * step`` -- so the
+numbers are the same bit for bit; the tests compare both paths on every
+recorded scenario and on larger random data.
+
+Each convention is a small snippet of code, found in one table:
+``ACTIVATIONS`` (the forward step from ``z``, the slope from ``l``) and
+``LOSSES`` (the error that starts backprop, from ``y`` and ``l``). A
+convention missing from them makes ``compile_loop`` return None, and
+``train`` runs the plain path.
 
 >>> from purebp.datasets import load_data
 >>> from purebp.random_start import initial_weights
->>> X, y = load_data("seed")
->>> loop = compile_loop(X, y, [3, 1], lr=1.0, loss="half-sse")
->>> weights, history = loop.run(initial_weights([3, 1], 1), 0, 10, every=0)
+>>> X, y = load_data("xor")
+>>> loop = compile_loop(X, y, [3, 4, 1], lr=1.0, loss="half-sse", form="rows")
+>>> weights, history = loop.run(initial_weights([3, 4, 1], 1), 0, 10, every=0)
 >>> from purebp.network import train
->>> weights == train(X, y, iterations=10, fast=False).weights
+>>> weights == train(X, y, layers=[3, 4, 1], iterations=10, fast=False).weights
 True
 
-Where the generated code would be too large (many rows or units), or where
+Where the code would be too large (``MAX_LAYER_WEIGHTS``), where memory
+runs out while building it (a microcontroller's small heap), or where
 ``exec`` is missing, ``compile_loop`` returns None and ``train`` takes the
 plain path.
 """
@@ -32,132 +48,132 @@ import math
 
 from .activations import sigmoid
 
-MAX_TERMS = 60000        # products per iteration above which no code is generated
-EXP_SAFE = -709.0        # above this z, math.exp(-z) cannot overflow
+UNROLL_TERMS = 60000         # rows x weights x 3 up to which the unrolled form is used
+MAX_LAYER_WEIGHTS = 100000   # weights of one layer above which no code is generated
+SUM_TERMS = 64               # terms a generated sum adds in one statement
+# Above EXP_SAFE, exp(-z) cannot overflow and the loop calls math.exp directly.
+# Boards computing in single precision (32-bit floats) overflow beyond 88.7.
+EXP_SAFE = -709.0 if 1.0 + 2.0 ** -52 != 1.0 else -88.0
+
+# The conventions, as code: "{z}", "{l}", "{y}" stand for one unit's names.
+ACTIVATIONS = {
+    # name: (l from z, as activations.sigmoid computes it; dl/dz from l,
+    #        as activations.sigmoid_derivative does)
+    "sigmoid": ("1 / (1 + exp(-{z})) if {z} >= EXP_SAFE else sigmoid({z})",
+                "{l} * (1 - {l})"),
+}
+LOSSES = {
+    # name: the error arriving at the output, as network.loss_derivative computes it
+    "half-sse": "({y} - {l})",
+    "sse": "2 * ({y} - {l})",
+}
 
 
 class CompiledLoop:
     """A generated training loop; ``run`` does ``count`` iterations."""
 
-    def __init__(self, function, layers, source):
-        self.function = function
+    def __init__(self, form, layers, run_count, sources):
+        self.form = form                # "rows" or "unrolled"
         self.layers = layers
-        self.source = source
+        self._run_count = run_count
+        self._sources = sources         # regenerates the code on demand: a board keeps no text
 
-    def run(self, weights, start, count, every, record=None):
+    @property
+    def source(self):
+        """The generated Python code (made again: the loop does not keep it)."""
+        return self._sources()
+
+    def run(self, weights, start, count, every):
         """Train from ``weights`` for iterations ``start`` .. ``start + count - 1``.
 
         Returns ``(weights, history)``: the updated matrices, and
         ``(iteration, outputs)`` for every reported iteration (``every``; 0
         for none), outputs being ``l`` before that iteration's update.
         """
-        flat = [w for syn in weights for row in syn for w in row]
+        flats = [[w for row in syn for w in row] for syn in weights]
         history = []
-        flat = self.function(flat, start, count, every, history)
-        return _unflatten(flat, self.layers), history
+        flats = self._run_count(flats, start, count, every, history)
+        return [_unflatten(flat, self.layers[k], self.layers[k + 1])
+                for k, flat in enumerate(flats)], history
 
 
-def compile_loop(X, y, layers, lr, loss):
-    """The training loop for this data, shapes, rate and loss, or None."""
-    rows = len(X)
-    terms = rows * sum(layers[k] * layers[k + 1] for k in range(len(layers) - 1)) * 3
-    if terms > MAX_TERMS:
+def compile_loop(X, y, layers, lr, loss, activation="sigmoid", form=None):
+    """The training loop for this data, shapes, rate and conventions, or None.
+
+    ``form``: "unrolled", "rows", or None to choose by size.
+    """
+    if activation not in ACTIVATIONS or loss not in LOSSES:
         return None
-    source = _generate(X, y, layers, lr, loss)
+    if max(layers[k] * layers[k + 1] for k in range(len(layers) - 1)) > MAX_LAYER_WEIGHTS:
+        return None
+    try:
+        rate = float(lr)
+    except OverflowError:
+        return None
+    if form is None:
+        terms = len(X) * sum(layers[k] * layers[k + 1] for k in range(len(layers) - 1)) * 3
+        form = "unrolled" if terms <= UNROLL_TERMS else "rows"
+    if form == "unrolled":
+        try:
+            from .fast_unrolled import compile_unrolled
+            loop = compile_unrolled(X, y, layers, rate, loss, activation)
+            if loop is not None:
+                return loop
+        except MemoryError:
+            pass     # a board's small heap: the row-looped code needs far less room
+    try:
+        from .fast_rows import compile_rows
+        return compile_rows(X, y, layers, rate, loss, activation)
+    except MemoryError:
+        return None  # and where even that does not fit, the plain path runs
+
+
+def compile_function(lines, name):
+    """The function called ``name`` that ``lines()`` spells out, or None.
+
+    ``lines`` makes the code's lines afresh each time it is called.
+    """
+    try:
+        source = "\n".join(lines())
+    except MemoryError:
+        source = _one_block(lines)
     namespace = {"exp": math.exp, "sigmoid": sigmoid, "EXP_SAFE": EXP_SAFE}
     try:
-        exec(source, namespace)
-    except (SyntaxError, MemoryError, NameError, RuntimeError):
-        return None
-    return CompiledLoop(namespace["loop"], list(layers), source)
+        try:
+            exec(source, namespace)
+        except TypeError:                   # CPython's exec takes no bytearray
+            exec(bytes(source), namespace)
+    except (SyntaxError, NameError, RuntimeError):
+        return None      # no exec, or a compiler's limit (RecursionError is a RuntimeError)
+    return namespace[name]
 
 
-# --- code generation -----------------------------------------------------------
+def _one_block(lines):
+    """The code in one ``bytearray``, sized before the lines are made.
 
-def _constant(v):
-    return repr(float(v)) if isinstance(v, float) else repr(v)
-
-
-def _product(a, b):
-    """The code of a * b, with a a constant or a name, b a name; None for 0."""
-    if isinstance(a, str):
-        return "%s * %s" % (a, b)
-    if a == 0:
-        return None              # 0 * b vanishes from a sum
-    if a == 1:
-        return b                 # 1 * b is b, exactly
-    return "%s * %s" % (_constant(a), b)
-
-
-def _sum(terms):
-    """Left-to-right sum of the non-vanishing terms (0 if none)."""
-    kept = [t for t in terms if t is not None]
-    return " + ".join(kept) if kept else "0"
-
-
-def _generate(X, y, layers, lr, loss):
-    n, rows = len(layers) - 1, len(X)
-    W = lambda k, i, j: "w%d_%d_%d" % (k, i, j)
-    L = lambda k, r, i: "l%d_%d_%d" % (k, r, i)      # layer k's output, row r, unit i
-    Z = lambda k, r, j: "z%d_%d_%d" % (k, r, j)
-    E = lambda k, r, j: "e%d_%d_%d" % (k, r, j)      # error arriving at l[k + 1]
-    D = lambda k, r, j: "d%d_%d_%d" % (k, r, j)      # l_delta of weights k
-    names = [W(k, i, j) for k in range(n) for i in range(layers[k]) for j in range(layers[k + 1])]
-    out = ["def loop(flat, start, count, every, history):",
-           "    %s = flat" % (", ".join(names) + ("," if len(names) == 1 else ""))]
-    out.append("    for i in range(start, start + count):")
-    body = []
-
-    def value(k, r, i):
-        """Layer k's output at row r, unit i: a name, or a constant for X."""
-        return X[r][i] if k == 0 else L(k, r, i)
-
-    for k in range(n):                                       # forward
-        for r in range(rows):
-            for j in range(layers[k + 1]):
-                z = Z(k, r, j)
-                body.append("%s = %s" % (z, _sum([_product(value(k, r, i), W(k, i, j))
-                                                  for i in range(layers[k])])))
-                body.append("%s = 1 / (1 + exp(-%s)) if %s >= EXP_SAFE else sigmoid(%s)"
-                            % (L(k + 1, r, j), z, z, z))
-    outputs = "[%s]" % ", ".join("[%s]" % ", ".join(L(n, r, j) for j in range(layers[n]))
-                                 for r in range(rows))
-    body.append("if every and i %% every == 0: history.append((i, %s))" % outputs)
-    for r in range(rows):                                    # the loss derivative
-        for j in range(layers[n]):
-            error = "(%s - %s)" % (_constant(y[r][j]), L(n, r, j))
-            body.append("%s = %s" % (E(n - 1, r, j), error if loss == "half-sse"
-                                     else "2 * %s" % error))
-    for k in range(n - 1, -1, -1):                           # backward
-        for r in range(rows):
-            for j in range(layers[k + 1]):
-                l_out = L(k + 1, r, j)
-                body.append("%s = %s * (%s * (1 - %s))" % (D(k, r, j), E(k, r, j), l_out, l_out))
-        if k > 0:
-            for r in range(rows):
-                for i in range(layers[k]):
-                    body.append("%s = %s" % (E(k - 1, r, i), _sum(
-                        ["%s * %s" % (D(k, r, j), W(k, i, j)) for j in range(layers[k + 1])])))
-    for k in range(n):                                       # the update
-        for i in range(layers[k]):
-            for j in range(layers[k + 1]):
-                step = _sum([_product(value(k, r, i), D(k, r, j)) for r in range(rows)])
-                if lr == 1:
-                    body.append("%s = %s + (%s)" % (W(k, i, j), W(k, i, j), step))
-                else:
-                    body.append("%s = %s + %s * (%s)" % (W(k, i, j), W(k, i, j),
-                                                         _constant(float(lr)), step))
-    out += ["        " + line for line in body]
-    out.append("    return [%s]" % ", ".join(names))
-    return "\n".join(out) + "\n"
+    On a board's small heap, joining a hundred lines can fail although
+    plenty of memory is free: the lines, made one by one among short-lived
+    strings, lie scattered over the heap, and no free stretch is as long as
+    the code. Counting the lines first, taking the block, then making them
+    again and copying each in needs no such stretch after the block.
+    MicroPython's ``exec`` reads any buffer; CPython's takes the bytes.
+    """
+    size = 0
+    for line in lines():
+        size += len(line) + 1
+    block = bytearray(size)
+    at = 0
+    for line in lines():
+        block[at:at + len(line)] = line.encode()
+        at += len(line) + 1
+        block[at - 1] = 10                  # "\n"
+    return block
 
 
-def _unflatten(flat, layers):
-    weights, at = [], 0
-    for k in range(len(layers) - 1):
-        syn = []
-        for i in range(layers[k]):
-            syn.append(flat[at:at + layers[k + 1]])
-            at += layers[k + 1]
-        weights.append(syn)
-    return weights
+def unpack_target(names):
+    """A comma-separated target that unpacks a sequence, even of one item."""
+    return ", ".join(names) + ("," if len(names) == 1 else "")
+
+
+def _unflatten(flat, n_in, n_out):
+    return [list(flat[i * n_out:(i + 1) * n_out]) for i in range(n_in)]

@@ -36,7 +36,6 @@ backprop (``y - l`` is the direction in which the loss falls):
 from .activations import sigmoid, sigmoid_derivative
 from .errors import PurebpError, TrainingError
 from .matrix import add, apply, dot, multiply, shape, subtract, total, transpose
-from .fast import compile_loop
 from .random_start import initial_weights
 
 LOSSES = ("half-sse", "sse")
@@ -214,7 +213,10 @@ def train(X, y, layers=None, seed=1, iterations=10000, lr=1.0, loss="half-sse",
     layers = check_settings(layers, n_in, n_out, iterations, lr, loss, every, metric)
     weights = initial_weights(layers, seed)
     history = []
-    loop = compile_loop(X, y, layers, lr, loss) if fast else None
+    loop = None
+    if fast:
+        from .fast import compile_loop      # imported here: predicting needs none of it
+        loop = compile_loop(X, y, layers, lr, loss)
     if loop is not None:
         # All but the last iteration compiled, in chunks; the last one plain,
         # for its outputs l (the ones before the final update).

@@ -38,8 +38,15 @@ def test_training_loads_what_training_needs_and_nothing_else():
     loaded = modules_after("import purebp\nX, y = purebp.load_data('seed')\n"
                            "purebp.train(X, y, iterations=10)")
     assert set(loaded) == {"purebp", "purebp.activations", "purebp.datasets", "purebp.errors",
-                           "purebp.fast", "purebp.matrix", "purebp.network",
-                           "purebp.random_start"}
+                           "purebp.fast", "purebp.fast_unrolled", "purebp.matrix",
+                           "purebp.network", "purebp.random_start"}
+
+
+@pytest.mark.needs_processes
+def test_predicting_loads_no_compiler():
+    loaded = modules_after("import purebp\npurebp.predict([[[1.0], [0.5]]], [[0, 1]])")
+    assert set(loaded) == {"purebp", "purebp.activations", "purebp.errors", "purebp.matrix",
+                           "purebp.network", "purebp.random_start"}
 
 
 @pytest.mark.parametrize("name", purebp.__all__)

@@ -1,0 +1,113 @@
+"""The fast path's unrolled form: every row and weight spelled out, for tiny data.
+
+For the article's problems (4 rows, a few weights) nothing is faster than
+writing the whole iteration out: one statement per unit and row, the data
+as constants, so that a product with an input of 0 vanishes and one with 1
+is the weight itself (exact: ``1 * w == w``), and the loop over the
+iterations compiled too. The code grows with rows x weights, so
+``purebp.fast`` uses this form only up to ``fast.UNROLL_TERMS`` products an
+iteration; beyond, the row-looped form (``purebp.fast_rows``).
+
+>>> X, y = [[0, 1], [1, 1]], [[0], [1]]
+>>> for line in unrolled_lines(X, y, [2, 1], 1.0, "half-sse", "sigmoid"):
+...     print(line)
+def loop(flats, start, count, every, history):
+    w0_0_0, w0_1_0 = flats[0]
+    for i in range(start, start + count):
+        z = w0_1_0
+        l1_0_0 = 1 / (1 + exp(-z)) if z >= EXP_SAFE else sigmoid(z)
+        z = w0_0_0 + w0_1_0
+        l1_1_0 = 1 / (1 + exp(-z)) if z >= EXP_SAFE else sigmoid(z)
+        if every and i % every == 0: history.append((i, [[l1_0_0], [l1_1_0]]))
+        d0_0_0 = (0 - l1_0_0) * (l1_0_0 * (1 - l1_0_0))
+        d0_1_0 = (1 - l1_1_0) * (l1_1_0 * (1 - l1_1_0))
+        w0_0_0 = w0_0_0 + (d0_1_0)
+        w0_1_0 = w0_1_0 + (d0_0_0 + d0_1_0)
+    return [[w0_0_0, w0_1_0]]
+"""
+
+from .fast import ACTIVATIONS, LOSSES, CompiledLoop, compile_function, unpack_target
+
+
+def compile_unrolled(X, y, layers, lr, loss, activation):
+    def lines():
+        return unrolled_lines(X, y, layers, lr, loss, activation)
+
+    run_count = compile_function(lines, "loop")
+    if run_count is None:
+        return None
+    return CompiledLoop("unrolled", list(layers), run_count,
+                        lambda: "\n".join(lines()) + "\n")
+
+
+def _constant(v):
+    return repr(float(v)) if isinstance(v, float) else repr(v)
+
+
+def _product(a, b):
+    """The code of a * b, with a a constant or a name, b a name; None for 0."""
+    if isinstance(a, str):
+        return "%s * %s" % (a, b)
+    if a == 0:
+        return None              # 0 * b vanishes from a sum
+    if a == 1:
+        return b                 # 1 * b is b, exactly
+    return "%s * %s" % (_constant(a), b)
+
+
+def _sum(terms):
+    """Left-to-right sum of the non-vanishing terms (0 if none)."""
+    kept = [t for t in terms if t is not None]
+    return " + ".join(kept) if kept else "0"
+
+
+def unrolled_lines(X, y, layers, lr, loss, activation):
+    """One function ``loop(flats, start, count, every, history)`` doing ``count``
+    iterations, every row and weight spelled out, the data as constants."""
+    l_from_z, slope = ACTIVATIONS[activation]
+    n, rows = len(layers) - 1, len(X)
+
+    def W(k, i, j):
+        return "w%d_%d_%d" % (k, i, j)
+
+    def L(k, r, i):                  # layer k's output, row r, unit i
+        return "l%d_%d_%d" % (k, r, i)
+
+    def D(k, r, j):                  # l_delta of weights k, row r, unit j
+        return "d%d_%d_%d" % (k, r, j)
+
+    def value(k, r, i):              # layer k's output, a constant for X
+        return X[r][i] if k == 0 else L(k, r, i)
+
+    yield "def loop(flats, start, count, every, history):"
+    for k in range(n):
+        yield "    %s = flats[%d]" % (unpack_target([W(k, i, j) for i in range(layers[k])
+                                               for j in range(layers[k + 1])]), k)
+    yield "    for i in range(start, start + count):"
+    for k in range(n):                                       # forward
+        for r in range(rows):
+            for j in range(layers[k + 1]):
+                yield "        z = " + _sum([_product(value(k, r, i), W(k, i, j))
+                                             for i in range(layers[k])])
+                yield "        %s = %s" % (L(k + 1, r, j), l_from_z.format(z="z"))
+    yield "        if every and i %% every == 0: history.append((i, [%s]))" % ", ".join(
+        "[%s]" % ", ".join(L(n, r, j) for j in range(layers[n])) for r in range(rows))
+    for k in range(n - 1, -1, -1):                           # backward
+        for r in range(rows):
+            for j in range(layers[k + 1]):
+                if k == n - 1:                               # the loss starts it
+                    error = LOSSES[loss].format(y=_constant(y[r][j]), l=L(n, r, j))
+                else:                                        # the error handed down
+                    error = "(%s)" % _sum(["%s * %s" % (D(k + 1, r, m), W(k + 1, j, m))
+                                           for m in range(layers[k + 2])])
+                yield "        %s = %s * (%s)" % (D(k, r, j), error,
+                                                  slope.format(l=L(k + 1, r, j)))
+    rate = "" if lr == 1 else "%r * " % lr
+    for k in range(n):                                       # the update
+        for i in range(layers[k]):
+            for j in range(layers[k + 1]):
+                step = _sum([_product(value(k, r, i), D(k, r, j)) for r in range(rows)])
+                yield "        %s = %s + %s(%s)" % (W(k, i, j), W(k, i, j), rate, step)
+    yield "    return [%s]" % ", ".join(
+        "[%s]" % ", ".join(W(k, i, j) for i in range(layers[k]) for j in range(layers[k + 1]))
+        for k in range(n))

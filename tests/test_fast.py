@@ -1,0 +1,155 @@
+"""The compiled loop (purebp.fast) against the plain path, bit for bit.
+
+Both forms -- row-looped and unrolled -- must give exactly the numbers of
+``network.step`` repeated: the same weights, the same reported outputs,
+on every recorded scenario and on random data of several shapes, several
+outputs, both losses and learning rates other than 1. Where a convention or
+a size is not supported, or memory runs out while building the code,
+``compile_loop`` returns None (or the other form) and ``train`` still gives
+the plain path's numbers.
+"""
+
+import random
+
+import pytest
+
+from conftest import load_reference, scenario_names
+from purebp import fast, fast_rows, fast_unrolled
+from purebp.datasets import load_data
+from purebp.network import step, train
+from purebp.random_start import initial_weights
+
+FORMS = ("rows", "unrolled")
+
+
+def plain(X, y, layers, iterations, lr, loss, every, seed=1):
+    """The plain path, one ``step`` an iteration: weights and (iteration, outputs)."""
+    weights, reports = initial_weights(layers, seed), []
+    for i in range(iterations):
+        s = step(weights, X, y, lr, loss)
+        if every and i % every == 0:
+            reports.append((i, s.l[-1]))
+        weights = s.weights
+    return weights, reports
+
+
+def compiled(form, X, y, layers, iterations, lr, loss, every, seed=1):
+    loop = fast.compile_loop(X, y, layers, lr, loss, form=form)
+    assert loop is not None and loop.form == form
+    return loop.run(initial_weights(layers, seed), 0, iterations, every)
+
+
+def random_problem(rows, layers, seed):
+    rng = random.Random(seed)
+    X = [[rng.uniform(-2, 2) for _ in range(layers[0])] for _ in range(rows)]
+    y = [[rng.random() for _ in range(layers[-1])] for _ in range(rows)]
+    return X, y
+
+
+@pytest.mark.parametrize("form", FORMS)
+@pytest.mark.parametrize("name", scenario_names())
+def test_both_forms_give_the_plain_paths_numbers_on_every_recorded_scenario(name, form):
+    ref = load_reference(name)
+    X, y = load_data(ref["data"])
+    iterations = min(ref["iterations"], 1500)
+    args = (X, y, ref["layers"], iterations, ref["lr"], ref["loss"], ref["every"] // 10 or 1,
+            ref["seed"])
+    assert compiled(form, *args) == plain(*args)
+
+
+# (rows, layers, lr, loss): several outputs, hidden layers of 1 unit, sums longer
+# than one generated statement (fast.SUM_TERMS), learning rates other than 1.
+SHAPES = [
+    (64, [8, 6, 3], 0.3, "sse"),
+    (40, [5, 7, 4, 2], 1.0, "half-sse"),
+    (100, [3, 1], 2.0, "half-sse"),
+    (30, [70, 3, 2], 0.05, "sse"),
+    (12, [4, 1, 5], 0.7, "half-sse"),
+    (1, [2, 3, 1], 1, "sse"),
+    (25, [6, 80, 1], 0.01, "half-sse"),
+]
+
+
+@pytest.mark.parametrize("form", FORMS)
+@pytest.mark.parametrize("rows, layers, lr, loss", SHAPES)
+def test_both_forms_give_the_plain_paths_numbers_on_random_data(rows, layers, lr, loss, form):
+    X, y = random_problem(rows, layers, seed=rows + len(layers))
+    args = (X, y, layers, 25, lr, loss, 6, 7)
+    weights, reports = compiled(form, *args)
+    expected_weights, expected_reports = plain(*args)
+    assert weights == expected_weights
+    assert [(i, [list(row) for row in l]) for i, l in reports] == expected_reports
+
+
+def test_train_gives_the_same_result_either_way_on_digits_sized_data():
+    """A real-data shape (many rows, 64 inputs, 10 outputs): the row-looped form."""
+    X, y = random_problem(300, [64, 12, 10], seed=3)
+    assert fast.compile_loop(X, y, [64, 12, 10], 0.01, "half-sse").form == "rows"
+    kwargs = dict(layers=[64, 12, 10], iterations=4, lr=0.01, every=2, metric="mse")
+    a, b = train(X, y, fast=True, **kwargs), train(X, y, fast=False, **kwargs)
+    assert (a.weights, a.outputs, a.history) == (b.weights, b.outputs, b.history)
+
+
+def test_the_tiny_problems_keep_the_unrolled_form():
+    for data, layers in (("seed", [3, 1]), ("xor", [3, 4, 1]), ("xor", [3, 32, 1])):
+        X, y = load_data(data)
+        assert fast.compile_loop(X, y, layers, 1.0, "half-sse").form == "unrolled"
+
+
+def test_the_row_looped_code_grows_with_the_weights_not_the_rows():
+    few, many = random_problem(10, [5, 4, 2], 1), random_problem(1000, [5, 4, 2], 1)
+    sources = [fast.compile_loop(X, y, [5, 4, 2], 1.0, "sse", form="rows").source
+               for X, y in (few, many)]
+    assert sources[0] == sources[1]
+    assert "def forward(w, rows):" in sources[0] and "def backward(" in sources[0]
+
+
+def test_unsupported_conventions_and_sizes_give_none():
+    X, y = load_data("xor")
+    assert fast.compile_loop(X, y, [3, 4, 1], 1.0, "half-sse", activation="tanh") is None
+    assert fast.compile_loop(X, y, [3, 4, 1], 1.0, "cross-entropy") is None
+    assert fast.compile_loop(X, y, [3, fast.MAX_LAYER_WEIGHTS, 1], 1.0, "sse") is None
+
+
+def raise_memory_error(*args, **kwargs):
+    raise MemoryError("a board's small heap")
+
+
+def test_out_of_memory_while_writing_the_unrolled_code_falls_back_to_rows(monkeypatch):
+    """Issue 13: MemoryError is raised while the code is written, not only in exec."""
+    monkeypatch.setattr(fast_unrolled, "unrolled_lines", raise_memory_error)
+    X, y = load_data("xor")
+    loop = fast.compile_loop(X, y, [3, 4, 1], 1.0, "half-sse")
+    assert loop is not None and loop.form == "rows"
+
+
+def test_out_of_memory_everywhere_trains_on_the_plain_path(monkeypatch):
+    monkeypatch.setattr(fast_unrolled, "unrolled_lines", raise_memory_error)
+    monkeypatch.setattr(fast_rows, "forward_lines", raise_memory_error)
+    X, y = load_data("xor")
+    assert fast.compile_loop(X, y, [3, 4, 1], 1.0, "half-sse") is None
+    result = train(X, y, layers=[3, 4, 1], iterations=300, every=100)
+    monkeypatch.undo()
+    assert result.weights == train(X, y, layers=[3, 4, 1], iterations=300, fast=False).weights
+
+
+def test_a_join_that_finds_no_room_builds_the_code_in_one_block():
+    """The fallback for a fragmented heap gives the very same code, and function."""
+    X, y = load_data("xor")
+    calls = []
+
+    def lines():
+        calls.append(1)
+        if len(calls) == 1:
+            raise MemoryError("no free stretch as long as the code")
+        return fast_unrolled.unrolled_lines(X, y, [3, 4, 1], 1.0, "half-sse", "sigmoid")
+
+    calls.append(0)                 # no failure for the comparison just below
+    block = fast._one_block(lines)
+    assert bytes(block).decode() == "\n".join(lines()) + "\n"
+    del calls[:]
+    function = fast.compile_function(lines, "loop")
+    assert len(calls) == 3          # the failed join, then counting and copying
+    start = [[w for row in syn for w in row] for syn in initial_weights([3, 4, 1], 1)]
+    weights, _ = plain(X, y, [3, 4, 1], 50, 1.0, "half-sse", 0)
+    assert function(start, 0, 50, 0, []) == [[w for row in syn for w in row] for syn in weights]
