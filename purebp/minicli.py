@@ -17,8 +17,6 @@ USAGE = "usage: purebp [--seed S] [check]  (the other commands need CPython or P
 
 def main(argv):
     """Run ``argv`` (without the program name); return the exit code."""
-    from .article import expanded
-    from .selfcheck import print_check
     seed = 1
     command = None
     words = list(argv)
@@ -40,8 +38,12 @@ def main(argv):
             print("purebp: error: %r is not understood here; %s" % (word, USAGE), file=sys.stderr)
             return 2
     try:
+        # Each command imports what it needs, when it runs: a board's heap
+        # holds the check's data or the article's program, not both.
         if command == "check":
+            from .selfcheck import print_check
             return print_check()
+        from .article import expanded
         X, y = load_data("seed")
         expanded(X, y, seed=seed)
         return 0

@@ -293,23 +293,47 @@ def record_selfcheck(np):
     return {"scenarios": scenarios, "streams": streams, "sigmoid": [z, values]}
 
 
+def numbers_text(values):
+    """A nested list of numbers as one string, row by row: ``"0.5 -1.25 ..."``."""
+    if isinstance(values, list):
+        return " ".join(numbers_text(v) for v in values)
+    return repr(float(values))
+
+
 def write_selfcheck(document, numpy_version):
-    """purebp/selfcheck_data.py: plain Python literals, which every Python can import."""
+    """purebp/selfcheck_data.py: plain Python literals, which every Python can import.
+
+    The numbers are text, one string per list: a board's heap then holds a
+    few strings instead of hundreds of float objects, which loading leaves
+    scattered among freed gaps (``purebp check`` reads them with float()).
+    """
     lines = ['"""numpy\'s numbers for ``purebp check``.',
              "",
              "Written by tools/record_references.py from numpy %s; do not edit." % numpy_version,
+             "",
+             "Every list of numbers is one string (row by row, read with float()): on a",
+             "board's heap a few strings take far less room than hundreds of floats.",
              '"""',
              "",
              "NUMPY_VERSION = %r" % numpy_version,
              "",
+             "# [seed, the first draws of np.random.random() after np.random.seed(seed)]",
              "RANDOM_STREAMS = ["]
-    lines += ["    %r," % (pair,) for pair in document["streams"]]
-    lines += ["]", "", "SIGMOID = %r" % (document["sigmoid"],), "", "SCENARIOS = ["]
+    lines += ["    [%d, %r]," % (seed, numbers_text(values)) for seed, values in document["streams"]]
+    z, values = document["sigmoid"]
+    lines += ["]", "", "# [z, 1 / (1 + np.exp(-z))]",
+              "SIGMOID = [%r, %r]" % (numbers_text(z), numbers_text(values)), "",
+              "# weights: syn[0], syn[1], ... row by row; outputs: l row by row;",
+              "# history: the metric at iterations 0, every, 2 * every, ...",
+              "SCENARIOS = ["]
     for scenario in document["scenarios"]:
         lines.append("    {")
         for key in ("name", "data", "layers", "seed", "iterations", "lr", "loss", "every",
-                    "metric", "weights", "outputs", "history"):
+                    "metric"):
             lines.append("        %r: %r," % (key, scenario[key]))
+        lines.append("        'weights': %r," % numbers_text(scenario["weights"]))
+        lines.append("        'outputs': %r," % numbers_text(scenario["outputs"]))
+        lines.append("        'history': %r," % numbers_text([v for i, v in scenario["history"]]))
         lines.append("    },")
     lines.append("]")
     with open(SELFCHECK_FILE + ".tmp", "w", encoding="utf-8") as f:
