@@ -38,18 +38,26 @@ convention missing from them makes ``compile_loop`` return None, and
 >>> weights == train(X, y, layers=[3, 4, 1], iterations=10, fast=False).weights
 True
 
-Where the code would be too large (``MAX_LAYER_WEIGHTS``), where memory
-runs out while building it (a microcontroller's small heap), or where
-``exec`` is missing, ``compile_loop`` returns None and ``train`` takes the
-plain path.
+Where the code would be too large (``MAX_LAYER_WEIGHTS``; under PyPy,
+whose JIT runs the plain path well and long generated functions badly,
+``PYPY_LAYER_WEIGHTS``), where memory runs out while building it (a
+microcontroller's small heap), or where ``exec`` is missing,
+``compile_loop`` returns None and ``train`` takes the plain path.
 """
 
 import math
+import sys
 
 from .activations import sigmoid
 
 UNROLL_TERMS = 60000         # rows x weights x 3 up to which the unrolled form is used
 MAX_LAYER_WEIGHTS = 100000   # weights of one layer above which no code is generated
+# PyPy's JIT compiles the plain path's small loops well by itself, and gives up
+# on a function longer than its trace limit, which then runs slower than the
+# plain path (the digits-sized problem: 20 times). Under PyPy, smaller limits.
+PYPY = sys.implementation.name == "pypy"
+PYPY_UNROLL_TERMS = 2000
+PYPY_LAYER_WEIGHTS = 256
 SUM_TERMS = 64               # terms a generated sum adds in one statement
 # Above EXP_SAFE, exp(-z) cannot overflow and the loop calls math.exp directly.
 # Boards computing in single precision (32-bit floats) overflow beyond 88.7.
@@ -104,7 +112,8 @@ def compile_loop(X, y, layers, lr, loss, activation="sigmoid", form=None):
     """
     if activation not in ACTIVATIONS or loss not in LOSSES:
         return None
-    if max(layers[k] * layers[k + 1] for k in range(len(layers) - 1)) > MAX_LAYER_WEIGHTS:
+    largest = PYPY_LAYER_WEIGHTS if PYPY else MAX_LAYER_WEIGHTS
+    if max(layers[k] * layers[k + 1] for k in range(len(layers) - 1)) > largest:
         return None
     try:
         rate = float(lr)
@@ -112,7 +121,7 @@ def compile_loop(X, y, layers, lr, loss, activation="sigmoid", form=None):
         return None
     if form is None:
         terms = len(X) * sum(layers[k] * layers[k + 1] for k in range(len(layers) - 1)) * 3
-        form = "unrolled" if terms <= UNROLL_TERMS else "rows"
+        form = "unrolled" if terms <= (PYPY_UNROLL_TERMS if PYPY else UNROLL_TERMS) else "rows"
     if form == "unrolled":
         try:
             from .fast_unrolled import compile_unrolled
@@ -128,16 +137,18 @@ def compile_loop(X, y, layers, lr, loss, activation="sigmoid", form=None):
         return None  # and where even that does not fit, the plain path runs
 
 
-def compile_function(lines, name):
+def compile_function(lines, name, lr=1):
     """The function called ``name`` that ``lines()`` spells out, or None.
 
-    ``lines`` makes the code's lines afresh each time it is called.
+    ``lines`` makes the code's lines afresh each time it is called. The
+    learning rate comes in as the name ``lr``, not as text: single-precision
+    boards print a float with too few digits to give it back.
     """
     try:
         source = "\n".join(lines())
     except MemoryError:
         source = _one_block(lines)
-    namespace = {"exp": math.exp, "sigmoid": sigmoid, "EXP_SAFE": EXP_SAFE}
+    namespace = {"exp": math.exp, "sigmoid": sigmoid, "EXP_SAFE": EXP_SAFE, "lr": lr}
     try:
         try:
             exec(source, namespace)

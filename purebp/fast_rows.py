@@ -42,7 +42,7 @@ def compile_rows(X, y, layers, lr, loss, activation):
         forwards.append(compile_function(
             lambda: forward_lines(n_in, n_out, activation), "forward"))
         backwards.append(compile_function(
-            lambda: backward_lines(n_in, n_out, activation, lr, top, k > 0), "backward"))
+            lambda: backward_lines(n_in, n_out, activation, lr, top, k > 0), "backward", lr))
     if None in forwards or None in backwards:
         return None
 
@@ -125,7 +125,7 @@ def backward_lines(n_in, n_out, activation, lr, loss, hand_down):
     """
     slope = ACTIVATIONS[activation][1]
     x, l, e, d = _names("x", n_in), _names("l", n_out), _names("e", n_out), _names("d", n_out)
-    yield "def backward(w, rows_in, rows_out, errors):"
+    yield "def backward(w, rows_in, rows_out, errors, lr=lr):"
     yield "    %s = w" % unpack_target(_weights(n_in, n_out))
     for i in range(n_in):
         for j in range(n_out):
@@ -150,6 +150,6 @@ def backward_lines(n_in, n_out, activation, lr, loss, hand_down):
             yield from _sum_lines("        ", "h%d" % i, ["%s * %s" % (d[j], _weight(i, j))
                                                        for j in range(n_out)])
         yield "        keep((%s))" % unpack_target(_names("h", n_in))
-    rate = "" if lr == 1 else "%r * " % lr
+    rate = "" if lr == 1 else "lr * "             # 1 * step is step, exactly
     yield "    return [%s], down" % ", ".join("%s + %ss%d_%d" % (_weight(i, j), rate, i, j)
                                              for i in range(n_in) for j in range(n_out))

@@ -11,7 +11,7 @@ iteration; beyond, the row-looped form (``purebp.fast_rows``).
 >>> X, y = [[0, 1], [1, 1]], [[0], [1]]
 >>> for line in unrolled_lines(X, y, [2, 1], 1.0, "half-sse", "sigmoid"):
 ...     print(line)
-def loop(flats, start, count, every, history):
+def loop(flats, start, count, every, history, lr=lr):
     w0_0_0, w0_1_0 = flats[0]
     for i in range(start, start + count):
         z = w0_1_0
@@ -33,11 +33,19 @@ def compile_unrolled(X, y, layers, lr, loss, activation):
     def lines():
         return unrolled_lines(X, y, layers, lr, loss, activation)
 
-    run_count = compile_function(lines, "loop")
+    if not all(_written_exactly(v) for rows in (X, y) for row in rows for v in row):
+        return None
+    run_count = compile_function(lines, "loop", lr)
     if run_count is None:
         return None
     return CompiledLoop("unrolled", list(layers), run_count,
                         lambda: "\n".join(lines()) + "\n")
+
+
+def _written_exactly(v):
+    """Whether ``v`` written as code gives ``v`` back: ints and CPython's floats
+    always do; a single-precision board prints too few digits for some floats."""
+    return isinstance(v, int) or float(repr(v)) == v
 
 
 def _constant(v):
@@ -79,7 +87,7 @@ def unrolled_lines(X, y, layers, lr, loss, activation):
     def value(k, r, i):              # layer k's output, a constant for X
         return X[r][i] if k == 0 else L(k, r, i)
 
-    yield "def loop(flats, start, count, every, history):"
+    yield "def loop(flats, start, count, every, history, lr=lr):"
     for k in range(n):
         yield "    %s = flats[%d]" % (unpack_target([W(k, i, j) for i in range(layers[k])
                                                for j in range(layers[k + 1])]), k)
@@ -102,7 +110,7 @@ def unrolled_lines(X, y, layers, lr, loss, activation):
                                            for m in range(layers[k + 2])])
                 yield "        %s = %s * (%s)" % (D(k, r, j), error,
                                                   slope.format(l=L(k + 1, r, j)))
-    rate = "" if lr == 1 else "%r * " % lr
+    rate = "" if lr == 1 else "lr * "             # 1 * step is step, exactly
     for k in range(n):                                       # the update
         for i in range(layers[k]):
             for j in range(layers[k + 1]):
