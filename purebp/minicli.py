@@ -44,6 +44,10 @@ def main(argv):
             from .selfcheck import print_check
             return print_check()
         from .article import expanded
+        from .selfcheck import SINGLE_PRECISION, double_precision
+        if not double_precision():
+            print("purebp: note: %s: the numbers below come close to them, not equal"
+                  % SINGLE_PRECISION, file=sys.stderr)
         X, y = load_data("seed")
         expanded(X, y, seed=seed)
         return 0

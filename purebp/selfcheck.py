@@ -17,14 +17,11 @@ are single precision (most boards' firmware), numpy's numbers cannot be
 matched at all, and the check says that instead of listing deviations.
 """
 
-from . import selfcheck_data
-
 TOLERANCE = 1e-12
 BOARD_HEAP = 128 * 1024   # a heap smaller than this (a board's) runs the board-sized subset
 BOARD_WEIGHTS = 16        # the board-sized subset's largest network, in weights
 SINGLE_PRECISION = ("this Python computes in single precision (32-bit floats); numpy's "
-                    "numbers need double precision (64-bit floats), so they cannot be matched "
-                    "here. Training and prediction work, to about 7 digits.")
+                    "numbers need double precision (64-bit floats)")
 
 
 def double_precision():
@@ -77,6 +74,7 @@ def self_check(board=False):
 
     ``board``: only the board-sized subset of the training scenarios.
     """
+    from . import selfcheck_data
     from .activations import sigmoid
     from .datasets import load_data
     from .network import train
@@ -111,6 +109,7 @@ def self_check(board=False):
 
 def scenarios(board=False):
     """The recorded training scenarios (``board``: those of at most BOARD_WEIGHTS weights)."""
+    from . import selfcheck_data
     return [s for s in selfcheck_data.SCENARIOS
             if not board or _weights(s["layers"]) <= BOARD_WEIGHTS]
 
@@ -122,10 +121,12 @@ def print_check(write=print, board=None):
     Returns 0 when every number is within ``TOLERANCE`` of numpy's, 1 when
     one is not, or when floats here are single precision (nothing to compare).
     """
+    from . import selfcheck_data
     write("purebp check: against numpy %s, tolerance %g" % (selfcheck_data.NUMPY_VERSION,
                                                            TOLERANCE))
     if not double_precision():
-        write("not checked: " + SINGLE_PRECISION)
+        write("not checked: %s, so they cannot be matched here. Training and prediction "
+              "work, to about 7 digits." % SINGLE_PRECISION)
         return 1
     heap = heap_size()
     if board is None:

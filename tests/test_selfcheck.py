@@ -1,0 +1,59 @@
+"""`purebp check`: numpy's shipped numbers, the board-sized subset, single precision."""
+
+from purebp import minicli, selfcheck
+
+
+def run_check(**kwargs):
+    lines = []
+    code = selfcheck.print_check(lines.append, **kwargs)
+    return code, lines
+
+
+def test_the_full_check_passes_here():
+    code, lines = run_check()
+    assert code == 0
+    assert lines[-1].startswith("ok: %d checks, worst deviation" % (5 + len(selfcheck.scenarios())))
+    assert not any("board-sized" in line for line in lines)
+
+
+def test_a_small_heap_runs_the_board_sized_subset_and_says_so(monkeypatch):
+    monkeypatch.setattr(selfcheck, "heap_size", lambda: 64 * 1024)
+    code, lines = run_check()
+    board = selfcheck.scenarios(board=True)
+    assert code == 0
+    assert lines[1].startswith("a board-sized subset: %d of %d training scenarios"
+                               % (len(board), len(selfcheck.scenarios())))
+    assert "for this 64 KB heap" in lines[1]
+    assert lines[-1].startswith("ok: %d checks (board-sized subset)" % (5 + len(board)))
+    names = [s["name"] for s in board]
+    assert "Trask's 3,4,1 on XOR, seed 1" in names and len(names) < len(selfcheck.scenarios())
+
+
+def test_the_recorded_numbers_are_read_exactly():
+    """One string per list: float() gives back every recorded number."""
+    from purebp import selfcheck_data
+    for seed, values in selfcheck_data.RANDOM_STREAMS:
+        assert [repr(v) for v in selfcheck._numbers(values)] == values.split()
+    assert selfcheck._deviation([0.5, 1.0], "0.5 1.0") == 0.0
+    assert selfcheck._deviation([0.5], "0.5 1.0") == float("inf")
+
+
+def test_single_precision_says_numpys_numbers_need_double(monkeypatch):
+    monkeypatch.setattr(selfcheck, "double_precision", lambda: False)
+    code, lines = run_check()
+    assert code == 1
+    assert lines[1].startswith("not checked: this Python computes in single precision")
+    assert len(lines) == 2
+
+
+def test_the_default_run_on_single_precision_says_so_and_still_runs(monkeypatch, capsys):
+    monkeypatch.setattr(selfcheck, "double_precision", lambda: False)
+    assert minicli.main([]) == 0
+    out, err = capsys.readouterr()
+    assert err.startswith("purebp: note: this Python computes in single precision")
+    assert out.startswith("Loss:  1.2397833996371264")
+
+
+def test_here_floats_are_double_and_there_is_no_heap_limit():
+    assert selfcheck.double_precision()
+    assert selfcheck.heap_size() is None
