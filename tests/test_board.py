@@ -1,0 +1,95 @@
+"""purebp on a microcontroller: package.json for mip, and MicroPython's unix port.
+
+The unix port is the interpreter boards run. tools/test-everywhere builds it
+from the vendored source (tools/board_runner.py) and runs every check of
+issue 13 there: the board tests, mip, the smallest heaps. Here, the tests
+that need it run where it has been built (``.cache/micropython/``, or
+``$PUREBP_MICROPYTHON``) and are skipped, with that reason, where not.
+"""
+
+import json
+import os
+import sys
+
+import pytest
+
+import purebp
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.join(ROOT, "tools"))
+import board_runner  # noqa: E402
+
+# What a board cannot run (csv, tempfile, argparse...): the command line,
+# files, saved models, pictures. Everything else is the core.
+NOT_ON_A_BOARD = {"cli.py", "files.py", "model.py", "csvdata.py", "chart.py", "svg.py"}
+
+
+def package_json():
+    with open(os.path.join(ROOT, "package.json"), encoding="utf-8") as f:
+        return json.load(f)
+
+
+def test_package_json_lists_every_core_module_for_mip():
+    document = package_json()
+    core = sorted("purebp/" + name for name in os.listdir(os.path.join(ROOT, "purebp"))
+                  if name.endswith(".py") and name not in NOT_ON_A_BOARD)
+    assert [url for target, url in document["urls"]] == core
+    assert [target for target, url in document["urls"]] == core
+    assert document["version"] == purebp.__version__
+    assert document.get("deps", []) == []
+
+
+def test_the_mpy_package_lists_mpy_files(tmp_path):
+    if not os.path.exists(os.path.join(board_runner.SOURCE, "mpy-cross", "build", "mpy-cross")):
+        pytest.skip("mpy-cross is not built (tools/board_runner.py build)")
+    board_runner.mpy_package(str(tmp_path))
+    with open(str(tmp_path / "package.json"), encoding="utf-8") as f:
+        urls = json.load(f)["urls"]
+    assert all(url.endswith(".mpy") and (tmp_path / url).exists() for target, url in urls)
+    assert len(urls) == len(package_json()["urls"])
+
+
+def unix_port(build="32"):
+    """The built unix port, or a skip saying why there is none."""
+    path = os.environ.get("PUREBP_MICROPYTHON") or os.path.join(
+        board_runner.SOURCE, "ports", "unix", board_runner.BUILDS[build][1], "micropython")
+    if not os.path.exists(path):
+        pytest.skip("MicroPython's unix port is not built here (tools/board_runner.py build, "
+                    "or PUREBP_MICROPYTHON=path/to/micropython)")
+    return path
+
+
+@pytest.mark.needs_processes
+@pytest.mark.parametrize("mpy", [False, True], ids=["py", "mpy"])
+def test_mip_installs_purebp_from_a_local_server_and_the_default_run_is_numpys(mpy):
+    binary = unix_port()
+    if mpy:
+        unix_port()     # mpy-cross is built with it
+    works, note = board_runner.mip_install(binary, mpy=mpy)
+    assert works, note
+
+
+@pytest.mark.needs_processes
+def test_the_board_tests_pass_on_the_unix_port(tmp_path):
+    binary = unix_port()
+    board_runner.stage(str(tmp_path))
+    passed, failed, failures = board_runner.board_tests(binary, str(tmp_path))
+    assert failed == 0 and passed > 0, failures
+
+
+@pytest.mark.needs_processes
+def test_the_article_trains_in_a_32_kb_heap_with_numpys_numbers(tmp_path):
+    binary = unix_port()
+    board_runner.stage(str(tmp_path), mpy=True)
+    works, note, _ = board_runner.attempt(binary, str(tmp_path), "train", 32 * 1024)
+    assert works, note
+
+
+def test_the_board_tests_pass_on_this_python():
+    """tools/board_tests.py is plain Python: CPython runs it too."""
+    import subprocess
+    done = subprocess.run([sys.executable, os.path.join(ROOT, "tools", "board_tests.py")],
+                          stdout=subprocess.PIPE, universal_newlines=True,
+                          env=dict(os.environ, PYTHONPATH=ROOT))
+    assert done.returncode == 0, done.stdout
+    assert done.stdout.splitlines()[-1].endswith("passed, 0 failed")
