@@ -61,6 +61,13 @@ def __getattr__(name):
     """Import a top-level name from its module on first use, and keep it."""
     home = _HOME.get(name)
     if home is None:
+        if not name.startswith("__"):
+            # A module of the package: MicroPython's ``from . import selfcheck_data``
+            # asks here first, and takes an AttributeError as final.
+            try:
+                return __import__("purebp." + name, None, None, [name])
+            except ImportError:
+                pass
         raise AttributeError("module 'purebp' has no attribute %r" % (name,))
     try:
         module = __import__("purebp." + home, None, None, [name])
