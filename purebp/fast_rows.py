@@ -61,6 +61,7 @@ def compile_rows(X, y, layers, lr, loss, activation):
     def sources():
         text = []
         for k in range(n):
+            text.append("# syn[%d]: %d x %d" % (k, layers[k], layers[k + 1]))
             text += forward_lines(layers[k], layers[k + 1], activation)
             text += backward_lines(layers[k], layers[k + 1], activation, lr,
                                     loss if k == n - 1 else None, k > 0)
