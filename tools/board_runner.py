@@ -127,9 +127,9 @@ def mpy_cross():
 
 
 def _mpy_cross():
-    source()
     path = os.path.join(SOURCE, "mpy-cross", "build", "mpy-cross")
     if not os.path.exists(path):
+        source()
         if not _make(["-C", "mpy-cross"], os.path.join(CACHE, "build-mpy-cross.log")):
             raise Unavailable("building mpy-cross failed: see .cache/micropython/"
                               "build-mpy-cross.log")
@@ -143,10 +143,10 @@ def micropython(build):
 
 
 def _micropython(build):
-    source()
     label, directory, flags = BUILDS[build]
     path = os.path.join(SOURCE, "ports", "unix", directory, "micropython")
     if not os.path.exists(path):
+        source()
         log = os.path.join(CACHE, "%s.log" % directory)
         _mpy_cross()
         if not _make(["-C", "ports/unix", "BUILD=" + directory] + COMMON + flags, log):
