@@ -86,6 +86,7 @@ def test_the_article_trains_in_a_32_kb_heap_with_numpys_numbers(tmp_path):
     assert works, note
 
 
+@pytest.mark.needs_processes
 def test_the_board_tests_pass_on_this_python():
     """tools/board_tests.py is plain Python: CPython runs it too."""
     import subprocess
