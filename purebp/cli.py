@@ -17,6 +17,7 @@ traceback behind an error message.
 
 import argparse
 import json
+import math
 import os
 import sys
 
@@ -24,10 +25,12 @@ from . import __version__
 from .arrayprint import array_str, scalar_str
 from .article import expanded
 from .chart import Progress, loss_chart, predictions_table
-from .csvdata import Table, parse_rows, read_csv, to_number
+from .cliargs import CommandLine, Parser
+from .columns import given_inputs
+from .csvdata import Table, read_csv, read_inputs, to_number
 from .files import read_text, write_atomically
 from .datasets import NAMES, load_data
-from .errors import PurebpError
+from .errors import PurebpError, plural
 from .explain import LANGUAGES, as_data, explain, render
 from .gradcheck import THRESHOLD, gradient_check
 from .model import Model, load, save
@@ -60,7 +63,12 @@ examples:
   purebp train --data xor --layers 3,4,1 --save xor.json
   purebp predict xor.json 1,0,1 1,1,1
   purebp predict xor.json --input new.csv --json
-  purebp predict model.json -- -0.5,2,1          rows that start with a minus"""
+  purebp train --data houses.csv --scale --scale-targets --save houses.json
+  purebp predict houses.json 75,3 -0.5,2         the file's columns: purebp adds the bias"""
+
+_BEFORE_EPILOG = """\
+--seed, --ascii and --quiet may also come before a command that has them:
+'purebp --seed 5 train' is 'purebp train --seed 5'."""
 
 _TRAIN_EPILOG = """\
 examples:
@@ -68,13 +76,6 @@ examples:
   purebp train --data xor --layers 3,4,1 --iterations 60000 --every 10000 --metric mae
   purebp train --data xor --layers 3,4,1 --json  results as one JSON object
   purebp train --data my.csv --target y --scale --save model.json"""
-
-
-class _Parser(argparse.ArgumentParser):
-    """argparse, but a usage error is one line (and exit code 2)."""
-
-    def error(self, message):
-        self.exit(EXIT_USAGE, "%s: error: %s (see '%s --help')\n" % (self.prog, message, self.prog))
 
 
 def _layer_sizes(text):
@@ -110,13 +111,21 @@ _iteration.__name__ = "iteration number (1 or more)"
 
 
 def build_parser():
-    parser = _Parser(prog="purebp", description=_DESCRIPTION,
-                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = CommandLine(prog="purebp", description=_DESCRIPTION, epilog=_BEFORE_EPILOG,
+                         formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--version", action="version", version="purebp " + __version__)
-    parser.add_argument("--seed", type=_count, default=1,
-                        help="seed of the random start, as np.random.seed (default: 1)")
-    _picture_flags(parser)
-    commands = parser.add_subparsers(dest="command", metavar="command")
+    # The default run's flags; before a command, they are the command's own.
+    parser.add_flag_before_command("--seed", 1, type=_count, metavar="S",
+                                   help="seed of the random start, as np.random.seed (default: 1)")
+    parser.add_flag_before_command("--ascii", False, action="store_true",
+                                   help="draw the terminal chart with plain ASCII, not Unicode "
+                                        "blocks (the chart shows on a terminal only)")
+    parser.add_flag_before_command("--quiet", False, action="store_true",
+                                   help="print numpy's output only, no chart")
+    parser.check = _refuse_ignored_flags
+    parser.rows = {"predict": "inputs"}     # predict m.json --json 1,0,1
+    commands = parser.add_subparsers(dest="command", metavar="command", parser_class=Parser)
+    parser.commands = commands
 
     train_parser = commands.add_parser(
         "train", help="train a network on built-in data",
@@ -177,7 +186,8 @@ def build_parser():
     predict_parser.add_argument("model", metavar="MODEL.json", help="the saved model")
     predict_parser.add_argument("inputs", nargs="*", metavar="INPUT",
                                 help="one input row, numbers separated by commas, e.g. 1,0,1 "
-                                     "(after --, rows may start with a minus sign)")
+                                     "or -0.5,2: one number per column of the training data "
+                                     "(a model of CSV data adds the bias itself)")
     predict_parser.add_argument("--input", metavar="FILE.csv",
                                 help="predict every row of a CSV file (with a header, the "
                                      "model's input columns are picked by name)")
@@ -234,9 +244,13 @@ def _network_flags(parser):
     parser.add_argument("--scale-targets", action="store_true",
                         help="with a CSV file: scale each target column to [0, 1], "
                              "and predictions back (stored in a saved model)")
+    parser.add_argument("--no-bias", action="store_true",
+                        help="with a CSV file: do not append the bias input (a constant 1, "
+                             "named bias) after the file's input columns")
     parser.add_argument("--layers", type=_layer_sizes, metavar="SIZES",
-                        help="layer sizes from input to output, e.g. 3,4,1 "
-                             "(default: inputs,outputs: no hidden layer)")
+                        help="layer sizes from input to output, e.g. 3,4,1; the first counts "
+                             "the inputs, with the bias of CSV data (default: inputs,outputs: "
+                             "no hidden layer)")
     parser.add_argument("--seed", type=_count, default=1,
                         help="seed of the random start, as np.random.seed (default: 1)")
     parser.add_argument("--lr", type=float, default=1.0,
@@ -262,30 +276,75 @@ def _layers_of(args, X, y):
 
 
 def _data(args):
-    """The data of --data: a built-in set or a CSV file, as a csvdata.Table."""
+    """The data of --data: a built-in set or a CSV file, as a csvdata.Table.
+
+    The built-in data carry the article's bias as their third input, x3, and
+    get no other; CSV data get the bias appended unless --no-bias.
+    """
     if args.data in NAMES:
-        if args.target or args.scale or args.scale_targets:
-            raise PurebpError("--target, --scale and --scale-targets apply to CSV files, "
-                              "not to the built-in data %r" % args.data)
+        if args.target or args.scale or args.scale_targets or args.no_bias:
+            raise PurebpError("--target, --scale, --scale-targets and --no-bias apply to CSV "
+                              "files, not to the built-in data %r" % args.data)
         X, y = load_data(args.data)
         n_in, n_out = len(X[0]), len(y[0])
-        return Table(X, y, ["x%d" % (i + 1) for i in range(n_in)], ["y"] * n_out,
-                     {"inputs": None, "targets": None})
-    if not os.path.exists(args.data) and not args.data.lower().endswith((".csv", ".txt")):
+        table = Table(X, y, ["x%d" % (i + 1) for i in range(n_in)], ["y"] * n_out,
+                      {"inputs": None, "targets": None}, bias=False)
+    elif not os.path.exists(args.data) and not args.data.lower().endswith((".csv", ".txt")):
         raise PurebpError("--data %r is neither a built-in data set (%s) nor a file"
                           % (args.data, ", ".join(NAMES)))
-    return read_csv(args.data, args.target, args.scale, args.scale_targets)
+    else:
+        table = read_csv(args.data, args.target, args.scale, args.scale_targets,
+                         bias=not args.no_bias)
+    n_in = len(table.X[0])
+    if table.bias and args.layers and args.layers[0] == n_in - 1:
+        columns = given_inputs(table.inputs, True)
+        raise PurebpError("layers: the first size is %d, but the data has %d inputs: %s and "
+                          "the bias purebp adds (a constant 1); start --layers with %d, or add "
+                          "--no-bias" % (args.layers[0], n_in, plural(len(columns), "column")
+                                         .replace("column", "input column", 1), n_in))
+    return table
+
+
+# Flags that would have no effect, refused before any work: (command, when,
+# the flags (dests) ignored then, why). TRAINING: what trains a network.
+_TRAINING = ("data", "target", "scale", "scale_targets", "no_bias", "layers", "seed", "lr",
+             "loss", "iterations")
+_IGNORED = [
+    ("draw", lambda args, given: "chain_rule" in given,
+     ("model",) + tuple(d for d in _TRAINING if d not in ("seed", "loss")),
+     "--chain-rule draws the article's one-layer network at its random start"),
+    ("draw", lambda args, given: "model" in given, _TRAINING + ("row",),
+     "--model draws a saved model as it is"),
+    ("draw", lambda args, given: "chain_rule" not in given, ("row",),
+     "--row picks the example of --chain-rule"),
+    ("gradcheck", lambda args, given: args.at == 1, ("lr",),
+     "at --at 1 (the default) the check is at the random start, before any step is taken"),
+    ("train", lambda args, given: "json" in given, ("quiet", "ascii"),
+     "--json prints one JSON object and nothing else"),
+    ("train", lambda args, given: "quiet" in given, ("ascii",),
+     "--quiet draws no chart"),
+]
+
+
+def _refuse_ignored_flags(args, given, error):
+    """Refuse a flag the command would ignore here (``error``: the command's)."""
+    for command, when, dests, why in _IGNORED:
+        if args.command == command and when(args, given):
+            ignored = ["--" + d.replace("_", "-") for d in dests if d in given]
+            if ignored:
+                error("%s; leave out %s, which would have no effect"
+                      % (why, " and ".join(ignored) if len(ignored) < 3
+                         else ", ".join(ignored[:-1]) + " and " + ignored[-1]))
 
 
 def _run_explain(args, out):
     table = _data(args)
     X, y = table.X, table.y
     story = explain(X, y, _layers_of(args, X, y), seed=args.seed, lr=args.lr,
-                    loss=args.loss, at=args.at)
+                    loss=args.loss, at=args.at, inputs=table.inputs)
     lang = _language(args)
     if args.json:
-        json.dump(as_data(story, lang), out, ensure_ascii=False)
-        out.write("\n")
+        _print_json(as_data(story, lang), out, ensure_ascii=False)
     else:
         print(render(story, args.data, lang), file=out)
     return EXIT_OK
@@ -300,15 +359,16 @@ def _run_gradcheck(args, out):
     worst = check.worst
     where = "syn[%d][%d][%d]" % worst.where
     if args.json:
-        json.dump({"layers": layers, "loss": args.loss, "weights_checked": len(check.comparisons),
-                   "worst_relative_error": worst.relative_error, "worst_weight": list(worst.where),
-                   "backprop": worst.backprop, "numerical": worst.numerical,
-                   "threshold": check.threshold, "passed": check.passed}, out)
-        out.write("\n")
+        _print_json({"layers": layers, "loss": args.loss,
+                     "weights_checked": len(check.comparisons),
+                     "worst_relative_error": worst.relative_error,
+                     "worst_weight": list(worst.where), "backprop": worst.backprop,
+                     "numerical": worst.numerical, "threshold": check.threshold,
+                     "passed": check.passed}, out)
     else:
-        print("gradient check: data %s, layers %s, loss %s, %d weights, at iteration %d"
+        print("gradient check: data %s, layers %s, loss %s, %s, at iteration %d"
               % (args.data, ",".join(str(n) for n in layers), args.loss,
-                 len(check.comparisons), args.at), file=out)
+                 plural(len(check.comparisons), "weight"), args.at), file=out)
         print("worst relative error %.3g at %s: backprop %s, finite difference %s"
               % (worst.relative_error, where, scalar_str(worst.backprop),
                  scalar_str(worst.numerical)), file=out)
@@ -354,21 +414,19 @@ def _run_train(args, out):
     finally:
         progress.finish()
     if args.save:
-        save(Model.from_training(result, data=args.data, inputs=table.inputs,
-                                 targets=table.targets, scaling=table.scaling), args.save)
+        save(Model.from_training(result, data=args.data, table=table), args.save)
     if args.plot:
         if not result.history:
             raise PurebpError("--plot needs reports of the metric; --every is 0")
         write_atomically(args.plot, loss_svg(result.history, args.metric), "plot")
     if args.json:
-        json.dump({"layers": result.layers, "weights": result.weights,
-                   "outputs": result.outputs,
-                   "history": [[i, value] for i, value in result.history]}, out)
-        out.write("\n")
+        _print_json({"layers": result.layers, "weights": result.weights,
+                     "outputs": result.outputs,
+                     "history": [[i, value] for i, value in result.history]}, out)
         return EXIT_OK
-    print("data %s, layers %s, seed %d, %d iterations, lr %s, loss %s"
+    print("data %s, layers %s, seed %d, %s, lr %s, loss %s"
           % (args.data, ",".join(str(n) for n in result.layers), args.seed,
-             args.iterations, scalar_str(args.lr), args.loss), file=out)
+             plural(args.iterations, "iteration"), scalar_str(args.lr), args.loss), file=out)
     if result.history:
         print("%9s  %s" % ("iteration", args.metric), file=out)
         for i, value in result.history:
@@ -406,9 +464,6 @@ def _check_save_path(path, flag="--save"):
 def _run_draw(args, out):
     _check_save_path(args.output, "-o")
     if args.chain_rule:
-        if args.model:
-            raise PurebpError("--chain-rule draws the article's one-layer network; "
-                              "leave out --model")
         X, y = load_data("seed")
         if args.row >= len(X):
             raise PurebpError("--row %d: the article's data has rows 0 to %d"
@@ -429,81 +484,46 @@ def _run_draw(args, out):
     return EXIT_OK
 
 
-def _inputs_from_words(words, names):
+def _inputs_from_words(words, names, bias):
     """Rows of numbers from command-line words like 1,0,1 (or 1;0;1)."""
     rows = []
     for word in words:
         cells = word.replace(";", ",").split(",")
         row = []
         for cell in cells:
-            value = to_number(cell.strip(), ",")
+            value = to_number(cell.strip(" \t"), ",")
             if value is None:
                 raise PurebpError("input %r: %r is not a finite number" % (word, cell))
             row.append(value)
         if len(row) != len(names):
-            raise PurebpError("input %r has %d numbers, but the model takes %d (%s)"
-                              % (word, len(row), len(names), ", ".join(names)))
+            raise PurebpError("input %r has %s, but the model takes %d (%s%s)"
+                              % (word, plural(len(row), "number"), len(names), ", ".join(names),
+                                 "; purebp adds the bias" if bias else ""))
         rows.append(row)
     return rows
 
 
-def _inputs_from_file(path, model):
-    """Rows of the model's inputs from a CSV file: by header names, or all columns."""
-    rows, delimiter = parse_rows(read_text(path), path)
-    line, first = rows[0]
-    if any(to_number(cell, delimiter) is None for cell in first):
-        missing = [name for name in model.inputs if name not in first]
-        if missing:
-            raise PurebpError("%s: the header has no column %s; the model's inputs are: %s"
-                              % (path, ", ".join(repr(m) for m in missing),
-                                 ", ".join(model.inputs)))
-        columns = [first.index(name) for name in model.inputs]
-        rows = rows[1:]
-        if not rows:
-            raise PurebpError("%s: there is a header but no rows of data" % path)
-    else:
-        columns = list(range(len(first)))
-        if len(first) != len(model.inputs):
-            raise PurebpError("%s: line %d has %d columns, but the model takes %d inputs (%s)"
-                              % (path, line, len(first), len(model.inputs),
-                                 ", ".join(model.inputs)))
-    X = []
-    for line, cells in rows:
-        if len(cells) <= max(columns) or (len(cells) != len(first)):
-            raise PurebpError("%s: line %d has %d cells, but the first line has %d"
-                              % (path, line, len(cells), len(first)))
-        row = []
-        for i in columns:
-            value = to_number(cells[i], delimiter)
-            if value is None:
-                raise PurebpError("%s: line %d, column %d: %r is not a finite number"
-                                  % (path, line, i + 1, cells[i]))
-            row.append(value)
-        X.append(row)
-    return X
-
-
 def _run_predict(args, out):
     model = load(args.model)
+    names = model.data_inputs
     if args.input and args.inputs:
         raise PurebpError("give inputs on the command line or --input FILE, not both")
     if args.input:
-        X = _inputs_from_file(args.input, model)
+        X = read_inputs(args.input, names, model.bias)
     elif args.inputs:
-        X = _inputs_from_words(args.inputs, model.inputs)
+        X = _inputs_from_words(args.inputs, names, model.bias)
     else:
         raise PurebpError("no inputs: give some, like 1,0,1, or --input FILE.csv")
     outputs = model.predict(X)
     if args.json:
-        json.dump({"inputs": model.inputs, "targets": model.targets, "X": X,
-                   "predictions": outputs}, out)
-        out.write("\n")
+        _print_json({"inputs": names, "targets": model.targets, "bias": model.bias, "X": X,
+                     "predictions": outputs}, out)
         return EXIT_OK
-    header = model.inputs + model.targets
+    header = names + model.targets
     cells = [["%.10g" % v for v in row] + ["%.8g" % v for v in prediction]
              for row, prediction in zip(X, outputs)]
     widths = [max(len(h), max(len(row[j]) for row in cells)) for j, h in enumerate(header)]
-    n = len(model.inputs)
+    n = len(names)
     def line(words):
         left = "  ".join(w.rjust(widths[j]) for j, w in enumerate(words[:n]))
         right = "  ".join(w.rjust(widths[n + j]) for j, w in enumerate(words[n:]))
@@ -512,6 +532,23 @@ def _run_predict(args, out):
     for row in cells:
         print(line(row), file=out)
     return EXIT_OK
+
+
+def _print_json(value, out, ensure_ascii=True):
+    """One JSON object on a line. JSON has no NaN or infinity: a number that
+    is not finite is written as null (as JavaScript's JSON.stringify does)."""
+    out.write(json.dumps(_finite_or_null(value), allow_nan=False, ensure_ascii=ensure_ascii))
+    out.write("\n")
+
+
+def _finite_or_null(value):
+    if isinstance(value, float):
+        return value if math.isfinite(value) else None
+    if isinstance(value, (list, tuple)):
+        return [_finite_or_null(v) for v in value]
+    if isinstance(value, dict):
+        return dict((key, _finite_or_null(v)) for key, v in value.items())
+    return value
 
 
 def main(argv=None, out=None):

@@ -9,6 +9,11 @@ it too, and its message names the values involved, e.g.
 Each class carries the command line's exit code for it: 2 for bad usage or
 bad input (``PurebpError``), 1 for a failure while running
 (``TrainingError``, ``SaveError``).
+
+Messages count things in good English, with ``plural`` and ``with_article``:
+
+>>> plural(1, "number"), plural(3, "number"), with_article("int"), with_article("list")
+('1 number', '3 numbers', 'an int', 'a list')
 """
 
 
@@ -35,3 +40,15 @@ class SaveError(PurebpError):
     """A model could not be written; the file that was there is unchanged."""
 
     exit_code = 1
+
+
+def plural(n, noun, nouns=None):
+    """``n`` and the noun, singular for 1: ``"1 row"``, ``"2 rows"``."""
+    if n == 1:
+        return "%d %s" % (n, noun)
+    return "%d %s" % (n, nouns or noun + "s")
+
+
+def with_article(word):
+    """``word`` with its indefinite article: ``"a list"``, ``"an int"``."""
+    return ("an " if word[:1].lower() in "aeiou" and word[:1] else "a ") + word

@@ -34,13 +34,19 @@ TEXTS = {
     "backward": ("BACKWARD: the chain rule, d loss/d w = (d loss/d l)(d l/d z)(d z/d w)",
                  "反向传播：链式法则 d loss/d w = (d loss/d l)(d l/d z)(d z/d w)"),
     "update": ("UPDATE: each weight takes its step", "更新：每个权重走一步"),
-    "X": ("the inputs, one example a row; the last column is always 1",
-          "输入数据，每行一个样本；最后一列恒为 1"),
+    "X": ("the inputs, one example a row; %s", "输入数据，每行一个样本；%s"),
+    "X_named": ("the inputs, one example a row, in the columns %s; %s",
+                "输入数据，每行一个样本，各列依次为 %s；%s"),
+    "bias_last": ("the last column is always 1: the bias", "最后一列恒为 1，即偏置"),
+    "bias_column": ("column %d is always 1: the bias", "第 %d 列恒为 1，即偏置"),
+    "bias_none": ("no column is always 1, so this network has no bias input",
+                  "没有恒为 1 的列，所以这个网络没有偏置输入"),
     "y": ("the targets: what the network should output for each row",
           "目标值：每个样本应当得到的输出"),
     "syn": ("the weights before this step: %s", "本步之前的权重：%s"),
     "syn_start": ("numpy's random start, 2 * random - 1", "numpy 的随机初值，2 * random - 1"),
     "syn_after": ("after %d iterations of training", "已训练 %d 次迭代之后"),
+    "syn_after_one": ("after 1 iteration of training", "已训练 1 次迭代之后"),
     "z": ("each row's inputs times the weights, summed: the sigmoid's input",
           "每行输入与权重相乘再求和，即 sigmoid 的输入"),
     "l": ("the sigmoid squashes z into (0, 1): the layer's output",
@@ -80,8 +86,11 @@ def _names(n):
             "delta": lambda k: "l%d_delta" % k, "error": lambda k: "l%d_error" % k}
 
 
-def explain(X, y, layers, seed=1, lr=1.0, loss="half-sse", at=1):
+def explain(X, y, layers, seed=1, lr=1.0, loss="half-sse", at=1, inputs=None):
     """Iteration ``at`` (1 = the first) of training, every quantity listed.
+
+    ``inputs``, if given, names the columns of ``X`` (for the text of ``X``,
+    which also says which column, if any, is always 1: the bias).
 
     Returns a dict: the settings, and ``quantities``, a list of dicts with
     ``name``, ``code`` (the program line), ``line`` (its number in the
@@ -105,7 +114,8 @@ def explain(X, y, layers, seed=1, lr=1.0, loss="half-sse", at=1):
 
     L, W, E, D = name["l"], name["syn"], name["error"], name["delta"]
     add("input", L(0) if n == 1 else "l0 = X", "X = np.array(%s)" % _literal(X),
-        "X", X, quantity="l", layer=0)
+        "X_named" if inputs else "X", X,
+        ([", ".join(inputs)] if inputs else []) + [_bias_text(X)], quantity="l", layer=0)
     if len(y[0]) == 1:    # a column, written as the article writes it
         y_code = "y = np.array([%s]).T" % _literal([[row[0] for row in y]])[1:-1]
     else:
@@ -113,7 +123,8 @@ def explain(X, y, layers, seed=1, lr=1.0, loss="half-sse", at=1):
     add("input", "y", y_code, "y", y)
     for k in range(n):
         add("input", W(k), "%s = 2 * np.random.random((%d, %d)) - 1" % (W(k), layers[k], layers[k + 1]),
-            "syn", weights[k], [("syn_start",) if at == 1 else ("syn_after", at - 1)])
+            "syn", weights[k], [("syn_start",) if at == 1 else
+                                ("syn_after_one",) if at == 2 else ("syn_after", at - 1)])
     for k in range(n):                                   # forward, bottom up
         add("forward", "z = %s·%s" % (L(k), W(k)), "np.dot(%s, %s)" % (L(k), W(k)), "z",
             s.z[k], quantity="z", layer=k)
@@ -154,6 +165,17 @@ def explain(X, y, layers, seed=1, lr=1.0, loss="half-sse", at=1):
             "updated", s.weights[k], quantity="weights", layer=k)
     return {"iteration": at, "layers": layers, "seed": seed, "lr": lr, "loss": loss,
             "quantities": items}
+
+
+def _bias_text(X):
+    """Which column of ``X`` is the bias (always 1), as a text key with its
+    arguments: said from the numbers, so it is true of any data."""
+    ones = [j for j in range(len(X[0])) if all(row[j] == 1 for row in X)]
+    if not ones:
+        return ("bias_none",)
+    if ones[-1] == len(X[0]) - 1:
+        return ("bias_last",)
+    return ("bias_column", ones[-1] + 1)
 
 
 def _literal(A):

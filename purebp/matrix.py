@@ -30,7 +30,7 @@ Traceback (most recent call last):
 purebp.errors.PurebpError: dot: (4, 3) @ (2, 1): inner sizes 3 and 2 differ
 """
 
-from .errors import PurebpError
+from .errors import PurebpError, with_article
 
 
 def shape(A):
@@ -162,15 +162,15 @@ def _shape(A, where):
         raise PurebpError("%s: empty matrix: it has no rows" % where)
     first = A[0]
     if not isinstance(first, (list, tuple)):
-        raise PurebpError("%s: row 0 is a %s, not a list of numbers"
-                          % (where, type(first).__name__))
+        raise PurebpError("%s: row 0 is %s, not a list of numbers"
+                          % (where, with_article(type(first).__name__)))
     cols = len(first)
     if cols == 0:
         raise PurebpError("%s: empty matrix: row 0 has no entries" % where)
     for i, row in enumerate(A):
         if not isinstance(row, (list, tuple)):
-            raise PurebpError("%s: row %d is a %s, not a list of numbers"
-                              % (where, i, type(row).__name__))
+            raise PurebpError("%s: row %d is %s, not a list of numbers"
+                              % (where, i, with_article(type(row).__name__)))
         if len(row) != cols:
             raise PurebpError("%s: ragged matrix: row %d has length %d, row 0 has length %d"
                               % (where, i, len(row), cols))

@@ -34,7 +34,7 @@ backprop (``y - l`` is the direction in which the loss falls):
 """
 
 from .activations import sigmoid, sigmoid_derivative
-from .errors import PurebpError, TrainingError
+from .errors import PurebpError, TrainingError, plural
 from .matrix import add, apply, dot, multiply, shape, subtract, total, transpose
 from .fast import compile_loop
 from .random_start import initial_weights
@@ -275,8 +275,8 @@ def predict(weights, X):
                               % (k - 1, sizes[k - 1], k, sizes[k]))
     rows, cols = shape(X)
     if cols != sizes[0][0]:
-        raise PurebpError("predict: X has %d columns, but the network takes %d inputs"
-                          % (cols, sizes[0][0]))
+        raise PurebpError("predict: X has %s, but the network takes %s"
+                          % (plural(cols, "column"), plural(sizes[0][0], "input")))
     return forward(weights, X)[-1]
 
 
@@ -296,8 +296,8 @@ def check_data(X, y):
     rows_x, n_in = shape(X)
     rows_y, n_out = shape(y)
     if rows_x != rows_y:
-        raise PurebpError("data: X has %d rows but y has %d: one target row per input row"
-                          % (rows_x, rows_y))
+        raise PurebpError("data: X has %s but y has %d: one target row per input row"
+                          % (plural(rows_x, "row"), rows_y))
     return n_in, n_out
 
 
@@ -311,11 +311,11 @@ def check_settings(layers, n_in, n_out, iterations, lr, loss, every, metric):
         if isinstance(n, bool) or not isinstance(n, int) or n < 1:
             raise PurebpError("layers: %r is not a positive whole number of units" % (n,))
     if layers[0] != n_in:
-        raise PurebpError("layers: the first size is %d, but the data has %d inputs"
-                          % (layers[0], n_in))
+        raise PurebpError("layers: the first size is %d, but the data has %s"
+                          % (layers[0], plural(n_in, "input")))
     if layers[-1] != n_out:
-        raise PurebpError("layers: the last size is %d, but the data has %d outputs"
-                          % (layers[-1], n_out))
+        raise PurebpError("layers: the last size is %d, but the data has %s"
+                          % (layers[-1], plural(n_out, "output")))
     count = sum(layers[k] * layers[k + 1] for k in range(len(layers) - 1))
     if count > MAX_WEIGHTS:
         raise PurebpError("layers: %s would need %d weights, more than purebp holds in memory "

@@ -39,7 +39,7 @@ REMOVE = object()
 
 # name: file contents (str is written as UTF-8, bytes as they are)
 FILES = {
-    "good.csv": "x1,x2,bias,y\n0,0,1,0\n0,1,1,1\n1,0,1,1\n1,1,1,0\n",
+    "good.csv": "x1,x2,y\n0,0,0\n0,1,1\n1,0,1\n1,1,0\n",
     "empty.csv": "",
     "blank.csv": "\n\n  \n",
     "header_only.csv": "a,b,y\n",
@@ -63,7 +63,7 @@ FILES = {
     "latin1.json": b'{"format": "purebp-mod\xe9l"}',
     "array.json": "[1, 2, 3]",
     "wrong_format.json": model_with(format="keras"),
-    "new_version.json": model_with(version=2),
+    "new_version.json": model_with(version=3),
     "missing_key.json": model_with(weights=REMOVE),
     "extra_key.json": model_with(optimizer="adam"),
     "nan_weight.json": model_with().replace('[[[0.1', '[[[NaN', 1),
@@ -92,7 +92,7 @@ CASES = [
     (["train", "--layers", "3,0,1"], 2, "'3,0,1' is not a list"),
     (["train", "--layers", "3"], 2, "'3' is not a list"),
     (["train", "--layers", "2,4,1"], 2, "the first size is 2, but the data has 3 inputs"),
-    (["train", "--layers", "3,4,2"], 2, "the last size is 2, but the data has 1 outputs"),
+    (["train", "--layers", "3,4,2"], 2, "the last size is 2, but the data has 1 output"),
     (["train", "--layers", "3,100000,1000,1"], 2, "would need 100301000 weights"),
     (["train", "--lr", "nan"], 2, "lr: nan is not a finite positive learning rate"),
     (["train", "--lr", "-0.5"], 2, "lr: -0.5 is not a finite positive"),
@@ -142,10 +142,10 @@ CASES = [
     (["train", "--data", "{tmp}/big_targets.csv"], 2, "target 'y' runs from 1 to 7.5"),
     (["train", "--data", "{tmp}/good.csv", "--target", "z"], 2, "no column named 'z'"),
     (["train", "--data", "{tmp}/good.csv", "--target", "9"], 2, "there is no column 9"),
-    (["train", "--data", "{tmp}/good.csv", "--target", "y", "--target", "3"], 2,
+    (["train", "--data", "{tmp}/good.csv", "--target", "y", "--target", "2"], 2,
      "column 'y' is a target twice"),
-    (["train", "--data", "{tmp}/good.csv", "--target", "0", "--target", "1", "--target", "2",
-      "--target", "3"], 2, "every column is a target"),
+    (["train", "--data", "{tmp}/good.csv", "--target", "0", "--target", "1", "--target", "2"],
+     2, "every column is a target"),
     (["train", "--data", "{tmp}/good.csv", "--layers", "4,1"], 2,
      "the first size is 4, but the data has 3 inputs"),
     (["train", "--data", "{tmp}/quote.csv"], 2, "quote.csv: line"),
@@ -160,9 +160,9 @@ CASES = [
     (["predict", "{tmp}/latin1.json", "1,0,1"], 2, "line 1 is not UTF-8 text"),
     (["predict", "{tmp}/array.json", "1,0,1"], 2, "the file holds a JSON array, not an object"),
     (["predict", "{tmp}/wrong_format.json", "1,0,1"], 2, "\"format\" is \"keras\""),
-    (["predict", "{tmp}/new_version.json", "1,0,1"], 2, "model format version 2"),
+    (["predict", "{tmp}/new_version.json", "1,0,1"], 2, "model format version 3"),
     (["predict", "{tmp}/missing_key.json", "1,0,1"], 2, "model is missing 'weights'"),
-    (["predict", "{tmp}/extra_key.json", "1,0,1"], 2, "model has unknown keys: 'optimizer'"),
+    (["predict", "{tmp}/extra_key.json", "1,0,1"], 2, "model has unknown key: 'optimizer'"),
     (["predict", "{tmp}/nan_weight.json", "1,0,1"], 2, "JSON has NaN, which is not a finite"),
     (["predict", "{tmp}/infinity.json", "1,0,1"], 2, "JSON has Infinity"),
     (["predict", "{tmp}/huge_weight.json", "1,0,1"], 2,
@@ -189,7 +189,8 @@ CASES = [
     (["predict", "{tmp}/good.json", "--input", "{tmp}/one_column.csv"], 2,
      "the header has no column 'x1'"),
     (["predict", "{tmp}/good.json", "--input", "{tmp}/missing.csv"], 2, "no such file"),
-    (["predict", "{tmp}/good.json", "-1,0,1"], 2, "unrecognized arguments: -1,0,1"),
+    # a row may start with a minus (tests/test_trust_cli.py): it reaches the row checks
+    (["predict", "{tmp}/good.json", "-1,0"], 2, "input '-1,0' has 2 numbers, but the model takes 3"),
 ]
 
 

@@ -37,7 +37,7 @@ def test_elementwise_with_numbers_on_either_side():
     (lambda: shape([[1, 2], [3]]), "shape: ragged matrix: row 1 has length 1, row 0 has length 2"),
     (lambda: shape([]), "shape: empty matrix: it has no rows"),
     (lambda: shape([[]]), "shape: empty matrix: row 0 has no entries"),
-    (lambda: shape([1, 2]), "shape: row 0 is a int, not a list of numbers"),
+    (lambda: shape([1, 2]), "shape: row 0 is an int, not a list of numbers"),
     (lambda: shape("abc"), "shape: expected a matrix (a list of rows), got str"),
     (lambda: transpose([[1, "a"]]), "transpose: row 0, column 1: 'a' is not a number"),
     (lambda: multiply([["a"]], [[3]]), "multiply: row 0, column 0: 'a' is not a number"),
