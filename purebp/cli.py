@@ -25,7 +25,7 @@ from . import __version__
 from .arrayprint import array_str, scalar_str
 from .article import expanded
 from .chart import Progress, loss_chart, predictions_table
-from .cliargs import CommandLine, Parser
+from .cliargs import CommandLine, Parser, refuse_ignored_flags
 from .columns import given_inputs
 from .csvdata import Table, read_csv, read_inputs, to_number
 from .files import read_text, write_atomically
@@ -122,7 +122,7 @@ def build_parser():
                                         "blocks (the chart shows on a terminal only)")
     parser.add_flag_before_command("--quiet", False, action="store_true",
                                    help="print numpy's output only, no chart")
-    parser.check = _refuse_ignored_flags
+    parser.check = refuse_ignored_flags
     parser.rows = {"predict": "inputs"}     # predict m.json --json 1,0,1
     commands = parser.add_subparsers(dest="command", metavar="command", parser_class=Parser)
     parser.commands = commands
@@ -303,38 +303,6 @@ def _data(args):
                           "--no-bias" % (args.layers[0], n_in, plural(len(columns), "column")
                                          .replace("column", "input column", 1), n_in))
     return table
-
-
-# Flags that would have no effect, refused before any work: (command, when,
-# the flags (dests) ignored then, why). TRAINING: what trains a network.
-_TRAINING = ("data", "target", "scale", "scale_targets", "no_bias", "layers", "seed", "lr",
-             "loss", "iterations")
-_IGNORED = [
-    ("draw", lambda args, given: "chain_rule" in given,
-     ("model",) + tuple(d for d in _TRAINING if d not in ("seed", "loss")),
-     "--chain-rule draws the article's one-layer network at its random start"),
-    ("draw", lambda args, given: "model" in given, _TRAINING + ("row",),
-     "--model draws a saved model as it is"),
-    ("draw", lambda args, given: "chain_rule" not in given, ("row",),
-     "--row picks the example of --chain-rule"),
-    ("gradcheck", lambda args, given: args.at == 1, ("lr",),
-     "at --at 1 (the default) the check is at the random start, before any step is taken"),
-    ("train", lambda args, given: "json" in given, ("quiet", "ascii"),
-     "--json prints one JSON object and nothing else"),
-    ("train", lambda args, given: "quiet" in given, ("ascii",),
-     "--quiet draws no chart"),
-]
-
-
-def _refuse_ignored_flags(args, given, error):
-    """Refuse a flag the command would ignore here (``error``: the command's)."""
-    for command, when, dests, why in _IGNORED:
-        if args.command == command and when(args, given):
-            ignored = ["--" + d.replace("_", "-") for d in dests if d in given]
-            if ignored:
-                error("%s; leave out %s, which would have no effect"
-                      % (why, " and ".join(ignored) if len(ignored) < 3
-                         else ", ".join(ignored[:-1]) + " and " + ignored[-1]))
 
 
 def _run_explain(args, out):

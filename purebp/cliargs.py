@@ -12,8 +12,8 @@
   option, and says "expected one argument").
 * **Rows and options mix**: ``predict m.json --json 1,0,1`` gives the row
   ``1,0,1`` (argparse alone stops collecting rows at the first option).
-* **A flag that would have no effect is refused**, with the reason: the
-  program decides which (``CommandLine.check``), from the flags given.
+* **A flag that would have no effect is refused**, with the reason
+  (``IGNORED``, applied by ``refuse_ignored_flags`` as ``CommandLine.check``).
 
 ``CommandLine.parse_args`` returns the namespace with these applied.
 """
@@ -146,6 +146,38 @@ class CommandLine(Parser):
                       % (flag, _shown(value), command, _shown(getattr(parsed, name))))
         setattr(parsed, name, value)
         given.add(name)
+
+
+# Flags that would have no effect, refused before any work: (command, when,
+# the flags (dests) ignored then, why). TRAINING: what trains a network.
+TRAINING = ("data", "target", "scale", "scale_targets", "no_bias", "layers", "seed", "lr",
+            "loss", "iterations")
+IGNORED = [
+    ("draw", lambda args, given: "chain_rule" in given,
+     ("model",) + tuple(d for d in TRAINING if d not in ("seed", "loss")),
+     "--chain-rule draws the article's one-layer network at its random start"),
+    ("draw", lambda args, given: "model" in given, TRAINING + ("row",),
+     "--model draws a saved model as it is"),
+    ("draw", lambda args, given: "chain_rule" not in given, ("row",),
+     "--row picks the example of --chain-rule"),
+    ("gradcheck", lambda args, given: args.at == 1, ("lr",),
+     "at --at 1 (the default) the check is at the random start, before any step is taken"),
+    ("train", lambda args, given: "json" in given, ("quiet", "ascii"),
+     "--json prints one JSON object and nothing else"),
+    ("train", lambda args, given: "quiet" in given, ("ascii",),
+     "--quiet draws no chart"),
+]
+
+
+def refuse_ignored_flags(args, given, error):
+    """Refuse a flag the command would ignore here (``error``: the command's)."""
+    for command, when, dests, why in IGNORED:
+        if args.command == command and when(args, given):
+            ignored = ["--" + d.replace("_", "-") for d in dests if d in given]
+            if ignored:
+                error("%s; leave out %s, which would have no effect"
+                      % (why, " and ".join(ignored) if len(ignored) < 3
+                         else ", ".join(ignored[:-1]) + " and " + ignored[-1]))
 
 
 def _has(parser, dest):
