@@ -192,7 +192,9 @@ def build_parser():
                                 help="predict every row of a CSV file (with a header, the "
                                      "model's input columns are picked by name)")
     predict_parser.add_argument("--json", action="store_true",
-                                help="print one JSON object (inputs, targets, X, predictions)")
+                                help="print one JSON object (inputs, targets, bias, X, "
+                                     "predictions); a prediction that is not a finite "
+                                     "number is null")
 
     explain_parser = commands.add_parser(
         "explain", help="narrate one training step with its real numbers",
