@@ -27,13 +27,21 @@ after scaling, see ``purebp.columns``.)
 
 **A range too large for floats** cannot be scaled: from -1e308 to 1e308,
 ``max - min`` overflows to infinity and every value would scale to 0.
-``range_problem`` names what is wrong with a column's ``min`` and ``max``;
-``fit`` refuses such data, and a saved model with such a range is refused
-when loaded. The rule: ``min`` and ``max`` finite, ``min <= max``, and
-``max - min`` finite (then it is positive, or exactly 0 for a constant).
+Nor can a range so small that dividing by it overflows (``max - min``
+below about 5.6e-309, a subnormal number): every new value a little away
+from ``min`` would scale to infinity. ``range_problem`` names what is wrong
+with a column's ``min`` and ``max``; ``fit`` refuses such data, and a saved
+model with such a range is refused when loaded. The rule: ``min`` and
+``max`` finite, ``min <= max``, and ``max - min`` either exactly 0 (a
+constant column) or positive with ``max - min`` and ``1 / (max - min)``
+both finite.
 
 >>> range_problem(-1e308, 1e308)
 'its range, max - min, is too large for a float (it overflows to infinity)'
+>>> range_problem(0.0, 1e-320)
+'its range, max - min, is too small to divide by (1 / range overflows)'
+>>> range_problem(7, 7) is None and range_problem(0, 1e300) is None
+True
 """
 
 from .errors import PurebpError
@@ -45,8 +53,11 @@ def range_problem(low, high):
         return "min and max must be finite numbers"
     if low > high:
         return "min is larger than max"
-    if (high - low) - (high - low) != 0:
+    span = high - low
+    if span - span != 0:
         return "its range, max - min, is too large for a float (it overflows to infinity)"
+    if span > 0 and 1.0 / span - 1.0 / span != 0:
+        return "its range, max - min, is too small to divide by (1 / range overflows)"
     return None
 
 

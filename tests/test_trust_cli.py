@@ -60,6 +60,7 @@ FILES = {
     "typo_first_row_two.csv": "1O,1\n0.5,0\n",
     "labels.csv": "5.1,3.5,1.4,0.2,setosa\n4.9,3.0,1.4,0.2,setosa\n",
     "huge_range.csv": "a,b,y\n-1e308,0,0\n1e308,1,1\n",
+    "tiny_range.csv": "a,b,y\n0,0,0\n1e-320,1,1\n",
     "big_values.csv": "a,b,y\n1e308,1e308,1\n0,0,0\n",
     "unclosed_quote.csv": 'a,b,y\n0,0,1\n0,"1,1\n',
     "unclosed_quote_short.csv": 'a,b\n0,"1\n',
@@ -106,6 +107,8 @@ FILES = {
         scaling={"inputs": {"min": [-1e308, 0, 0], "max": [1e308, 1, 1]}, "targets": None}),
     "range_overflow_targets.json": model_text(
         scaling={"inputs": None, "targets": {"min": [-1.7e308], "max": [1.7e308]}}),
+    "range_tiny.json": model_text(
+        scaling={"inputs": {"min": [0, 0, 0], "max": [1, 1e-320, 1]}, "targets": None}),
     "range_reversed.json": model_text(
         scaling={"inputs": {"min": [0, 5, 0], "max": [1, 1, 1]}, "targets": None}),
     "v2_no_bias_key.json": model_text(version=2),
@@ -188,6 +191,8 @@ CASES = [
     (["predict", "{tmp}/range_overflow_targets.json", "1,0,1"], 2,
      "model scaling of targets, column 1 (y)"),
     (["predict", "{tmp}/range_reversed.json", "1,0,1"], 2, "min 5, max 1: min is larger than max"),
+    (["predict", "{tmp}/range_tiny.json", "1,0,1"], 2,
+     "column 2 (x2): min 0, max 1e-320: its range, max - min, is too small to divide by"),
     (["predict", "{tmp}/v2_no_bias_key.json", "1,0,1"], 2, "model is missing 'bias'"),
     (["predict", "{tmp}/v1_with_bias_key.json", "1,0,1"], 2, "model has unknown key: 'bias'"),
     (["predict", "{tmp}/bias_not_bool.json", "1,0"], 2, "model \"bias\" is \"yes\", not true or false"),
@@ -467,6 +472,8 @@ def test_a_range_too_large_is_refused(tmp):
     done = run(["train", "--data", os.path.join(tmp, "huge_range.csv"), "--scale"])
     assert done.returncode == 2
     assert "scaling: column 'a' runs from -1e+308 to 1e+308: its range" in done.stderr
+    tiny = run(["train", "--data", os.path.join(tmp, "tiny_range.csv"), "--scale"])
+    assert tiny.returncode == 2 and "too small to divide by" in tiny.stderr
 
 
 # --- 4: --json is valid JSON ---------------------------------------------------------------
