@@ -29,12 +29,15 @@ from .cliargs import CommandLine, Parser, refuse_ignored_flags
 from .columns import given_inputs
 from .csvdata import Table, read_csv, read_inputs, to_number
 from .files import read_text, write_atomically
+from .activations import ACTIVATIONS, HIDDEN
+from .batches import schedule, steps_per_epoch, take
 from .datasets import NAMES, load_data
 from .errors import PurebpError, plural
 from .explain import LANGUAGES, as_data, explain, render
 from .gradcheck import THRESHOLD, gradient_check
+from .losses import LOSS_NAMES, LOSSES
 from .model import Model, load, save
-from .network import LOSSES, METRICS, train, weights_at
+from .network import METRICS, check_conventions, evaluate, step_at, train
 from .random_start import initial_weights
 from .selfcheck import print_check
 from .svg import chain_rule_svg, chain_rule_values, loss_svg, network_svg
@@ -75,7 +78,16 @@ examples:
   purebp train                                   the article's network
   purebp train --data xor --layers 3,4,1 --iterations 60000 --every 10000 --metric mae
   purebp train --data xor --layers 3,4,1 --json  results as one JSON object
-  purebp train --data my.csv --target y --scale --save model.json"""
+  purebp train --data xor --layers 3,4,1 --activation tanh --loss cross-entropy --lr 2
+  purebp train --data xor --layers 3,8,1 --batch-size 2 --epochs 2000 --every 200
+  purebp train --data my.csv --target y --scale --save model.json
+
+iterations and epochs: an iteration is one step (one weight update); an epoch
+is one pass over the training rows. Full batch (the default), every step uses
+every row, so an iteration is an epoch: give --iterations or --epochs. With
+--batch-size B, each epoch shuffles the rows and takes ceil(rows / B) steps of
+B rows: give --epochs. The losses, and the learning rate to start from:
+docs/conventions.md."""
 
 
 def _layer_sizes(text):
@@ -129,16 +141,18 @@ def build_parser():
 
     train_parser = commands.add_parser(
         "train", help="train a network on built-in data",
-        description="Train a sigmoid network by full-batch gradient descent.",
+        description="Train a network by gradient descent, full batch or in mini-batches.",
         epilog=_TRAIN_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
     _network_flags(train_parser)
-    train_parser.add_argument("--iterations", type=_count, default=10000, metavar="N",
-                              help="training iterations (default: 10000)")
+    _length_flags(train_parser, "training")
     train_parser.add_argument("--every", type=_count, default=1000, metavar="N",
-                              help="report the metric every N iterations, 0 for never (default: 1000)")
+                              help="report the metric every N iterations (epochs with "
+                                   "--batch-size), 0 for never (default: 1000)")
     train_parser.add_argument("--metric", choices=METRICS, default="sse",
-                              help="sum of squared errors, mean squared or mean absolute error "
-                                   "(default: sse)")
+                              help="sse, mse, mae: sum of squared errors, mean squared or mean "
+                                   "absolute error; accuracy: the share of rows whose largest "
+                                   "output is the target's (one output: on its side of 0.5); "
+                                   "loss: the value of --loss (default: sse)")
     train_parser.add_argument("--json", action="store_true",
                               help="print one JSON object (layers, weights, outputs, history) "
                                    "and nothing else")
@@ -169,8 +183,7 @@ def build_parser():
                              help="with --chain-rule: the example (row of X, from 0) whose "
                                   "numbers are shown (default: 2, the row 1,0,1)")
     _network_flags(draw_parser)
-    draw_parser.add_argument("--iterations", type=_count, default=10000, metavar="N",
-                             help="training iterations before drawing (default: 10000)")
+    _length_flags(draw_parser, "training before drawing")
 
     commands.add_parser(
         "check", help="check this copy against numpy's recorded numbers",
@@ -231,6 +244,28 @@ def _picture_flags(parser):
                         help="print the results only: no chart, no table, no progress")
 
 
+def _length_flags(parser, what):
+    parser.add_argument("--iterations", type=_count, metavar="N",
+                        help="%s iterations, full batch: steps, each on every row "
+                             "(default: 10000)" % what)
+    parser.add_argument("--epochs", type=_count, metavar="E",
+                        help="%s epochs: passes over the rows; full batch, the same as "
+                             "--iterations; with --batch-size, how long to train "
+                             "(default: 10000)" % what)
+
+
+def _loss_help():
+    """--loss's help, from the table: each loss, the task it suits, the rate to start from."""
+    return "; ".join("%s: %s; for %s; start with --lr %g" % (
+        name, LOSSES[name].about, LOSSES[name].task, LOSSES[name].lr)
+        for name in LOSS_NAMES) + " (default: half-sse)"
+
+
+def _activation_help():
+    return ("the hidden layers' activation (the output's comes with --loss): " + "; ".join(
+        "%s: %s" % (name, ACTIVATIONS[name].about) for name in HIDDEN) + " (default: sigmoid)")
+
+
 def _network_flags(parser):
     """The flags that describe a network and its training, shared by commands."""
     parser.add_argument("--data", default="seed", metavar="NAME|FILE.csv",
@@ -256,10 +291,15 @@ def _network_flags(parser):
     parser.add_argument("--seed", type=_count, default=1,
                         help="seed of the random start, as np.random.seed (default: 1)")
     parser.add_argument("--lr", type=float, default=1.0,
-                        help="learning rate (default: 1.0, as in the article)")
-    parser.add_argument("--loss", choices=LOSSES, default="half-sse",
-                        help="half-sse: the 8-line program's (y - l); "
-                             "sse: the expanded program's 2 * (y - l) (default: half-sse)")
+                        help="learning rate (default: 1.0, as in the article; --loss says "
+                             "where to start for each loss)")
+    parser.add_argument("--loss", choices=LOSS_NAMES, default="half-sse", help=_loss_help())
+    parser.add_argument("--activation", choices=HIDDEN, default="sigmoid",
+                        help=_activation_help())
+    parser.add_argument("--batch-size", type=_count, metavar="B",
+                        help="mini-batches of B rows: each epoch shuffles the rows (numpy's "
+                             "np.random.permutation, after the weights) and steps on B at a "
+                             "time (default: full batch, every row each step)")
 
 
 def _language(args):
@@ -311,7 +351,8 @@ def _run_explain(args, out):
     table = _data(args)
     X, y = table.X, table.y
     story = explain(X, y, _layers_of(args, X, y), seed=args.seed, lr=args.lr,
-                    loss=args.loss, at=args.at, inputs=table.inputs)
+                    loss=args.loss, at=args.at, inputs=table.inputs, activation=args.activation,
+                    batch_size=args.batch_size)
     lang = _language(args)
     if args.json:
         _print_json(as_data(story, lang), out, ensure_ascii=False)
@@ -324,24 +365,36 @@ def _run_gradcheck(args, out):
     table = _data(args)
     X, y = table.X, table.y
     layers = _layers_of(args, X, y)
-    weights = weights_at(X, y, layers, args.seed, args.lr, args.loss, args.at)
-    check = gradient_check(weights, X, y, args.loss)
+    weights, batch = step_at(X, y, layers, args.seed, args.lr, args.loss, args.at,
+                             args.activation, args.batch_size)
+    if batch is not None:     # the gradient of that step: on its batch's rows
+        X, y = take(X, batch[2]), take(y, batch[2])
+    check = gradient_check(weights, X, y, args.loss, activation=args.activation)
     worst = check.worst
     where = "syn[%d][%d][%d]" % worst.where
     if args.json:
-        _print_json({"layers": layers, "loss": args.loss,
+        _print_json({"layers": layers, "loss": args.loss, "activation": args.activation,
+                     "batch_rows": None if batch is None else batch[2],
                      "weights_checked": len(check.comparisons),
                      "worst_relative_error": worst.relative_error,
+                     "at_kinks": [list(c.where) for c in check.kinks],
                      "worst_weight": list(worst.where), "backprop": worst.backprop,
                      "numerical": worst.numerical, "threshold": check.threshold,
                      "passed": check.passed}, out)
     else:
-        print("gradient check: data %s, layers %s, loss %s, %s, at iteration %d"
+        print("gradient check: data %s, layers %s, loss %s%s, %s, at iteration %d%s"
               % (args.data, ",".join(str(n) for n in layers), args.loss,
-                 plural(len(check.comparisons), "weight"), args.at), file=out)
+                 ", activation %s" % args.activation if len(layers) > 2 else "",
+                 plural(len(check.comparisons), "weight"), args.at,
+                 "" if batch is None else ", on its batch: rows %s" % ", ".join(
+                     str(r) for r in batch[2])), file=out)
         print("worst relative error %.3g at %s: backprop %s, finite difference %s"
               % (worst.relative_error, where, scalar_str(worst.backprop),
                  scalar_str(worst.numerical)), file=out)
+        if check.kinks:
+            print("not compared: %s, whose nudges move a hidden z across ReLU's kink at 0 "
+                  "(the finite difference there is not a slope)"
+                  % ", ".join("syn[%d][%d][%d]" % c.where for c in check.kinks), file=out)
         print("%s (threshold %g)" % ("ok" if check.passed else "FAILED", check.threshold),
               file=out)
     return EXIT_OK if check.passed else EXIT_FAILURE
@@ -375,36 +428,53 @@ def _run_train(args, out):
         _check_save_path(args.save)
     if args.plot:
         _check_save_path(args.plot, "--plot")
-    progress = Progress(args.iterations, args.metric, enabled=None if not args.quiet else False)
+    rows = len(table.X)
+    steps = (schedule(rows, args.iterations, args.epochs, args.batch_size)
+             * steps_per_epoch(rows, args.batch_size))
+    progress = Progress(steps, args.metric, enabled=None if not args.quiet else False)
     try:
         result = train(table.X, table.y, layers=args.layers, seed=args.seed,
                        iterations=args.iterations, lr=args.lr, loss=args.loss,
                        every=args.every, metric=args.metric, progress=progress,
-                       fast=not args.plain)
+                       fast=not args.plain, activation=args.activation,
+                       batch_size=args.batch_size, epochs=args.epochs)
     finally:
         progress.finish()
+    settings = result.settings
+    unit = "epoch" if args.batch_size else "iteration"
     if args.save:
         save(Model.from_training(result, data=args.data, table=table), args.save)
     if args.plot:
         if not result.history:
             raise PurebpError("--plot needs reports of the metric; --every is 0")
-        write_atomically(args.plot, loss_svg(result.history, args.metric), "plot")
+        write_atomically(args.plot, loss_svg(result.history, args.metric, unit=unit), "plot")
     if args.json:
         _print_json({"layers": result.layers, "weights": result.weights,
                      "outputs": result.outputs,
                      "history": [[i, value] for i, value in result.history]}, out)
         return EXIT_OK
-    print("data %s, layers %s, seed %d, %s, lr %s, loss %s"
-          % (args.data, ",".join(str(n) for n in result.layers), args.seed,
-             plural(args.iterations, "iteration"), scalar_str(args.lr), args.loss), file=out)
-    if result.history:
-        print("%9s  %s" % ("iteration", args.metric), file=out)
-        for i, value in result.history:
-            print("%9d  %s" % (i, scalar_str(value)), file=out)
+    if args.batch_size:
+        length = "%s in batches of %d (%s)" % (plural(settings["epochs"], "epoch"),
+                                               args.batch_size,
+                                               plural(settings["iterations"], "step"))
+    else:
+        length = plural(settings["iterations"], "iteration")
+    print("data %s, layers %s, seed %d, %s, lr %s, loss %s%s"
+          % (args.data, ",".join(str(n) for n in result.layers), args.seed, length,
+             scalar_str(args.lr), args.loss, ", activation %s" % args.activation
+             if len(result.layers) > 2 else ""), file=out)
+    print("%9s  %s" % (unit, args.metric), file=out)
+    for i, value in result.history:
+        print("%9d  %s" % (i, scalar_str(value)), file=out)
+    final = evaluate(result.weights, table.X, table.y, args.metric, args.activation, args.loss)
+    print("%9s  %s   (the trained weights)" % ("trained", scalar_str(final)), file=out)
     for k, syn in enumerate(result.weights):
         print("syn[%d] (%d x %d):" % (k, len(syn), len(syn[0])), file=out)
         print(array_str(syn), file=out)
-    print("l, the outputs of the last iteration:", file=out)
+    if args.batch_size:
+        print("l, the trained network's outputs:", file=out)
+    else:
+        print("l, the outputs of the last iteration:", file=out)
     print(array_str(result.outputs), file=out)
     if not args.quiet:
         chart = loss_chart(result.history, args.metric, ascii=args.ascii)
@@ -438,6 +508,7 @@ def _run_draw(args, out):
         if args.row >= len(X):
             raise PurebpError("--row %d: the article's data has rows 0 to %d"
                               % (args.row, len(X) - 1))
+        check_conventions([3, 1], y, "sigmoid", args.loss)
         syn = initial_weights([3, 1], args.seed)[0]
         values = chain_rule_values(X, y, syn, row=args.row, loss=args.loss)
         text = chain_rule_svg(values, args.loss)
@@ -447,7 +518,9 @@ def _run_draw(args, out):
     else:
         table = _data(args)
         result = train(table.X, table.y, layers=args.layers, seed=args.seed,
-                       iterations=args.iterations, lr=args.lr, loss=args.loss, every=0)
+                       iterations=args.iterations, lr=args.lr, loss=args.loss, every=0,
+                       activation=args.activation, batch_size=args.batch_size,
+                       epochs=args.epochs)
         text = network_svg(result.layers, result.weights, table.inputs, table.targets)
     write_atomically(args.output, text, "picture")
     print("drew %s" % args.output, file=out)

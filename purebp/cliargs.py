@@ -151,7 +151,7 @@ class CommandLine(Parser):
 # Flags that would have no effect, refused before any work: (command, when,
 # the flags (dests) ignored then, why). TRAINING: what trains a network.
 TRAINING = ("data", "target", "scale", "scale_targets", "no_bias", "layers", "seed", "lr",
-            "loss", "iterations")
+            "loss", "activation", "batch_size", "iterations", "epochs")
 IGNORED = [
     ("draw", lambda args, given: "chain_rule" in given,
      ("model",) + tuple(d for d in TRAINING if d not in ("seed", "loss")),
@@ -167,6 +167,10 @@ IGNORED = [
     ("train", lambda args, given: "quiet" in given, ("ascii",),
      "--quiet draws no chart"),
 ]
+for _command in ("train", "explain", "gradcheck", "draw"):
+    IGNORED.append((_command, lambda args, given: not args.layers or len(args.layers) < 3,
+                    ("activation",), "--activation picks the hidden layers' activation, and "
+                    "--layers gives no hidden layer (the output's comes with --loss)"))
 
 
 def refuse_ignored_flags(args, given, error):

@@ -23,14 +23,17 @@ local variable, every sum spelled out -- and compiles it once:
 >>> weights == train(X, y, iterations=10, fast=False).weights
 True
 
-Where the generated code would be too large (many rows or units), or where
-``exec`` is missing, ``compile_loop`` returns None and ``train`` takes the
-plain path.
+Where the generated code would be too large (many rows or units), where
+``exec`` is missing, or for a loss or activation whose table entry has no
+compiled spelling (``compiled``: so far the article's ``half-sse`` and
+``sse`` with sigmoid layers), ``compile_loop`` returns None and ``train``
+takes the plain path.
 """
 
 import math
 
-from .activations import sigmoid
+from .activations import ACTIVATIONS, sigmoid
+from .losses import LOSSES
 
 MAX_TERMS = 60000        # products per iteration above which no code is generated
 EXP_SAFE = -709.0        # above this z, math.exp(-z) cannot overflow
@@ -57,8 +60,13 @@ class CompiledLoop:
         return _unflatten(flat, self.layers), history
 
 
-def compile_loop(X, y, layers, lr, loss):
-    """The training loop for this data, shapes, rate and loss, or None."""
+def compile_loop(X, y, layers, lr, loss, activation="sigmoid"):
+    """The training loop for this data, shapes, rate, loss and hidden
+    activation, or None where it has no compiled spelling (see above)."""
+    if LOSSES[loss].compiled is None or ACTIVATIONS[LOSSES[loss].output].compiled is None:
+        return None
+    if len(layers) > 2 and ACTIVATIONS[activation].compiled is None:
+        return None
     rows = len(X)
     terms = rows * sum(layers[k] * layers[k + 1] for k in range(len(layers) - 1)) * 3
     if terms > MAX_TERMS:
@@ -125,9 +133,8 @@ def _generate(X, y, layers, lr, loss):
     body.append("if every and i %% every == 0: history.append((i, %s))" % outputs)
     for r in range(rows):                                    # the loss derivative
         for j in range(layers[n]):
-            error = "(%s - %s)" % (_constant(y[r][j]), L(n, r, j))
-            body.append("%s = %s" % (E(n - 1, r, j), error if loss == "half-sse"
-                                     else "2 * %s" % error))
+            error = "(%s - %s)" % (_constant(y[r][j]), L(n, r, j))   # y - l
+            body.append("%s = %s" % (E(n - 1, r, j), LOSSES[loss].compiled.format(error=error)))
     for k in range(n - 1, -1, -1):                           # backward
         for r in range(rows):
             for j in range(layers[k + 1]):

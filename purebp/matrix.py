@@ -17,6 +17,10 @@ helper              what it computes                    numpy spelling
 ``total(A)``        sum of all elements                 ``np.sum(A)``
 ==================  ==================================  ===================
 
+``pairwise_sum(values)`` adds a list of numbers in numpy's order (the order
+of ``np.sum``, ``np.mean`` and ``A.sum(axis=1)``); ``total`` uses it, while
+``dot`` adds left to right (see its docstring).
+
 ``add``, ``subtract`` and ``multiply`` also take a plain number on either
 side, as numpy does in ``1 - l`` or ``2 * (y - l)``. There is no other
 broadcasting: two matrices must have the same shape.
@@ -117,20 +121,63 @@ def apply(f, A):
 
 
 def total(A):
-    """Sum of all elements, row by row, left to right, like ``np.sum(A)``.
+    """Sum of all elements, in numpy's order: ``np.sum(A)``.
+
+    numpy sums the elements of a matrix row after row, as one list, with
+    ``pairwise_sum``; so does ``total``.
 
     >>> total([[1.5], [2.5], [3.0]])
     7.0
     """
     _shape(A, "total")
-    s = 0
-    for row in A:
-        for a in row:
-            s += a
-    return s
+    return pairwise_sum([a for row in A for a in row])
+
+
+def pairwise_sum(values):
+    """Sum of a list of numbers, added in the order numpy adds them.
+
+    ``np.sum``, ``np.mean`` and ``A.sum(axis=1)`` do not add left to right.
+    numpy starts from 0.0 and adds ``pairwise_sum`` of the numbers: fewer
+    than 8 in order; up to 128 in 8 running sums (every 8th number into
+    each), joined as a fixed tree, then the numbers left over; more than
+    that, as two halves (the first a multiple of 8 long), each summed the
+    same way. Rounding depends on the order, so this is the order purebp
+    uses wherever numpy sums.
+
+    >>> pairwise_sum([0.1] * 10) == sum([0.1] * 10)   # left to right differs
+    False
+    >>> pairwise_sum([0.1] * 10)
+    1.0
+    """
+    return 0.0 + _pairwise(values)      # 0.0 + -0.0 is 0.0, as in numpy
 
 
 # --- private helpers ---------------------------------------------------------
+
+def _pairwise(values):
+    """numpy's ``pairwise_sum`` (numpy/_core/src/umath/loops_utils.h.src)."""
+    n = len(values)
+    if n < 8:
+        s = 0.0
+        for v in values:
+            s += v
+        return s
+    if n <= 128:
+        r = list(values[:8])                  # 8 running sums
+        i = 8
+        while i < n - n % 8:
+            for j in range(8):
+                r[j] += values[i + j]
+            i += 8
+        s = ((r[0] + r[1]) + (r[2] + r[3])) + ((r[4] + r[5]) + (r[6] + r[7]))
+        while i < n:                          # the numbers left over
+            s += values[i]
+            i += 1
+        return s
+    half = n // 2
+    half -= half % 8
+    return _pairwise(values[:half]) + _pairwise(values[half:])
+
 
 def _sum_of_products(row, column):
     """a0*b0 + a1*b1 + ..., added strictly left to right.

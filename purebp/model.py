@@ -15,6 +15,11 @@ before purebp added a bias to CSV data, have no ``"bias"`` key; they load
 and predict exactly as before (they have no bias: the user gives every
 input). ``training["final_metric"]`` is the metric of the trained weights
 on the training data (in the units training saw), not the last report.
+``"activation"`` is the hidden layers' (``sigmoid``, ``tanh``, ``relu``),
+``"loss"`` the loss trained with, which also decides the output layer's
+activation (softmax for ``softmax``): ``predict`` computes exactly what
+training computed. ``training`` records the schedule too: ``iterations``
+(steps), ``epochs`` and ``batch_size`` (null: full batch).
 
 ``save`` writes a temporary file in the same folder, flushes and fsyncs it,
 then renames it over the target, so a crash or a full disk never leaves a
@@ -42,7 +47,9 @@ from .columns import BIAS, add_bias, given_inputs, name_problem, bad_character
 from .errors import PurebpError, plural
 from .files import read_text, write_atomically
 from .matrix import shape
-from .network import LOSSES, measure, predict
+from .activations import HIDDEN
+from .losses import LOSS_NAMES, LOSSES
+from .network import evaluate, predict
 from .scaling import MinMax, range_problem
 
 FORMAT = "purebp-model"
@@ -60,10 +67,11 @@ class Model:
     """
 
     def __init__(self, layers, weights, loss="half-sse", inputs=None, targets=None,
-                 scaling=None, training=None, bias=False):
+                 scaling=None, training=None, bias=False, activation="sigmoid"):
         self.layers = list(layers)
         self.weights = weights
         self.loss = loss
+        self.activation = activation
         self.bias = bias
         if not inputs:
             n = self.layers[0] - 1 if bias else self.layers[0]
@@ -94,11 +102,12 @@ class Model:
             bias, X, y = table.bias, table.X, table.y
         training = dict(result.settings)
         training["data"] = data
+        activation = training.pop("activation", "sigmoid")
         if X is not None and y is not None:
-            training["final_metric"] = measure(result.settings["metric"], y,
-                                               predict(result.weights, X))
+            training["final_metric"] = evaluate(result.weights, X, y, training["metric"],
+                                                activation, training["loss"])
         return cls(result.layers, result.weights, result.settings["loss"], inputs, targets,
-                   scaling, training, bias)
+                   scaling, training, bias, activation)
 
     def predict(self, X):
         """Outputs for raw inputs ``X``, one column per ``data_inputs``: scaled
@@ -113,7 +122,7 @@ class Model:
             X = self.scaling["inputs"].scale(X)
         if self.bias:
             X = add_bias(X)
-        outputs = predict(self.weights, X)
+        outputs = predict(self.weights, X, self.activation, self.loss)
         if self.scaling["targets"] is not None:
             outputs = self.scaling["targets"].unscale(outputs)
         return outputs
@@ -122,7 +131,7 @@ class Model:
         scaling = dict((part, None if s is None else s.as_dict())
                        for part, s in self.scaling.items())
         return {"format": FORMAT, "version": VERSION, "purebp_version": __version__,
-                "layers": self.layers, "activation": "sigmoid", "loss": self.loss,
+                "layers": self.layers, "activation": self.activation, "loss": self.loss,
                 "inputs": self.inputs, "targets": self.targets, "bias": self.bias,
                 "scaling": scaling, "weights": self.weights, "training": self.training}
 
@@ -186,12 +195,16 @@ def from_dict(document):
     if (not isinstance(layers, list) or len(layers) < 2
             or not all(_is_int(n) and n >= 1 for n in layers)):
         raise PurebpError("model \"layers\" is not a list of two or more positive whole numbers")
-    if document["activation"] != "sigmoid":
-        raise PurebpError("model activation %s: purebp has only \"sigmoid\""
-                          % _shown(document["activation"]))
-    if document["loss"] not in LOSSES:
+    if document["activation"] not in HIDDEN:
+        raise PurebpError("model activation %s: purebp knows %s"
+                          % (_shown(document["activation"]), ", ".join(HIDDEN)))
+    if document["loss"] not in LOSS_NAMES:
         raise PurebpError("model loss %s: purebp knows %s"
-                          % (_shown(document["loss"]), ", ".join(LOSSES)))
+                          % (_shown(document["loss"]), ", ".join(LOSS_NAMES)))
+    if layers[-1] < LOSSES[document["loss"]].outputs:
+        raise PurebpError("model loss %s needs %d or more outputs, but \"layers\" ends in %d"
+                          % (_shown(document["loss"]), LOSSES[document["loss"]].outputs,
+                             layers[-1]))
     bias = document.get("bias", False)      # version 1: no bias
     if not isinstance(bias, bool):
         raise PurebpError("model \"bias\" is %s, not true or false" % _shown(bias))
@@ -222,7 +235,8 @@ def from_dict(document):
         if isinstance(training[key], (list, dict)):
             raise PurebpError("model \"training\" %r is a JSON %s; its values are numbers, "
                               "strings, true, false or null" % (key, _json_type(training[key])))
-    return Model(layers, weights, document["loss"], inputs, targets, scalers, training, bias)
+    return Model(layers, weights, document["loss"], inputs, targets, scalers, training, bias,
+                 document["activation"])
 
 
 # --- private helpers ---------------------------------------------------------------

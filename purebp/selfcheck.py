@@ -1,7 +1,10 @@
 """``purebp check``: purebp against numpy's numbers, without pytest.
 
 A few small scenarios recorded from numpy ship inside the package
-(``purebp/selfcheck_data.py``, written by tools/record_references.py).
+(``purebp/selfcheck_data.py``, written by tools/record_references.py,
+whose ``SELFCHECK`` list names them all): the random start and numpy's
+shuffle, the activations, and short training runs of each loss, hidden
+activation and mini-batches.
 ``self_check`` runs them and returns each one's largest deviation from
 numpy; the check passes when every one is within 1e-12. This is what to
 run on a machine where nothing can be installed, to trust the copy there.
@@ -11,10 +14,10 @@ run on a machine where nothing can be installed, to trust the copy there.
 True
 """
 
-from .activations import sigmoid
+from .activations import relu, sigmoid, softmax, tanh
 from .datasets import load_data
 from .network import train
-from .random_start import MT19937
+from .random_start import MT19937, permutation
 from . import selfcheck_data
 
 TOLERANCE = 1e-12
@@ -40,15 +43,35 @@ def self_check():
     z, expected = selfcheck_data.SIGMOID
     results.append(("sigmoid, %d points down to z = %s" % (len(z), min(z)),
                     _deviation([sigmoid(v) for v in z], expected)))
+    z, with_tanh, with_relu, shares = selfcheck_data.ACTIVATIONS
+    results.append(("tanh, ReLU and softmax at %d points" % len(z),
+                    max(_deviation([tanh(v) for v in z], with_tanh),
+                        _deviation([relu(v) for v in z], with_relu),
+                        _deviation(softmax(z), shares))))
+    worst = 0
+    for seed, n, order in selfcheck_data.PERMUTATIONS:
+        worst = max(worst, 0 if permutation(n, MT19937(seed)) == order else 1)
+    results.append(("the shuffle, np.random.permutation, %d cases"
+                     % len(selfcheck_data.PERMUTATIONS), worst))
     for s in selfcheck_data.SCENARIOS:
-        X, y = load_data(s["data"])
+        X, y = _data(s["data"])
         result = train(X, y, layers=s["layers"], seed=s["seed"], iterations=s["iterations"],
-                       lr=s["lr"], loss=s["loss"], every=s["every"], metric=s["metric"])
+                       lr=s["lr"], loss=s["loss"], every=s["every"], metric=s["metric"],
+                       activation=s["activation"], batch_size=s["batch_size"],
+                       epochs=s["epochs"])
         worst = max(_deviation(result.weights, s["weights"]),
                     _deviation(result.outputs, s["outputs"]),
                     _deviation([v for i, v in result.history], [v for i, v in s["history"]]))
         results.append((s["name"], worst))
     return results
+
+
+def _data(name):
+    """A scenario's data: built in, or ``xor-classes``, XOR as two one-hot classes."""
+    if name == "xor-classes":
+        X, y = load_data("xor")
+        return X, [[1 - row[0], row[0]] for row in y]
+    return load_data(name)
 
 
 def print_check(write=print):
