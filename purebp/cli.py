@@ -78,8 +78,8 @@ examples:
   purebp train                                   the article's network
   purebp train --data xor --layers 3,4,1 --iterations 60000 --every 10000 --metric mae
   purebp train --data xor --layers 3,4,1 --json  results as one JSON object
-  purebp train --data xor --layers 3,4,1 --activation tanh --loss cross-entropy --lr 2
-  purebp train --data xor --layers 3,8,1 --batch-size 2 --epochs 2000 --every 200
+  purebp train --data xor --layers 3,4,1 --activation tanh --loss cross-entropy --lr 3
+  purebp train --data xor --layers 3,8,1 --batch-size 2 --epochs 1000 --every 100
   purebp train --data my.csv --target y --scale --save model.json
 
 iterations and epochs: an iteration is one step (one weight update); an epoch
@@ -256,8 +256,9 @@ def _length_flags(parser, what):
 
 def _loss_help():
     """--loss's help, from the table: each loss, the task it suits, the rate to start from."""
-    return "; ".join("%s: %s; for %s; start with --lr %g" % (
-        name, LOSSES[name].about, LOSSES[name].task, LOSSES[name].lr)
+    return "; ".join("%s: %s; for %s; start with --lr %g%s" % (
+        name, LOSSES[name].about, LOSSES[name].task, LOSSES[name].lr,
+        " (%s)" % LOSSES[name].lr_note if LOSSES[name].lr_note else "")
         for name in LOSS_NAMES) + " (default: half-sse)"
 
 

@@ -78,7 +78,8 @@ class Loss:
     ``numpy_value`` and ``numpy_start`` (numpy's spelling, which fixes the
     order of operations), ``formula``, ``says`` (``explain``'s sentence, in
     English and Chinese), ``about`` and ``task`` (the command line's help),
-    ``lr`` (the learning rate to start from, measured: docs/conventions.md);
+    ``lr`` (the learning rate to start from, measured: docs/conventions.md)
+    and ``lr_note`` (where it depends on the data, how);
     ``compiled``: the error's spelling in ``purebp.fast``'s generated code,
     with ``{error}`` for ``(y - l)`` (None: that loss runs the plain path);
     ``article``: for the article's two losses, their line in its programs
@@ -95,6 +96,7 @@ class Loss:
     says = (None, None)
     value_says = (None, None)
     lr = 1.0
+    lr_note = None
     compiled = None
     article = None
     symbol = dloss_symbol = None
@@ -125,6 +127,7 @@ class HalfSSE(Loss):
     about = "the 8-line program's (y - l): half the sum of squared errors"
     task = "the article's regression; steps grow with the rows"
     lr = 1.0
+    lr_note = "on 4 rows; 0.3 on 80"
     compiled = "{error}"
     article = ("(y - l)", "(y - l)")     # the 8-line program's line 7, and its factor
 
@@ -151,6 +154,7 @@ class SSE(Loss):
     about = "the expanded program's 2 * (y - l): the sum of squared errors"
     task = "the article's regression; steps grow with the rows"
     lr = 0.5
+    lr_note = "on 4 rows; 0.1 on 80"
     compiled = "2 * {error}"
     article = ("loss_derivative = 2 * (y - l)", "loss_derivative")   # the expanded program
 
@@ -177,7 +181,7 @@ class MSE(Loss):
     value_says = ("the mean of the squared errors", "平方误差的平均")
     about = "mean squared error, 2 * (y - l) / y.size: the rate does not depend on the rows"
     task = "regression on data of any size"
-    lr = 1.0
+    lr = 10.0
 
     symbol = 'mean of (y − l)²'
     dloss_symbol = 'd loss/d l = −2(y − l) / n'
@@ -211,7 +215,7 @@ class CrossEntropy(Loss):
     about = ("binary cross-entropy of sigmoid outputs: the slope cancels, so saturated "
              "outputs still learn")
     task = "yes/no targets (0 or 1), one or more outputs"
-    lr = 1.0
+    lr = 3.0
 
     symbol = 'binary cross-entropy'
     dloss_symbol = 'd loss/d z = −(y − l) / n'
@@ -246,7 +250,7 @@ class Softmax(Loss):
                   "softmax 输出的交叉熵，对各行求平均")
     about = "softmax outputs with cross-entropy: one class per row, two or more outputs"
     task = "classes: one output per class, targets one-hot"
-    lr = 1.0
+    lr = 3.0
     outputs = 2
 
     symbol = 'softmax cross-entropy'

@@ -137,10 +137,13 @@ def test_train_json_agrees_with_numpy_for_each_convention(name, flags):
     assert deviation(result["history"], ref["history"]) <= TOLERANCE
 
 
-def test_train_with_batches_reports_epochs_and_the_trained_weights():
+def test_train_with_batches_reports_epochs_and_the_trained_weights(tmp_path):
+    plot = str(tmp_path / "loss.svg")
     done = purebp("train", "--data", "xor", "--layers", "3,4,1", "--batch-size", "3",
-                  "--epochs", "40", "--every", "10", "--activation", "tanh", "--quiet")
+                  "--epochs", "40", "--every", "10", "--activation", "tanh", "--quiet",
+                  "--plot", plot)
     assert done.returncode == 0, done.stderr
+    assert ">epoch<" in open(plot, encoding="utf-8").read()
     assert "40 epochs in batches of 3 (80 steps)" in done.stdout
     assert "activation tanh" in done.stdout
     assert "    epoch  sse" in done.stdout and "  trained  " in done.stdout
@@ -193,3 +196,11 @@ def test_help_says_which_loss_suits_which_task_and_where_to_start():
     for name in LOSS_NAMES + ("tanh", "relu", "--batch-size", "--epochs", "accuracy"):
         assert name in text, name
     assert "start with --lr" in text and "an epoch" in text
+
+
+def test_draw_trains_with_the_conventions_and_batches(tmp_path):
+    out = str(tmp_path / "net.svg")
+    done = purebp("draw", "-o", out, "--data", "xor", "--layers", "3,4,1", "--activation",
+                  "relu", "--loss", "cross-entropy", "--batch-size", "2", "--epochs", "20")
+    assert done.returncode == 0, done.stderr
+    assert open(out, encoding="utf-8").read().count('class="edge"') == 16
