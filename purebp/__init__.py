@@ -11,6 +11,7 @@ module                     what it holds
 ``purebp.batches``         mini-batches and epochs: which rows each step uses
 ``purebp.random_start``    numpy's MT19937 random start, bit for bit
 ``purebp.network``         forward pass, backprop and ``train``: any layer sizes
+``purebp.metrics``         sse, mse, mae, accuracy, the loss: one number for a fit
 ``purebp.gradcheck``       backprop's gradient against finite differences
 ``purebp.explain``         one training step narrated, in English or Chinese
 ``purebp.article``         the article's 8-line and expanded programs, line for line

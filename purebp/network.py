@@ -39,11 +39,11 @@ from .activations import ACTIVATIONS, HIDDEN
 from .batches import batch_rows, schedule, steps_per_epoch, take
 from .errors import PurebpError, TrainingError, plural
 from .losses import LOSS_NAMES, LOSSES
-from .matrix import add, apply, dot, multiply, pairwise_sum, shape, subtract, total, transpose
+from .matrix import add, dot, multiply, shape, transpose
+from .metrics import METRICS, accuracy, measure
 from .fast import compile_loop
 from .random_start import MT19937, permutation, random_weights
 
-METRICS = ("sse", "mse", "mae", "accuracy", "loss")
 MAX_WEIGHTS = 20000000   # about 2 GB of Python floats with the copies training makes
 CHUNK = 64               # compiled iterations between checks for NaN and progress reports
 
@@ -177,59 +177,9 @@ def update(weights, steps, lr):
     return [add(syn, multiply(lr, step)) for syn, step in zip(weights, steps)]
 
 
-def measure(metric, y, l_out, loss="half-sse"):
-    """How far the outputs are from the targets, as one number.
-
-    ``"sse"``: sum of squared errors (the article's printed loss, numpy's
-    ``np.sum((y - l) ** 2)``); ``"mse"``: their mean; ``"mae"``: mean
-    absolute error (Trask's); ``"accuracy"``: the share of rows whose
-    largest output is the target's (numpy's ``np.argmax``: the first on
-    ties), or with one output, whose output is on the target's side of
-    0.5; ``"loss"``: the value of the ``loss`` being trained. Sums and
-    means in numpy's order.
-
-    >>> measure("sse", [[0], [1]], [[0.5], [0.5]])
-    0.5
-    >>> measure("mae", [[0], [1]], [[0.5], [0.5]])
-    0.5
-    >>> measure("accuracy", [[0, 1], [1, 0]], [[0.25, 0.75], [0.5, 0.5]])
-    1.0
-    """
-    if metric == "loss":
-        return _loss(loss).value(y, l_out)
-    if metric == "accuracy":
-        return accuracy(y, l_out)
-    error = subtract(y, l_out)
-    rows, cols = shape(error)
-    if metric == "sse":
-        return total(multiply(error, error))
-    if metric == "mse":
-        return total(multiply(error, error)) / (rows * cols)
-    if metric == "mae":
-        return total(apply(abs, error)) / (rows * cols)
-    raise PurebpError("metric: unknown metric %r; choose from: %s"
-                      % (metric, ", ".join(METRICS)))
-
-
-def accuracy(y, l_out):
-    """The share of rows predicted right (see ``measure``): numpy's
-    ``np.mean(np.argmax(l, axis=1) == np.argmax(y, axis=1))``, or with one
-    output ``np.mean((l > 0.5) == (y > 0.5))``.
-
-    >>> accuracy([[0], [1], [1]], [[0.4], [0.5], [0.9]])
-    0.6666666666666666
-    """
-    shape(y)
-    if len(y[0]) == 1:
-        right = [(row_l[0] > 0.5) == (row_y[0] > 0.5) for row_y, row_l in zip(y, l_out)]
-    else:
-        right = [_argmax(row_l) == _argmax(row_y) for row_y, row_l in zip(y, l_out)]
-    return pairwise_sum([1.0 if r else 0.0 for r in right]) / len(right)
-
-
 def evaluate(weights, X, y, metric="sse", activation="sigmoid", loss="half-sse"):
-    """The metric of the network ``weights`` on the data ``X``, ``y``:
-    what ``train`` reports, and what a held-out set is measured with."""
+    """The metric (``purebp.metrics``) of the network ``weights`` on the data
+    ``X``, ``y``: what ``train`` reports, and what a held-out set is measured with."""
     return measure(metric, y, forward(weights, X, activation, loss)[-1], loss)
 
 
@@ -512,13 +462,3 @@ def _activation(name):
         raise PurebpError("activation: unknown activation %r; choose from: %s"
                           % (name, ", ".join(HIDDEN)))
     return ACTIVATIONS[name]
-
-
-def _argmax(row):
-    """The index of the largest entry, the first on ties; a NaN counts as
-    the largest, as ``np.argmax`` does."""
-    best = 0
-    for j in range(1, len(row)):
-        if row[j] > row[best] or (row[j] != row[j] and row[best] == row[best]):
-            best = j
-    return best
