@@ -59,7 +59,7 @@ def layer_forward(l_in, syn, activation="sigmoid"):
     ([[-1.0]], [[0.0]])
     """
     z = dot(l_in, syn)                          # z = l_in . syn
-    l_out = ACTIVATIONS[activation].forward(z)  # l = sigmoid(z), tanh(z), ...
+    l_out = _activation(activation, ACTIVATIONS).forward(z)   # l = sigmoid(z), tanh(z), ...
     return z, l_out
 
 
@@ -86,7 +86,7 @@ def layer_backward(l_in, syn, l_out, l_error, activation="sigmoid", l_delta=None
     """
     slope = None
     if l_delta is None:
-        slope = ACTIVATIONS[activation].slope(l_out)  # dl/dz = l (1 - l) for the sigmoid
+        slope = _activation(activation, ACTIVATIONS).slope(l_out)   # dl/dz = l (1 - l), ...
         l_delta = multiply(l_error, slope)            # dloss/dz
     step = dot(transpose(l_in), l_delta)              # dloss/dsyn, downhill
     error_in = dot(l_delta, transpose(syn))           # dloss/dl_in, for the layer below
@@ -102,7 +102,9 @@ def layer_activations(n, activation="sigmoid", loss="half-sse"):
     >>> layer_activations(3, "tanh", "softmax")
     ['tanh', 'tanh', 'softmax']
     """
-    return [activation] * (n - 1) + [LOSSES[loss].output]
+    if n > 1:
+        _activation(activation)
+    return [activation] * (n - 1) + [_loss(loss).output]
 
 
 def forward(weights, X, activation="sigmoid", loss="half-sse"):
@@ -456,9 +458,10 @@ def _loss(name):
     return LOSSES[name]
 
 
-def _activation(name):
-    """The hidden-layer activation called ``name``, or a PurebpError."""
-    if not isinstance(name, str) or name not in HIDDEN:
+def _activation(name, allowed=HIDDEN):
+    """The activation called ``name`` (by default, one a hidden layer may
+    have), or a PurebpError naming the choices."""
+    if not isinstance(name, str) or name not in allowed:
         raise PurebpError("activation: unknown activation %r; choose from: %s"
                           % (name, ", ".join(HIDDEN)))
     return ACTIVATIONS[name]
