@@ -216,7 +216,8 @@ def build_parser():
         epilog=_EXPLAIN_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
     _network_flags(explain_parser)
     explain_parser.add_argument("--at", type=_iteration, default=1, metavar="N",
-                                help="explain iteration N, after N-1 silent ones (default: 1)")
+                                help="explain iteration N, after N-1 silent ones; with "
+                                     "--batch-size, step N, on its batch's rows (default: 1)")
     explain_parser.add_argument("--lang", choices=LANGUAGES,
                                 help="language of the narration (default: from LC_ALL, "
                                      "LC_MESSAGES or LANG: zh... gives zh-CN, else en)")
@@ -230,7 +231,8 @@ def build_parser():
                     "1 otherwise." % THRESHOLD)
     _network_flags(check_parser)
     check_parser.add_argument("--at", type=_iteration, default=1, metavar="N",
-                              help="check at iteration N, after N-1 training iterations "
+                              help="check at iteration N, after N-1 training iterations; "
+                                   "with --batch-size, step N's gradient on its batch's rows "
                                    "(default: 1, the random start)")
     check_parser.add_argument("--json", action="store_true",
                               help="print the result as one JSON object")
