@@ -53,7 +53,11 @@ _EXPLAIN_EPILOG = """\
 examples:
   purebp explain                                  the article's first step
   purebp explain --data xor --layers 3,4,1        a hidden layer, layer by layer
-  purebp explain --at 1000 --lang zh-CN           iteration 1000, in Chinese"""
+  purebp explain --at 1000 --lang zh-CN           iteration 1000, in Chinese
+  purebp explain --data xor --layers 3,4,1 --loss cross-entropy --activation tanh
+                                                  the sigmoid's slope cancels
+  purebp explain --data xor --layers 3,4,1 --batch-size 3 --at 2
+                                                  the second step, on its batch"""
 
 _DRAW_EPILOG = """\
 examples:
