@@ -8,7 +8,8 @@ it too, and its message names the values involved, e.g.
 
 Each class carries the command line's exit code for it: 2 for bad usage or
 bad input (``PurebpError``), 1 for a failure while running
-(``TrainingError``, ``SaveError``).
+(``TrainingError``, ``SaveError``). ``show``, ``type_name`` and ``plural``
+put values into a message.
 """
 
 
@@ -35,3 +36,30 @@ class SaveError(PurebpError):
     """A model could not be written; the file that was there is unchanged."""
 
     exit_code = 1
+
+
+def show(value):
+    """``repr(value)``, cut short when it is long (a huge int, a big list).
+
+    >>> show(10 ** 50)
+    '1000000000000000000000000000000000000...'
+    """
+    text = repr(value)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+def plural(n, word):
+    """'1 output', '3 outputs'.
+
+    >>> plural(1, "output"), plural(3, "input")
+    ('1 output', '3 inputs')
+    """
+    return "%d %s%s" % (n, word, "" if n == 1 else "s")
+
+
+def type_name(value):
+    """'None', 'a dict', 'an int': a value's type, for a message."""
+    if value is None:
+        return "None"
+    name = type(value).__name__
+    return ("an " if name[0] in "aeiou" else "a ") + name

@@ -19,7 +19,8 @@ A network with hidden layers gets Trask's names: ``l0`` (= X), ``l1``,
 """
 
 from .arrayprint import array_str, scalar_str
-from .network import step, weights_at
+from .checks import plain
+from .network import check_data, step, weights_at
 
 LANGUAGES = ("en", "zh-CN")
 
@@ -80,7 +81,7 @@ def _names(n):
             "delta": lambda k: "l%d_delta" % k, "error": lambda k: "l%d_error" % k}
 
 
-def explain(X, y, layers, seed=1, lr=1.0, loss="half-sse", at=1):
+def explain(X, y, layers=None, seed=1, lr=1.0, loss="half-sse", at=1, progress=None):
     """Iteration ``at`` (1 = the first) of training, every quantity listed.
 
     Returns a dict: the settings, and ``quantities``, a list of dicts with
@@ -89,8 +90,14 @@ def explain(X, y, layers, seed=1, lr=1.0, loss="half-sse", at=1):
     arguments), ``section``, ``value`` (a matrix), and ``quantity`` and
     ``layer``: which list of ``network.Step`` it comes from (None for ``y``
     and the error ``y - l``, which backprop keeps under other names).
+
+    ``layers=None`` is the network without a hidden layer, as in ``train``;
+    ``progress`` is passed to ``train`` for the ``at - 1`` silent iterations.
+    X and y are checked as ``train`` checks them (numpy arrays welcome).
     """
-    weights = weights_at(X, y, layers, seed, lr, loss, at)
+    X, y = check_data(X, y)
+    seed, lr, at = plain(seed), plain(lr), plain(at)
+    weights = weights_at(X, y, layers, seed, lr, loss, at, progress)
     layers = [len(weights[0])] + [len(syn[0]) for syn in weights]
     s = step(weights, X, y, lr, loss)
     n = len(weights)
@@ -189,14 +196,16 @@ def _article_lines(n, loss):
 
 # --- text ----------------------------------------------------------------------
 
-def text(key, lang, args=()):
-    """The text ``key`` in ``lang``, with its arguments filled in."""
-    english, chinese = TEXTS[key]
+def text(key, lang, args=(), texts=None):
+    """The text ``key`` in ``lang``, with its arguments filled in, from
+    ``texts`` (a table like ``TEXTS``, which is the default)."""
+    texts = TEXTS if texts is None else texts
+    english, chinese = texts[key]
     template = chinese if lang == "zh-CN" else english
     filled = []
     for arg in args:
         if isinstance(arg, (list, tuple)):     # a nested text: (key, its args...)
-            filled.append(text(arg[0], lang, arg[1:]))
+            filled.append(text(arg[0], lang, arg[1:], texts))
         else:
             filled.append(arg)
     return template % tuple(filled) if filled else template

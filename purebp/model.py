@@ -28,10 +28,10 @@ True
 import json
 import math
 
-from . import __version__
-from .errors import PurebpError
+from . import __version__, checks
+from .errors import PurebpError, plural, show, type_name
 from .files import read_text, write_atomically
-from .network import LOSSES, predict
+from .network import LOSSES, Training, check_network, predict
 from .scaling import MinMax
 
 FORMAT = "purebp-model"
@@ -45,6 +45,19 @@ class Model:
 
     def __init__(self, layers, weights, loss="half-sse", inputs=None, targets=None,
                  scaling=None, training=None):
+        layers, weights = checks.layer_sizes(layers), checks.weight_matrices(weights, "Model")
+        if [len(weights[0])] + [len(syn[0]) for syn in weights] != layers:
+            raise PurebpError("Model: weights: their shapes do not fit layers %s" % layers)
+        checks.choice(loss, LOSSES, "loss", "convention")
+        for name, value, count in (("inputs", inputs, layers[0]),
+                                   ("targets", targets, layers[-1])):
+            if value is not None and not (isinstance(value, list) and len(value) == count
+                                          and all(isinstance(v, str) for v in value)):
+                raise PurebpError("Model: %s: expected a list of %s, got %s"
+                                  % (name, plural(count, "name"), show(value)))
+        for name, value in (("scaling", scaling), ("training", training)):
+            if value is not None and not isinstance(value, dict):
+                raise PurebpError("Model: %s: expected a dict, got %s" % (name, show(value)))
         self.layers = list(layers)
         self.weights = weights
         self.loss = loss
@@ -57,6 +70,9 @@ class Model:
     @classmethod
     def from_training(cls, result, data=None, inputs=None, targets=None, scaling=None):
         """The model of a ``train`` result."""
+        if not isinstance(result, Training):
+            raise PurebpError("Model.from_training: result: expected what train returns "
+                              "(a Training), got %s" % type_name(result))
         training = dict(result.settings)
         training["data"] = data
         if result.history:
@@ -66,6 +82,7 @@ class Model:
 
     def predict(self, X):
         """Outputs for raw inputs ``X``: scaled as in training, scaled back after."""
+        X = check_network(self.weights, X, "predict")[1]
         if self.scaling["inputs"] is not None:
             X = self.scaling["inputs"].scale(X)
         outputs = predict(self.weights, X)
@@ -84,6 +101,9 @@ class Model:
 
 def save(model, path):
     """Write ``model`` to ``path`` atomically; raise ``SaveError`` if it cannot."""
+    if not isinstance(model, Model):
+        raise PurebpError("save: model: expected a Model, got %s" % type_name(model))
+    path = checks.file_path(path)
     try:
         # One key a line, each value compact on it: small files, readable diffs.
         lines = ['  %s: %s' % (json.dumps(key), json.dumps(value, allow_nan=False))
@@ -95,6 +115,7 @@ def save(model, path):
 
 def load(path):
     """Read and check a model file; return a ``Model``."""
+    path = checks.file_path(path)
     text = read_text(path, "model file")
     try:
         document = json.loads(text, parse_constant=_refuse_constant, parse_int=_parse_int,

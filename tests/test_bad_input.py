@@ -92,7 +92,7 @@ CASES = [
     (["train", "--layers", "3,0,1"], 2, "'3,0,1' is not a list"),
     (["train", "--layers", "3"], 2, "'3' is not a list"),
     (["train", "--layers", "2,4,1"], 2, "the first size is 2, but the data has 3 inputs"),
-    (["train", "--layers", "3,4,2"], 2, "the last size is 2, but the data has 1 outputs"),
+    (["train", "--layers", "3,4,2"], 2, "the last size is 2, but the data has 1 output"),
     (["train", "--layers", "3,100000,1000,1"], 2, "would need 100301000 weights"),
     (["train", "--lr", "nan"], 2, "lr: nan is not a finite positive learning rate"),
     (["train", "--lr", "-0.5"], 2, "lr: -0.5 is not a finite positive"),

@@ -35,7 +35,7 @@ def test_metrics():
     ({"layers": [3]}, "at least an input and an output"),
     ({"layers": [3, 0, 1]}, "0 is not a positive whole number"),
     ({"layers": [2, 1]}, "first size is 2, but the data has 3 inputs"),
-    ({"layers": [3, 2]}, "last size is 2, but the data has 1 outputs"),
+    ({"layers": [3, 2]}, "last size is 2, but the data has 1 output"),
     ({"iterations": 0}, "iterations: 0"),
     ({"lr": float("nan")}, "lr: nan"),
     ({"lr": -1}, "lr: -1"),
