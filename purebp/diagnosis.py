@@ -65,7 +65,7 @@ TEXTS = {
                 "每一步都把 %d 行的误差加在一起，学习率 %s 的步长因此是单行的 %d 倍，太大了"),
     "lr_rows_try": ("a learning rate near 1/rows: --lr %s", "把学习率设为 1/行数 左右：--lr %s"),
     "large_inputs": ("inputs as large as %s push the sigmoids to 0 or 1, where their slope is 0",
-                     "输入最大到 %s，把 sigmoid 推到 0 或 1，那里斜率为 0"),
+                     "输入的绝对值大到 %s，把 sigmoid 推到了 0 或 1 附近，那里的斜率几乎为 0"),
     "large_inputs_try": ("scale the inputs to [0, 1]: --scale", "把输入缩放到 [0, 1]：--scale"),
     "saturated_hidden": ("%d of the %d hidden units are saturated on every row (output 0 or 1, "
                          "slope below 1e-4): no gradient passes through them",
@@ -74,7 +74,7 @@ TEXTS = {
     "saturated_outputs": ("the outputs are saturated on every row (0 or 1, slope below 1e-4): "
                           "no gradient passes through them",
                           "输出在每一行上都饱和了（0 或 1，斜率小于 1e-4）：梯度无法穿过它们"),
-    "saturated_try": ("a smaller learning rate: --lr %s", "更小的学习率：--lr %s"),
+    "saturated_try": ("a smaller learning rate: --lr %s", "把学习率调小：--lr %s"),
     "zero_gradient": ("the gradient is zero (its largest entry is %s): training cannot move",
                       "梯度为零（最大的分量是 %s）：训练无法前进"),
     "no_hidden": ("without a hidden layer, one weighted sum must separate the rows, "
@@ -84,11 +84,11 @@ TEXTS = {
     "short": ("a short run (--iterations %d): early in training the metric can rise "
               "before it falls",
               "训练很短（--iterations %d）：训练初期指标可能先升后降"),
-    "short_try": ("more iterations: --iterations %d", "更多迭代：--iterations %d"),
-    "unknown": ("none found here: the data may need a larger network, or a bias input",
-                "这里没有找到：数据可能需要更大的网络，或者一个偏置输入"),
+    "short_try": ("more iterations: --iterations %d", "多训练一些迭代：--iterations %d"),
+    "unknown": ("none found here; the data may need a larger network, or a bias input",
+                "看不出明显的原因，数据也许需要更大的网络，或者一个偏置输入"),
     "unknown_try": ("a hidden layer (--layers %s), another learning rate, more iterations",
-                    "加一个隐藏层（--layers %s）、换一个学习率，或者更多迭代"),
+                    "加一个隐藏层（--layers %s）、换一个学习率，或者多训练一些迭代"),
 }
 
 
