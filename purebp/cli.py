@@ -396,7 +396,8 @@ def _run_train(args, out):
     else:
         _print_training(args, result, table, out)
     if not args.json:
-        for done, path in (("saved the model to", args.save), ("drew the loss curve in", args.plot)):
+        for done, path in (("saved the model to", args.save),
+                           ("drew the loss curve in", args.plot)):
             if path:
                 print("%s %s" % (done, path), file=out)
     _warn_if_failed(args, result, table)
@@ -416,7 +417,9 @@ def _print_training(args, result, table, out):
     if history:
         print("%9s  %s" % ("iteration", args.metric), file=out)
         half = HISTORY_LINES // 2
-        shown = history if len(history) <= HISTORY_LINES + 1 else history[:half] + [None] + history[-half:]
+        shown = history
+        if len(history) > HISTORY_LINES + 1:
+            shown = history[:half] + [None] + history[-half:]
         for report in shown:
             if report is None:
                 print("%9s  (%d more reports: all of them in --json and --plot)"

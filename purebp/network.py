@@ -86,6 +86,10 @@ def layer_backward(l_in, syn, l_out, l_error):
 def forward(weights, X):
     """All layer outputs ``[l0, l1, ..., lk]``, from ``l0 = X`` upward."""
     weights, X = check_network(weights, X, "forward")
+    return _forward(weights, X)
+
+
+def _forward(weights, X):
     l = [X]
     for syn in weights:
         l.append(layer_forward(l[-1], syn)[1])
@@ -295,7 +299,7 @@ def predict(weights, X):
     [[0.9933071490757153]]
     """
     weights, X = check_network(weights, X, "predict")
-    return forward(weights, X)[-1]
+    return _forward(weights, X)[-1]
 
 
 # --- checks --------------------------------------------------------------------
@@ -316,14 +320,14 @@ def check_network(weights, X, where, y=None):
     weights = checks.weight_matrices(weights, where)
     X = checks.finite_matrix(X, where, "X")
     if len(X[0]) != len(weights[0]):
-        raise PurebpError("%s: X has %s, but the network takes %s"
-                          % (where, plural(len(X[0]), "column"), plural(len(weights[0]), "input")))
+        raise PurebpError("%s: X has %s, but the network takes %s" % (
+            where, plural(len(X[0]), "column"), plural(len(weights[0]), "input")))
     if y is None:
         return weights, X
     y = _targets(X, y)
     if len(y[0]) != len(weights[-1][0]):
-        raise PurebpError("%s: y has %s, but the network has %s"
-                          % (where, plural(len(y[0]), "column"), plural(len(weights[-1][0]), "output")))
+        raise PurebpError("%s: y has %s, but the network has %s" % (
+            where, plural(len(y[0]), "column"), plural(len(weights[-1][0]), "output")))
     return weights, X, y
 
 
