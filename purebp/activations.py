@@ -16,6 +16,8 @@ same formula and gives numpy's limit instead of a crash:
 
 import math
 
+from .errors import PurebpError, show
+
 _INF = float("inf")
 
 
@@ -26,11 +28,13 @@ def exp(x):
     1.0
     >>> exp(1000.0)
     inf
+    >>> exp(-10 ** 400)       # an int too large for a float, on the small side
+    0.0
     """
     try:
         return math.exp(x)
     except (OverflowError, ValueError):  # CPython / MicroPython spelling
-        return _INF
+        return 0.0 if x < 0 else _INF
 
 
 def sigmoid(z):
@@ -42,7 +46,11 @@ def sigmoid(z):
     >>> sigmoid(2.0)
     0.8807970779778823
     """
-    return 1 / (1 + exp(-z))
+    try:
+        return 1 / (1 + exp(-z))
+    except TypeError:      # not a number: say so, not "bad operand for unary -"
+        raise PurebpError("sigmoid: z: %s is not a number; apply(sigmoid, A) for a matrix"
+                          % show(z))
 
 
 def sigmoid_derivative(l):
@@ -54,4 +62,8 @@ def sigmoid_derivative(l):
     >>> sigmoid_derivative(0.5)
     0.25
     """
-    return l * (1 - l)
+    try:
+        return l * (1 - l)
+    except TypeError:
+        raise PurebpError("sigmoid_derivative: l: %s is not a number; "
+                          "apply(sigmoid_derivative, A) for a matrix" % show(l))

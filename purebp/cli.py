@@ -16,6 +16,7 @@ traceback behind an error message.
 """
 
 import argparse
+import contextlib
 import json
 import math
 import os
@@ -30,9 +31,10 @@ from .columns import given_inputs
 from .csvdata import Table, read_csv, read_inputs, to_number
 from .files import read_text, write_atomically
 from .datasets import NAMES, load_data
+from .diagnosis import TEXTS as DIAGNOSIS_TEXTS, describe, diagnose, final_metric
 from .errors import PurebpError, plural
-from .explain import LANGUAGES, as_data, explain, render
-from .gradcheck import THRESHOLD, gradient_check
+from .explain import LANGUAGES, as_data, explain, render, text
+from .gradcheck import THRESHOLD, gradient_check, refuse_endless
 from .model import Model, load, save
 from .network import LOSSES, METRICS, train, weights_at
 from .random_start import initial_weights
@@ -149,7 +151,9 @@ def build_parser():
                                    "iteration, not the compiled fast loop (same numbers, slower)")
     train_parser.add_argument("--plot", metavar="FILE.svg",
                               help="draw the metric over the iterations as an SVG file")
-    _picture_flags(train_parser)
+    _lang_flag(train_parser, "language of the warning when training fails")
+    _picture_flags(train_parser, "print only the final metric and the files written: "
+                                 "no weights, chart, table or progress")
 
     draw_parser = commands.add_parser(
         "draw", help="draw the network, or the chain rule, as an SVG file",
@@ -204,9 +208,7 @@ def build_parser():
     _network_flags(explain_parser)
     explain_parser.add_argument("--at", type=_iteration, default=1, metavar="N",
                                 help="explain iteration N, after N-1 silent ones (default: 1)")
-    explain_parser.add_argument("--lang", choices=LANGUAGES,
-                                help="language of the narration (default: from LC_ALL, "
-                                     "LC_MESSAGES or LANG: zh... gives zh-CN, else en)")
+    _lang_flag(explain_parser, "language of the narration")
     explain_parser.add_argument("--json", action="store_true",
                                 help="print the quantities as one JSON object")
 
@@ -224,11 +226,16 @@ def build_parser():
     return parser
 
 
-def _picture_flags(parser):
+def _lang_flag(parser, what):
+    parser.add_argument("--lang", choices=LANGUAGES,
+                        help="%s (default: from LC_ALL, LC_MESSAGES or LANG: zh... gives "
+                             "zh-CN, else en)" % what)
+
+
+def _picture_flags(parser, quiet="print the results only: no chart, no table, no progress"):
     parser.add_argument("--ascii", action="store_true",
                         help="draw the terminal chart with plain ASCII, not Unicode blocks")
-    parser.add_argument("--quiet", action="store_true",
-                        help="print the results only: no chart, no table, no progress")
+    parser.add_argument("--quiet", action="store_true", help=quiet)
 
 
 def _network_flags(parser):
@@ -310,8 +317,9 @@ def _data(args):
 def _run_explain(args, out):
     table = _data(args)
     X, y = table.X, table.y
-    story = explain(X, y, _layers_of(args, X, y), seed=args.seed, lr=args.lr,
-                    loss=args.loss, at=args.at, inputs=table.inputs)
+    with _progress(args.at - 1) as progress:
+        story = explain(X, y, _layers_of(args, X, y), seed=args.seed, lr=args.lr,
+                        loss=args.loss, at=args.at, inputs=table.inputs, progress=progress)
     lang = _language(args)
     if args.json:
         _print_json(as_data(story, lang), out, ensure_ascii=False)
@@ -324,8 +332,11 @@ def _run_gradcheck(args, out):
     table = _data(args)
     X, y = table.X, table.y
     layers = _layers_of(args, X, y)
-    weights = weights_at(X, y, layers, args.seed, args.lr, args.loss, args.at)
-    check = gradient_check(weights, X, y, args.loss)
+    refuse_endless(layers, len(X))
+    with _progress(args.at - 1) as progress:
+        weights = weights_at(X, y, layers, args.seed, args.lr, args.loss, args.at, progress)
+    with _progress(sum(len(syn) * len(syn[0]) for syn in weights), unit="weight") as progress:
+        check = gradient_check(weights, X, y, args.loss, progress=progress)
     worst = check.worst
     where = "syn[%d][%d][%d]" % worst.where
     if args.json:
@@ -375,14 +386,11 @@ def _run_train(args, out):
         _check_save_path(args.save)
     if args.plot:
         _check_save_path(args.plot, "--plot")
-    progress = Progress(args.iterations, args.metric, enabled=None if not args.quiet else False)
-    try:
+    with _progress(args.iterations, args.metric, enabled=False if args.quiet else None) as progress:
         result = train(table.X, table.y, layers=args.layers, seed=args.seed,
                        iterations=args.iterations, lr=args.lr, loss=args.loss,
                        every=args.every, metric=args.metric, progress=progress,
                        fast=not args.plain)
-    finally:
-        progress.finish()
     if args.save:
         save(Model.from_training(result, data=args.data, table=table), args.save)
     if args.plot:
@@ -393,31 +401,79 @@ def _run_train(args, out):
         _print_json({"layers": result.layers, "weights": result.weights,
                      "outputs": result.outputs,
                      "history": [[i, value] for i, value in result.history]}, out)
-        return EXIT_OK
+    elif args.quiet:
+        print("final %s: %s" % (args.metric, scalar_str(final_metric(result, table.X, table.y))),
+              file=out)
+    else:
+        _print_training(args, result, table, out)
+    if not args.json:
+        for done, path in (("saved the model to", args.save),
+                           ("drew the loss curve in", args.plot)):
+            if path:
+                print("%s %s" % (done, path), file=out)
+    _warn_if_failed(args, result, table)
+    return EXIT_OK
+
+
+HISTORY_LINES = 20    # more reports than this print as the first and last 10
+
+
+def _print_training(args, result, table, out):
+    """Everything train prints on stdout, sized for a screen: long histories,
+    large matrices and many rows are summarised (every number is in --json)."""
     print("data %s, layers %s, seed %d, %s, lr %s, loss %s"
           % (args.data, ",".join(str(n) for n in result.layers), args.seed,
              plural(args.iterations, "iteration"), scalar_str(args.lr), args.loss), file=out)
-    if result.history:
+    history = result.history
+    if history:
         print("%9s  %s" % ("iteration", args.metric), file=out)
-        for i, value in result.history:
-            print("%9d  %s" % (i, scalar_str(value)), file=out)
+        half = HISTORY_LINES // 2
+        shown = history
+        if len(history) > HISTORY_LINES + 1:
+            shown = history[:half] + [None] + history[-half:]
+        for report in shown:
+            if report is None:
+                print("%9s  (%d more reports: all of them in --json and --plot)"
+                      % ("...", len(history) - 2 * half), file=out)
+            else:
+                print("%9d  %s" % (report[0], scalar_str(report[1])), file=out)
     for k, syn in enumerate(result.weights):
         print("syn[%d] (%d x %d):" % (k, len(syn), len(syn[0])), file=out)
         print(array_str(syn), file=out)
     print("l, the outputs of the last iteration:", file=out)
     print(array_str(result.outputs), file=out)
-    if not args.quiet:
-        chart = loss_chart(result.history, args.metric, ascii=args.ascii)
-        if len(result.history) > 1:
-            print("", file=out)
-            print("\n".join(chart), file=out)
+    chart = loss_chart(history, args.metric, ascii=args.ascii)
+    if len(history) > 1:
         print("", file=out)
-        print("\n".join(predictions_table(table.X, table.y, result.outputs, table.inputs,
-                                           table.targets)), file=out)
-        for flag, path in (("saved the model to", args.save), ("drew the loss curve in", args.plot)):
-            if path:
-                print("%s %s" % (flag, path), file=out)
-    return EXIT_OK
+        print("\n".join(chart), file=out)
+    print("", file=out)
+    print("\n".join(predictions_table(table.X, table.y, result.outputs, table.inputs,
+                                       table.targets)), file=out)
+
+
+def _warn_if_failed(args, result, table):
+    """Training that failed without an error: say so on stderr, with what to try."""
+    findings = diagnose(result, table.X, table.y)
+    if not findings:
+        return
+    lang = _language(args)
+    lines = describe(findings, lang)
+    print("purebp train: %s" % text("warning", lang, (lines[0],), DIAGNOSIS_TEXTS),
+          file=sys.stderr)
+    for line in lines[1:]:
+        print(line, file=sys.stderr)
+
+
+@contextlib.contextmanager
+def _progress(total, metric=None, enabled=None, unit="iteration"):
+    """A progress line with the time left, on a terminal only; cleared at the
+    end, whatever happens. Work estimated above a day is refused before it
+    starts (purebp.budget), so what runs here can finish."""
+    line = Progress(total, metric, enabled=enabled, unit=unit)
+    try:
+        yield line
+    finally:
+        line.finish()
 
 
 def _check_save_path(path, flag="--save"):
@@ -446,8 +502,10 @@ def _run_draw(args, out):
         text = network_svg(model.layers, model.weights, model.inputs, model.targets)
     else:
         table = _data(args)
-        result = train(table.X, table.y, layers=args.layers, seed=args.seed,
-                       iterations=args.iterations, lr=args.lr, loss=args.loss, every=0)
+        with _progress(args.iterations) as progress:
+            result = train(table.X, table.y, layers=args.layers, seed=args.seed,
+                           iterations=args.iterations, lr=args.lr, loss=args.loss, every=0,
+                           progress=progress)
         text = network_svg(result.layers, result.weights, table.inputs, table.targets)
     write_atomically(args.output, text, "picture")
     print("drew %s" % args.output, file=out)

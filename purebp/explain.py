@@ -19,7 +19,8 @@ A network with hidden layers gets Trask's names: ``l0`` (= X), ``l1``,
 """
 
 from .arrayprint import array_str, scalar_str
-from .network import step, weights_at
+from .checks import plain
+from .network import check_data, step, weights_at
 
 LANGUAGES = ("en", "zh-CN")
 
@@ -28,7 +29,7 @@ TEXTS = {
     "title": ("purebp explain: iteration %d of training",
               "purebp 讲解：训练的第 %d 次迭代"),
     "settings": ("data %s, layers %s, seed %d, lr %s, loss %s",
-                 "数据 %s，各层 %s，种子 %d，学习率 %s，损失 %s"),
+                 "数据 %s，层大小 %s，种子 %d，学习率 %s，损失 %s"),
     "forward": ("FORWARD: from the inputs to the prediction",
                 "前向传播：从输入到预测"),
     "backward": ("BACKWARD: the chain rule, d loss/d w = (d loss/d l)(d l/d z)(d z/d w)",
@@ -45,8 +46,8 @@ TEXTS = {
           "目标值：每个样本应当得到的输出"),
     "syn": ("the weights before this step: %s", "本步之前的权重：%s"),
     "syn_start": ("numpy's random start, 2 * random - 1", "numpy 的随机初值，2 * random - 1"),
-    "syn_after": ("after %d iterations of training", "已训练 %d 次迭代之后"),
-    "syn_after_one": ("after 1 iteration of training", "已训练 1 次迭代之后"),
+    "syn_after": ("after %d iterations of training", "训练了 %d 次迭代之后"),
+    "syn_after_one": ("after 1 iteration of training", "训练了 1 次迭代之后"),
     "z": ("each row's inputs times the weights, summed: the sigmoid's input",
           "每行输入与权重相乘再求和，即 sigmoid 的输入"),
     "l": ("the sigmoid squashes z into (0, 1): the layer's output",
@@ -58,11 +59,11 @@ TEXTS = {
     "dloss": ("chain factor 1, d loss/d l, sign flipped (downhill); %s",
               "链式法则第一项 d loss/d l（已取反，指向下降方向）；%s"),
     "dloss_half": ("for half the sum of squared errors: y - l",
-                   "半个平方误差和：y - l"),
+                   "平方误差和的一半：y - l"),
     "dloss_sse": ("for the sum of squared errors: 2 * (y - l)",
                   "平方误差和：2 * (y - l)"),
     "received": ("the error this layer receives from the layer above, through its weights",
-                 "这一层从上一层经由权重传回来的误差"),
+                 "后一层（离输出更近的一层）经由它的权重传回给这一层的误差"),
     "slope": ("chain factor 2, d l/d z: the sigmoid's slope, l * (1 - l)",
               "链式法则第二项 d l/d z：sigmoid 的斜率 l * (1 - l)"),
     "dz": ("chain factor 3, d z/d w: the layer's input (z = input · w)",
@@ -71,7 +72,7 @@ TEXTS = {
               "第一项乘第二项：误差穿过 sigmoid 传回到 z"),
     "step": ("all three factors: the input's transpose times the delta; the step "
              "downhill, minus d loss/d w",
-             "三项相乘：输入的转置乘以 delta，即 -d loss/d w，下降的一步"),
+             "三项相乘：输入的转置乘以 delta，即 -d loss/d w，沿下降方向的一步"),
     "updated": ("the new weights: old weights + lr * step",
                 "新的权重：旧权重 + 学习率 * 步长"),
 }
@@ -86,7 +87,8 @@ def _names(n):
             "delta": lambda k: "l%d_delta" % k, "error": lambda k: "l%d_error" % k}
 
 
-def explain(X, y, layers, seed=1, lr=1.0, loss="half-sse", at=1, inputs=None):
+def explain(X, y, layers=None, seed=1, lr=1.0, loss="half-sse", at=1, inputs=None,
+            progress=None):
     """Iteration ``at`` (1 = the first) of training, every quantity listed.
 
     ``inputs``, if given, names the columns of ``X`` (for the text of ``X``,
@@ -98,8 +100,14 @@ def explain(X, y, layers, seed=1, lr=1.0, loss="half-sse", at=1, inputs=None):
     arguments), ``section``, ``value`` (a matrix), and ``quantity`` and
     ``layer``: which list of ``network.Step`` it comes from (None for ``y``
     and the error ``y - l``, which backprop keeps under other names).
+
+    ``layers=None`` is the network without a hidden layer, as in ``train``;
+    ``progress`` is passed to ``train`` for the ``at - 1`` silent iterations.
+    X and y are checked as ``train`` checks them (numpy arrays welcome).
     """
-    weights = weights_at(X, y, layers, seed, lr, loss, at)
+    X, y = check_data(X, y)
+    seed, lr, at = plain(seed), plain(lr), plain(at)
+    weights = weights_at(X, y, layers, seed, lr, loss, at, progress)
     layers = [len(weights[0])] + [len(syn[0]) for syn in weights]
     s = step(weights, X, y, lr, loss)
     n = len(weights)
@@ -211,14 +219,16 @@ def _article_lines(n, loss):
 
 # --- text ----------------------------------------------------------------------
 
-def text(key, lang, args=()):
-    """The text ``key`` in ``lang``, with its arguments filled in."""
-    english, chinese = TEXTS[key]
+def text(key, lang, args=(), texts=None):
+    """The text ``key`` in ``lang``, with its arguments filled in, from
+    ``texts`` (a table like ``TEXTS``, which is the default)."""
+    texts = TEXTS if texts is None else texts
+    english, chinese = texts[key]
     template = chinese if lang == "zh-CN" else english
     filled = []
     for arg in args:
         if isinstance(arg, (list, tuple)):     # a nested text: (key, its args...)
-            filled.append(text(arg[0], lang, arg[1:]))
+            filled.append(text(arg[0], lang, arg[1:], texts))
         else:
             filled.append(arg)
     return template % tuple(filled) if filled else template

@@ -37,12 +37,11 @@ True
 import json
 import math
 
-from . import __version__
+from . import __version__, checks
 from .columns import BIAS, add_bias, given_inputs, name_problem, bad_character
-from .errors import PurebpError, plural
+from .errors import PurebpError, plural, show, type_name
 from .files import read_text, write_atomically
-from .matrix import shape
-from .network import LOSSES, measure, predict
+from .network import LOSSES, Training, measure, predict
 from .scaling import MinMax, range_problem
 
 FORMAT = "purebp-model"
@@ -61,6 +60,20 @@ class Model:
 
     def __init__(self, layers, weights, loss="half-sse", inputs=None, targets=None,
                  scaling=None, training=None, bias=False):
+        layers, weights = checks.layer_sizes(layers), checks.weight_matrices(weights, "Model")
+        if [len(weights[0])] + [len(syn[0]) for syn in weights] != layers:
+            raise PurebpError("Model: weights: their shapes do not fit layers %s" % layers)
+        checks.choice(loss, LOSSES, "loss", "convention")
+        checks.flag(bias, "bias")
+        for name, value, count in (("inputs", inputs, layers[0]),
+                                   ("targets", targets, layers[-1])):
+            if value is not None and not (isinstance(value, list) and len(value) == count
+                                          and all(isinstance(v, str) for v in value)):
+                raise PurebpError("Model: %s: expected a list of %s, got %s"
+                                  % (name, plural(count, "name"), show(value)))
+        for name, value in (("scaling", scaling), ("training", training)):
+            if value is not None and not isinstance(value, dict):
+                raise PurebpError("Model: %s: expected a dict, got %s" % (name, show(value)))
         self.layers = list(layers)
         self.weights = weights
         self.loss = loss
@@ -89,6 +102,9 @@ class Model:
         trained on), ``training["final_metric"]`` records the metric of the
         trained weights on them.
         """
+        if not isinstance(result, Training):
+            raise PurebpError("Model.from_training: result: expected what train returns "
+                              "(a Training), got %s" % type_name(result))
         if table is not None:
             inputs, targets, scaling = table.inputs, table.targets, table.scaling
             bias, X, y = table.bias, table.X, table.y
@@ -103,11 +119,11 @@ class Model:
     def predict(self, X):
         """Outputs for raw inputs ``X``, one column per ``data_inputs``: scaled
         as in training, the bias appended, outputs scaled back after."""
-        rows, cols = shape(X)
+        X = checks.finite_matrix(X, "predict", "X")
         names = self.data_inputs
-        if cols != len(names):
+        if len(X[0]) != len(names):
             raise PurebpError("predict: X has %s, but the model takes %s (%s)"
-                              % (plural(cols, "column"), plural(len(names), "input"),
+                              % (plural(len(X[0]), "column"), plural(len(names), "input"),
                                  ", ".join(names)))
         if self.scaling["inputs"] is not None:
             X = self.scaling["inputs"].scale(X)
@@ -129,6 +145,9 @@ class Model:
 
 def save(model, path):
     """Write ``model`` to ``path`` atomically; raise ``SaveError`` if it cannot."""
+    if not isinstance(model, Model):
+        raise PurebpError("save: model: expected a Model, got %s" % type_name(model))
+    path = checks.file_path(path)
     try:
         # One key a line, each value compact on it: small files, readable diffs.
         lines = ['  %s: %s' % (json.dumps(key), json.dumps(value, allow_nan=False))
@@ -140,6 +159,7 @@ def save(model, path):
 
 def load(path):
     """Read and check a model file; return a ``Model``."""
+    path = checks.file_path(path)
     text = read_text(path, "model file")
     try:
         document = json.loads(text, parse_constant=_refuse_constant, parse_int=_parse_int,

@@ -33,8 +33,9 @@ backprop (``y - l`` is the direction in which the loss falls):
   the gradient of the sum of squared errors itself.
 """
 
+from . import budget, checks
 from .activations import sigmoid, sigmoid_derivative
-from .errors import PurebpError, TrainingError, plural
+from .errors import PurebpError, TrainingError, plural, show
 from .matrix import add, apply, dot, multiply, shape, subtract, total, transpose
 from .fast import compile_loop
 from .random_start import initial_weights
@@ -84,6 +85,11 @@ def layer_backward(l_in, syn, l_out, l_error):
 
 def forward(weights, X):
     """All layer outputs ``[l0, l1, ..., lk]``, from ``l0 = X`` upward."""
+    weights, X = check_network(weights, X, "forward")
+    return _forward(weights, X)
+
+
+def _forward(weights, X):
     l = [X]
     for syn in weights:
         l.append(layer_forward(l[-1], syn)[1])
@@ -130,6 +136,9 @@ def step(weights, X, y, lr=1.0, loss="half-sse"):
     >>> s.l[1], s.l_error[0], s.slope[0], s.steps[0]
     ([[0.5]], [[0.5]], [[0.25]], [[0.0], [0.0], [0.125]])
     """
+    weights, X, y = check_network(weights, X, "step", y)
+    lr = checks.positive_number(lr, "lr", "learning rate")
+    loss = checks.choice(loss, LOSSES, "loss", "convention")
     n = len(weights)
     s = Step(n)
     s.l[0] = X
@@ -207,14 +216,25 @@ def train(X, y, layers=None, seed=1, iterations=10000, lr=1.0, loss="half-sse",
     shapes and data (``purebp.fast``), which gives the same numbers as the
     plain path of ``step`` (the tests hold it to that) several times faster;
     ``fast=False`` runs the plain path, one ``step`` an iteration.
+
+    ``X`` and ``y`` may be numpy arrays (anything with ``.tolist()``), and
+    ``y`` a flat list, one target a row. Every argument is checked first;
+    work that would take more than a day is refused (``purebp.budget``).
     """
-    n_in, n_out = check_data(X, y)
+    X, y = check_data(X, y)
+    n_in, n_out = len(X[0]), len(y[0])
     if layers is None:
         layers = [n_in, n_out]
+    seed, iterations, lr, every = [checks.plain(v) for v in (seed, iterations, lr, every)]
     layers = check_settings(layers, n_in, n_out, iterations, lr, loss, every, metric)
+    progress = checks.function(progress, "progress", optional=True)
+    fast = checks.flag(fast, "fast")
+    budget.refuse_endless("iterations: %d iterations of a %s network on %d rows"
+                          % (iterations, ",".join(str(n) for n in layers), len(X)),
+                          budget.training_work(len(X), layers, iterations))
     weights = initial_weights(layers, seed)
     history = []
-    loop = compile_loop(X, y, layers, lr, loss) if fast else None
+    loop = compile_loop(X, y, layers, lr, loss) if fast and iterations > 1 else None
     if loop is not None:
         # All but the last iteration compiled, in chunks; the last one plain,
         # for its outputs l (the ones before the final update).
@@ -241,23 +261,35 @@ def train(X, y, layers=None, seed=1, iterations=10000, lr=1.0, loss="half-sse",
             raise TrainingError(
                 "training diverged at iteration %d: a weight became NaN or infinite; "
                 "try a lower learning rate than %r" % (i, lr), iteration=i)
-        if progress is not None and ((i + 1) % CHUNK == 0 or i + 1 == iterations):
+        if progress is not None:
             progress(i + 1, history[-1][1] if history else None)
     settings = {"seed": seed, "iterations": iterations, "lr": lr, "loss": loss,
                 "every": every, "metric": metric}
     return Training(layers, weights, s.l[-1], history, settings)
 
 
-def weights_at(X, y, layers, seed=1, lr=1.0, loss="half-sse", at=1):
-    """The weights iteration ``at`` starts from (1: numpy's random start)."""
+def weights_at(X, y, layers=None, seed=1, lr=1.0, loss="half-sse", at=1, progress=None):
+    """The weights iteration ``at`` starts from (1: numpy's random start).
+
+    ``layers=None`` is the network without a hidden layer, as in ``train``;
+    ``progress`` is passed on to ``train`` for the ``at - 1`` iterations.
+    """
+    at = checks.plain(at)
     if isinstance(at, bool) or not isinstance(at, int) or at < 1:
-        raise PurebpError("at: %r is not an iteration number: they start at 1" % (at,))
-    n_in, n_out = check_data(X, y)
+        raise PurebpError("at: %s is not an iteration number: they start at 1" % show(at))
+    X, y = check_data(X, y)
+    n_in, n_out = len(X[0]), len(y[0])
+    if layers is None:
+        layers = [n_in, n_out]
     layers = check_settings(layers, n_in, n_out, at, lr, loss, 0, "sse")
+    progress = checks.function(progress, "progress", optional=True)
+    budget.refuse_endless("at: iteration %d comes after %d iterations of a %s network on %d rows"
+                          % (at, at - 1, ",".join(str(n) for n in layers), len(X)),
+                          budget.training_work(len(X), layers, at - 1))
     if at == 1:
         return initial_weights(layers, seed)
     return train(X, y, layers=layers, seed=seed, iterations=at - 1, lr=lr, loss=loss,
-                 every=0).weights
+                 every=0, progress=progress).weights
 
 
 def predict(weights, X):
@@ -266,18 +298,8 @@ def predict(weights, X):
     >>> predict([[[10.0], [0.0], [-5.0]]], [[1, 0, 1]])
     [[0.9933071490757153]]
     """
-    if not weights:
-        raise PurebpError("predict: the network has no weight matrices")
-    sizes = [shape(syn) for syn in weights]
-    for k in range(1, len(sizes)):
-        if sizes[k - 1][1] != sizes[k][0]:
-            raise PurebpError("predict: weights do not chain: syn[%d] is %s, syn[%d] is %s"
-                              % (k - 1, sizes[k - 1], k, sizes[k]))
-    rows, cols = shape(X)
-    if cols != sizes[0][0]:
-        raise PurebpError("predict: X has %s, but the network takes %s"
-                          % (plural(cols, "column"), plural(sizes[0][0], "input")))
-    return forward(weights, X)[-1]
+    weights, X = check_network(weights, X, "predict")
+    return _forward(weights, X)[-1]
 
 
 # --- checks --------------------------------------------------------------------
@@ -291,25 +313,46 @@ def _all_finite(weights):
     return True
 
 
+def check_network(weights, X, where, y=None):
+    """Check weights that chain, inputs ``X`` that fit them, and targets ``y``
+    (if given) that fit both; return them as plain lists, every number finite.
+    """
+    weights = checks.weight_matrices(weights, where)
+    X = checks.finite_matrix(X, where, "X")
+    if len(X[0]) != len(weights[0]):
+        raise PurebpError("%s: X has %s, but the network takes %s" % (
+            where, plural(len(X[0]), "column"), plural(len(weights[0]), "input")))
+    if y is None:
+        return weights, X
+    y = _targets(X, y)
+    if len(y[0]) != len(weights[-1][0]):
+        raise PurebpError("%s: y has %s, but the network has %s" % (
+            where, plural(len(y[0]), "column"), plural(len(weights[-1][0]), "output")))
+    return weights, X, y
+
+
 def check_data(X, y):
-    """Check ``X`` and ``y`` pair up; return ``(inputs, outputs)`` widths."""
-    rows_x, n_in = shape(X)
-    rows_y, n_out = shape(y)
-    if rows_x != rows_y:
+    """Check ``X`` and ``y``: matrices of finite numbers, a target row per input row.
+
+    Returns them as plain lists: numpy arrays (anything with ``.tolist()``)
+    converted, a flat ``y`` (one number a row) made a column.
+    """
+    X = checks.finite_matrix(X, None, "X")
+    return X, _targets(X, y)
+
+
+def _targets(X, y):
+    """``y`` checked, with one target row for each row of ``X``."""
+    y = checks.finite_matrix(y, None, "y", column=True)
+    if len(X) != len(y):
         raise PurebpError("data: X has %s but y has %d: one target row per input row"
-                          % (plural(rows_x, "row"), rows_y))
-    return n_in, n_out
+                          % (plural(len(X), "row"), len(y)))
+    return y
 
 
 def check_settings(layers, n_in, n_out, iterations, lr, loss, every, metric):
     """Refuse settings that cannot train; return ``layers`` as a list."""
-    layers = list(layers)
-    if len(layers) < 2:
-        raise PurebpError("layers: need at least an input and an output size, got %r"
-                          % (layers,))
-    for n in layers:
-        if isinstance(n, bool) or not isinstance(n, int) or n < 1:
-            raise PurebpError("layers: %r is not a positive whole number of units" % (n,))
+    layers = checks.layer_sizes(layers)
     if layers[0] != n_in:
         raise PurebpError("layers: the first size is %d, but the data has %s"
                           % (layers[0], plural(n_in, "input")))
@@ -321,16 +364,9 @@ def check_settings(layers, n_in, n_out, iterations, lr, loss, every, metric):
         raise PurebpError("layers: %s would need %d weights, more than purebp holds in memory "
                           "(%d); use fewer or smaller layers"
                           % (",".join(str(n) for n in layers), count, MAX_WEIGHTS))
-    if isinstance(iterations, bool) or not isinstance(iterations, int) or iterations < 1:
-        raise PurebpError("iterations: %r is not a whole number of at least 1" % (iterations,))
-    if isinstance(every, bool) or not isinstance(every, int) or every < 0:
-        raise PurebpError("every: %r is not a whole number of at least 0" % (every,))
-    if not isinstance(lr, (int, float)) or not lr > 0 or lr == float("inf"):
-        raise PurebpError("lr: %r is not a finite positive learning rate" % (lr,))
-    if loss not in LOSSES:
-        raise PurebpError("loss: unknown convention %r; choose from: %s"
-                          % (loss, ", ".join(LOSSES)))
-    if metric not in METRICS:
-        raise PurebpError("metric: unknown metric %r; choose from: %s"
-                          % (metric, ", ".join(METRICS)))
+    checks.whole_number(iterations, "iterations", least=1)
+    checks.whole_number(every, "every", least=0)
+    checks.positive_number(lr, "lr", "learning rate")
+    checks.choice(loss, LOSSES, "loss", "convention")
+    checks.choice(metric, METRICS, "metric", "metric")
     return layers

@@ -23,6 +23,7 @@ CPython's own ``random.seed(1)`` would not do: it seeds the same generator
 by another route (``init_by_array``), and MicroPython has no Mersenne Twister.
 """
 
+from .checks import layer_sizes, plain
 from .errors import PurebpError
 
 _MASK32 = 0xFFFFFFFF
@@ -126,6 +127,7 @@ def initial_weights(layers, seed):
     >>> [len(syn) for syn in initial_weights([3, 4, 1], seed=1)]
     [3, 4]
     """
+    layers, seed = layer_sizes(layers), plain(seed)
     generator = MT19937(seed)
     return [[[2 * r - 1 for r in row]
              for row in random_matrix(layers[k], layers[k + 1], generator)]
