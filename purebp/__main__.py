@@ -1,19 +1,59 @@
-"""``python -m purebp``: the command line (purebp.cli).
+"""``python -m purebp`` and the ``purebp`` script: the command line (purebp.cli).
 
 Where ``argparse`` is missing, as on MicroPython, the small command line
 (purebp.minicli) runs instead: the default run and ``check``.
+
+Ctrl-C ends any run with one line, ``purebp COMMAND: interrupted``, and
+exit code 130, never a traceback, from the first line of ``run`` on: while
+the command line is still being imported, too. The first Ctrl-C is the only
+one heard: what follows it (removing temporary files, the message) cannot
+itself be cut short.
 """
+
+import sys
 
 
 def run():
     try:
-        import argparse  # noqa: F401  (the full command line is built on it)
-    except ImportError:
-        from .minicli import run as run_small
-        return run_small()
-    from .cli import run as run_full
-    return run_full()
+        _hear_one_interrupt()
+        try:
+            import argparse  # noqa: F401  (the full command line is built on it)
+        except ImportError:
+            from .minicli import run as run_small
+            return run_small()
+        from .cli import run as run_full
+        return run_full()
+    except KeyboardInterrupt:
+        return _interrupted()
+    except MemoryError:
+        print("purebp: error: out of memory", file=sys.stderr)
+        return 1
+
+
+def _hear_one_interrupt():
+    try:
+        import signal
+    except ImportError:      # MicroPython: Python's own KeyboardInterrupt stays
+        return
+    if signal.getsignal(signal.SIGINT) is signal.default_int_handler:
+        signal.signal(signal.SIGINT, _on_interrupt)   # an ignored Ctrl-C (nohup) stays ignored
+
+
+def _on_interrupt(signum, frame):
+    import signal
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    raise KeyboardInterrupt
+
+
+def _interrupted():
+    from .streams import program
+    try:
+        print("%s: interrupted" % program(sys.argv), file=sys.stderr)
+        sys.stderr.flush()
+    except (OSError, ValueError, AttributeError):
+        pass            # no stderr to tell: the exit code says it
+    return 130
 
 
 if __name__ == "__main__":
-    run()
+    sys.exit(run())

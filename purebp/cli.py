@@ -11,30 +11,28 @@
     purebp draw ...        the network, or the chain rule, as an SVG picture
 
 Exit codes: 0 success, 2 bad usage or bad input (one line on stderr,
-never a traceback), 1 failure while running. PUREBP_DEBUG=1 shows the
-traceback behind an error message.
+never a traceback), 1 failure while running, 130 Ctrl-C. PUREBP_DEBUG=1
+shows the traceback behind an error message.
+
+Every file a command reads or writes is known before it starts
+(``_files``): outputs are checked before any work and written all at once
+(purebp.files). Start-up stays cheap: CSV, models, pictures and JSON are
+imported by the commands that use them.
 """
 
 import argparse
-import json
 import os
 import sys
 
 from . import __version__
 from .arrayprint import array_str, scalar_str
-from .article import expanded
-from .chart import Progress, loss_chart, predictions_table
-from .csvdata import Table, parse_rows, read_csv, to_number
-from .files import read_text, write_atomically
 from .datasets import NAMES, load_data
 from .errors import PurebpError
 from .explain import LANGUAGES, as_data, explain, render
 from .gradcheck import THRESHOLD, gradient_check
-from .model import Model, load, save
 from .network import LOSSES, METRICS, train, weights_at
 from .random_start import initial_weights
-from .selfcheck import print_check
-from .svg import chain_rule_svg, chain_rule_values, loss_svg, network_svg
+from .streams import Output, printable, program
 
 EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2
 
@@ -74,7 +72,8 @@ class _Parser(argparse.ArgumentParser):
     """argparse, but a usage error is one line (and exit code 2)."""
 
     def error(self, message):
-        self.exit(EXIT_USAGE, "%s: error: %s (see '%s --help')\n" % (self.prog, message, self.prog))
+        self.exit(EXIT_USAGE, "%s: error: %s (see '%s --help')\n"
+                  % (self.prog, printable(message), self.prog))
 
 
 def _layer_sizes(text):
@@ -263,6 +262,7 @@ def _layers_of(args, X, y):
 
 def _data(args):
     """The data of --data: a built-in set or a CSV file, as a csvdata.Table."""
+    from .csvdata import Table, read_csv
     if args.data in NAMES:
         if args.target or args.scale or args.scale_targets:
             raise PurebpError("--target, --scale and --scale-targets apply to CSV files, "
@@ -278,6 +278,7 @@ def _data(args):
 
 
 def _run_explain(args, out):
+    import json
     table = _data(args)
     X, y = table.X, table.y
     story = explain(X, y, _layers_of(args, X, y), seed=args.seed, lr=args.lr,
@@ -292,6 +293,7 @@ def _run_explain(args, out):
 
 
 def _run_gradcheck(args, out):
+    import json
     table = _data(args)
     X, y = table.X, table.y
     layers = _layers_of(args, X, y)
@@ -318,10 +320,13 @@ def _run_gradcheck(args, out):
 
 
 def _run_check(args, out):
+    from .selfcheck import print_check
     return print_check(lambda line: print(line, file=out))
 
 
 def _run_default(args, out):
+    from .article import expanded
+    from .chart import loss_chart
     X, y = load_data("seed")
     losses = []
 
@@ -340,11 +345,13 @@ def _run_default(args, out):
 
 
 def _run_train(args, out):
+    import json
+    from .chart import Progress, loss_chart, predictions_table
+    from .model import Model, to_text
+    from .svg import loss_svg
+    if args.plot and not args.every:
+        raise PurebpError("--plot needs reports of the metric; --every is 0")
     table = _data(args)
-    if args.save:
-        _check_save_path(args.save)
-    if args.plot:
-        _check_save_path(args.plot, "--plot")
     progress = Progress(args.iterations, args.metric, enabled=None if not args.quiet else False)
     try:
         result = train(table.X, table.y, layers=args.layers, seed=args.seed,
@@ -353,13 +360,14 @@ def _run_train(args, out):
                        fast=not args.plain)
     finally:
         progress.finish()
+    texts = {}
     if args.save:
-        save(Model.from_training(result, data=args.data, inputs=table.inputs,
-                                 targets=table.targets, scaling=table.scaling), args.save)
+        texts["--save"] = to_text(Model.from_training(
+            result, data=args.data, inputs=table.inputs, targets=table.targets,
+            scaling=table.scaling), args.save)
     if args.plot:
-        if not result.history:
-            raise PurebpError("--plot needs reports of the metric; --every is 0")
-        write_atomically(args.plot, loss_svg(result.history, args.metric), "plot")
+        texts["--plot"] = loss_svg(result.history, args.metric)
+    args.outputs.write(texts)
     if args.json:
         json.dump({"layers": result.layers, "weights": result.weights,
                    "outputs": result.outputs,
@@ -388,23 +396,13 @@ def _run_train(args, out):
                                            table.targets)), file=out)
         for flag, path in (("saved the model to", args.save), ("drew the loss curve in", args.plot)):
             if path:
-                print("%s %s" % (flag, path), file=out)
+                print("%s %s" % (flag, printable(path)), file=out)
     return EXIT_OK
 
 
-def _check_save_path(path, flag="--save"):
-    """Refuse an output path that cannot be written, before training for nothing."""
-    folder = os.path.dirname(os.path.abspath(path))
-    if os.path.isdir(path):
-        raise PurebpError("%s %s: is a directory; give a file name" % (flag, path))
-    if not os.path.isdir(folder):
-        raise PurebpError("%s %s: the folder %s does not exist" % (flag, path, folder))
-    if not os.access(folder, os.W_OK):
-        raise PurebpError("%s %s: the folder %s is not writable" % (flag, path, folder))
-
-
 def _run_draw(args, out):
-    _check_save_path(args.output, "-o")
+    from .model import load
+    from .svg import chain_rule_svg, chain_rule_values, network_svg
     if args.chain_rule:
         if args.model:
             raise PurebpError("--chain-rule draws the article's one-layer network; "
@@ -424,13 +422,14 @@ def _run_draw(args, out):
         result = train(table.X, table.y, layers=args.layers, seed=args.seed,
                        iterations=args.iterations, lr=args.lr, loss=args.loss, every=0)
         text = network_svg(result.layers, result.weights, table.inputs, table.targets)
-    write_atomically(args.output, text, "picture")
-    print("drew %s" % args.output, file=out)
+    args.outputs.write({"-o": text})
+    print("drew %s" % printable(args.output), file=out)
     return EXIT_OK
 
 
 def _inputs_from_words(words, names):
     """Rows of numbers from command-line words like 1,0,1 (or 1;0;1)."""
+    from .csvdata import to_number
     rows = []
     for word in words:
         cells = word.replace(";", ",").split(",")
@@ -449,6 +448,8 @@ def _inputs_from_words(words, names):
 
 def _inputs_from_file(path, model):
     """Rows of the model's inputs from a CSV file: by header names, or all columns."""
+    from .csvdata import parse_rows, to_number
+    from .files import read_text
     rows, delimiter = parse_rows(read_text(path), path)
     line, first = rows[0]
     if any(to_number(cell, delimiter) is None for cell in first):
@@ -484,6 +485,8 @@ def _inputs_from_file(path, model):
 
 
 def _run_predict(args, out):
+    import json
+    from .model import load
     model = load(args.model)
     if args.input and args.inputs:
         raise PurebpError("give inputs on the command line or --input FILE, not both")
@@ -514,38 +517,103 @@ def _run_predict(args, out):
     return EXIT_OK
 
 
+def _files(args):
+    """Every file the command reads and writes, checked before any work.
+
+    Returns the ``files.Outputs`` the command writes with; it refuses empty
+    paths, outputs that cannot be written, two outputs that are one file,
+    and an output that is one of the inputs.
+    """
+    from .files import Outputs
+    inputs = []
+    if getattr(args, "data", None) is not None and args.data not in NAMES:
+        inputs.append(("--data", args.data))
+    if getattr(args, "model", None) is not None:
+        inputs.append(("MODEL.json" if args.command == "predict" else "--model", args.model))
+    if getattr(args, "input", None) is not None:
+        inputs.append(("--input", args.input))
+    outputs = [(flag, getattr(args, name), what)
+               for flag, name, what in (("--save", "save", "model"), ("--plot", "plot", "plot"),
+                                        ("-o", "output", "picture"))
+               if getattr(args, name, None) is not None]
+    return Outputs(outputs, inputs)
+
+
 def main(argv=None, out=None):
     """Run the command line with ``argv``; return the exit code."""
     out = out or sys.stdout
+    if not isinstance(out, Output):
+        out = Output(out)
     parser = build_parser()
     args = parser.parse_args(argv)
     command = {"train": _run_train, "explain": _run_explain, "gradcheck": _run_gradcheck,
                "predict": _run_predict, "draw": _run_draw,
                "check": _run_check}.get(args.command, _run_default)
     prog = "purebp " + args.command if args.command else "purebp"
+    message = code = None
     try:
+        args.outputs = _files(args)
         return command(args, out)
     except PurebpError as error:
         if os.environ.get("PUREBP_DEBUG") == "1":
             raise
-        print("%s: error: %s" % (prog, error), file=sys.stderr)
-        return error.exit_code
+        message, code = "error: %s" % error, error.exit_code
     except KeyboardInterrupt:
-        print("%s: interrupted" % prog, file=sys.stderr)
-        return 130
+        message, code = "interrupted", 130
+    except MemoryError:
+        # Reported outside this block, once the data the traceback holds are freed.
+        message, code = ("error: out of memory; use a smaller data file (fewer rows) or "
+                         "fewer, smaller layers"), EXIT_FAILURE
+    print("%s: %s" % (prog, printable(message)), file=sys.stderr)
+    return code
 
 
 def run():
-    """Entry point of the ``purebp`` console script."""
+    """The command line as a program: ``python -m purebp`` and the ``purebp`` script.
+
+    Around ``main``: a closed stdout is refused before any work; stderr
+    never fails a run; a stdout that cannot be written (a full disk,
+    ``/dev/full``) ends it with one line and exit 1, a reader that went away
+    (``purebp | head``) quietly with exit 0. (Ctrl-C: purebp.__main__.)
+    """
+    from .streams import OutputError, Quiet, discard_stdout, open_standard_streams
+    closed = open_standard_streams()
+    if 1 in closed:
+        sys.stdout = open(1, "w", closefd=False)
+    if 2 in closed:
+        sys.stderr = open(2, "w", closefd=False)
     for stream in (sys.stdout, sys.stderr):
         # Chinese narration on a terminal that cannot show it: escapes, not a crash.
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="backslashreplace")
+    sys.stderr = Quiet(sys.stderr)
+    if 1 in closed:
+        print("%s: error: standard output is closed; to discard it, send it to /dev/null "
+              "(>/dev/null), not nowhere (>&-)" % program(sys.argv), file=sys.stderr)
+        sys.exit(EXIT_USAGE)
+    sys.stdout = output = Output(sys.stdout)
     try:
-        code = main()
-        sys.stdout.flush()
+        try:
+            code = main(out=output)
+        except SystemExit as done:      # argparse: --help, --version, a usage error
+            code = done.code
+        if not output.failed:
+            output.flush()
     except BrokenPipeError:
         # The reader went away (purebp | head): not an error of ours.
-        sys.stderr.close()
+        discard_stdout()
         code = EXIT_OK
+    except OutputError as error:
+        # Text still buffered when the command ended: it could not be written either.
+        print("%s: error: %s" % (program(sys.argv), error), file=sys.stderr)
+        discard_stdout()
+        code = EXIT_FAILURE
+    if output.failed:
+        discard_stdout()    # the text left in the buffer must not fail again at exit
+    _ignore_interrupts()    # all is written: a Ctrl-C now could only spoil the exit
     sys.exit(code)
+
+
+def _ignore_interrupts():
+    import signal
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
