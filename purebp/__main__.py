@@ -25,18 +25,19 @@ def run():
         return run_full()
     except KeyboardInterrupt:
         return _interrupted()
-    except MemoryError:
-        print("purebp: error: out of memory", file=sys.stderr)
+    except MemoryError:     # cli.main reports its own; this is one while starting
+        print("purebp: error: out of memory; use a smaller data file (fewer rows) or fewer, "
+              "smaller layers", file=sys.stderr)
         return 1
 
 
 def _hear_one_interrupt():
     try:
         import signal
-    except ImportError:      # MicroPython: Python's own KeyboardInterrupt stays
-        return
-    if signal.getsignal(signal.SIGINT) is signal.default_int_handler:
-        signal.signal(signal.SIGINT, _on_interrupt)   # an ignored Ctrl-C (nohup) stays ignored
+        if signal.getsignal(signal.SIGINT) is signal.default_int_handler:
+            signal.signal(signal.SIGINT, _on_interrupt)   # an ignored Ctrl-C stays ignored
+    except (ImportError, AttributeError):
+        pass            # MicroPython: its own KeyboardInterrupt stays, caught below
 
 
 def _on_interrupt(signum, frame):
@@ -46,9 +47,13 @@ def _on_interrupt(signum, frame):
 
 
 def _interrupted():
-    from .streams import program
     try:
-        print("%s: interrupted" % program(sys.argv), file=sys.stderr)
+        from .streams import program
+        name = program(sys.argv)
+    except ImportError:     # (MicroPython)
+        name = "purebp"
+    try:
+        print("%s: interrupted" % name, file=sys.stderr)
         sys.stderr.flush()
     except (OSError, ValueError, AttributeError):
         pass            # no stderr to tell: the exit code says it

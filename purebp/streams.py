@@ -28,16 +28,20 @@ from .errors import PurebpError
 
 # C0 and C1 control codes, DEL, the line and paragraph separators, the
 # bidirectional overrides and isolates, lone surrogates, and the two
-# non-characters XML refuses.
-_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069"
-                      "\ud800-\udfff\ufffe\uffff]")
+# non-characters XML refuses. Compiled when first needed.
+_CONTROL = ("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069"
+            "\ud800-\udfff\ufffe\uffff]")
+_control = None
 
 
 def printable(text, keep=""):
     """``text`` with every control character, except those in ``keep``, as ``\\uXXXX``."""
-    if not _CONTROL.search(text):
+    global _control
+    if _control is None:
+        _control = re.compile(_CONTROL)
+    if not _control.search(text):
         return text
-    return _CONTROL.sub(lambda m: m.group() if m.group() in keep else "\\u%04x" % ord(m.group()),
+    return _control.sub(lambda m: m.group() if m.group() in keep else "\\u%04x" % ord(m.group()),
                         text)
 
 
