@@ -129,8 +129,8 @@ class Outputs:
     "model")``; ``inputs``: ``(label, path)`` pairs of the files the command
     reads, which no output may overwrite. A label of ``None`` (the Python
     API) names the path alone, and ``write`` then takes the text by path.
-    Raises ``PurebpError`` (exit code 2) for the
-    first output that cannot be written.
+    Raises ``PurebpError`` (exit code 2) for the first output that cannot
+    be written.
 
     >>> import os, tempfile
     >>> folder = tempfile.mkdtemp()
@@ -264,7 +264,7 @@ class _Pending:
     """A target's new contents in a temporary file beside it, flushed to disk."""
 
     def __init__(self, target, data):
-        self.target, self.data = target, data
+        self.target = target
         self.temporary = self.backup = None
         self.replaced = False
         info = target.info
@@ -323,33 +323,41 @@ class _Pending:
 
 def _replace_all(pending):
     """Rename every temporary over its target; on a failure, put back what was replaced."""
+    for item in pending[:-1]:          # the last one needs no way back: nothing follows it
+        if item.target.info is not None:
+            try:
+                item.keep_old()
+            except OSError as error:
+                raise SaveError(_could_not(item.target, error))
     held = _hold_interrupts()
     try:
-        for item in pending[:-1]:
-            if item.target.info is not None:
-                try:
-                    item.keep_old()
-                except OSError as error:
-                    raise SaveError(_could_not(item.target, error))
         for item in pending:
             try:
                 os.replace(item.temporary, item.target.real)
             except OSError as error:
-                message = _could_not(item.target, error)
-                for done in reversed(pending):
-                    if done.replaced:
-                        try:
-                            done.put_back()
-                        except OSError as undo:
-                            message += ("; and %s could not be put back: %s"
-                                        % (done.target.path, undo.strerror or undo))
-                raise SaveError(message)
+                raise SaveError(_undo(pending, _could_not(item.target, error)))
             item.temporary = None
             item.replaced = True
     finally:
         for item in pending:
             item.discard()
         _release_interrupts(held)
+
+
+def _undo(pending, message):
+    """Put back every replaced target; the message, with anything that could not be."""
+    for item in reversed(pending):
+        if item.replaced:
+            try:
+                item.put_back()
+            except OSError as error:
+                message = message.replace("; any file that was there is unchanged", "")
+                message += "; and %s could not be put back: %s" % (
+                    item.target.path, error.strerror or error)
+                if item.backup is not None:
+                    message += "; its old contents are in %s" % item.backup
+                    item.backup = None       # kept, not discarded: it is the only copy
+    return message
 
 
 def _could_not(target, error):

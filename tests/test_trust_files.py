@@ -164,6 +164,34 @@ def test_a_failed_rename_puts_back_the_files_already_replaced(tmp_path, monkeypa
     assert snapshot(tmp_path) == before      # same inodes, contents, modes; no temporaries
 
 
+def test_if_putting_back_fails_too_the_old_file_is_kept_and_named(tmp_path, monkeypatch):
+    a, b = str(tmp_path / "a.json"), str(tmp_path / "b.svg")
+    with open(a, "w") as f:
+        f.write("old a")
+    real_replace = os.replace
+    calls = []
+
+    def all_but_the_first_fail(source, target):
+        calls.append(target)
+        if len(calls) > 1:
+            raise OSError(errno.EIO, "Input/output error")
+        real_replace(source, target)
+
+    monkeypatch.setattr(files.os, "replace", all_but_the_first_fail)
+    with pytest.raises(SaveError) as raised:
+        Outputs([("--save", a, "model"), ("--plot", b, "plot")]).write(
+            {"--save": "new a", "--plot": "new b"})
+    monkeypatch.undo()
+    message = str(raised.value)
+    assert "unchanged" not in message
+    kept = re.search(r"; and .*a.json could not be put back: Input/output error; "
+                     r"its old contents are in (\S+)$", message)
+    assert kept, message
+    assert open(kept.group(1)).read() == "old a"
+    assert sorted(os.listdir(str(tmp_path))) == sorted(["a.json", os.path.basename(kept.group(1))])
+    assert [p for p in error_patterns() if p.search("purebp train: error: " + message)]
+
+
 def test_without_hard_links_the_old_files_are_copied_to_put_them_back(tmp_path, monkeypatch):
     a, b = str(tmp_path / "a.json"), str(tmp_path / "b.svg")
     for path in (a, b):
