@@ -289,18 +289,19 @@ class _Pending:
         """A second name for the file about to be replaced, to put it back if need be."""
         try:
             self.backup = _link_beside(self.target.real)
+            return
         except OSError:
-            # No hard links here (some file systems, protected_hardlinks): copy it.
-            self.backup, descriptor = _create_beside(self.target.real, 0o600)
-            with os.fdopen(descriptor, "wb") as f, open(self.target.real, "rb") as old:
-                _take_owner_and_mode(f.fileno(), os.fstat(old.fileno()))
-                while True:
-                    block = old.read(1 << 20)
-                    if not block:
-                        break
-                    f.write(block)
-                f.flush()
-                os.fsync(f.fileno())
+            pass        # no hard links here (some file systems, WebAssembly): copy it
+        self.backup, descriptor = _create_beside(self.target.real, 0o600)
+        with os.fdopen(descriptor, "wb") as f, open(self.target.real, "rb") as old:
+            _take_owner_and_mode(f.fileno(), os.fstat(old.fileno()))
+            while True:
+                block = old.read(1 << 20)
+                if not block:
+                    break
+                f.write(block)
+            f.flush()
+            os.fsync(f.fileno())
 
     def put_back(self):
         """Undo the replacement: the old file, or no file, as before."""
@@ -410,6 +411,8 @@ def _create_beside(path, mode):
 
 
 def _link_beside(path):
+    if not hasattr(os, "link"):
+        raise OSError(errno.ENOSYS, "no hard links here")
     folder, base = os.path.split(path)
     while True:
         name = os.path.join(folder, ".%s.%s.purebp-old" % (base[:40], os.urandom(4).hex()))
@@ -421,7 +424,8 @@ def _link_beside(path):
 
 
 def _take_owner_and_mode(descriptor, info):
-    if hasattr(os, "fchown") and (info.st_uid, info.st_gid) != (os.geteuid(), os.getegid()):
+    if hasattr(os, "fchown") and hasattr(os, "geteuid") and (
+            (info.st_uid, info.st_gid) != (os.geteuid(), os.getegid())):
         try:
             os.fchown(descriptor, info.st_uid, info.st_gid)
         except OSError:

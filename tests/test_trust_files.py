@@ -77,11 +77,12 @@ def snapshot(folder):
 
 @pytest.fixture
 def work(tmp_path):
+    from purebp import Model, load_data, save, train
     (tmp_path / "data.csv").write_text(CSV, encoding="utf-8")
     (tmp_path / "old.json").write_text("the old model\n", encoding="utf-8")
-    done = purebp("train", "--data", "xor", "--layers", "3,2,1", "--iterations", "5",
-                  "--save", str(tmp_path / "m.json"), "--quiet")
-    assert done.returncode == 0, done.stderr
+    X, y = load_data("xor")
+    save(Model.from_training(train(X, y, layers=[3, 2, 1], iterations=5), data="xor"),
+         str(tmp_path / "m.json"))
     (tmp_path / "folder").mkdir()
     return tmp_path
 
@@ -161,7 +162,12 @@ def test_a_failed_rename_puts_back_the_files_already_replaced(tmp_path, monkeypa
                                         "any file that was there is unchanged"):
         outputs.write({"--save": "new a", "--plot": "new b", "-o": "new c"})
     monkeypatch.undo()
-    assert snapshot(tmp_path) == before      # same inodes, contents, modes; no temporaries
+    after = snapshot(tmp_path)
+    if hasattr(os, "link"):
+        assert after == before      # the very same files: inodes, contents, modes
+    else:                           # (WebAssembly: copies, with the contents and modes)
+        assert [(v[1], v[3]) for k, v in sorted(after.items())] == [
+            (v[1], v[3]) for k, v in sorted(before.items())]
 
 
 def test_if_putting_back_fails_too_the_old_file_is_kept_and_named(tmp_path, monkeypatch):
@@ -210,7 +216,7 @@ def test_without_hard_links_the_old_files_are_copied_to_put_them_back(tmp_path, 
             raise OSError(errno.ENOSPC, "No space left on device")
         real_replace(source, target)
 
-    monkeypatch.setattr(files.os, "link", no_links)
+    monkeypatch.setattr(files.os, "link", no_links, raising=False)
     monkeypatch.setattr(files.os, "replace", second_fails)
     with pytest.raises(SaveError, match="No space left on device"):
         Outputs([("--save", a, "model"), ("--plot", b, "plot")]).write(
@@ -248,7 +254,13 @@ def test_a_failure_while_preparing_changes_nothing(tmp_path, monkeypatch, breaks
     assert snapshot(tmp_path) == before
 
 
+def needs_fifos():
+    if not hasattr(os, "mkfifo"):
+        pytest.skip("this system cannot make a FIFO (os.mkfifo)")
+
+
 def test_a_target_that_changed_during_the_run_is_refused_then(tmp_path):
+    needs_fifos()
     target = str(tmp_path / "m.json")
     outputs = Outputs([("--save", target, "model")])
     os.mkfifo(target)                       # appeared while training ran
@@ -314,9 +326,12 @@ KINDS = {"fifo": "a FIFO (named pipe)", "socket": "a socket", "null": "a charact
          "zero": "a character device", "block": "a block device"}
 
 
+SPECIAL_OUTPUTS = [(kind, "--save") for kind in sorted(KINDS)] + [("fifo", "--plot"),
+                                                                   ("null", "-o")]
+
+
 @pytest.mark.needs_processes
-@pytest.mark.parametrize("kind", sorted(KINDS))
-@pytest.mark.parametrize("flag", ["--save", "--plot", "-o"])
+@pytest.mark.parametrize("kind, flag", SPECIAL_OUTPUTS)
 def test_special_files_are_never_replaced(tmp_path, kind, flag):
     path = special_file(tmp_path, kind)
     before = os.lstat(path)
@@ -441,7 +456,7 @@ def test_permission_answers_for_a_user_who_is_not_root():
 # --- 11: new files get 0666 & ~umask, replaced ones keep their mode -------------------------
 
 @pytest.mark.needs_processes
-@pytest.mark.parametrize("umask", [0o022, 0o077, 0o002])
+@pytest.mark.parametrize("umask", [0o022, 0o002])
 def test_new_files_get_the_usual_mode(tmp_path, umask):
     def set_umask():
         os.umask(umask)
@@ -472,6 +487,8 @@ def test_make_pictures_writes_with_the_usual_mode(tmp_path):
 
 
 def test_the_python_api_writes_with_the_usual_mode(tmp_path):
+    if sys.platform == "emscripten":
+        pytest.skip("WebAssembly's in-memory file system ignores the umask")
     old = os.umask(0o027)
     try:
         write_atomically(str(tmp_path / "a.txt"), "text")
@@ -515,9 +532,14 @@ def test_empty_paths_from_python():
 
 # --- 14: special files are refused before opening; reads are bounded ------------------------
 
+SPECIAL_INPUTS = ([(kind, "--data") for kind in ("fifo", "zero", "null", "socket", "dev-zero",
+                                                  "dev-urandom")]
+                  + [(kind, where) for kind in ("fifo", "dev-zero")
+                     for where in ("--input", "MODEL.json", "--model")])
+
+
 @pytest.mark.needs_processes
-@pytest.mark.parametrize("where", ["--data", "--input", "MODEL.json", "--model"])
-@pytest.mark.parametrize("kind", ["fifo", "zero", "null", "socket", "dev-zero", "dev-urandom"])
+@pytest.mark.parametrize("kind, where", SPECIAL_INPUTS)
 def test_special_inputs_end_at_once_with_exit_2(work, where, kind):
     if kind.startswith("dev-"):
         path = "/dev/" + kind[4:]            # read only: reading them is harmless
@@ -541,6 +563,7 @@ def test_special_inputs_end_at_once_with_exit_2(work, where, kind):
 
 
 def test_a_fifo_swapped_in_after_the_check_does_not_hang(tmp_path, monkeypatch):
+    needs_fifos()
     path = str(tmp_path / "data.csv")
     os.mkfifo(path)
     regular = os.stat(__file__)
@@ -701,32 +724,58 @@ def interrupt_after(delay, args):
     return child.returncode, err
 
 
+def interrupt_once_running(args):
+    """SIGINT as soon as the command line is loaded: however slow the machine, purebp's
+    own code is running then and must answer. CPython tells when (-X importtime);
+    elsewhere, longer and longer waits until the signal no longer meets start-up."""
+    env = dict(os.environ, PYTHONPATH=ROOT)
+    if sys.implementation.name != "cpython":
+        for delay in (0.5, 1, 2, 4, 8):
+            code, err = interrupt_after(delay, args)
+            if not (starting_up(code, err) and not reached_purebp(err)):
+                return code, err.splitlines()
+        return code, err.splitlines()
+    child = subprocess.Popen([sys.executable, "-X", "importtime", "-m", "purebp"] + args,
+                             cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
+                             stderr=subprocess.PIPE, universal_newlines=True)
+    for line in child.stderr:
+        if line.rstrip().endswith("| purebp.cli"):
+            break
+    child.send_signal(signal.SIGINT)
+    _, err = child.communicate(timeout=120)
+    lines = [line for line in err.splitlines() if not line.startswith("import time:")]
+    return child.returncode, lines
+
+
+def starting_up(code, err):
+    """A run cut short by SIGINT while Python itself was starting."""
+    return "Traceback" in err or "Fatal Python error" in err or (code, err) == (
+        -signal.SIGINT, "")
+
+
 def reached_purebp(err):
     """Whether a traceback passes through purebp's own code (beyond runpy's import of
     the package, which runs before purebp.__main__ can install anything)."""
-    files_seen = re.findall(r'File "([^"]+)"', err)
-    ours = [f for f in files_seen if os.sep + "purebp" + os.sep in f]
-    return bool(ours) and not ours[0].endswith(os.path.join("purebp", "__init__.py"))
+    package = os.path.join(ROOT, "purebp") + os.sep
+    ours = [f for f in re.findall(r'File "([^"]+)"', err) if f.startswith(package)]
+    return bool(ours) and ours[0] != package + "__init__.py"
 
 
 @pytest.mark.needs_processes
 @pytest.mark.parametrize("args", [["train", "--iterations", "3000000"], []],
                          ids=["train", "default run"])
 def test_ctrl_c_at_any_moment_is_one_line_and_exit_130(args):
-    outcomes = []
+    name = "purebp train" if args else "purebp"
     for delay in (0.005, 0.02, 0.05, 0.1, 0.15, 0.2, 0.3, 0.5, 0.8):
         code, err = interrupt_after(delay, args)
-        outcomes.append((delay, code, err.splitlines()[-1:] if err else []))
-        if "Traceback" in err or "Fatal Python error" in err:
+        if starting_up(code, err):
             # Only Python's own start-up (site, runpy) may be cut short so.
             assert not reached_purebp(err), err
             continue
-        if code == -signal.SIGINT and err == "":
-            continue                     # before Python installed its handler: killed silently
-        assert code == 130, (delay, code, err)
-        assert re.match(r"purebp( train)?: interrupted\n\Z", err), err
-    # Late enough, purebp is surely running: there it must have answered.
-    assert outcomes[-1][1:] == (130, ["purebp%s: interrupted" % (" train" if args else "")])
+        if (code, err) == (0, ""):
+            continue       # the default run ended before the signal came
+        assert (code, err) == (130, name + ": interrupted\n"), (delay, code, err)
+    assert interrupt_once_running(args) == (130, [name + ": interrupted"])
 
 
 def test_interrupted_in_process_returns_130(monkeypatch, capsys):
@@ -742,6 +791,8 @@ def test_interrupted_in_process_returns_130(monkeypatch, capsys):
 
 @pytest.mark.needs_processes
 def test_the_command_line_starts_without_csv_xml_tempfile_pictures_or_models():
+    if sys.implementation.name != "cpython":
+        pytest.skip("-X importtime is CPython's")
     # -S: without site, whose .pth files may import anything before purebp runs.
     env = dict(os.environ, PYTHONPATH=ROOT)
     done = subprocess.run([sys.executable, "-S", "-X", "importtime", "-m", "purebp", "--help"],
