@@ -453,6 +453,38 @@ def test_permission_answers_for_a_user_who_is_not_root():
         shutil.rmtree(folder)
 
 
+def immutable(path):
+    """chattr +i (root, and a file system that has the flag); else skip."""
+    import shutil
+    if not shutil.which("chattr"):
+        pytest.skip("chattr is not installed")
+    done = subprocess.run(["chattr", "+i", path], stdout=subprocess.PIPE,
+                          stderr=subprocess.PIPE, universal_newlines=True)
+    if done.returncode != 0:
+        pytest.skip("cannot make %s immutable here: %s" % (path, done.stderr.strip()))
+
+
+@pytest.mark.needs_processes
+@pytest.mark.parametrize("what", ["file", "folder"])
+def test_an_immutable_target_is_refused_before_any_work(tmp_path, what):
+    keep = tmp_path / "m.json"
+    keep.write_text("old\n", encoding="utf-8")
+    folder = tmp_path / "locked"
+    folder.mkdir()
+    plot = folder / "l.svg"
+    plot.write_text("old plot\n", encoding="utf-8")
+    immutable(str(plot if what == "file" else folder))
+    try:
+        before = snapshot(tmp_path), snapshot(folder)
+        done = purebp("train", "--save", str(keep), "--plot", str(plot), "--iterations",
+                      "1000000")
+        one_error(done, 2, "the file is read-only" if what == "file" else
+                  "the folder %s is not writable" % folder)
+        assert (snapshot(tmp_path), snapshot(folder)) == before
+    finally:
+        subprocess.run(["chattr", "-i", str(plot), str(folder)])
+
+
 # --- 11: new files get 0666 & ~umask, replaced ones keep their mode -------------------------
 
 @pytest.mark.needs_processes
