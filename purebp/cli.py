@@ -11,35 +11,33 @@
     purebp draw ...        the network, or the chain rule, as an SVG picture
 
 Exit codes: 0 success, 2 bad usage or bad input (one line on stderr,
-never a traceback), 1 failure while running. PUREBP_DEBUG=1 shows the
-traceback behind an error message.
+never a traceback), 1 failure while running, 130 Ctrl-C. PUREBP_DEBUG=1
+shows the traceback behind an error message.
+
+Every file a command reads or writes is known before it starts
+(``_files``): outputs are checked before any work and written all at once
+(purebp.files). Start-up stays cheap: CSV, models, pictures and JSON are
+imported by the commands that use them.
 """
 
 import argparse
 import contextlib
-import json
 import math
 import os
 import sys
 
 from . import __version__
 from .arrayprint import array_str, scalar_str
-from .article import expanded
-from .chart import Progress, loss_chart, predictions_table
 from .cliargs import CommandLine, Parser, refuse_ignored_flags
 from .columns import given_inputs
-from .csvdata import Table, read_csv, read_inputs, to_number
-from .files import read_text, write_atomically
 from .datasets import NAMES, load_data
 from .diagnosis import TEXTS as DIAGNOSIS_TEXTS, describe, diagnose, final_metric
 from .errors import PurebpError, plural
 from .explain import LANGUAGES, as_data, explain, render, text
 from .gradcheck import THRESHOLD, gradient_check, refuse_endless
-from .model import Model, load, save
 from .network import LOSSES, METRICS, train, weights_at
 from .random_start import initial_weights
-from .selfcheck import print_check
-from .svg import chain_rule_svg, chain_rule_values, loss_svg, network_svg
+from .streams import Output, printable, program
 
 EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2
 
@@ -290,6 +288,7 @@ def _data(args):
     The built-in data carry the article's bias as their third input, x3, and
     get no other; CSV data get the bias appended unless --no-bias.
     """
+    from .csvdata import Table, read_csv
     if args.data in NAMES:
         if args.target or args.scale or args.scale_targets or args.no_bias:
             raise PurebpError("--target, --scale, --scale-targets and --no-bias apply to CSV "
@@ -359,10 +358,13 @@ def _run_gradcheck(args, out):
 
 
 def _run_check(args, out):
+    from .selfcheck import print_check
     return print_check(lambda line: print(line, file=out))
 
 
 def _run_default(args, out):
+    from .article import expanded
+    from .chart import loss_chart
     X, y = load_data("seed")
     losses = []
 
@@ -381,22 +383,23 @@ def _run_default(args, out):
 
 
 def _run_train(args, out):
+    from .model import Model, to_text
+    from .svg import loss_svg
+    if args.plot and not args.every:
+        raise PurebpError("--plot needs reports of the metric; --every is 0")
     table = _data(args)
-    if args.save:
-        _check_save_path(args.save)
-    if args.plot:
-        _check_save_path(args.plot, "--plot")
     with _progress(args.iterations, args.metric, enabled=False if args.quiet else None) as progress:
         result = train(table.X, table.y, layers=args.layers, seed=args.seed,
                        iterations=args.iterations, lr=args.lr, loss=args.loss,
                        every=args.every, metric=args.metric, progress=progress,
                        fast=not args.plain)
+    texts = {}
     if args.save:
-        save(Model.from_training(result, data=args.data, table=table), args.save)
+        texts["--save"] = to_text(Model.from_training(result, data=args.data, table=table),
+                                  args.save)
     if args.plot:
-        if not result.history:
-            raise PurebpError("--plot needs reports of the metric; --every is 0")
-        write_atomically(args.plot, loss_svg(result.history, args.metric), "plot")
+        texts["--plot"] = loss_svg(result.history, args.metric)
+    args.outputs.write(texts)
     if args.json:
         _print_json({"layers": result.layers, "weights": result.weights,
                      "outputs": result.outputs,
@@ -410,7 +413,7 @@ def _run_train(args, out):
         for done, path in (("saved the model to", args.save),
                            ("drew the loss curve in", args.plot)):
             if path:
-                print("%s %s" % (done, path), file=out)
+                print("%s %s" % (done, printable(path)), file=out)
     _warn_if_failed(args, result, table)
     return EXIT_OK
 
@@ -421,6 +424,7 @@ HISTORY_LINES = 20    # more reports than this print as the first and last 10
 def _print_training(args, result, table, out):
     """Everything train prints on stdout, sized for a screen: long histories,
     large matrices and many rows are summarised (every number is in --json)."""
+    from .chart import loss_chart, predictions_table
     print("data %s, layers %s, seed %d, %s, lr %s, loss %s"
           % (args.data, ",".join(str(n) for n in result.layers), args.seed,
              plural(args.iterations, "iteration"), scalar_str(args.lr), args.loss), file=out)
@@ -469,6 +473,7 @@ def _progress(total, metric=None, enabled=None, unit="iteration"):
     """A progress line with the time left, on a terminal only; cleared at the
     end, whatever happens. Work estimated above a day is refused before it
     starts (purebp.budget), so what runs here can finish."""
+    from .chart import Progress
     line = Progress(total, metric, enabled=enabled, unit=unit)
     try:
         yield line
@@ -476,19 +481,9 @@ def _progress(total, metric=None, enabled=None, unit="iteration"):
         line.finish()
 
 
-def _check_save_path(path, flag="--save"):
-    """Refuse an output path that cannot be written, before training for nothing."""
-    folder = os.path.dirname(os.path.abspath(path))
-    if os.path.isdir(path):
-        raise PurebpError("%s %s: is a directory; give a file name" % (flag, path))
-    if not os.path.isdir(folder):
-        raise PurebpError("%s %s: the folder %s does not exist" % (flag, path, folder))
-    if not os.access(folder, os.W_OK):
-        raise PurebpError("%s %s: the folder %s is not writable" % (flag, path, folder))
-
-
 def _run_draw(args, out):
-    _check_save_path(args.output, "-o")
+    from .model import load
+    from .svg import chain_rule_svg, chain_rule_values, network_svg
     if args.chain_rule:
         X, y = load_data("seed")
         if args.row >= len(X):
@@ -507,13 +502,14 @@ def _run_draw(args, out):
                            iterations=args.iterations, lr=args.lr, loss=args.loss, every=0,
                            progress=progress)
         text = network_svg(result.layers, result.weights, table.inputs, table.targets)
-    write_atomically(args.output, text, "picture")
-    print("drew %s" % args.output, file=out)
+    args.outputs.write({"-o": text})
+    print("drew %s" % printable(args.output), file=out)
     return EXIT_OK
 
 
 def _inputs_from_words(words, names, bias):
     """Rows of numbers from command-line words like 1,0,1 (or 1;0;1)."""
+    from .csvdata import to_number
     rows = []
     for word in words:
         cells = word.replace(";", ",").split(",")
@@ -532,6 +528,8 @@ def _inputs_from_words(words, names, bias):
 
 
 def _run_predict(args, out):
+    from .csvdata import read_inputs
+    from .model import load
     model = load(args.model)
     names = model.data_inputs
     if args.input and args.inputs:
@@ -565,6 +563,7 @@ def _run_predict(args, out):
 def _print_json(value, out, ensure_ascii=True):
     """One JSON object on a line. JSON has no NaN or infinity: a number that
     is not finite is written as null (as JavaScript's JSON.stringify does)."""
+    import json
     out.write(json.dumps(_finite_or_null(value), allow_nan=False, ensure_ascii=ensure_ascii))
     out.write("\n")
 
@@ -579,38 +578,103 @@ def _finite_or_null(value):
     return value
 
 
+def _files(args):
+    """Every file the command reads and writes, checked before any work.
+
+    Returns the ``files.Outputs`` the command writes with; it refuses empty
+    paths, outputs that cannot be written, two outputs that are one file,
+    and an output that is one of the inputs.
+    """
+    from .files import Outputs
+    inputs = []
+    if getattr(args, "data", None) is not None and args.data not in NAMES:
+        inputs.append(("--data", args.data))
+    if getattr(args, "model", None) is not None:
+        inputs.append(("MODEL.json" if args.command == "predict" else "--model", args.model))
+    if getattr(args, "input", None) is not None:
+        inputs.append(("--input", args.input))
+    outputs = [(flag, getattr(args, name), what)
+               for flag, name, what in (("--save", "save", "model"), ("--plot", "plot", "plot"),
+                                        ("-o", "output", "picture"))
+               if getattr(args, name, None) is not None]
+    return Outputs(outputs, inputs)
+
+
 def main(argv=None, out=None):
     """Run the command line with ``argv``; return the exit code."""
     out = out or sys.stdout
+    if not isinstance(out, Output):
+        out = Output(out)
     parser = build_parser()
     args = parser.parse_args(argv)
     command = {"train": _run_train, "explain": _run_explain, "gradcheck": _run_gradcheck,
                "predict": _run_predict, "draw": _run_draw,
                "check": _run_check}.get(args.command, _run_default)
     prog = "purebp " + args.command if args.command else "purebp"
+    message = code = None
     try:
+        args.outputs = _files(args)
         return command(args, out)
     except PurebpError as error:
         if os.environ.get("PUREBP_DEBUG") == "1":
             raise
-        print("%s: error: %s" % (prog, error), file=sys.stderr)
-        return error.exit_code
+        message, code = "error: %s" % error, error.exit_code
     except KeyboardInterrupt:
-        print("%s: interrupted" % prog, file=sys.stderr)
-        return 130
+        message, code = "interrupted", 130
+    except MemoryError:
+        # Reported outside this block, once the data the traceback holds are freed.
+        message, code = ("error: out of memory; use a smaller data file (fewer rows) or "
+                         "fewer, smaller layers"), EXIT_FAILURE
+    print("%s: %s" % (prog, printable(message)), file=sys.stderr)
+    return code
 
 
 def run():
-    """Entry point of the ``purebp`` console script."""
+    """The command line as a program: ``python -m purebp`` and the ``purebp`` script.
+
+    Around ``main``: a closed stdout is refused before any work; stderr
+    never fails a run; a stdout that cannot be written (a full disk,
+    ``/dev/full``) ends it with one line and exit 1, a reader that went away
+    (``purebp | head``) quietly with exit 0. (Ctrl-C: purebp.__main__.)
+    """
+    from .streams import OutputError, Quiet, discard_stdout, open_standard_streams
+    closed = open_standard_streams()
+    if 1 in closed:
+        sys.stdout = open(1, "w", closefd=False)
+    if 2 in closed:
+        sys.stderr = open(2, "w", closefd=False)
     for stream in (sys.stdout, sys.stderr):
         # Chinese narration on a terminal that cannot show it: escapes, not a crash.
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="backslashreplace")
+    sys.stderr = Quiet(sys.stderr)
+    if 1 in closed:
+        print("%s: error: standard output is closed; to discard it, send it to /dev/null "
+              "(>/dev/null), not nowhere (>&-)" % program(sys.argv), file=sys.stderr)
+        sys.exit(EXIT_USAGE)
+    sys.stdout = output = Output(sys.stdout)
     try:
-        code = main()
-        sys.stdout.flush()
+        try:
+            code = main(out=output)
+        except SystemExit as done:      # argparse: --help, --version, a usage error
+            code = done.code
+        if not output.failed:
+            output.flush()
     except BrokenPipeError:
         # The reader went away (purebp | head): not an error of ours.
-        sys.stderr.close()
+        discard_stdout()
         code = EXIT_OK
+    except OutputError as error:
+        # Text still buffered when the command ended: it could not be written either.
+        print("%s: error: %s" % (program(sys.argv), error), file=sys.stderr)
+        discard_stdout()
+        code = EXIT_FAILURE
+    if output.failed:
+        discard_stdout()    # the text left in the buffer must not fail again at exit
+    _ignore_interrupts()    # all is written: a Ctrl-C now could only spoil the exit
     sys.exit(code)
+
+
+def _ignore_interrupts():
+    import signal
+    signal.signal(signal.SIGINT, signal.SIG_IGN)

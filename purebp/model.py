@@ -40,7 +40,7 @@ import math
 from . import __version__, checks
 from .columns import BIAS, add_bias, given_inputs, name_problem, bad_character
 from .errors import PurebpError, plural, show, type_name
-from .files import read_text, write_atomically
+from .files import MAX_MODEL_BYTES, read_text, write_atomically
 from .network import LOSSES, Training, measure, predict
 from .scaling import MinMax, range_problem
 
@@ -145,22 +145,27 @@ class Model:
 
 def save(model, path):
     """Write ``model`` to ``path`` atomically; raise ``SaveError`` if it cannot."""
+    path = checks.file_path(path)
+    write_atomically(path, to_text(model, path), "model")
+
+
+def to_text(model, path):
+    """The text of ``model``'s file (``path`` only names it in an error)."""
     if not isinstance(model, Model):
         raise PurebpError("save: model: expected a Model, got %s" % type_name(model))
-    path = checks.file_path(path)
     try:
         # One key a line, each value compact on it: small files, readable diffs.
         lines = ['  %s: %s' % (json.dumps(key), json.dumps(value, allow_nan=False))
                  for key, value in sorted(model.as_dict().items(), key=lambda kv: KEYS.index(kv[0]))]
     except ValueError:
         raise PurebpError("%s: the model has a weight that is NaN or infinite; not saved" % path)
-    write_atomically(path, "{\n" + ",\n".join(lines) + "\n}\n", "model")
+    return "{\n" + ",\n".join(lines) + "\n}\n"
 
 
 def load(path):
     """Read and check a model file; return a ``Model``."""
     path = checks.file_path(path)
-    text = read_text(path, "model file")
+    text = read_text(path, "model file", MAX_MODEL_BYTES)
     try:
         document = json.loads(text, parse_constant=_refuse_constant, parse_int=_parse_int,
                               object_pairs_hook=_no_duplicates)
