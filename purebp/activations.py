@@ -37,6 +37,7 @@ same formula and gives numpy's limit instead of a crash:
 
 import math
 
+from .errors import PurebpError, show
 from .matrix import apply, pairwise_sum
 
 _INF = float("inf")
@@ -49,11 +50,13 @@ def exp(x):
     1.0
     >>> exp(1000.0)
     inf
+    >>> exp(-10 ** 400)       # an int too large for a float, on the small side
+    0.0
     """
     try:
         return math.exp(x)
     except (OverflowError, ValueError):  # CPython / MicroPython spelling
-        return _INF
+        return 0.0 if x < 0 else _INF
 
 
 # --- the pairs: each function, its slope right under it -------------------------
@@ -67,7 +70,10 @@ def sigmoid(z):
     >>> sigmoid(2.0)
     0.8807970779778823
     """
-    return 1 / (1 + exp(-z))
+    try:
+        return 1 / (1 + exp(-z))
+    except TypeError:      # not a number: say so, not "bad operand for unary -"
+        raise _not_a_number("sigmoid", "z", z)
 
 
 def sigmoid_derivative(l):
@@ -79,7 +85,10 @@ def sigmoid_derivative(l):
     >>> sigmoid_derivative(0.5)
     0.25
     """
-    return l * (1 - l)
+    try:
+        return l * (1 - l)
+    except TypeError:
+        raise _not_a_number("sigmoid_derivative", "l", l)
 
 
 def tanh(z):
@@ -92,7 +101,10 @@ def tanh(z):
     >>> tanh(0.5)
     0.46211715726000974
     """
-    return _tanh(z)
+    try:
+        return _tanh(z)
+    except TypeError:
+        raise _not_a_number("tanh", "z", z)
 
 
 def tanh_derivative(l):
@@ -101,7 +113,10 @@ def tanh_derivative(l):
     >>> tanh_derivative(0.5)
     0.75
     """
-    return 1 - l * l
+    try:
+        return 1 - l * l
+    except TypeError:
+        raise _not_a_number("tanh_derivative", "l", l)
 
 
 def relu(z):
@@ -112,7 +127,10 @@ def relu(z):
     >>> relu(-2.0), relu(0.5)
     (0.0, 0.5)
     """
-    return 0.0 if z <= 0 else z
+    try:
+        return 0.0 if z <= 0 else z
+    except TypeError:
+        raise _not_a_number("relu", "z", z)
 
 
 def relu_derivative(l):
@@ -123,7 +141,10 @@ def relu_derivative(l):
     >>> relu_derivative(0.5), relu_derivative(0.0)
     (1.0, 0.0)
     """
-    return 1.0 if l > 0 else 0.0
+    try:
+        return 1.0 if l > 0 else 0.0
+    except TypeError:
+        raise _not_a_number("relu_derivative", "l", l)
 
 
 def softmax(z):
@@ -140,8 +161,12 @@ def softmax(z):
     >>> softmax([1000.0, 0.0])
     [1.0, 0.0]
     """
-    top = max(z)
-    e = [exp(v - top) for v in z]
+    try:
+        top = max(z)
+        e = [exp(v - top) for v in z]
+    except (TypeError, ValueError):
+        raise PurebpError("softmax: z: %s is not a row of numbers; softmax one row at a time"
+                          % show(z))
     s = pairwise_sum(e)
     return [v / s for v in e]
 
@@ -222,6 +247,12 @@ ACTIVATIONS = {
 }
 
 HIDDEN = ("sigmoid", "tanh", "relu")     # --activation's choices, in this order
+
+
+def _not_a_number(function, name, value):
+    """The error for a one-number function given something else."""
+    return PurebpError("%s: %s: %s is not a number; apply(%s, A) for a matrix"
+                       % (function, name, show(value), function))
 
 
 def _tanh_from_exp(z):

@@ -34,6 +34,7 @@ where steps and epochs are the same; with a batch size, training is counted
 in ``epochs``. ``schedule`` checks the pair and returns the epochs.
 """
 
+from .checks import plain, whole_number
 from .errors import PurebpError, plural
 from .random_start import permutation
 
@@ -52,11 +53,12 @@ def schedule(rows, iterations=None, epochs=None, batch_size=None):
     >>> schedule(4, epochs=5, batch_size=5)
     Traceback (most recent call last):
         ...
-    purebp.errors.PurebpError: batch size 5: the training data has 4 rows; give at most 4, or no batch size for full batch
+    purebp.errors.PurebpError: batch_size: 5 is more than the training data's 4 rows; give at most 4, or no batch size for full batch
     """
+    iterations, epochs, batch_size = plain(iterations), plain(epochs), plain(batch_size)
     for name, value in (("iterations", iterations), ("epochs", epochs)):
-        if value is not None and not _whole(value, 1):
-            raise PurebpError("%s: %r is not a whole number of at least 1" % (name, value))
+        if value is not None:
+            whole_number(value, name, least=1)
     if batch_size is None:
         if iterations is not None and epochs is not None and iterations != epochs:
             raise PurebpError("iterations %d and epochs %d: in full-batch training an iteration "
@@ -65,16 +67,16 @@ def schedule(rows, iterations=None, epochs=None, batch_size=None):
         if iterations is not None:
             return iterations
         return epochs if epochs is not None else DEFAULT_EPOCHS
-    if not _whole(batch_size, 1):
-        raise PurebpError("batch size: %r is not a whole number of at least 1" % (batch_size,))
+    whole_number(batch_size, "batch_size", least=1)
     if batch_size > rows:
-        raise PurebpError("batch size %d: the training data has %s; give at most %d, or no "
-                          "batch size for full batch" % (batch_size, plural(rows, "row"), rows))
+        raise PurebpError("batch_size: %d is more than the training data's %s; give at most "
+                          "%d, or no batch size for full batch"
+                          % (batch_size, plural(rows, "row"), rows))
     if iterations is not None:
         raise PurebpError("iterations with a batch size: mini-batch training is counted in "
-                          "epochs (passes over the %s, %s of %d rows each); give epochs instead"
+                          "epochs (passes over the %s, %s of %s each); give epochs instead"
                           % (plural(rows, "row"), plural(steps_per_epoch(rows, batch_size),
-                                                          "step"), batch_size))
+                                                          "step"), plural(batch_size, "row")))
     return epochs if epochs is not None else DEFAULT_EPOCHS
 
 
@@ -94,7 +96,3 @@ def batch_rows(order, batch_size):
 def take(A, rows):
     """The rows ``rows`` of matrix ``A``, in that order: numpy's ``A[rows]``."""
     return [A[r] for r in rows]
-
-
-def _whole(value, least):
-    return not isinstance(value, bool) and isinstance(value, int) and value >= least

@@ -11,36 +11,36 @@
     purebp draw ...        the network, or the chain rule, as an SVG picture
 
 Exit codes: 0 success, 2 bad usage or bad input (one line on stderr,
-never a traceback), 1 failure while running. PUREBP_DEBUG=1 shows the
-traceback behind an error message.
+never a traceback), 1 failure while running, 130 Ctrl-C. PUREBP_DEBUG=1
+shows the traceback behind an error message.
+
+Every file a command reads or writes is known before it starts
+(``_files``): outputs are checked before any work and written all at once
+(purebp.files). Start-up stays cheap: CSV, models, pictures and JSON are
+imported by the commands that use them.
 """
 
 import argparse
-import json
+import contextlib
 import math
 import os
 import sys
 
 from . import __version__
 from .arrayprint import array_str, scalar_str
-from .article import expanded
-from .chart import Progress, loss_chart, predictions_table
 from .cliargs import CommandLine, Parser, refuse_ignored_flags
 from .columns import given_inputs
-from .csvdata import Table, read_csv, read_inputs, to_number
-from .files import read_text, write_atomically
 from .activations import ACTIVATIONS, HIDDEN
 from .batches import schedule, steps_per_epoch, take
 from .datasets import NAMES, load_data
+from .diagnosis import TEXTS as DIAGNOSIS_TEXTS, describe, diagnose, final_metric
 from .errors import PurebpError, plural
-from .explain import LANGUAGES, as_data, explain, render
-from .gradcheck import THRESHOLD, gradient_check
+from .explain import LANGUAGES, as_data, explain, render, text
+from .gradcheck import THRESHOLD, gradient_check, progress_total, refuse_endless
 from .losses import LOSS_NAMES, LOSSES
-from .model import Model, load, save
-from .network import METRICS, check_conventions, evaluate, step_at, train
+from .network import METRICS, check_conventions, step_at, train
 from .random_start import initial_weights
-from .selfcheck import print_check
-from .svg import chain_rule_svg, chain_rule_values, loss_svg, network_svg
+from .streams import Output, printable, program
 
 EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2
 
@@ -167,7 +167,9 @@ def build_parser():
                                    "iteration, not the compiled fast loop (same numbers, slower)")
     train_parser.add_argument("--plot", metavar="FILE.svg",
                               help="draw the metric over the iterations as an SVG file")
-    _picture_flags(train_parser)
+    _lang_flag(train_parser, "language of the warning when training fails")
+    _picture_flags(train_parser, "print only the final metric and the files written: "
+                                 "no weights, chart, table or progress")
 
     draw_parser = commands.add_parser(
         "draw", help="draw the network, or the chain rule, as an SVG file",
@@ -222,9 +224,7 @@ def build_parser():
     explain_parser.add_argument("--at", type=_iteration, default=1, metavar="N",
                                 help="explain iteration N, after N-1 silent ones; with "
                                      "--batch-size, step N, on its batch's rows (default: 1)")
-    explain_parser.add_argument("--lang", choices=LANGUAGES,
-                                help="language of the narration (default: from LC_ALL, "
-                                     "LC_MESSAGES or LANG: zh... gives zh-CN, else en)")
+    _lang_flag(explain_parser, "language of the narration")
     explain_parser.add_argument("--json", action="store_true",
                                 help="print the quantities as one JSON object")
 
@@ -243,11 +243,16 @@ def build_parser():
     return parser
 
 
-def _picture_flags(parser):
+def _lang_flag(parser, what):
+    parser.add_argument("--lang", choices=LANGUAGES,
+                        help="%s (default: from LC_ALL, LC_MESSAGES or LANG: zh... gives "
+                             "zh-CN, else en)" % what)
+
+
+def _picture_flags(parser, quiet="print the results only: no chart, no table, no progress"):
     parser.add_argument("--ascii", action="store_true",
                         help="draw the terminal chart with plain ASCII, not Unicode blocks")
-    parser.add_argument("--quiet", action="store_true",
-                        help="print the results only: no chart, no table, no progress")
+    parser.add_argument("--quiet", action="store_true", help=quiet)
 
 
 def _length_flags(parser, what):
@@ -330,6 +335,7 @@ def _data(args):
     The built-in data carry the article's bias as their third input, x3, and
     get no other; CSV data get the bias appended unless --no-bias.
     """
+    from .csvdata import Table, read_csv
     if args.data in NAMES:
         if args.target or args.scale or args.scale_targets or args.no_bias:
             raise PurebpError("--target, --scale, --scale-targets and --no-bias apply to CSV "
@@ -357,9 +363,10 @@ def _data(args):
 def _run_explain(args, out):
     table = _data(args)
     X, y = table.X, table.y
-    story = explain(X, y, _layers_of(args, X, y), seed=args.seed, lr=args.lr,
-                    loss=args.loss, at=args.at, inputs=table.inputs, activation=args.activation,
-                    batch_size=args.batch_size)
+    with _progress(args.at - 1, unit="step" if args.batch_size else "iteration") as progress:
+        story = explain(X, y, _layers_of(args, X, y), seed=args.seed, lr=args.lr,
+                        loss=args.loss, at=args.at, inputs=table.inputs, progress=progress,
+                        activation=args.activation, batch_size=args.batch_size)
     lang = _language(args)
     if args.json:
         _print_json(as_data(story, lang), out, ensure_ascii=False)
@@ -372,11 +379,15 @@ def _run_gradcheck(args, out):
     table = _data(args)
     X, y = table.X, table.y
     layers = _layers_of(args, X, y)
-    weights, batch = step_at(X, y, layers, args.seed, args.lr, args.loss, args.at,
-                             args.activation, args.batch_size)
+    refuse_endless(layers, min(args.batch_size or len(X), len(X)), args.activation)
+    with _progress(args.at - 1, unit="step" if args.batch_size else "iteration") as progress:
+        weights, batch = step_at(X, y, layers, args.seed, args.lr, args.loss, args.at, progress,
+                                 args.activation, args.batch_size)
     if batch is not None:     # the gradient of that step: on its batch's rows
         X, y = take(X, batch[2]), take(y, batch[2])
-    check = gradient_check(weights, X, y, args.loss, activation=args.activation)
+    with _progress(progress_total(layers, args.activation), unit="weight") as progress:
+        check = gradient_check(weights, X, y, args.loss, progress=progress,
+                               activation=args.activation)
     worst = check.worst
     where = "syn[%d][%d][%d]" % worst.where
     if args.json:
@@ -408,10 +419,13 @@ def _run_gradcheck(args, out):
 
 
 def _run_check(args, out):
+    from .selfcheck import print_check
     return print_check(lambda line: print(line, file=out))
 
 
 def _run_default(args, out):
+    from .article import expanded
+    from .chart import loss_chart
     X, y = load_data("seed")
     losses = []
 
@@ -430,36 +444,61 @@ def _run_default(args, out):
 
 
 def _run_train(args, out):
+    from .model import Model, to_text
+    from .svg import loss_svg
+    if args.plot and not args.every:
+        raise PurebpError("--plot needs reports of the metric; --every is 0")
     table = _data(args)
-    if args.save:
-        _check_save_path(args.save)
-    if args.plot:
-        _check_save_path(args.plot, "--plot")
-    rows = len(table.X)
-    steps = (schedule(rows, args.iterations, args.epochs, args.batch_size)
-             * steps_per_epoch(rows, args.batch_size))
-    progress = Progress(steps, args.metric, enabled=None if not args.quiet else False)
-    try:
+    steps = _steps(args, len(table.X))
+    with _progress(steps, args.metric, enabled=False if args.quiet else None,
+                   unit="step" if args.batch_size else "iteration") as progress:
         result = train(table.X, table.y, layers=args.layers, seed=args.seed,
                        iterations=args.iterations, lr=args.lr, loss=args.loss,
                        every=args.every, metric=args.metric, progress=progress,
                        fast=not args.plain, activation=args.activation,
                        batch_size=args.batch_size, epochs=args.epochs)
-    finally:
-        progress.finish()
-    settings = result.settings
-    unit = "epoch" if args.batch_size else "iteration"
+    texts = {}
     if args.save:
-        save(Model.from_training(result, data=args.data, table=table), args.save)
+        texts["--save"] = to_text(Model.from_training(result, data=args.data, table=table),
+                                  args.save)
     if args.plot:
-        if not result.history:
-            raise PurebpError("--plot needs reports of the metric; --every is 0")
-        write_atomically(args.plot, loss_svg(result.history, args.metric, unit=unit), "plot")
+        texts["--plot"] = loss_svg(result.history, args.metric,
+                                   unit="epoch" if args.batch_size else "iteration")
+    args.outputs.write(texts)
     if args.json:
         _print_json({"layers": result.layers, "weights": result.weights,
                      "outputs": result.outputs,
                      "history": [[i, value] for i, value in result.history]}, out)
-        return EXIT_OK
+    elif args.quiet:
+        print("final %s: %s" % (args.metric, scalar_str(final_metric(result, table.X, table.y))),
+              file=out)
+    else:
+        _print_training(args, result, table, out)
+    if not args.json:
+        for done, path in (("saved the model to", args.save),
+                           ("drew the loss curve in", args.plot)):
+            if path:
+                print("%s %s" % (done, printable(path)), file=out)
+    _warn_if_failed(args, result, table)
+    return EXIT_OK
+
+
+def _steps(args, rows):
+    """The steps --iterations, --epochs and --batch-size make on ``rows`` rows
+    (checked as ``train`` checks them): what progress counts."""
+    return (schedule(rows, args.iterations, args.epochs, args.batch_size)
+            * steps_per_epoch(rows, args.batch_size))
+
+
+HISTORY_LINES = 20    # more reports than this print as the first and last 10
+
+
+def _print_training(args, result, table, out):
+    """Everything train prints on stdout, sized for a screen: long histories,
+    large matrices and many rows are summarised (every number is in --json)."""
+    from .chart import loss_chart, predictions_table
+    settings = result.settings
+    unit = "epoch" if args.batch_size else "iteration"
     if args.batch_size:
         length = "%s in batches of %d (%s)" % (plural(settings["epochs"], "epoch"),
                                                args.batch_size,
@@ -470,10 +509,19 @@ def _run_train(args, out):
           % (args.data, ",".join(str(n) for n in result.layers), args.seed, length,
              scalar_str(args.lr), args.loss, ", activation %s" % args.activation
              if len(result.layers) > 2 else ""), file=out)
+    history = result.history
     print("%9s  %s" % (unit, args.metric), file=out)
-    for i, value in result.history:
-        print("%9d  %s" % (i, scalar_str(value)), file=out)
-    final = evaluate(result.weights, table.X, table.y, args.metric, args.activation, args.loss)
+    half = HISTORY_LINES // 2
+    shown = history
+    if len(history) > HISTORY_LINES + 1:
+        shown = history[:half] + [None] + history[-half:]
+    for report in shown:
+        if report is None:
+            print("%9s  (%d more reports: all of them in --json and --plot)"
+                  % ("...", len(history) - 2 * half), file=out)
+        else:
+            print("%9d  %s" % (report[0], scalar_str(report[1])), file=out)
+    final = final_metric(result, table.X, table.y)
     print("%9s  %s   (the trained weights)" % ("trained", scalar_str(final)), file=out)
     for k, syn in enumerate(result.weights):
         print("syn[%d] (%d x %d):" % (k, len(syn), len(syn[0])), file=out)
@@ -483,33 +531,44 @@ def _run_train(args, out):
     else:
         print("l, the outputs of the last iteration:", file=out)
     print(array_str(result.outputs), file=out)
-    if not args.quiet:
-        chart = loss_chart(result.history, args.metric, ascii=args.ascii)
-        if len(result.history) > 1:
-            print("", file=out)
-            print("\n".join(chart), file=out)
+    chart = loss_chart(history, args.metric, ascii=args.ascii)
+    if len(history) > 1:
         print("", file=out)
-        print("\n".join(predictions_table(table.X, table.y, result.outputs, table.inputs,
-                                           table.targets)), file=out)
-        for flag, path in (("saved the model to", args.save), ("drew the loss curve in", args.plot)):
-            if path:
-                print("%s %s" % (flag, path), file=out)
-    return EXIT_OK
+        print("\n".join(chart), file=out)
+    print("", file=out)
+    print("\n".join(predictions_table(table.X, table.y, result.outputs, table.inputs,
+                                       table.targets)), file=out)
 
 
-def _check_save_path(path, flag="--save"):
-    """Refuse an output path that cannot be written, before training for nothing."""
-    folder = os.path.dirname(os.path.abspath(path))
-    if os.path.isdir(path):
-        raise PurebpError("%s %s: is a directory; give a file name" % (flag, path))
-    if not os.path.isdir(folder):
-        raise PurebpError("%s %s: the folder %s does not exist" % (flag, path, folder))
-    if not os.access(folder, os.W_OK):
-        raise PurebpError("%s %s: the folder %s is not writable" % (flag, path, folder))
+def _warn_if_failed(args, result, table):
+    """Training that failed without an error: say so on stderr, with what to try."""
+    findings = diagnose(result, table.X, table.y)
+    if not findings:
+        return
+    lang = _language(args)
+    lines = describe(findings, lang)
+    print("purebp train: %s" % text("warning", lang, (lines[0],), DIAGNOSIS_TEXTS),
+          file=sys.stderr)
+    for line in lines[1:]:
+        print(line, file=sys.stderr)
+
+
+@contextlib.contextmanager
+def _progress(total, metric=None, enabled=None, unit="iteration"):
+    """A progress line with the time left, on a terminal only; cleared at the
+    end, whatever happens. Work estimated above a day is refused before it
+    starts (purebp.budget), so what runs here can finish."""
+    from .chart import Progress
+    line = Progress(total, metric, enabled=enabled, unit=unit)
+    try:
+        yield line
+    finally:
+        line.finish()
 
 
 def _run_draw(args, out):
-    _check_save_path(args.output, "-o")
+    from .model import load
+    from .svg import chain_rule_svg, chain_rule_values, network_svg
     if args.chain_rule:
         X, y = load_data("seed")
         if args.row >= len(X):
@@ -524,18 +583,21 @@ def _run_draw(args, out):
         text = network_svg(model.layers, model.weights, model.inputs, model.targets)
     else:
         table = _data(args)
-        result = train(table.X, table.y, layers=args.layers, seed=args.seed,
-                       iterations=args.iterations, lr=args.lr, loss=args.loss, every=0,
-                       activation=args.activation, batch_size=args.batch_size,
-                       epochs=args.epochs)
+        steps = _steps(args, len(table.X))
+        with _progress(steps, unit="step" if args.batch_size else "iteration") as progress:
+            result = train(table.X, table.y, layers=args.layers, seed=args.seed,
+                           iterations=args.iterations, lr=args.lr, loss=args.loss, every=0,
+                           progress=progress, activation=args.activation,
+                           batch_size=args.batch_size, epochs=args.epochs)
         text = network_svg(result.layers, result.weights, table.inputs, table.targets)
-    write_atomically(args.output, text, "picture")
-    print("drew %s" % args.output, file=out)
+    args.outputs.write({"-o": text})
+    print("drew %s" % printable(args.output), file=out)
     return EXIT_OK
 
 
 def _inputs_from_words(words, names, bias):
     """Rows of numbers from command-line words like 1,0,1 (or 1;0;1)."""
+    from .csvdata import to_number
     rows = []
     for word in words:
         cells = word.replace(";", ",").split(",")
@@ -554,6 +616,8 @@ def _inputs_from_words(words, names, bias):
 
 
 def _run_predict(args, out):
+    from .csvdata import read_inputs
+    from .model import load
     model = load(args.model)
     names = model.data_inputs
     if args.input and args.inputs:
@@ -587,6 +651,7 @@ def _run_predict(args, out):
 def _print_json(value, out, ensure_ascii=True):
     """One JSON object on a line. JSON has no NaN or infinity: a number that
     is not finite is written as null (as JavaScript's JSON.stringify does)."""
+    import json
     out.write(json.dumps(_finite_or_null(value), allow_nan=False, ensure_ascii=ensure_ascii))
     out.write("\n")
 
@@ -601,38 +666,103 @@ def _finite_or_null(value):
     return value
 
 
+def _files(args):
+    """Every file the command reads and writes, checked before any work.
+
+    Returns the ``files.Outputs`` the command writes with; it refuses empty
+    paths, outputs that cannot be written, two outputs that are one file,
+    and an output that is one of the inputs.
+    """
+    from .files import Outputs
+    inputs = []
+    if getattr(args, "data", None) is not None and args.data not in NAMES:
+        inputs.append(("--data", args.data))
+    if getattr(args, "model", None) is not None:
+        inputs.append(("MODEL.json" if args.command == "predict" else "--model", args.model))
+    if getattr(args, "input", None) is not None:
+        inputs.append(("--input", args.input))
+    outputs = [(flag, getattr(args, name), what)
+               for flag, name, what in (("--save", "save", "model"), ("--plot", "plot", "plot"),
+                                        ("-o", "output", "picture"))
+               if getattr(args, name, None) is not None]
+    return Outputs(outputs, inputs)
+
+
 def main(argv=None, out=None):
     """Run the command line with ``argv``; return the exit code."""
     out = out or sys.stdout
+    if not isinstance(out, Output):
+        out = Output(out)
     parser = build_parser()
     args = parser.parse_args(argv)
     command = {"train": _run_train, "explain": _run_explain, "gradcheck": _run_gradcheck,
                "predict": _run_predict, "draw": _run_draw,
                "check": _run_check}.get(args.command, _run_default)
     prog = "purebp " + args.command if args.command else "purebp"
+    message = code = None
     try:
+        args.outputs = _files(args)
         return command(args, out)
     except PurebpError as error:
         if os.environ.get("PUREBP_DEBUG") == "1":
             raise
-        print("%s: error: %s" % (prog, error), file=sys.stderr)
-        return error.exit_code
+        message, code = "error: %s" % error, error.exit_code
     except KeyboardInterrupt:
-        print("%s: interrupted" % prog, file=sys.stderr)
-        return 130
+        message, code = "interrupted", 130
+    except MemoryError:
+        # Reported outside this block, once the data the traceback holds are freed.
+        message, code = ("error: out of memory; use a smaller data file (fewer rows) or "
+                         "fewer, smaller layers"), EXIT_FAILURE
+    print("%s: %s" % (prog, printable(message)), file=sys.stderr)
+    return code
 
 
 def run():
-    """Entry point of the ``purebp`` console script."""
+    """The command line as a program: ``python -m purebp`` and the ``purebp`` script.
+
+    Around ``main``: a closed stdout is refused before any work; stderr
+    never fails a run; a stdout that cannot be written (a full disk,
+    ``/dev/full``) ends it with one line and exit 1, a reader that went away
+    (``purebp | head``) quietly with exit 0. (Ctrl-C: purebp.__main__.)
+    """
+    from .streams import OutputError, Quiet, discard_stdout, open_standard_streams
+    closed = open_standard_streams()
+    if 1 in closed:
+        sys.stdout = open(1, "w", closefd=False)
+    if 2 in closed:
+        sys.stderr = open(2, "w", closefd=False)
     for stream in (sys.stdout, sys.stderr):
         # Chinese narration on a terminal that cannot show it: escapes, not a crash.
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="backslashreplace")
+    sys.stderr = Quiet(sys.stderr)
+    if 1 in closed:
+        print("%s: error: standard output is closed; to discard it, send it to /dev/null "
+              "(>/dev/null), not nowhere (>&-)" % program(sys.argv), file=sys.stderr)
+        sys.exit(EXIT_USAGE)
+    sys.stdout = output = Output(sys.stdout)
     try:
-        code = main()
-        sys.stdout.flush()
+        try:
+            code = main(out=output)
+        except SystemExit as done:      # argparse: --help, --version, a usage error
+            code = done.code
+        if not output.failed:
+            output.flush()
     except BrokenPipeError:
         # The reader went away (purebp | head): not an error of ours.
-        sys.stderr.close()
+        discard_stdout()
         code = EXIT_OK
+    except OutputError as error:
+        # Text still buffered when the command ended: it could not be written either.
+        print("%s: error: %s" % (program(sys.argv), error), file=sys.stderr)
+        discard_stdout()
+        code = EXIT_FAILURE
+    if output.failed:
+        discard_stdout()    # the text left in the buffer must not fail again at exit
+    _ignore_interrupts()    # all is written: a Ctrl-C now could only spoil the exit
     sys.exit(code)
+
+
+def _ignore_interrupts():
+    import signal
+    signal.signal(signal.SIGINT, signal.SIG_IGN)

@@ -21,6 +21,8 @@
 import argparse
 import sys
 
+from .streams import printable
+
 SUPPRESS = argparse.SUPPRESS
 BEFORE = "before_"     # the namespace prefix of a flag given before the command
 
@@ -55,7 +57,8 @@ class Parser(argparse.ArgumentParser):
         return action
 
     def error(self, message):
-        self.exit(2, "%s: error: %s (see '%s --help')\n" % (self.prog, message, self.prog))
+        self.exit(2, "%s: error: %s (see '%s --help')\n"
+                  % (self.prog, printable(message), self.prog))
 
     def _parse_optional(self, arg_string):
         # argparse's own rule knows only -5 and -.5; -inf, -1e-3 and -1,0,1

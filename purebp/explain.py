@@ -29,9 +29,10 @@ rows of the step's batch.
 from .activations import ACTIVATIONS, HIDDEN, exp
 from .arrayprint import array_str, scalar_str
 from .batches import take
+from .checks import plain
 from .losses import LOSS_NAMES, LOSSES
 from .matrix import pairwise_sum
-from .network import layer_activations, step, step_at
+from .network import check_data, layer_activations, step, step_at
 
 LANGUAGES = ("en", "zh-CN")
 
@@ -40,7 +41,7 @@ TEXTS = {
     "title": ("purebp explain: iteration %d of training",
               "purebp 讲解：训练的第 %d 次迭代"),
     "settings": ("data %s, layers %s, seed %d, lr %s, loss %s%s",
-                 "数据 %s，各层 %s，种子 %d，学习率 %s，损失 %s%s"),
+                 "数据 %s，层大小 %s，种子 %d，学习率 %s，损失 %s%s"),
     "with_activation": (", activation %s", "，激活函数 %s"),
     "with_batch": (", batch size %d", "，批大小 %d"),
     "rows": ("the rows of this step's batch: epoch %d (counted from 0) shuffles the rows, "
@@ -64,8 +65,8 @@ TEXTS = {
           "目标值：每个样本应当得到的输出"),
     "syn": ("the weights before this step: %s", "本步之前的权重：%s"),
     "syn_start": ("numpy's random start, 2 * random - 1", "numpy 的随机初值，2 * random - 1"),
-    "syn_after": ("after %d iterations of training", "已训练 %d 次迭代之后"),
-    "syn_after_one": ("after 1 iteration of training", "已训练 1 次迭代之后"),
+    "syn_after": ("after %d iterations of training", "训练了 %d 次迭代之后"),
+    "syn_after_one": ("after 1 iteration of training", "训练了 1 次迭代之后"),
     "z": ("each row's inputs times the weights, summed: the %s's input",
           "每行输入与权重相乘再求和，即 %s 的输入"),
     "l": ("%s: the layer's output", "%s，得到这一层的输出"),
@@ -82,7 +83,7 @@ TEXTS = {
               "链式法则第一项 d loss/d l（已取反，指向下降方向）；%s"),
     "cancels": ("factors 1 and 2 at once: %s", "第一项与第二项合在一起：%s"),
     "received": ("the error this layer receives from the layer above, through its weights",
-                 "这一层从上一层经由权重传回来的误差"),
+                 "后一层（离输出更近的一层）经由它的权重传回给这一层的误差"),
     "slope": ("chain factor 2, d l/d z: %s", "链式法则第二项 d l/d z：%s"),
     "dz": ("chain factor 3, d z/d w: the layer's input (z = input · w)",
            "链式法则第三项 d z/d w：这一层的输入（因为 z = 输入 · w）"),
@@ -90,7 +91,7 @@ TEXTS = {
               "第一项乘第二项：误差穿过 %s 传回到 z"),
     "step": ("all three factors: the input's transpose times the delta; the step "
              "downhill, minus d loss/d w",
-             "三项相乘：输入的转置乘以 delta，即 -d loss/d w，下降的一步"),
+             "三项相乘：输入的转置乘以 delta，即 -d loss/d w，沿下降方向的一步"),
     "updated": ("the new weights: old weights + lr * step",
                 "新的权重：旧权重 + 学习率 * 步长"),
 }
@@ -112,8 +113,8 @@ def _names(n):
             "delta": lambda k: "l%d_delta" % k, "error": lambda k: "l%d_error" % k}
 
 
-def explain(X, y, layers, seed=1, lr=1.0, loss="half-sse", at=1, inputs=None,
-            activation="sigmoid", batch_size=None):
+def explain(X, y, layers=None, seed=1, lr=1.0, loss="half-sse", at=1, inputs=None,
+            progress=None, activation="sigmoid", batch_size=None):
     """Iteration ``at`` (1 = the first) of training, every quantity listed.
 
     ``inputs``, if given, names the columns of ``X`` (for the text of ``X``,
@@ -129,8 +130,14 @@ def explain(X, y, layers, seed=1, lr=1.0, loss="half-sse", at=1, inputs=None,
     ``layer``: which list of ``network.Step`` it comes from (None for ``y``,
     the error ``y - l``, the loss and softmax's parts, which backprop keeps
     under other names or not at all).
+
+    ``layers=None`` is the network without a hidden layer, as in ``train``;
+    ``progress`` is called as in ``train`` for the ``at - 1`` silent steps.
+    X and y are checked as ``train`` checks them (numpy arrays welcome).
     """
-    weights, batch = step_at(X, y, layers, seed, lr, loss, at, activation, batch_size)
+    X, y = check_data(X, y)
+    seed, lr, at, batch_size = plain(seed), plain(lr), plain(at), plain(batch_size)
+    weights, batch = step_at(X, y, layers, seed, lr, loss, at, progress, activation, batch_size)
     rows_of_data = len(X)
     if batch is not None:
         X, y = take(X, batch[2]), take(y, batch[2])
@@ -286,14 +293,16 @@ def _article_lines(n, loss):
 
 # --- text ----------------------------------------------------------------------
 
-def text(key, lang, args=()):
-    """The text ``key`` in ``lang``, with its arguments filled in."""
-    english, chinese = TEXTS[key]
+def text(key, lang, args=(), texts=None):
+    """The text ``key`` in ``lang``, with its arguments filled in, from
+    ``texts`` (a table like ``TEXTS``, which is the default)."""
+    texts = TEXTS if texts is None else texts
+    english, chinese = texts[key]
     template = chinese if lang == "zh-CN" else english
     filled = []
     for arg in args:
         if isinstance(arg, (list, tuple)):     # a nested text: (key, its args...)
-            filled.append(text(arg[0], lang, arg[1:]))
+            filled.append(text(arg[0], lang, arg[1:], texts))
         else:
             filled.append(arg)
     return template % tuple(filled) if filled else template

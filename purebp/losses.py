@@ -86,7 +86,8 @@ class Loss:
     and the name ``l_delta``'s line gives it (None for the others);
     ``symbol`` and ``dloss_symbol``: the loss and its first chain-rule
     factor as the chain-rule figure writes them (n: the number of entries);
-    ``outputs``: the fewest outputs the loss works with.
+    ``outputs``: the fewest outputs the loss works with; ``sums``: the loss
+    sums over the rows (not a mean), so its steps grow with them.
     """
 
     name = None
@@ -101,6 +102,7 @@ class Loss:
     article = None
     symbol = dloss_symbol = None
     outputs = 1
+    sums = False
 
     def value(self, y, l):
         raise NotImplementedError
@@ -122,10 +124,11 @@ class HalfSSE(Loss):
     numpy_value = "np.sum((y - l) ** 2) / 2"
     numpy_start = "y - l"
     formula = "sum((y - l)**2) / 2"
-    says = ("for half the sum of squared errors: y - l", "半个平方误差和：y - l")
+    says = ("for half the sum of squared errors: y - l", "平方误差和的一半：y - l")
     value_says = ("half the sum of squared errors", "平方误差和的一半")
     about = "the 8-line program's (y - l): half the sum of squared errors"
     task = "the article's regression; steps grow with the rows"
+    sums = True
     lr = 1.0
     lr_note = "on 4 rows; 0.3 on 80"
     compiled = "{error}"
@@ -153,6 +156,7 @@ class SSE(Loss):
     value_says = ("the sum of squared errors", "平方误差和")
     about = "the expanded program's 2 * (y - l): the sum of squared errors"
     task = "the article's regression; steps grow with the rows"
+    sums = True
     lr = 0.5
     lr_note = "on 4 rows; 0.1 on 80"
     compiled = "2 * {error}"

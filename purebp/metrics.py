@@ -15,7 +15,7 @@ numbers are numpy's. ``network.evaluate`` measures a network on any data.
 0.15625
 """
 
-from .errors import PurebpError
+from . import checks
 from .losses import LOSS_NAMES, LOSSES
 from .matrix import apply, multiply, pairwise_sum, shape, subtract, total
 
@@ -40,11 +40,9 @@ def measure(metric, y, l_out, loss="half-sse"):
     >>> measure("accuracy", [[0, 1], [1, 0]], [[0.25, 0.75], [0.5, 0.5]])
     1.0
     """
+    checks.choice(metric, METRICS, "metric", "metric")
     if metric == "loss":
-        if not isinstance(loss, str) or loss not in LOSSES:
-            raise PurebpError("loss: unknown convention %r; choose from: %s"
-                              % (loss, ", ".join(LOSS_NAMES)))
-        return LOSSES[loss].value(y, l_out)
+        return LOSSES[checks.choice(loss, LOSS_NAMES, "loss", "convention")].value(y, l_out)
     if metric == "accuracy":
         return accuracy(y, l_out)
     error = subtract(y, l_out)
@@ -53,10 +51,7 @@ def measure(metric, y, l_out, loss="half-sse"):
         return total(multiply(error, error))
     if metric == "mse":
         return total(multiply(error, error)) / (rows * cols)
-    if metric == "mae":
-        return total(apply(abs, error)) / (rows * cols)
-    raise PurebpError("metric: unknown metric %r; choose from: %s"
-                      % (metric, ", ".join(METRICS)))
+    return total(apply(abs, error)) / (rows * cols)         # mae
 
 
 def accuracy(y, l_out):

@@ -42,14 +42,13 @@ True
 import json
 import math
 
-from . import __version__
+from . import __version__, checks
 from .columns import BIAS, add_bias, given_inputs, name_problem, bad_character
-from .errors import PurebpError, plural
-from .files import read_text, write_atomically
-from .matrix import shape
+from .errors import PurebpError, plural, show, type_name
+from .files import MAX_MODEL_BYTES, read_text, write_atomically
 from .activations import HIDDEN
 from .losses import LOSS_NAMES, LOSSES
-from .network import evaluate, predict
+from .network import Training, evaluate, predict
 from .scaling import MinMax, range_problem
 
 FORMAT = "purebp-model"
@@ -68,6 +67,24 @@ class Model:
 
     def __init__(self, layers, weights, loss="half-sse", inputs=None, targets=None,
                  scaling=None, training=None, bias=False, activation="sigmoid"):
+        layers, weights = checks.layer_sizes(layers), checks.weight_matrices(weights, "Model")
+        if [len(weights[0])] + [len(syn[0]) for syn in weights] != layers:
+            raise PurebpError("Model: weights: their shapes do not fit layers %s" % layers)
+        checks.choice(loss, LOSS_NAMES, "loss", "convention")
+        if layers[-1] < LOSSES[loss].outputs:
+            raise PurebpError("Model: loss %s needs %d or more outputs, but layers ends in %d"
+                              % (loss, LOSSES[loss].outputs, layers[-1]))
+        checks.choice(activation, HIDDEN, "activation", "activation")
+        checks.flag(bias, "bias")
+        for name, value, count in (("inputs", inputs, layers[0]),
+                                   ("targets", targets, layers[-1])):
+            if value is not None and not (isinstance(value, list) and len(value) == count
+                                          and all(isinstance(v, str) for v in value)):
+                raise PurebpError("Model: %s: expected a list of %s, got %s"
+                                  % (name, plural(count, "name"), show(value)))
+        for name, value in (("scaling", scaling), ("training", training)):
+            if value is not None and not isinstance(value, dict):
+                raise PurebpError("Model: %s: expected a dict, got %s" % (name, show(value)))
         self.layers = list(layers)
         self.weights = weights
         self.loss = loss
@@ -97,6 +114,9 @@ class Model:
         trained on), ``training["final_metric"]`` records the metric of the
         trained weights on them.
         """
+        if not isinstance(result, Training):
+            raise PurebpError("Model.from_training: result: expected what train returns "
+                              "(a Training), got %s" % type_name(result))
         if table is not None:
             inputs, targets, scaling = table.inputs, table.targets, table.scaling
             bias, X, y = table.bias, table.X, table.y
@@ -112,11 +132,11 @@ class Model:
     def predict(self, X):
         """Outputs for raw inputs ``X``, one column per ``data_inputs``: scaled
         as in training, the bias appended, outputs scaled back after."""
-        rows, cols = shape(X)
+        X = checks.finite_matrix(X, "predict", "X")
         names = self.data_inputs
-        if cols != len(names):
+        if len(X[0]) != len(names):
             raise PurebpError("predict: X has %s, but the model takes %s (%s)"
-                              % (plural(cols, "column"), plural(len(names), "input"),
+                              % (plural(len(X[0]), "column"), plural(len(names), "input"),
                                  ", ".join(names)))
         if self.scaling["inputs"] is not None:
             X = self.scaling["inputs"].scale(X)
@@ -138,18 +158,27 @@ class Model:
 
 def save(model, path):
     """Write ``model`` to ``path`` atomically; raise ``SaveError`` if it cannot."""
+    path = checks.file_path(path)
+    write_atomically(path, to_text(model, path), "model")
+
+
+def to_text(model, path):
+    """The text of ``model``'s file (``path`` only names it in an error)."""
+    if not isinstance(model, Model):
+        raise PurebpError("save: model: expected a Model, got %s" % type_name(model))
     try:
         # One key a line, each value compact on it: small files, readable diffs.
         lines = ['  %s: %s' % (json.dumps(key), json.dumps(value, allow_nan=False))
                  for key, value in sorted(model.as_dict().items(), key=lambda kv: KEYS.index(kv[0]))]
     except ValueError:
         raise PurebpError("%s: the model has a weight that is NaN or infinite; not saved" % path)
-    write_atomically(path, "{\n" + ",\n".join(lines) + "\n}\n", "model")
+    return "{\n" + ",\n".join(lines) + "\n}\n"
 
 
 def load(path):
     """Read and check a model file; return a ``Model``."""
-    text = read_text(path, "model file")
+    path = checks.file_path(path)
+    text = read_text(path, "model file", MAX_MODEL_BYTES)
     try:
         document = json.loads(text, parse_constant=_refuse_constant, parse_int=_parse_int,
                               object_pairs_hook=_no_duplicates)

@@ -14,8 +14,9 @@ sit together below, as in micrograd:
   error handed to the layer below).
 
 ``step`` does one iteration (forward, backward, update) and keeps every
-quantity it computes; ``train`` repeats it, full batch or in mini-batches
-(``purebp.batches``), and returns a ``Training``:
+quantity it computes; ``train`` checks its arguments, then repeats it,
+full batch or in mini-batches (the loops are in ``purebp.training``), and
+returns a ``Training``:
 
 >>> from purebp.datasets import load_data
 >>> X, y = load_data("xor")
@@ -35,17 +36,16 @@ and ``"sse"`` (the expanded program's ``loss_derivative = 2 * (y - l)``).
 ``LOSSES`` and ``ACTIVATIONS``.
 """
 
+from . import budget, checks
 from .activations import ACTIVATIONS, HIDDEN
-from .batches import batch_rows, schedule, steps_per_epoch, take
-from .errors import PurebpError, TrainingError, plural
+from .batches import schedule, steps_per_epoch
+from .errors import PurebpError, plural, show
 from .losses import LOSS_NAMES, LOSSES
-from .matrix import add, dot, multiply, shape, transpose
+from .matrix import add, dot, multiply, transpose
 from .metrics import METRICS, accuracy, measure
-from .fast import compile_loop
-from .random_start import MT19937, permutation, random_weights
+from .random_start import MT19937, random_weights
 
 MAX_WEIGHTS = 20000000   # about 2 GB of Python floats with the copies training makes
-CHUNK = 64               # compiled iterations between checks for NaN and progress reports
 
 
 # --- one layer: the forward step and, under it, its partner -----------------
@@ -109,10 +109,10 @@ def layer_activations(n, activation="sigmoid", loss="half-sse"):
 
 def forward(weights, X, activation="sigmoid", loss="half-sse"):
     """All layer outputs ``[l0, l1, ..., lk]``, from ``l0 = X`` upward."""
-    l = [X]
-    for syn, f in zip(weights, layer_activations(len(weights), activation, loss)):
-        l.append(layer_forward(l[-1], syn, f)[1])
-    return l
+    weights, X = check_network(weights, X, "forward")
+    _activation(activation)
+    _loss(loss)
+    return _forward(weights, X, activation, loss)
 
 
 def loss_derivative(y, l_out, loss="half-sse"):
@@ -156,22 +156,10 @@ def step(weights, X, y, lr=1.0, loss="half-sse", activation="sigmoid"):
     >>> s.l_error[0], s.slope[0], s.l_delta[0]
     (None, None, [[0.5]])
     """
-    n = len(weights)
-    s = Step(n)
-    s.l[0] = X
-    f = layer_activations(n, activation, loss)
-    for k in range(n):                                   # forward, bottom up
-        s.z[k], s.l[k + 1] = layer_forward(s.l[k], weights[k], f[k])
-    top = _loss(loss)
-    start = top.start(y, s.l[n])                         # y - l, 2 * (y - l), ...
-    l_error, l_delta = (None, start) if top.cancels else (start, None)
-    for k in range(n - 1, -1, -1):                       # backward, top down
-        s.l_error[k] = l_error
-        s.slope[k], s.l_delta[k], s.steps[k], l_error = layer_backward(
-            s.l[k], weights[k], s.l[k + 1], l_error, f[k], l_delta)
-        l_delta = None
-    s.weights = update(weights, s.steps, lr)
-    return s
+    weights, X, y = check_network(weights, X, "step", y)
+    lr = checks.positive_number(lr, "lr", "learning rate")
+    check_conventions([len(X[0])] + [len(syn[0]) for syn in weights], y, activation, loss)
+    return _step(weights, X, y, lr, loss, activation)
 
 
 def update(weights, steps, lr):
@@ -182,7 +170,10 @@ def update(weights, steps, lr):
 def evaluate(weights, X, y, metric="sse", activation="sigmoid", loss="half-sse"):
     """The metric (``purebp.metrics``) of the network ``weights`` on the data
     ``X``, ``y``: what ``train`` reports, and what a held-out set is measured with."""
-    return measure(metric, y, forward(weights, X, activation, loss)[-1], loss)
+    weights, X, y = check_network(weights, X, "evaluate", y)
+    checks.choice(metric, METRICS, "metric", "metric")
+    _activation(activation)
+    return measure(metric, y, _forward(weights, X, activation, loss)[-1], loss)
 
 
 class Training:
@@ -230,7 +221,8 @@ def train(X, y, layers=None, seed=1, iterations=None, lr=1.0, loss="half-sse",
     joins ``history``.
 
     ``progress``, if given, is called as ``progress(steps_done, latest_metric_or_None)``
-    now and then (every 64 iterations; with batches, every epoch) and at the end.
+    now and then (every 64 iterations on the compiled path; on the plain
+    path and with batches, every step) and at the end.
 
     With ``fast`` (the default), full-batch training with the article's
     conventions runs as code compiled for these shapes and data
@@ -238,123 +230,89 @@ def train(X, y, layers=None, seed=1, iterations=None, lr=1.0, loss="half-sse",
     ``step`` (the tests hold it to that) several times faster; ``fast=False``
     runs the plain path, one ``step`` an iteration, as do the conventions
     the compiled loop does not support.
+
+    ``X`` and ``y`` may be numpy arrays (anything with ``.tolist()``), and
+    ``y`` a flat list, one target a row. Every argument is checked first;
+    work that would take more than a day is refused (``purebp.budget``).
     """
-    n_in, n_out = check_data(X, y)
+    from . import training        # the loops, loaded when training starts
+    X, y = check_data(X, y)
+    n_in, n_out = len(X[0]), len(y[0])
     if layers is None:
         layers = [n_in, n_out]
-    epochs = schedule(len(X), iterations, epochs, batch_size)
-    layers = check_settings(layers, n_in, n_out, epochs, lr, loss, every, metric)
+    seed, iterations, epochs, batch_size, lr, every = [
+        checks.plain(v) for v in (seed, iterations, epochs, batch_size, lr, every)]
+    length = schedule(len(X), iterations, epochs, batch_size)   # epochs, or full batch steps
+    layers = check_settings(layers, n_in, n_out, lr, loss, every, metric)
     check_conventions(layers, y, activation, loss)
+    progress = checks.function(progress, "progress", optional=True)
+    fast = checks.flag(fast, "fast")
+    sizes = ",".join(str(n) for n in layers)
+    if batch_size is None:
+        unit = "epoch" if iterations is None and epochs is not None else "iteration"
+        what = "%ss: %s of a %s network on %s" % (unit, plural(length, unit), sizes,
+                                                   plural(len(X), "row"))
+    else:
+        what = "epochs: %s of a %s network on %s in batches of %d" % (
+            plural(length, "epoch"), sizes, plural(len(X), "row"), batch_size)
+    budget.refuse_endless(what, budget.training_work(len(X), layers, length, batch_size, every))
     generator = MT19937(seed)                            # np.random.seed(seed)
     weights = random_weights(layers, generator)          # syn = 2 * np.random.random(...) - 1
     if batch_size is None:
-        weights, outputs, history = _full_batch(X, y, weights, layers, epochs, lr, loss,
-                                                activation, every, metric, progress, fast)
+        weights, outputs, history = training.full_batch(
+            X, y, weights, length, lr, loss, activation, every, metric, progress, fast)
     else:
-        weights, outputs, history = _mini_batches(X, y, weights, generator, batch_size, epochs,
-                                                  lr, loss, activation, every, metric, progress)
-    settings = {"seed": seed, "iterations": epochs * steps_per_epoch(len(X), batch_size),
-                "epochs": epochs, "batch_size": batch_size, "lr": lr, "loss": loss,
+        weights, outputs, history = training.mini_batches(
+            X, y, weights, generator, batch_size, length, lr, loss, activation, every, metric,
+            progress)
+    settings = {"seed": seed, "iterations": length * steps_per_epoch(len(X), batch_size),
+                "epochs": length, "batch_size": batch_size, "lr": lr, "loss": loss,
                 "activation": activation, "every": every, "metric": metric}
     return Training(layers, weights, outputs, history, settings)
 
 
-def _full_batch(X, y, weights, layers, iterations, lr, loss, activation, every, metric,
-                progress, fast):
-    """The article's loop: every row, every iteration; returns (weights, l, history)."""
-    history = []
-    loop = compile_loop(X, y, layers, lr, loss, activation) if fast else None
-    if loop is not None:
-        # All but the last iteration compiled, in chunks; the last one plain,
-        # for its outputs l (the ones before the final update).
-        done = 0
-        while done < iterations - 1:
-            count = min(CHUNK, iterations - 1 - done)
-            new_weights, reports = loop.run(weights, done, count, every)
-            if not _all_finite(new_weights):
-                break    # replay this chunk plain below, to name the iteration
-            weights = new_weights
-            history += [(i, measure(metric, y, outputs, loss)) for i, outputs in reports]
-            done += count
-            if progress is not None:
-                progress(done, history[-1][1] if history else None)
-        first = done
-    else:
-        first = 0
-    for i in range(first, iterations):
-        s = step(weights, X, y, lr, loss, activation)
-        if every and i % every == 0:
-            history.append((i, measure(metric, y, s.l[-1], loss)))
-        weights = s.weights
-        if not _all_finite(weights):
-            raise TrainingError(
-                "training diverged at iteration %d: a weight became NaN or infinite; "
-                "try a lower learning rate than %r" % (i, lr), iteration=i)
-        if progress is not None and ((i + 1) % CHUNK == 0 or i + 1 == iterations):
-            progress(i + 1, history[-1][1] if history else None)
-    return weights, s.l[-1], history
-
-
-def _mini_batches(X, y, weights, generator, batch_size, epochs, lr, loss, activation, every,
-                  metric, progress):
-    """Epochs of shuffled batches; returns (weights, outputs on every row, history)."""
-    history = []
-    done = 0
-    for epoch in range(epochs):
-        if every and epoch % every == 0:     # the weights this epoch starts from, every row
-            history.append((epoch, evaluate(weights, X, y, metric, activation, loss)))
-        order = permutation(len(X), generator)           # order = np.random.permutation(len(X))
-        for rows in batch_rows(order, batch_size):       # rows = order[start:start + B]
-            s = step(weights, take(X, rows), take(y, rows), lr, loss, activation)
-            weights = s.weights
-            if not _all_finite(weights):
-                raise TrainingError(
-                    "training diverged in epoch %d, at step %d: a weight became NaN or "
-                    "infinite; try a lower learning rate than %r" % (epoch, done, lr),
-                    iteration=done)
-            done += 1
-        if progress is not None:
-            progress(done, history[-1][1] if history else None)
-    return weights, forward(weights, X, activation, loss)[-1], history
-
-
-def step_at(X, y, layers, seed=1, lr=1.0, loss="half-sse", at=1, activation="sigmoid",
-            batch_size=None):
+def step_at(X, y, layers=None, seed=1, lr=1.0, loss="half-sse", at=1, progress=None,
+            activation="sigmoid", batch_size=None):
     """Where step ``at`` (1: the first) of training starts: ``(weights, batch)``.
 
     ``weights`` are the weights it starts from (numpy's random start for
     1); ``batch`` is None for full batch, else ``(epoch, index, rows)``:
     the epoch (from 0), the step's place in it (from 0) and the rows it
-    trains on.
+    trains on. ``layers=None`` is the network without a hidden layer, as
+    in ``train``; ``progress`` is called as in ``train`` for the ``at - 1``
+    steps before.
     """
+    from . import training
+    at = checks.plain(at)
     if isinstance(at, bool) or not isinstance(at, int) or at < 1:
-        raise PurebpError("at: %r is not an iteration number: they start at 1" % (at,))
-    n_in, n_out = check_data(X, y)
-    schedule(len(X), None, at, batch_size)
-    layers = check_settings(layers, n_in, n_out, at, lr, loss, 0, "sse")
+        raise PurebpError("at: %s is not an iteration number: they start at 1" % show(at))
+    X, y = check_data(X, y)
+    n_in, n_out = len(X[0]), len(y[0])
+    if layers is None:
+        layers = [n_in, n_out]
+    seed, lr, batch_size = checks.plain(seed), checks.plain(lr), checks.plain(batch_size)
+    schedule(len(X), None, None, batch_size)
+    layers = check_settings(layers, n_in, n_out, lr, loss, 0, "sse")
     check_conventions(layers, y, activation, loss)
+    progress = checks.function(progress, "progress", optional=True)
+    sizes = ",".join(str(n) for n in layers)
     if batch_size is None:
-        if at == 1:
-            return random_weights(layers, MT19937(seed)), None
-        return train(X, y, layers=layers, seed=seed, iterations=at - 1, lr=lr, loss=loss,
-                     every=0, activation=activation).weights, None
-    generator = MT19937(seed)
-    weights = random_weights(layers, generator)
-    done, epoch = 0, 0
-    while True:
-        order = permutation(len(X), generator)
-        for index, rows in enumerate(batch_rows(order, batch_size)):
-            if done == at - 1:
-                return weights, (epoch, index, rows)
-            weights = step(weights, take(X, rows), take(y, rows), lr, loss, activation).weights
-            done += 1
-        epoch += 1
+        what = "at: iteration %d comes after %s of a %s network on %s" % (
+            at, plural(at - 1, "iteration"), sizes, plural(len(X), "row"))
+        work = budget.training_work(len(X), layers, at - 1)
+    else:
+        what = "at: step %d comes after %s of a %s network in batches of %d rows" % (
+            at, plural(at - 1, "step"), sizes, batch_size)
+        work = budget.training_work(batch_size, layers, at - 1)
+    budget.refuse_endless(what, work)
+    return training.replay(X, y, layers, seed, lr, loss, at, activation, batch_size, progress)
 
 
-def weights_at(X, y, layers, seed=1, lr=1.0, loss="half-sse", at=1, activation="sigmoid",
-               batch_size=None):
-    """The weights iteration ``at`` starts from (1: numpy's random start)."""
-    return step_at(X, y, layers, seed, lr, loss, at, activation, batch_size)[0]
+def weights_at(X, y, layers=None, seed=1, lr=1.0, loss="half-sse", at=1, progress=None,
+               activation="sigmoid", batch_size=None):
+    """The weights iteration ``at`` starts from (1: numpy's random start);
+    the arguments are ``step_at``'s."""
+    return step_at(X, y, layers, seed, lr, loss, at, progress, activation, batch_size)[0]
 
 
 def predict(weights, X, activation="sigmoid", loss="half-sse"):
@@ -366,73 +324,61 @@ def predict(weights, X, activation="sigmoid", loss="half-sse"):
     >>> predict([[[10.0], [0.0], [-5.0]]], [[1, 0, 1]])
     [[0.9933071490757153]]
     """
-    if not weights:
-        raise PurebpError("predict: the network has no weight matrices")
-    sizes = [shape(syn) for syn in weights]
-    for k in range(1, len(sizes)):
-        if sizes[k - 1][1] != sizes[k][0]:
-            raise PurebpError("predict: weights do not chain: syn[%d] is %s, syn[%d] is %s"
-                              % (k - 1, sizes[k - 1], k, sizes[k]))
-    rows, cols = shape(X)
-    if cols != sizes[0][0]:
-        raise PurebpError("predict: X has %s, but the network takes %s"
-                          % (plural(cols, "column"), plural(sizes[0][0], "input")))
+    weights, X = check_network(weights, X, "predict")
     _activation(activation)
     _loss(loss)
-    return forward(weights, X, activation, loss)[-1]
+    return _forward(weights, X, activation, loss)[-1]
 
 
 # --- checks --------------------------------------------------------------------
 
-def _all_finite(weights):
-    for syn in weights:
-        for row in syn:
-            for w in row:
-                if w - w != 0:      # inf - inf and nan - nan are nan
-                    return False
-    return True
+def check_network(weights, X, where, y=None):
+    """Check weights that chain, inputs ``X`` that fit them, and targets ``y``
+    (if given) that fit both; return them as plain lists, every number finite.
+    """
+    weights = checks.weight_matrices(weights, where)
+    X = checks.finite_matrix(X, where, "X")
+    if len(X[0]) != len(weights[0]):
+        raise PurebpError("%s: X has %s, but the network takes %s" % (
+            where, plural(len(X[0]), "column"), plural(len(weights[0]), "input")))
+    if y is None:
+        return weights, X
+    y = _targets(X, y)
+    if len(y[0]) != len(weights[-1][0]):
+        raise PurebpError("%s: y has %s, but the network has %s" % (
+            where, plural(len(y[0]), "column"), plural(len(weights[-1][0]), "output")))
+    return weights, X, y
 
 
 def check_data(X, y):
-    """Check ``X`` and ``y`` pair up; return ``(inputs, outputs)`` widths."""
-    rows_x, n_in = shape(X)
-    rows_y, n_out = shape(y)
-    if rows_x != rows_y:
-        raise PurebpError("data: X has %s but y has %d: one target row per input row"
-                          % (plural(rows_x, "row"), rows_y))
-    return n_in, n_out
+    """Check ``X`` and ``y``: matrices of finite numbers, a target row per input row.
+
+    Returns them as plain lists: numpy arrays (anything with ``.tolist()``)
+    converted, a flat ``y`` (one number a row) made a column.
+    """
+    X = checks.finite_matrix(X, None, "X")
+    return X, _targets(X, y)
 
 
-def check_settings(layers, n_in, n_out, iterations, lr, loss, every, metric):
-    """Refuse settings that cannot train; return ``layers`` as a list."""
-    layers = list(layers)
-    if len(layers) < 2:
-        raise PurebpError("layers: need at least an input and an output size, got %r"
-                          % (layers,))
-    for n in layers:
-        if isinstance(n, bool) or not isinstance(n, int) or n < 1:
-            raise PurebpError("layers: %r is not a positive whole number of units" % (n,))
+def check_settings(layers, n_in, n_out, lr, loss, every, metric):
+    """Refuse settings that cannot train; return ``layers`` as a list.
+    (``iterations``, ``epochs`` and ``batch_size``: ``batches.schedule``.)"""
+    layers = checks.layer_sizes(layers)
     if layers[0] != n_in:
         raise PurebpError("layers: the first size is %d, but the data has %s"
                           % (layers[0], plural(n_in, "input")))
     if layers[-1] != n_out:
         raise PurebpError("layers: the last size is %d, but the data has %s"
                           % (layers[-1], plural(n_out, "output")))
-    count = sum(layers[k] * layers[k + 1] for k in range(len(layers) - 1))
+    count = budget.weight_count(layers)
     if count > MAX_WEIGHTS:
         raise PurebpError("layers: %s would need %d weights, more than purebp holds in memory "
                           "(%d); use fewer or smaller layers"
                           % (",".join(str(n) for n in layers), count, MAX_WEIGHTS))
-    if isinstance(iterations, bool) or not isinstance(iterations, int) or iterations < 1:
-        raise PurebpError("iterations: %r is not a whole number of at least 1" % (iterations,))
-    if isinstance(every, bool) or not isinstance(every, int) or every < 0:
-        raise PurebpError("every: %r is not a whole number of at least 0" % (every,))
-    if not isinstance(lr, (int, float)) or not lr > 0 or lr == float("inf"):
-        raise PurebpError("lr: %r is not a finite positive learning rate" % (lr,))
+    checks.whole_number(every, "every", least=0)
+    checks.positive_number(lr, "lr", "learning rate")
     _loss(loss)
-    if metric not in METRICS:
-        raise PurebpError("metric: unknown metric %r; choose from: %s"
-                          % (metric, ", ".join(METRICS)))
+    checks.choice(metric, METRICS, "metric", "metric")
     return layers
 
 
@@ -445,23 +391,58 @@ def check_conventions(layers, y, activation, loss):
     if problem:
         raise PurebpError(problem)
     if activation != "sigmoid" and len(layers) == 2:
-        raise PurebpError("activation %r is for hidden layers, and layers %s has none (the "
+        raise PurebpError("activation %s is for hidden layers, and layers %s has none (the "
                           "output's activation comes with the loss)"
-                          % (activation, ",".join(str(n) for n in layers)))
+                          % (show(activation), ",".join(str(n) for n in layers)))
+
+
+# --- private helpers ------------------------------------------------------------
+
+def _forward(weights, X, activation="sigmoid", loss="half-sse"):
+    """``forward``, its arguments already checked."""
+    l = [X]
+    for syn, f in zip(weights, layer_activations(len(weights), activation, loss)):
+        l.append(layer_forward(l[-1], syn, f)[1])
+    return l
+
+
+def _step(weights, X, y, lr, loss, activation):
+    """``step``, its arguments already checked (``train``'s loops run this)."""
+    n = len(weights)
+    s = Step(n)
+    s.l[0] = X
+    f = layer_activations(n, activation, loss)
+    for k in range(n):                                   # forward, bottom up
+        s.z[k], s.l[k + 1] = layer_forward(s.l[k], weights[k], f[k])
+    top = _loss(loss)
+    start = top.start(y, s.l[n])                         # y - l, 2 * (y - l), ...
+    l_error, l_delta = (None, start) if top.cancels else (start, None)
+    for k in range(n - 1, -1, -1):                       # backward, top down
+        s.l_error[k] = l_error
+        s.slope[k], s.l_delta[k], s.steps[k], l_error = layer_backward(
+            s.l[k], weights[k], s.l[k + 1], l_error, f[k], l_delta)
+        l_delta = None
+    s.weights = update(weights, s.steps, lr)
+    return s
+
+
+def _targets(X, y):
+    """``y`` checked, with one target row for each row of ``X``."""
+    y = checks.finite_matrix(y, None, "y", column=True)
+    if len(X) != len(y):
+        raise PurebpError("data: X has %s but y has %d: one target row per input row"
+                          % (plural(len(X), "row"), len(y)))
+    return y
 
 
 def _loss(name):
     """The loss called ``name``, or a PurebpError naming the choices."""
-    if not isinstance(name, str) or name not in LOSSES:
-        raise PurebpError("loss: unknown convention %r; choose from: %s"
-                          % (name, ", ".join(LOSS_NAMES)))
-    return LOSSES[name]
+    return LOSSES[checks.choice(name, LOSS_NAMES, "loss", "convention")]
 
 
 def _activation(name, allowed=HIDDEN):
     """The activation called ``name`` (by default, one a hidden layer may
     have), or a PurebpError naming the choices."""
     if not isinstance(name, str) or name not in allowed:
-        raise PurebpError("activation: unknown activation %r; choose from: %s"
-                          % (name, ", ".join(HIDDEN)))
+        checks.choice(name, HIDDEN, "activation", "activation")   # raises, naming the choices
     return ACTIVATIONS[name]

@@ -26,7 +26,8 @@ CPython's own ``random.seed(1)`` would not do: it seeds the same generator
 by another route (``init_by_array``), and MicroPython has no Mersenne Twister.
 """
 
-from .errors import PurebpError
+from .checks import layer_sizes, plain, whole_number
+from .errors import PurebpError, show, type_name
 
 _MASK32 = 0xFFFFFFFF
 
@@ -117,6 +118,8 @@ class MT19937:
         >>> MT19937(1).random_interval(9)
         5
         """
+        if type(max) is not int or not 0 <= max <= _MASK32:      # one cheap test a draw
+            max = _interval_end(max)
         if max == 0:
             return 0
         mask = max
@@ -146,6 +149,9 @@ def permutation(n, generator):
     >>> permutation(10, MT19937(1))
     [2, 9, 6, 4, 0, 3, 1, 7, 8, 5]
     """
+    n = whole_number(n, "n")
+    if not hasattr(generator, "random_interval"):
+        raise PurebpError("generator: expected an MT19937, got %s" % type_name(generator))
     order = list(range(n))
     for i in range(n - 1, 0, -1):
         j = generator.random_interval(i)
@@ -164,6 +170,7 @@ def initial_weights(layers, seed):
     >>> [len(syn) for syn in initial_weights([3, 4, 1], seed=1)]
     [3, 4]
     """
+    layers, seed = layer_sizes(layers), plain(seed)
     return random_weights(layers, MT19937(seed))
 
 
@@ -173,3 +180,12 @@ def random_weights(layers, generator):
     return [[[2 * r - 1 for r in row]
              for row in random_matrix(layers[k], layers[k + 1], generator)]
             for k in range(len(layers) - 1)]
+
+
+def _interval_end(max):
+    """``max`` for ``random_interval``: a whole number from 0 to 2**32 - 1
+    (numpy's draws are 32 bits: a larger one could never be reached)."""
+    max = plain(max)
+    if isinstance(max, bool) or not isinstance(max, int) or not 0 <= max <= _MASK32:
+        raise PurebpError("max: %s is not a whole number from 0 to 2**32 - 1" % show(max))
+    return max

@@ -3,7 +3,10 @@
 Each function returns the text of one self-contained SVG document: no
 scripts, no external fonts, images or links, so any browser shows it
 offline, and it is valid XML. Details sit in ``<title>`` tooltips (a weight's
-value, a point's iteration and metric).
+value, a point's iteration and metric). Text from users (column names) is
+escaped: ``&``, ``<`` and ``>`` as XML entities, and control characters,
+which XML 1.0 cannot hold even as entities, as their visible code
+(``\\u001b``), as purebp prints them on a terminal.
 
 >>> text = network_svg([3, 1], [[[0.5], [-1.0], [2.0]]])
 >>> text.count('class="node"'), text.count('class="edge"')
@@ -11,10 +14,21 @@ value, a point's iteration and metric).
 """
 
 import math
-from xml.sax.saxutils import escape
+
+from .streams import printable
 
 POSITIVE, NEGATIVE = "#2166ac", "#d6604d"   # blue and red-orange: apart for most eyes
 INK = "#222222"
+
+
+def escape(text):
+    """``text`` as XML character data: entities for ``&<>``, codes for control characters.
+
+    >>> escape("a < b & c\\x01")
+    'a &lt; b &amp; c\\\\u0001'
+    """
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return printable(text)
 
 
 def _document(width, height, body, title):

@@ -25,10 +25,10 @@ def test_schedule(kwargs, epochs):
 
 @pytest.mark.parametrize("kwargs, words", [
     ({"iterations": 5, "epochs": 6}, "iterations 5 and epochs 6: in full-batch training"),
-    ({"batch_size": 0}, "batch size: 0 is not a whole number of at least 1"),
-    ({"batch_size": 2.5}, "batch size: 2.5 is not"),
-    ({"batch_size": True}, "batch size: True is not"),
-    ({"batch_size": 5}, "batch size 5: the training data has 4 rows; give at most 4"),
+    ({"batch_size": 0}, "batch_size: 0 is not a whole number of at least 1"),
+    ({"batch_size": 2.5}, "batch_size: 2.5 is not"),
+    ({"batch_size": True}, "batch_size: True is not"),
+    ({"batch_size": 5}, "batch_size: 5 is more than the training data's 4 rows; give at most 4"),
     ({"batch_size": 2, "iterations": 10}, "iterations with a batch size"),
     ({"epochs": 0}, "epochs: 0 is not a whole number of at least 1"),
     ({"epochs": "3"}, "epochs: '3' is not"),
@@ -115,7 +115,7 @@ def test_progress_counts_steps_with_batches():
     X, y = load_data("xor")
     train(X, y, layers=[3, 2, 1], batch_size=3, epochs=4, every=2,
           progress=lambda done, value: calls.append((done, value)))
-    assert [done for done, _ in calls] == [2, 4, 6, 8]
+    assert [done for done, _ in calls] == [1, 2, 3, 4, 5, 6, 7, 8]     # every step, as the plain path
     assert calls[-1][1] is not None
 
 

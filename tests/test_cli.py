@@ -140,9 +140,8 @@ def test_train_json_agrees_with_numpy_for_each_convention(name, flags):
 def test_train_with_batches_reports_epochs_and_the_trained_weights(tmp_path):
     plot = str(tmp_path / "loss.svg")
     done = purebp("train", "--data", "xor", "--layers", "3,4,1", "--batch-size", "3",
-                  "--epochs", "40", "--every", "10", "--activation", "tanh", "--quiet",
-                  "--plot", plot)
-    assert done.returncode == 0, done.stderr
+                  "--epochs", "40", "--every", "10", "--activation", "tanh", "--plot", plot)
+    assert done.returncode == 0 and done.stderr == "", done.stderr
     assert ">epoch<" in open(plot, encoding="utf-8").read()
     assert "40 epochs in batches of 3 (80 steps)" in done.stdout
     assert "activation tanh" in done.stdout

@@ -612,7 +612,7 @@ def record_losses(np):
 
 
 def record_arrayprint(np):
-    """numpy's str() of many small matrices, for purebp.arrayprint."""
+    """numpy's str() of many small matrices and some large ones, for purebp.arrayprint."""
     rng = np.random.RandomState(12345)
     cases = [[[10.380612490410395], [-0.2064226448679088], [-4.984616810539436]],
              [[0.5], [1.0]], [[1.0], [2.0]], [[0.0], [-0.0]], [[1e-05], [0.5]],
@@ -626,7 +626,33 @@ def record_arrayprint(np):
         if rng.rand() < 0.5:
             values = np.round(values, rng.randint(0, 12))
         cases.append(values.tolist())
+    cases += summarised_cases(np)
     return {"cases": [{"matrix": c, "str": str(np.array(c))} for c in cases]}
+
+
+def summarised_cases(np):
+    """Matrices of more than 1000 entries, which numpy prints with "...", and
+    some at the edge of it. Values have few digits, to keep the file small."""
+    rng = np.random.RandomState(2024)
+
+    def normal(rows, cols, scale=1.0, decimals=4):
+        return np.round(rng.standard_normal((rows, cols)) * scale, decimals)
+
+    cases = [np.arange(2000).reshape(1000, 2),                 # ints, rows summarised
+             np.arange(-600, 600).reshape(6, 200),               # 6 rows: only columns summarised
+             normal(1001, 1), normal(3, 1000, 100.0), normal(2, 600),
+             normal(1, 1001, 1e-6, 12), normal(34, 34, 1e3, 1), normal(7, 150),
+             normal(1000, 1), normal(1, 1000, 10.0)]           # exactly 1000: printed whole
+    middle = normal(40, 30)
+    middle[10:30, 5:25] = 1e10     # numpy ignores the middle: no scientific notation
+    cases.append(middle)
+    edges = normal(501, 2)
+    edges[0, 0], edges[-1, -1], edges[250, 1] = np.nan, -np.inf, np.inf
+    cases.append(edges)
+    zeros = np.zeros((1002, 1))
+    zeros[1, 0] = -0.0
+    cases.append(zeros)
+    return [c.tolist() for c in cases]
 
 
 def record_selfcheck(np):
