@@ -6,9 +6,12 @@ A map of the package, one idea a module:
 module                     what it holds
 =========================  ================================================
 ``purebp.matrix``          list-of-lists helpers: shape, transpose, dot, ...
-``purebp.activations``     sigmoid, its derivative, an ``exp`` that never raises
+``purebp.activations``     sigmoid, tanh, ReLU, softmax, each with its slope, in a table
+``purebp.losses``          the losses: each its value and what starts backprop, in a table
+``purebp.batches``         mini-batches and epochs: which rows each step uses
 ``purebp.random_start``    numpy's MT19937 random start, bit for bit
 ``purebp.network``         forward pass, backprop and ``train``: any layer sizes
+``purebp.metrics``         sse, mse, mae, accuracy, the loss: one number for a fit
 ``purebp.fast``            the training loop compiled for one network (same numbers)
 ``purebp.gradcheck``       backprop's gradient against finite differences
 ``purebp.narration``       ``explain``: one training step narrated, in English or Chinese

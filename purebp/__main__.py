@@ -1,20 +1,64 @@
-"""``python -m purebp``: the command line (purebp.cli).
+"""``python -m purebp`` and the ``purebp`` script: the command line (purebp.cli).
 
 On MicroPython (which lacks ``csv``, ``tempfile`` and, mostly, ``argparse``)
 the small command line (purebp.minicli) runs instead: the default run and
 ``check``.
+
+Ctrl-C ends any run with one line, ``purebp COMMAND: interrupted``, and
+exit code 130, never a traceback, from the first line of ``run`` on: while
+the command line is still being imported, too. The first Ctrl-C is the only
+one heard: what follows it (removing temporary files, the message) cannot
+itself be cut short.
 """
 
 import sys
 
 
 def run():
-    if sys.implementation.name == "micropython":
-        from .minicli import run as run_small
-        return run_small()
-    from .cli import run as run_full
-    return run_full()
+    try:
+        _hear_one_interrupt()
+        if sys.implementation.name == "micropython":
+            # By name: the unix port has argparse frozen in, but no csv or tempfile.
+            from .minicli import run as run_small
+            return run_small()
+        from .cli import run as run_full
+        return run_full()
+    except KeyboardInterrupt:
+        return _interrupted()
+    except MemoryError:     # cli.main reports its own; this is one while starting
+        print("purebp: error: out of memory; use a smaller data file (fewer rows) or fewer, "
+              "smaller layers", file=sys.stderr)
+        return 1
+
+
+def _hear_one_interrupt():
+    try:
+        import signal
+        if signal.getsignal(signal.SIGINT) is signal.default_int_handler:
+            signal.signal(signal.SIGINT, _on_interrupt)   # an ignored Ctrl-C stays ignored
+    except (ImportError, AttributeError):
+        pass            # MicroPython: its own KeyboardInterrupt stays, caught below
+
+
+def _on_interrupt(signum, frame):
+    import signal
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    raise KeyboardInterrupt
+
+
+def _interrupted():
+    try:
+        from .streams import program
+        name = program(sys.argv)
+    except ImportError:     # (MicroPython)
+        name = "purebp"
+    try:
+        print("%s: interrupted" % name, file=sys.stderr)
+        sys.stderr.flush()
+    except (OSError, ValueError, AttributeError):
+        pass            # no stderr to tell: the exit code says it
+    return 130
 
 
 if __name__ == "__main__":
-    run()
+    sys.exit(run())

@@ -16,14 +16,26 @@ the values span too many decades. ``array_str`` follows numpy's rules
 >>> scalar_str(0.00014232719732532127)
 '0.00014232719732532127'
 
-Not covered: arrays of more than 1000 entries, which numpy shortens with
-``...``; purebp prints them whole.
+A matrix of more than 1000 entries is summarised as numpy summarises it:
+the first and last 3 rows, and of each row the first and last 3 numbers,
+with ``...`` between, the digits chosen from the numbers shown:
+
+>>> print(array_str([[float(i)] for i in range(1001)]))
+[[   0.]
+ [   1.]
+ [   2.]
+ ...
+ [ 998.]
+ [ 999.]
+ [1000.]]
 """
 
 import math
 
 PRECISION = 8      # np.get_printoptions()["precision"]
 LINE_WIDTH = 75    # np.get_printoptions()["linewidth"]
+THRESHOLD = 1000   # np.get_printoptions()["threshold"]: more entries are summarised
+EDGE_ITEMS = 3     # np.get_printoptions()["edgeitems"]: kept at each end when summarised
 
 
 def scalar_str(x):
@@ -33,7 +45,12 @@ def scalar_str(x):
 
 def array_str(A):
     """``str(np.array(A))`` for a matrix (list of rows) of numbers."""
-    values = [v for row in A for v in row]
+    summarised = len(A) * len(A[0]) > THRESHOLD
+    shown_rows = _shown(len(A), summarised)
+    shown_columns = _shown(len(A[0]), summarised)
+    # numpy picks the format from the numbers it shows, not from all of them
+    values = [A[i][j] for i in shown_rows if i is not None
+              for j in shown_columns if j is not None]
     if all(isinstance(v, int) for v in values):
         width = max(len(str(v)) for v in values)
         element = lambda v: "%*d" % (width, v)
@@ -42,9 +59,12 @@ def array_str(A):
     # Each row wraps at the line width like numpy's _formatArray: rows
     # start with " [" (the hanging indent), then words joined by spaces.
     rows = []
-    for row in A:
+    for r in shown_rows:
+        if r is None:
+            rows.append("...")
+            continue
         s, line = "", "  "
-        words = [element(v) for v in row]
+        words = ["..." if j is None else element(A[r][j]) for j in shown_columns]
         for i, word in enumerate(words):
             if len(line) + len(word) > LINE_WIDTH - 2 and len(line) > 2:
                 s += line.rstrip() + "\n"
@@ -55,6 +75,18 @@ def array_str(A):
         s += line
         rows.append("[" + s[2:] + "]")
     return "[" + "\n ".join(rows) + "]"
+
+
+def _shown(count, summarised):
+    """Indexes shown along one axis; None stands for numpy's "...".
+
+    >>> _shown(8, True)
+    [0, 1, 2, None, 5, 6, 7]
+    """
+    if not summarised or count <= 2 * EDGE_ITEMS:
+        return list(range(count))
+    return (list(range(EDGE_ITEMS)) + [None]
+            + list(range(count - EDGE_ITEMS, count)))
 
 
 class _FloatFormat:

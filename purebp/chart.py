@@ -19,6 +19,8 @@ import math
 import sys
 import time
 
+from .budget import duration
+
 BLOCKS = " ▁▂▃▄▅▆▇█"     # 0/8 to 8/8 of a cell
 
 
@@ -64,23 +66,45 @@ def loss_chart(history, metric, width=60, height=10, ascii=False):
     return lines
 
 
-def predictions_table(X, y, outputs, inputs, targets, most=12):
-    """Each training row's inputs, targets and predictions, as lines of text."""
-    groups = [(list(inputs), [["%.6g" % v for v in x] for x in X]),
-              (list(targets), [["%.6g" % v for v in t] for t in y]),
-              (["predicted " + t for t in targets], [["%.6f" % v for v in o] for o in outputs])]
-    shown = min(len(X), most)
+def predictions_table(X, y, outputs, inputs, targets, most=12, columns=6):
+    """Each training row's inputs, targets and predictions, as lines of text.
+
+    At most ``most`` rows, then a count of the rest; of more than
+    ``columns`` inputs (or targets), the first and last few, with ``...``
+    between. Only the cells shown are formatted, so a file of 100,000 rows
+    costs no more than one of 12.
+
+    >>> print("\\n".join(predictions_table([[0, 1], [1, 1]], [[0], [1]], [[0.1], [0.9]],
+    ...                                     ["a", "b"], ["y"], most=1)))
+    a  b | y | predicted y
+    0  1 | 0 |    0.100000
+    ... and 1 more row
+    """
+    rows = list(range(min(len(X), most)))
+    groups = [(inputs, X, "%.6g"), (targets, y, "%.6g"),
+              (["predicted " + t for t in targets], outputs, "%.6f")]
     parts = []
-    for header, cells in groups:
-        widths = [max([len(h)] + [len(row[j]) for row in cells[:shown]])
-                  for j, h in enumerate(header)]
+    for names, matrix, style in groups:
+        kept = _kept(len(names), columns)
+        header = [names[j] if j is not None else "..." for j in kept]
+        cells = [[style % matrix[r][j] if j is not None else "..." for j in kept] for r in rows]
+        widths = [max([len(h)] + [len(row[j]) for row in cells]) for j, h in enumerate(header)]
         column = ["  ".join(h.rjust(w) for h, w in zip(header, widths))]
-        column += ["  ".join(c.rjust(w) for c, w in zip(row, widths)) for row in cells[:shown]]
+        column += ["  ".join(c.rjust(w) for c, w in zip(row, widths)) for row in cells]
         parts.append(column)
-    lines = [" | ".join(part[i] for part in parts) for i in range(shown + 1)]
+    lines = [" | ".join(part[i] for part in parts) for i in range(len(rows) + 1)]
     if len(X) > most:
-        lines.append("... and %d more rows" % (len(X) - most))
+        rest = len(X) - most
+        lines.append("... and %d more row%s" % (rest, "" if rest == 1 else "s"))
     return lines
+
+
+def _kept(count, most):
+    """Column indexes shown of ``count``: all, or the first and last few (None: "...")."""
+    if count <= most:
+        return list(range(count))
+    half = most // 2
+    return list(range(half)) + [None] + list(range(count - half, count))
 
 
 def _label(v):
@@ -88,14 +112,17 @@ def _label(v):
 
 
 class Progress:
-    """A one-line progress report on stderr, redrawn at most ten times a second.
+    """A one-line progress report on stderr, redrawn at most ten times a second,
+    with the time left at the rate measured so far.
 
     Only when stderr is a terminal: piped or redirected output stays clean.
+    ``unit`` names what is counted: iterations, or the weights of a gradient check.
     """
 
-    def __init__(self, total, metric, stream=None, enabled=None):
+    def __init__(self, total, metric=None, stream=None, enabled=None, unit="iteration"):
         self.total = total
         self.metric = metric
+        self.unit = unit
         self.stream = stream or sys.stderr
         if enabled is None:
             enabled = hasattr(self.stream, "isatty") and self.stream.isatty()
@@ -114,8 +141,8 @@ class Progress:
         elapsed = max(now - self.start, 1e-9)
         rate = done / elapsed
         left = (self.total - done) / rate if rate > 0 else 0
-        text = "iteration %d/%d  %.0f it/s  %s left" % (done, self.total, rate, _duration(left))
-        if value is not None:
+        text = "%s %d/%d  %.0f/s  %s left" % (self.unit, done, self.total, rate, duration(left))
+        if value is not None and self.metric:
             text += "  %s %.6g" % (self.metric, value)
         self.stream.write("\r" + text + "\033[K")
         self.stream.flush()
@@ -126,10 +153,3 @@ class Progress:
             self.stream.write("\r\033[K")
             self.stream.flush()
 
-
-def _duration(seconds):
-    if seconds < 60:
-        return "%.0f s" % seconds
-    if seconds < 3600:
-        return "%d min %02d s" % (seconds // 60, seconds % 60)
-    return "%d h %02d min" % (seconds // 3600, seconds % 3600 // 60)

@@ -11,30 +11,36 @@
     purebp draw ...        the network, or the chain rule, as an SVG picture
 
 Exit codes: 0 success, 2 bad usage or bad input (one line on stderr,
-never a traceback), 1 failure while running. PUREBP_DEBUG=1 shows the
-traceback behind an error message.
+never a traceback), 1 failure while running, 130 Ctrl-C. PUREBP_DEBUG=1
+shows the traceback behind an error message.
+
+Every file a command reads or writes is known before it starts
+(``_files``): outputs are checked before any work and written all at once
+(purebp.files). Start-up stays cheap: CSV, models, pictures and JSON are
+imported by the commands that use them.
 """
 
 import argparse
-import json
+import contextlib
+import math
 import os
 import sys
 
 from . import __version__
 from .arrayprint import array_str, scalar_str
-from .article import expanded
-from .chart import Progress, loss_chart, predictions_table
-from .csvdata import Table, parse_rows, read_csv, to_number
-from .files import read_text, write_atomically
+from .cliargs import CommandLine, Parser, refuse_ignored_flags
+from .columns import given_inputs
+from .activations import ACTIVATIONS, HIDDEN
+from .batches import schedule, steps_per_epoch, take
 from .datasets import NAMES, load_data
-from .errors import PurebpError
-from .narration import LANGUAGES, as_data, explain, render
-from .gradcheck import THRESHOLD, gradient_check
-from .model import Model, load, save
-from .network import LOSSES, METRICS, train, weights_at
+from .diagnosis import TEXTS as DIAGNOSIS_TEXTS, describe, diagnose, final_metric
+from .errors import PurebpError, plural
+from .narration import LANGUAGES, as_data, explain, render, text
+from .gradcheck import THRESHOLD, gradient_check, progress_total, refuse_endless
+from .losses import LOSS_NAMES, LOSSES
+from .network import METRICS, check_conventions, step_at, train
 from .random_start import initial_weights
-from .selfcheck import print_check
-from .svg import chain_rule_svg, chain_rule_values, loss_svg, network_svg
+from .streams import Output, printable, program
 
 EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2
 
@@ -47,7 +53,11 @@ _EXPLAIN_EPILOG = """\
 examples:
   purebp explain                                  the article's first step
   purebp explain --data xor --layers 3,4,1        a hidden layer, layer by layer
-  purebp explain --at 1000 --lang zh-CN           iteration 1000, in Chinese"""
+  purebp explain --at 1000 --lang zh-CN           iteration 1000, in Chinese
+  purebp explain --data xor --layers 3,4,1 --loss cross-entropy --activation tanh
+                                                  the sigmoid's slope cancels
+  purebp explain --data xor --layers 3,4,1 --batch-size 3 --at 2
+                                                  the second step, on its batch"""
 
 _DRAW_EPILOG = """\
 examples:
@@ -60,21 +70,28 @@ examples:
   purebp train --data xor --layers 3,4,1 --save xor.json
   purebp predict xor.json 1,0,1 1,1,1
   purebp predict xor.json --input new.csv --json
-  purebp predict model.json -- -0.5,2,1          rows that start with a minus"""
+  purebp train --data houses.csv --scale --scale-targets --save houses.json
+  purebp predict houses.json 75,3 -0.5,2         the file's columns: purebp adds the bias"""
+
+_BEFORE_EPILOG = """\
+--seed, --ascii and --quiet may also come before a command that has them:
+'purebp --seed 5 train' is 'purebp train --seed 5'."""
 
 _TRAIN_EPILOG = """\
 examples:
   purebp train                                   the article's network
   purebp train --data xor --layers 3,4,1 --iterations 60000 --every 10000 --metric mae
   purebp train --data xor --layers 3,4,1 --json  results as one JSON object
-  purebp train --data my.csv --target y --scale --save model.json"""
+  purebp train --data xor --layers 3,4,1 --activation tanh --loss cross-entropy --lr 3
+  purebp train --data xor --layers 3,8,1 --batch-size 2 --epochs 1000 --every 100
+  purebp train --data my.csv --target y --scale --save model.json
 
-
-class _Parser(argparse.ArgumentParser):
-    """argparse, but a usage error is one line (and exit code 2)."""
-
-    def error(self, message):
-        self.exit(EXIT_USAGE, "%s: error: %s (see '%s --help')\n" % (self.prog, message, self.prog))
+iterations and epochs: an iteration is one step (one weight update); an epoch
+is one pass over the training rows. Full batch (the default), every step uses
+every row, so an iteration is an epoch: give --iterations or --epochs. With
+--batch-size B, each epoch shuffles the rows and takes ceil(rows / B) steps of
+B rows: give --epochs. The losses, and the learning rate to start from:
+docs/conventions.md."""
 
 
 def _layer_sizes(text):
@@ -110,26 +127,36 @@ _iteration.__name__ = "iteration number (1 or more)"
 
 
 def build_parser():
-    parser = _Parser(prog="purebp", description=_DESCRIPTION,
-                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = CommandLine(prog="purebp", description=_DESCRIPTION, epilog=_BEFORE_EPILOG,
+                         formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--version", action="version", version="purebp " + __version__)
-    parser.add_argument("--seed", type=_count, default=1,
-                        help="seed of the random start, as np.random.seed (default: 1)")
-    _picture_flags(parser)
-    commands = parser.add_subparsers(dest="command", metavar="command")
+    # The default run's flags; before a command, they are the command's own.
+    parser.add_flag_before_command("--seed", 1, type=_count, metavar="S",
+                                   help="seed of the random start, as np.random.seed (default: 1)")
+    parser.add_flag_before_command("--ascii", False, action="store_true",
+                                   help="draw the terminal chart with plain ASCII, not Unicode "
+                                        "blocks (the chart shows on a terminal only)")
+    parser.add_flag_before_command("--quiet", False, action="store_true",
+                                   help="print numpy's output only, no chart")
+    parser.check = refuse_ignored_flags
+    parser.rows = {"predict": "inputs"}     # predict m.json --json 1,0,1
+    commands = parser.add_subparsers(dest="command", metavar="command", parser_class=Parser)
+    parser.commands = commands
 
     train_parser = commands.add_parser(
         "train", help="train a network on built-in data",
-        description="Train a sigmoid network by full-batch gradient descent.",
+        description="Train a network by gradient descent, full batch or in mini-batches.",
         epilog=_TRAIN_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
     _network_flags(train_parser)
-    train_parser.add_argument("--iterations", type=_count, default=10000, metavar="N",
-                              help="training iterations (default: 10000)")
+    _length_flags(train_parser, "training")
     train_parser.add_argument("--every", type=_count, default=1000, metavar="N",
-                              help="report the metric every N iterations, 0 for never (default: 1000)")
+                              help="report the metric every N iterations (epochs with "
+                                   "--batch-size), 0 for never (default: 1000)")
     train_parser.add_argument("--metric", choices=METRICS, default="sse",
-                              help="sum of squared errors, mean squared or mean absolute error "
-                                   "(default: sse)")
+                              help="sse, mse, mae: sum of squared errors, mean squared or mean "
+                                   "absolute error; accuracy: the share of rows whose largest "
+                                   "output is the target's (one output: on its side of 0.5); "
+                                   "loss: the value of --loss (default: sse)")
     train_parser.add_argument("--json", action="store_true",
                               help="print one JSON object (layers, weights, outputs, history) "
                                    "and nothing else")
@@ -140,7 +167,9 @@ def build_parser():
                                    "iteration, not the compiled fast loop (same numbers, slower)")
     train_parser.add_argument("--plot", metavar="FILE.svg",
                               help="draw the metric over the iterations as an SVG file")
-    _picture_flags(train_parser)
+    _lang_flag(train_parser, "language of the warning when training fails")
+    _picture_flags(train_parser, "print only the final metric and the files written: "
+                                 "no weights, chart, table or progress")
 
     draw_parser = commands.add_parser(
         "draw", help="draw the network, or the chain rule, as an SVG file",
@@ -160,8 +189,7 @@ def build_parser():
                              help="with --chain-rule: the example (row of X, from 0) whose "
                                   "numbers are shown (default: 2, the row 1,0,1)")
     _network_flags(draw_parser)
-    draw_parser.add_argument("--iterations", type=_count, default=10000, metavar="N",
-                             help="training iterations before drawing (default: 10000)")
+    _length_flags(draw_parser, "training before drawing")
 
     commands.add_parser(
         "check", help="check this copy against numpy's recorded numbers",
@@ -177,12 +205,15 @@ def build_parser():
     predict_parser.add_argument("model", metavar="MODEL.json", help="the saved model")
     predict_parser.add_argument("inputs", nargs="*", metavar="INPUT",
                                 help="one input row, numbers separated by commas, e.g. 1,0,1 "
-                                     "(after --, rows may start with a minus sign)")
+                                     "or -0.5,2: one number per column of the training data "
+                                     "(a model of CSV data adds the bias itself)")
     predict_parser.add_argument("--input", metavar="FILE.csv",
                                 help="predict every row of a CSV file (with a header, the "
                                      "model's input columns are picked by name)")
     predict_parser.add_argument("--json", action="store_true",
-                                help="print one JSON object (inputs, targets, X, predictions)")
+                                help="print one JSON object (inputs, targets, bias, X, "
+                                     "predictions); a prediction that is not a finite "
+                                     "number is null")
 
     explain_parser = commands.add_parser(
         "explain", help="narrate one training step with its real numbers",
@@ -191,10 +222,9 @@ def build_parser():
         epilog=_EXPLAIN_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
     _network_flags(explain_parser)
     explain_parser.add_argument("--at", type=_iteration, default=1, metavar="N",
-                                help="explain iteration N, after N-1 silent ones (default: 1)")
-    explain_parser.add_argument("--lang", choices=LANGUAGES,
-                                help="language of the narration (default: from LC_ALL, "
-                                     "LC_MESSAGES or LANG: zh... gives zh-CN, else en)")
+                                help="explain iteration N, after N-1 silent ones; with "
+                                     "--batch-size, step N, on its batch's rows (default: 1)")
+    _lang_flag(explain_parser, "language of the narration")
     explain_parser.add_argument("--json", action="store_true",
                                 help="print the quantities as one JSON object")
 
@@ -205,18 +235,47 @@ def build_parser():
                     "1 otherwise." % THRESHOLD)
     _network_flags(check_parser)
     check_parser.add_argument("--at", type=_iteration, default=1, metavar="N",
-                              help="check at iteration N, after N-1 training iterations "
+                              help="check at iteration N, after N-1 training iterations; "
+                                   "with --batch-size, step N's gradient on its batch's rows "
                                    "(default: 1, the random start)")
     check_parser.add_argument("--json", action="store_true",
                               help="print the result as one JSON object")
     return parser
 
 
-def _picture_flags(parser):
+def _lang_flag(parser, what):
+    parser.add_argument("--lang", choices=LANGUAGES,
+                        help="%s (default: from LC_ALL, LC_MESSAGES or LANG: zh... gives "
+                             "zh-CN, else en)" % what)
+
+
+def _picture_flags(parser, quiet="print the results only: no chart, no table, no progress"):
     parser.add_argument("--ascii", action="store_true",
                         help="draw the terminal chart with plain ASCII, not Unicode blocks")
-    parser.add_argument("--quiet", action="store_true",
-                        help="print the results only: no chart, no table, no progress")
+    parser.add_argument("--quiet", action="store_true", help=quiet)
+
+
+def _length_flags(parser, what):
+    parser.add_argument("--iterations", type=_count, metavar="N",
+                        help="%s iterations, full batch: steps, each on every row "
+                             "(default: 10000)" % what)
+    parser.add_argument("--epochs", type=_count, metavar="E",
+                        help="%s epochs: passes over the rows; full batch, the same as "
+                             "--iterations; with --batch-size, how long to train "
+                             "(default: 10000)" % what)
+
+
+def _loss_help():
+    """--loss's help, from the table: each loss, the task it suits, the rate to start from."""
+    return "; ".join("%s: %s; for %s; start with --lr %g%s" % (
+        name, LOSSES[name].about, LOSSES[name].task, LOSSES[name].lr,
+        " (%s)" % LOSSES[name].lr_note if LOSSES[name].lr_note else "")
+        for name in LOSS_NAMES) + " (default: half-sse)"
+
+
+def _activation_help():
+    return ("the hidden layers' activation (the output's comes with --loss): " + "; ".join(
+        "%s: %s" % (name, ACTIVATIONS[name].about) for name in HIDDEN) + " (default: sigmoid)")
 
 
 def _network_flags(parser):
@@ -234,16 +293,25 @@ def _network_flags(parser):
     parser.add_argument("--scale-targets", action="store_true",
                         help="with a CSV file: scale each target column to [0, 1], "
                              "and predictions back (stored in a saved model)")
+    parser.add_argument("--no-bias", action="store_true",
+                        help="with a CSV file: do not append the bias input (a constant 1, "
+                             "named bias) after the file's input columns")
     parser.add_argument("--layers", type=_layer_sizes, metavar="SIZES",
-                        help="layer sizes from input to output, e.g. 3,4,1 "
-                             "(default: inputs,outputs: no hidden layer)")
+                        help="layer sizes from input to output, e.g. 3,4,1; the first counts "
+                             "the inputs, with the bias of CSV data (default: inputs,outputs: "
+                             "no hidden layer)")
     parser.add_argument("--seed", type=_count, default=1,
                         help="seed of the random start, as np.random.seed (default: 1)")
     parser.add_argument("--lr", type=float, default=1.0,
-                        help="learning rate (default: 1.0, as in the article)")
-    parser.add_argument("--loss", choices=LOSSES, default="half-sse",
-                        help="half-sse: the 8-line program's (y - l); "
-                             "sse: the expanded program's 2 * (y - l) (default: half-sse)")
+                        help="learning rate (default: 1.0, as in the article; --loss says "
+                             "where to start for each loss)")
+    parser.add_argument("--loss", choices=LOSS_NAMES, default="half-sse", help=_loss_help())
+    parser.add_argument("--activation", choices=HIDDEN, default="sigmoid",
+                        help=_activation_help())
+    parser.add_argument("--batch-size", type=_count, metavar="B",
+                        help="mini-batches of B rows: each epoch shuffles the rows (numpy's "
+                             "np.random.permutation, after the weights) and steps on B at a "
+                             "time (default: full batch, every row each step)")
 
 
 def _language(args):
@@ -262,30 +330,46 @@ def _layers_of(args, X, y):
 
 
 def _data(args):
-    """The data of --data: a built-in set or a CSV file, as a csvdata.Table."""
+    """The data of --data: a built-in set or a CSV file, as a csvdata.Table.
+
+    The built-in data carry the article's bias as their third input, x3, and
+    get no other; CSV data get the bias appended unless --no-bias.
+    """
+    from .csvdata import Table, read_csv
     if args.data in NAMES:
-        if args.target or args.scale or args.scale_targets:
-            raise PurebpError("--target, --scale and --scale-targets apply to CSV files, "
-                              "not to the built-in data %r" % args.data)
+        if args.target or args.scale or args.scale_targets or args.no_bias:
+            raise PurebpError("--target, --scale, --scale-targets and --no-bias apply to CSV "
+                              "files, not to the built-in data %r" % args.data)
         X, y = load_data(args.data)
         n_in, n_out = len(X[0]), len(y[0])
-        return Table(X, y, ["x%d" % (i + 1) for i in range(n_in)], ["y"] * n_out,
-                     {"inputs": None, "targets": None})
-    if not os.path.exists(args.data) and not args.data.lower().endswith((".csv", ".txt")):
+        table = Table(X, y, ["x%d" % (i + 1) for i in range(n_in)], ["y"] * n_out,
+                      {"inputs": None, "targets": None}, bias=False)
+    elif not os.path.exists(args.data) and not args.data.lower().endswith((".csv", ".txt")):
         raise PurebpError("--data %r is neither a built-in data set (%s) nor a file"
                           % (args.data, ", ".join(NAMES)))
-    return read_csv(args.data, args.target, args.scale, args.scale_targets)
+    else:
+        table = read_csv(args.data, args.target, args.scale, args.scale_targets,
+                         bias=not args.no_bias)
+    n_in = len(table.X[0])
+    if table.bias and args.layers and args.layers[0] == n_in - 1:
+        columns = given_inputs(table.inputs, True)
+        raise PurebpError("layers: the first size is %d, but the data has %d inputs: %s and "
+                          "the bias purebp adds (a constant 1); start --layers with %d, or add "
+                          "--no-bias" % (args.layers[0], n_in, plural(len(columns), "column")
+                                         .replace("column", "input column", 1), n_in))
+    return table
 
 
 def _run_explain(args, out):
     table = _data(args)
     X, y = table.X, table.y
-    story = explain(X, y, _layers_of(args, X, y), seed=args.seed, lr=args.lr,
-                    loss=args.loss, at=args.at)
+    with _progress(args.at - 1, unit="step" if args.batch_size else "iteration") as progress:
+        story = explain(X, y, _layers_of(args, X, y), seed=args.seed, lr=args.lr,
+                        loss=args.loss, at=args.at, inputs=table.inputs, progress=progress,
+                        activation=args.activation, batch_size=args.batch_size)
     lang = _language(args)
     if args.json:
-        json.dump(as_data(story, lang), out, ensure_ascii=False)
-        out.write("\n")
+        _print_json(as_data(story, lang), out, ensure_ascii=False)
     else:
         print(render(story, args.data, lang), file=out)
     return EXIT_OK
@@ -295,33 +379,53 @@ def _run_gradcheck(args, out):
     table = _data(args)
     X, y = table.X, table.y
     layers = _layers_of(args, X, y)
-    weights = weights_at(X, y, layers, args.seed, args.lr, args.loss, args.at)
-    check = gradient_check(weights, X, y, args.loss)
+    refuse_endless(layers, min(args.batch_size or len(X), len(X)), args.activation)
+    with _progress(args.at - 1, unit="step" if args.batch_size else "iteration") as progress:
+        weights, batch = step_at(X, y, layers, args.seed, args.lr, args.loss, args.at, progress,
+                                 args.activation, args.batch_size)
+    if batch is not None:     # the gradient of that step: on its batch's rows
+        X, y = take(X, batch[2]), take(y, batch[2])
+    with _progress(progress_total(layers, args.activation), unit="weight") as progress:
+        check = gradient_check(weights, X, y, args.loss, progress=progress,
+                               activation=args.activation)
     worst = check.worst
     where = "syn[%d][%d][%d]" % worst.where
     if args.json:
-        json.dump({"layers": layers, "loss": args.loss, "weights_checked": len(check.comparisons),
-                   "worst_relative_error": worst.relative_error, "worst_weight": list(worst.where),
-                   "backprop": worst.backprop, "numerical": worst.numerical,
-                   "threshold": check.threshold, "passed": check.passed}, out)
-        out.write("\n")
+        _print_json({"layers": layers, "loss": args.loss, "activation": args.activation,
+                     "batch_rows": None if batch is None else batch[2],
+                     "weights_checked": len(check.comparisons),
+                     "worst_relative_error": worst.relative_error,
+                     "at_kinks": [list(c.where) for c in check.kinks],
+                     "worst_weight": list(worst.where), "backprop": worst.backprop,
+                     "numerical": worst.numerical, "threshold": check.threshold,
+                     "passed": check.passed}, out)
     else:
-        print("gradient check: data %s, layers %s, loss %s, %d weights, at iteration %d"
+        print("gradient check: data %s, layers %s, loss %s%s, %s, at iteration %d%s"
               % (args.data, ",".join(str(n) for n in layers), args.loss,
-                 len(check.comparisons), args.at), file=out)
+                 ", activation %s" % args.activation if len(layers) > 2 else "",
+                 plural(len(check.comparisons), "weight"), args.at,
+                 "" if batch is None else ", on its batch: rows %s" % ", ".join(
+                     str(r) for r in batch[2])), file=out)
         print("worst relative error %.3g at %s: backprop %s, finite difference %s"
               % (worst.relative_error, where, scalar_str(worst.backprop),
                  scalar_str(worst.numerical)), file=out)
+        if check.kinks:
+            print("not compared: %s, whose nudges move a hidden z across ReLU's kink at 0 "
+                  "(the finite difference there is not a slope)"
+                  % ", ".join("syn[%d][%d][%d]" % c.where for c in check.kinks), file=out)
         print("%s (threshold %g)" % ("ok" if check.passed else "FAILED", check.threshold),
               file=out)
     return EXIT_OK if check.passed else EXIT_FAILURE
 
 
 def _run_check(args, out):
+    from .selfcheck import print_check
     return print_check(lambda line: print(line, file=out))
 
 
 def _run_default(args, out):
+    from .article import expanded
+    from .chart import loss_chart
     X, y = load_data("seed")
     losses = []
 
@@ -340,79 +444,137 @@ def _run_default(args, out):
 
 
 def _run_train(args, out):
+    from .model import Model, to_text
+    from .svg import loss_svg
+    if args.plot and not args.every:
+        raise PurebpError("--plot needs reports of the metric; --every is 0")
     table = _data(args)
-    if args.save:
-        _check_save_path(args.save)
-    if args.plot:
-        _check_save_path(args.plot, "--plot")
-    progress = Progress(args.iterations, args.metric, enabled=None if not args.quiet else False)
-    try:
+    steps = _steps(args, len(table.X))
+    with _progress(steps, args.metric, enabled=False if args.quiet else None,
+                   unit="step" if args.batch_size else "iteration") as progress:
         result = train(table.X, table.y, layers=args.layers, seed=args.seed,
                        iterations=args.iterations, lr=args.lr, loss=args.loss,
                        every=args.every, metric=args.metric, progress=progress,
-                       fast=not args.plain)
-    finally:
-        progress.finish()
+                       fast=not args.plain, activation=args.activation,
+                       batch_size=args.batch_size, epochs=args.epochs)
+    texts = {}
     if args.save:
-        save(Model.from_training(result, data=args.data, inputs=table.inputs,
-                                 targets=table.targets, scaling=table.scaling), args.save)
+        texts["--save"] = to_text(Model.from_training(result, data=args.data, table=table),
+                                  args.save)
     if args.plot:
-        if not result.history:
-            raise PurebpError("--plot needs reports of the metric; --every is 0")
-        write_atomically(args.plot, loss_svg(result.history, args.metric), "plot")
+        texts["--plot"] = loss_svg(result.history, args.metric,
+                                   unit="epoch" if args.batch_size else "iteration")
+    args.outputs.write(texts)
     if args.json:
-        json.dump({"layers": result.layers, "weights": result.weights,
-                   "outputs": result.outputs,
-                   "history": [[i, value] for i, value in result.history]}, out)
-        out.write("\n")
-        return EXIT_OK
-    print("data %s, layers %s, seed %d, %d iterations, lr %s, loss %s"
-          % (args.data, ",".join(str(n) for n in result.layers), args.seed,
-             args.iterations, scalar_str(args.lr), args.loss), file=out)
-    if result.history:
-        print("%9s  %s" % ("iteration", args.metric), file=out)
-        for i, value in result.history:
-            print("%9d  %s" % (i, scalar_str(value)), file=out)
-    for k, syn in enumerate(result.weights):
-        print("syn[%d] (%d x %d):" % (k, len(syn), len(syn[0])), file=out)
-        print(array_str(syn), file=out)
-    print("l, the outputs of the last iteration:", file=out)
-    print(array_str(result.outputs), file=out)
-    if not args.quiet:
-        chart = loss_chart(result.history, args.metric, ascii=args.ascii)
-        if len(result.history) > 1:
-            print("", file=out)
-            print("\n".join(chart), file=out)
-        print("", file=out)
-        print("\n".join(predictions_table(table.X, table.y, result.outputs, table.inputs,
-                                           table.targets)), file=out)
-        for flag, path in (("saved the model to", args.save), ("drew the loss curve in", args.plot)):
+        _print_json({"layers": result.layers, "weights": result.weights,
+                     "outputs": result.outputs,
+                     "history": [[i, value] for i, value in result.history]}, out)
+    elif args.quiet:
+        print("final %s: %s" % (args.metric, scalar_str(final_metric(result, table.X, table.y))),
+              file=out)
+    else:
+        _print_training(args, result, table, out)
+    if not args.json:
+        for done, path in (("saved the model to", args.save),
+                           ("drew the loss curve in", args.plot)):
             if path:
-                print("%s %s" % (flag, path), file=out)
+                print("%s %s" % (done, printable(path)), file=out)
+    _warn_if_failed(args, result, table)
     return EXIT_OK
 
 
-def _check_save_path(path, flag="--save"):
-    """Refuse an output path that cannot be written, before training for nothing."""
-    folder = os.path.dirname(os.path.abspath(path))
-    if os.path.isdir(path):
-        raise PurebpError("%s %s: is a directory; give a file name" % (flag, path))
-    if not os.path.isdir(folder):
-        raise PurebpError("%s %s: the folder %s does not exist" % (flag, path, folder))
-    if not os.access(folder, os.W_OK):
-        raise PurebpError("%s %s: the folder %s is not writable" % (flag, path, folder))
+def _steps(args, rows):
+    """The steps --iterations, --epochs and --batch-size make on ``rows`` rows
+    (checked as ``train`` checks them): what progress counts."""
+    return (schedule(rows, args.iterations, args.epochs, args.batch_size)
+            * steps_per_epoch(rows, args.batch_size))
+
+
+HISTORY_LINES = 20    # more reports than this print as the first and last 10
+
+
+def _print_training(args, result, table, out):
+    """Everything train prints on stdout, sized for a screen: long histories,
+    large matrices and many rows are summarised (every number is in --json)."""
+    from .chart import loss_chart, predictions_table
+    settings = result.settings
+    unit = "epoch" if args.batch_size else "iteration"
+    if args.batch_size:
+        length = "%s in batches of %d (%s)" % (plural(settings["epochs"], "epoch"),
+                                               args.batch_size,
+                                               plural(settings["iterations"], "step"))
+    else:
+        length = plural(settings["iterations"], "iteration")
+    print("data %s, layers %s, seed %d, %s, lr %s, loss %s%s"
+          % (args.data, ",".join(str(n) for n in result.layers), args.seed, length,
+             scalar_str(args.lr), args.loss, ", activation %s" % args.activation
+             if len(result.layers) > 2 else ""), file=out)
+    history = result.history
+    print("%9s  %s" % (unit, args.metric), file=out)
+    half = HISTORY_LINES // 2
+    shown = history
+    if len(history) > HISTORY_LINES + 1:
+        shown = history[:half] + [None] + history[-half:]
+    for report in shown:
+        if report is None:
+            print("%9s  (%d more reports: all of them in --json and --plot)"
+                  % ("...", len(history) - 2 * half), file=out)
+        else:
+            print("%9d  %s" % (report[0], scalar_str(report[1])), file=out)
+    final = final_metric(result, table.X, table.y)
+    print("%9s  %s   (the trained weights)" % ("trained", scalar_str(final)), file=out)
+    for k, syn in enumerate(result.weights):
+        print("syn[%d] (%d x %d):" % (k, len(syn), len(syn[0])), file=out)
+        print(array_str(syn), file=out)
+    if args.batch_size:
+        print("l, the trained network's outputs:", file=out)
+    else:
+        print("l, the outputs of the last iteration:", file=out)
+    print(array_str(result.outputs), file=out)
+    chart = loss_chart(history, args.metric, ascii=args.ascii)
+    if len(history) > 1:
+        print("", file=out)
+        print("\n".join(chart), file=out)
+    print("", file=out)
+    print("\n".join(predictions_table(table.X, table.y, result.outputs, table.inputs,
+                                       table.targets)), file=out)
+
+
+def _warn_if_failed(args, result, table):
+    """Training that failed without an error: say so on stderr, with what to try."""
+    findings = diagnose(result, table.X, table.y)
+    if not findings:
+        return
+    lang = _language(args)
+    lines = describe(findings, lang)
+    print("purebp train: %s" % text("warning", lang, (lines[0],), DIAGNOSIS_TEXTS),
+          file=sys.stderr)
+    for line in lines[1:]:
+        print(line, file=sys.stderr)
+
+
+@contextlib.contextmanager
+def _progress(total, metric=None, enabled=None, unit="iteration"):
+    """A progress line with the time left, on a terminal only; cleared at the
+    end, whatever happens. Work estimated above a day is refused before it
+    starts (purebp.budget), so what runs here can finish."""
+    from .chart import Progress
+    line = Progress(total, metric, enabled=enabled, unit=unit)
+    try:
+        yield line
+    finally:
+        line.finish()
 
 
 def _run_draw(args, out):
-    _check_save_path(args.output, "-o")
+    from .model import load
+    from .svg import chain_rule_svg, chain_rule_values, network_svg
     if args.chain_rule:
-        if args.model:
-            raise PurebpError("--chain-rule draws the article's one-layer network; "
-                              "leave out --model")
         X, y = load_data("seed")
         if args.row >= len(X):
             raise PurebpError("--row %d: the article's data has rows 0 to %d"
                               % (args.row, len(X) - 1))
+        check_conventions([3, 1], y, "sigmoid", args.loss)
         syn = initial_weights([3, 1], args.seed)[0]
         values = chain_rule_values(X, y, syn, row=args.row, loss=args.loss)
         text = chain_rule_svg(values, args.loss)
@@ -421,89 +583,61 @@ def _run_draw(args, out):
         text = network_svg(model.layers, model.weights, model.inputs, model.targets)
     else:
         table = _data(args)
-        result = train(table.X, table.y, layers=args.layers, seed=args.seed,
-                       iterations=args.iterations, lr=args.lr, loss=args.loss, every=0)
+        steps = _steps(args, len(table.X))
+        with _progress(steps, unit="step" if args.batch_size else "iteration") as progress:
+            result = train(table.X, table.y, layers=args.layers, seed=args.seed,
+                           iterations=args.iterations, lr=args.lr, loss=args.loss, every=0,
+                           progress=progress, activation=args.activation,
+                           batch_size=args.batch_size, epochs=args.epochs)
         text = network_svg(result.layers, result.weights, table.inputs, table.targets)
-    write_atomically(args.output, text, "picture")
-    print("drew %s" % args.output, file=out)
+    args.outputs.write({"-o": text})
+    print("drew %s" % printable(args.output), file=out)
     return EXIT_OK
 
 
-def _inputs_from_words(words, names):
+def _inputs_from_words(words, names, bias):
     """Rows of numbers from command-line words like 1,0,1 (or 1;0;1)."""
+    from .csvdata import to_number
     rows = []
     for word in words:
         cells = word.replace(";", ",").split(",")
         row = []
         for cell in cells:
-            value = to_number(cell.strip(), ",")
+            value = to_number(cell.strip(" \t"), ",")
             if value is None:
                 raise PurebpError("input %r: %r is not a finite number" % (word, cell))
             row.append(value)
         if len(row) != len(names):
-            raise PurebpError("input %r has %d numbers, but the model takes %d (%s)"
-                              % (word, len(row), len(names), ", ".join(names)))
+            raise PurebpError("input %r has %s, but the model takes %d (%s%s)"
+                              % (word, plural(len(row), "number"), len(names), ", ".join(names),
+                                 "; purebp adds the bias" if bias else ""))
         rows.append(row)
     return rows
 
 
-def _inputs_from_file(path, model):
-    """Rows of the model's inputs from a CSV file: by header names, or all columns."""
-    rows, delimiter = parse_rows(read_text(path), path)
-    line, first = rows[0]
-    if any(to_number(cell, delimiter) is None for cell in first):
-        missing = [name for name in model.inputs if name not in first]
-        if missing:
-            raise PurebpError("%s: the header has no column %s; the model's inputs are: %s"
-                              % (path, ", ".join(repr(m) for m in missing),
-                                 ", ".join(model.inputs)))
-        columns = [first.index(name) for name in model.inputs]
-        rows = rows[1:]
-        if not rows:
-            raise PurebpError("%s: there is a header but no rows of data" % path)
-    else:
-        columns = list(range(len(first)))
-        if len(first) != len(model.inputs):
-            raise PurebpError("%s: line %d has %d columns, but the model takes %d inputs (%s)"
-                              % (path, line, len(first), len(model.inputs),
-                                 ", ".join(model.inputs)))
-    X = []
-    for line, cells in rows:
-        if len(cells) <= max(columns) or (len(cells) != len(first)):
-            raise PurebpError("%s: line %d has %d cells, but the first line has %d"
-                              % (path, line, len(cells), len(first)))
-        row = []
-        for i in columns:
-            value = to_number(cells[i], delimiter)
-            if value is None:
-                raise PurebpError("%s: line %d, column %d: %r is not a finite number"
-                                  % (path, line, i + 1, cells[i]))
-            row.append(value)
-        X.append(row)
-    return X
-
-
 def _run_predict(args, out):
+    from .csvdata import read_inputs
+    from .model import load
     model = load(args.model)
+    names = model.data_inputs
     if args.input and args.inputs:
         raise PurebpError("give inputs on the command line or --input FILE, not both")
     if args.input:
-        X = _inputs_from_file(args.input, model)
+        X = read_inputs(args.input, names, model.bias)
     elif args.inputs:
-        X = _inputs_from_words(args.inputs, model.inputs)
+        X = _inputs_from_words(args.inputs, names, model.bias)
     else:
         raise PurebpError("no inputs: give some, like 1,0,1, or --input FILE.csv")
     outputs = model.predict(X)
     if args.json:
-        json.dump({"inputs": model.inputs, "targets": model.targets, "X": X,
-                   "predictions": outputs}, out)
-        out.write("\n")
+        _print_json({"inputs": names, "targets": model.targets, "bias": model.bias, "X": X,
+                     "predictions": outputs}, out)
         return EXIT_OK
-    header = model.inputs + model.targets
+    header = names + model.targets
     cells = [["%.10g" % v for v in row] + ["%.8g" % v for v in prediction]
              for row, prediction in zip(X, outputs)]
     widths = [max(len(h), max(len(row[j]) for row in cells)) for j, h in enumerate(header)]
-    n = len(model.inputs)
+    n = len(names)
     def line(words):
         left = "  ".join(w.rjust(widths[j]) for j, w in enumerate(words[:n]))
         right = "  ".join(w.rjust(widths[n + j]) for j, w in enumerate(words[n:]))
@@ -514,38 +648,121 @@ def _run_predict(args, out):
     return EXIT_OK
 
 
+def _print_json(value, out, ensure_ascii=True):
+    """One JSON object on a line. JSON has no NaN or infinity: a number that
+    is not finite is written as null (as JavaScript's JSON.stringify does)."""
+    import json
+    out.write(json.dumps(_finite_or_null(value), allow_nan=False, ensure_ascii=ensure_ascii))
+    out.write("\n")
+
+
+def _finite_or_null(value):
+    if isinstance(value, float):
+        return value if math.isfinite(value) else None
+    if isinstance(value, (list, tuple)):
+        return [_finite_or_null(v) for v in value]
+    if isinstance(value, dict):
+        return dict((key, _finite_or_null(v)) for key, v in value.items())
+    return value
+
+
+def _files(args):
+    """Every file the command reads and writes, checked before any work.
+
+    Returns the ``files.Outputs`` the command writes with; it refuses empty
+    paths, outputs that cannot be written, two outputs that are one file,
+    and an output that is one of the inputs.
+    """
+    from .files import Outputs
+    inputs = []
+    if getattr(args, "data", None) is not None and args.data not in NAMES:
+        inputs.append(("--data", args.data))
+    if getattr(args, "model", None) is not None:
+        inputs.append(("MODEL.json" if args.command == "predict" else "--model", args.model))
+    if getattr(args, "input", None) is not None:
+        inputs.append(("--input", args.input))
+    outputs = [(flag, getattr(args, name), what)
+               for flag, name, what in (("--save", "save", "model"), ("--plot", "plot", "plot"),
+                                        ("-o", "output", "picture"))
+               if getattr(args, name, None) is not None]
+    return Outputs(outputs, inputs)
+
+
 def main(argv=None, out=None):
     """Run the command line with ``argv``; return the exit code."""
     out = out or sys.stdout
+    if not isinstance(out, Output):
+        out = Output(out)
     parser = build_parser()
     args = parser.parse_args(argv)
     command = {"train": _run_train, "explain": _run_explain, "gradcheck": _run_gradcheck,
                "predict": _run_predict, "draw": _run_draw,
                "check": _run_check}.get(args.command, _run_default)
     prog = "purebp " + args.command if args.command else "purebp"
+    message = code = None
     try:
+        args.outputs = _files(args)
         return command(args, out)
     except PurebpError as error:
         if os.environ.get("PUREBP_DEBUG") == "1":
             raise
-        print("%s: error: %s" % (prog, error), file=sys.stderr)
-        return error.exit_code
+        message, code = "error: %s" % error, error.exit_code
     except KeyboardInterrupt:
-        print("%s: interrupted" % prog, file=sys.stderr)
-        return 130
+        message, code = "interrupted", 130
+    except MemoryError:
+        # Reported outside this block, once the data the traceback holds are freed.
+        message, code = ("error: out of memory; use a smaller data file (fewer rows) or "
+                         "fewer, smaller layers"), EXIT_FAILURE
+    print("%s: %s" % (prog, printable(message)), file=sys.stderr)
+    return code
 
 
 def run():
-    """Entry point of the ``purebp`` console script."""
+    """The command line as a program: ``python -m purebp`` and the ``purebp`` script.
+
+    Around ``main``: a closed stdout is refused before any work; stderr
+    never fails a run; a stdout that cannot be written (a full disk,
+    ``/dev/full``) ends it with one line and exit 1, a reader that went away
+    (``purebp | head``) quietly with exit 0. (Ctrl-C: purebp.__main__.)
+    """
+    from .streams import OutputError, Quiet, discard_stdout, open_standard_streams
+    closed = open_standard_streams()
+    if 1 in closed:
+        sys.stdout = open(1, "w", closefd=False)
+    if 2 in closed:
+        sys.stderr = open(2, "w", closefd=False)
     for stream in (sys.stdout, sys.stderr):
         # Chinese narration on a terminal that cannot show it: escapes, not a crash.
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="backslashreplace")
+    sys.stderr = Quiet(sys.stderr)
+    if 1 in closed:
+        print("%s: error: standard output is closed; to discard it, send it to /dev/null "
+              "(>/dev/null), not nowhere (>&-)" % program(sys.argv), file=sys.stderr)
+        sys.exit(EXIT_USAGE)
+    sys.stdout = output = Output(sys.stdout)
     try:
-        code = main()
-        sys.stdout.flush()
+        try:
+            code = main(out=output)
+        except SystemExit as done:      # argparse: --help, --version, a usage error
+            code = done.code
+        if not output.failed:
+            output.flush()
     except BrokenPipeError:
         # The reader went away (purebp | head): not an error of ours.
-        sys.stderr.close()
+        discard_stdout()
         code = EXIT_OK
+    except OutputError as error:
+        # Text still buffered when the command ended: it could not be written either.
+        print("%s: error: %s" % (program(sys.argv), error), file=sys.stderr)
+        discard_stdout()
+        code = EXIT_FAILURE
+    if output.failed:
+        discard_stdout()    # the text left in the buffer must not fail again at exit
+    _ignore_interrupts()    # all is written: a Ctrl-C now could only spoil the exit
     sys.exit(code)
+
+
+def _ignore_interrupts():
+    import signal
+    signal.signal(signal.SIGINT, signal.SIG_IGN)

@@ -1,28 +1,41 @@
 """Your own data: a CSV file of numbers, read into ``X`` and ``y``.
 
-    x1,x2,bias,y
-    0,0,1,0
-    0,1,1,1
+    size,rooms,price
+    50,2,0.15
+    80,3,0.26
 
-* A header row is optional: a first row with any cell that is not a number
-  is the header.
-* Targets: the last column by default; or any columns, by name or by
+* **A header row is optional.** A first row in which most cells are not
+  numbers is the header; a first row that is mostly numbers is data, so a
+  typo in it (``0.5,0.2,1O,1``) is reported as a bad cell, with its line
+  and column, instead of silently becoming the column names. (The rule
+  leaves room for a target column of text labels later: a headerless
+  ``5.1,3.5,1.4,0.2,setosa`` is data.) Header names are plain text: not
+  empty, not twice, no control characters (see ``purebp.columns``).
+* **Targets**: the last column by default; or any columns, by name or by
   index (0 is the first column, -1 the last).
+* **The bias**: a constant-1 input named ``bias`` is appended after the
+  file's input columns, as the article's third column (``bias=False``, on
+  the command line ``--no-bias``, leaves it out); see ``purebp.columns``.
 * Numbers only. The first bad cell is reported with its line and column.
 * UTF-8, with or without a byte-order mark; comma- or semicolon-separated
-  (with semicolons, a decimal comma such as ``0,5`` is read as 0.5);
-  blank lines at the end are ignored.
+  (with semicolons, a decimal comma such as ``0,5`` is read as 0.5).
+  Lines end at ``\\n``, ``\\r\\n`` or ``\\r`` only, so line numbers are the
+  ones an editor shows (a form feed or U+2028 inside a line is a bad
+  character, not a line break). Blank lines at the end are ignored; a
+  quote left open at the end of the file is an error.
 
 A sigmoid output lies in [0, 1], so targets outside it are refused unless
 they are scaled (``scale_targets=True``); inputs may be scaled too. Scaling
-is min-max per column; see ``purebp.scaling``.
+is min-max per column, and constant columns scale to 0; see
+``purebp.scaling``. The bias is added after scaling, and never scaled.
 """
 
 import csv
 import io
 import math
 
-from .errors import PurebpError
+from .columns import BIAS, add_bias, name_problem, bad_character
+from .errors import PurebpError, plural
 from .files import read_text
 from .scaling import MinMax
 
@@ -30,41 +43,65 @@ from .scaling import MinMax
 class Table:
     """A CSV file split into inputs and targets.
 
-    ``X``, ``y``: matrices (scaled where asked); ``inputs``, ``targets``:
-    the column names (``x1, x2, ...`` when there is no header); ``scaling``:
-    ``{"inputs": MinMax or None, "targets": MinMax or None}``.
+    ``X``, ``y``: matrices (scaled where asked, ``X`` with the bias column
+    last if ``bias``); ``inputs``, ``targets``: the column names (``x1, x2,
+    ...`` when there is no header; ``bias`` last among the inputs if it was
+    added); ``scaling``: ``{"inputs": MinMax or None, "targets": MinMax or
+    None}``, the inputs' without the bias; ``bias``: whether the bias
+    column was added.
     """
 
-    def __init__(self, X, y, inputs, targets, scaling):
+    def __init__(self, X, y, inputs, targets, scaling, bias=False):
         self.X, self.y = X, y
         self.inputs, self.targets = inputs, targets
         self.scaling = scaling
+        self.bias = bias
 
 
 def parse_rows(text, path):
-    """Rows of the CSV ``text`` as ``(line number, cells)``, and the delimiter."""
-    lines = text.splitlines()
-    while lines and not lines[-1].strip():
-        lines.pop()
-    if not lines:
-        raise PurebpError("%s: the file is empty" % path)
-    first = lines[0]
+    """Rows of the CSV ``text`` as ``(line number, cells)``, and the delimiter.
+
+    The line number is the line a row starts on; cells are stripped of
+    spaces and tabs.
+    """
+    first = text.split("\n", 1)[0].split("\r", 1)[0]
     delimiter = ";" if first.count(";") > first.count(",") else ","
-    reader = csv.reader(io.StringIO("\n".join(lines)), delimiter=delimiter)
+    # newline="": lines end at \n, \r\n and \r only (str.splitlines would also
+    # split at \f, \v, \x1c-\x1e, \x85, U+2028 and U+2029, unlike editors).
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     rows = []
+    blank = None       # the first of the blank lines seen since the last row
+    start = 1          # the line the next row starts on
     try:
         for cells in reader:
-            if not any(cell.strip() for cell in cells):
-                raise PurebpError("%s: line %d is blank; blank lines are allowed only at the end"
-                                  % (path, reader.line_num))
-            rows.append((reader.line_num, [cell.strip() for cell in cells]))
+            cells = [cell.strip(" \t") for cell in cells]
+            if not any(cells):
+                if blank is None:
+                    blank = start
+            else:
+                if blank is not None:
+                    raise PurebpError("%s: line %d is blank; blank lines are allowed only "
+                                      "at the end" % (path, blank))
+                rows.append((start, cells))
+            start = reader.line_num + 1
     except csv.Error as error:
-        raise PurebpError("%s: line %d: %s" % (path, reader.line_num, error))
+        reason = str(error)
+        if reason == "unexpected end of data":
+            reason = "a quote opened here is never closed"
+        raise PurebpError("%s: line %d: %s" % (path, start, reason))
+    if not rows:
+        raise PurebpError("%s: the file is empty" % path)
     return rows, delimiter
 
 
 def to_number(cell, delimiter):
-    """The number a cell holds, or None if it holds no finite number."""
+    """The number a cell holds, or None if it holds no finite number.
+
+    >>> to_number("0.5", ","), to_number("0,5", ";"), to_number("1O", ","), to_number("inf", ",")
+    (0.5, 0.5, None, None)
+    """
+    if bad_character(cell) is not None:    # float() would skip \\x1c or U+2028 at the ends
+        return None
     if delimiter == ";":
         cell = cell.replace(",", ".")
     try:
@@ -74,62 +111,73 @@ def to_number(cell, delimiter):
     return value if math.isfinite(value) else None
 
 
-def read_csv(path, targets=None, scale_inputs=False, scale_targets=False):
+def is_header(cells, delimiter):
+    """Whether a first row is a header: most of its cells are not numbers.
+
+    >>> is_header(["size", "rooms", "price"], ","), is_header(["0.5", "0.2", "1O", "1"], ",")
+    (True, False)
+    """
+    numbers = sum(1 for cell in cells if to_number(cell, delimiter) is not None)
+    return 2 * numbers < len(cells)
+
+
+def read_csv(path, targets=None, scale_inputs=False, scale_targets=False, bias=True):
     """Read ``path`` into a ``Table``; ``targets``: names or indexes of columns."""
     rows, delimiter = parse_rows(read_text(path), path)
-    line, first = rows[0]
-    if any(to_number(cell, delimiter) is None for cell in first):
-        names = first
-        rows = rows[1:]
-        if not rows:
-            raise PurebpError("%s: there is a header but no rows of data" % path)
-        for i, name in enumerate(names):
-            if not name:
-                raise PurebpError("%s: line %d: column %d of the header has no name"
-                                  % (path, line, i + 1))
-            if names.index(name) != i:
-                raise PurebpError("%s: line %d: the header names %r twice"
-                                  % (path, line, name))
-    else:
-        names = ["x%d" % (i + 1) for i in range(len(first))]
+    names, rows, header = _columns(rows, delimiter, path)
     width = len(names)
     if width < 2:
         raise PurebpError("%s: needs at least two columns (inputs, then a target); it has %d"
                           % (path, width))
-    matrix = []
-    for line, cells in rows:
-        if len(cells) != width:
-            raise PurebpError("%s: line %d has %d cells, but there are %d columns"
-                              % (path, line, len(cells), width))
-        row = []
-        for i, cell in enumerate(cells):
-            value = to_number(cell, delimiter)
-            if value is None:
-                what = "an empty cell" if not cell else "%r is not a finite number" % cell
-                raise PurebpError("%s: line %d, column %d (%s): %s"
-                                  % (path, line, i + 1, names[i], what))
-            row.append(value)
-        matrix.append(row)
     chosen = choose_targets(names, targets, path)
+    if bias and BIAS in names:
+        raise PurebpError("%s: the file has a column named %r, the name of the input purebp "
+                          "adds (a constant 1); rename the column, or add --no-bias to leave "
+                          "purebp's out" % (path, BIAS))
+    matrix = _numbers(rows, names, delimiter, path, header)
     kept = [i for i in range(width) if i not in chosen]
     X = [[row[i] for i in kept] for row in matrix]
     y = [[row[i] for i in chosen] for row in matrix]
+    inputs, outputs = [names[i] for i in kept], [names[i] for i in chosen]
     scaling = {"inputs": None, "targets": None}
     if scale_inputs:
-        scaling["inputs"] = MinMax.fit(X)
+        scaling["inputs"] = _fit(X, inputs, path)
         X = scaling["inputs"].scale(X)
     if scale_targets:
-        scaling["targets"] = MinMax.fit(y)
+        scaling["targets"] = _fit(y, outputs, path)
         y = scaling["targets"].scale(y)
+    _check_targets(y, outputs, path)
+    if bias:                        # after scaling: the bias is always exactly 1
+        X = add_bias(X)
+        inputs.append(BIAS)
+    return Table(X, y, inputs, outputs, scaling, bias)
+
+
+def read_inputs(path, names, bias=False):
+    """Rows of the input columns ``names`` from a CSV file, for ``predict``.
+
+    With a header, the columns are picked by name (others are ignored);
+    without one, the file must have exactly these columns, in this order.
+    ``bias``: whether the model adds the bias itself (said in messages).
+    """
+    rows, delimiter = parse_rows(read_text(path), path)
+    header_names, rows, header = _columns(rows, delimiter, path)
+    listed = ", ".join(names) + (" (purebp adds the bias)" if bias else "")
+    if header:
+        where = dict((name, i) for i, name in enumerate(header_names))
+        missing = [name for name in names if name not in where]
+        if missing:
+            raise PurebpError("%s: the header has no column %s; the model's inputs are: %s"
+                              % (path, ", ".join(repr(m) for m in missing), listed))
+        columns = [where[name] for name in names]
     else:
-        for j, i in enumerate(chosen):
-            column = [row[j] for row in y]
-            if min(column) < 0 or max(column) > 1:
-                raise PurebpError(
-                    "%s: target %r runs from %s to %s, but a sigmoid output lies in [0, 1]; "
-                    "add --scale-targets to scale it" % (path, names[i], _short(min(column)),
-                                                         _short(max(column))))
-    return Table(X, y, [names[i] for i in kept], [names[i] for i in chosen], scaling)
+        if len(header_names) != len(names):
+            raise PurebpError("%s: line %d has %s, but the model takes %s: %s"
+                              % (path, rows[0][0], plural(len(header_names), "column"),
+                                 plural(len(names), "input"), listed))
+        columns = list(range(len(names)))
+    matrix = _numbers(rows, header_names, delimiter, path, header, columns)
+    return [[row[i] for i in columns] for row in matrix]
 
 
 def choose_targets(names, targets, path):
@@ -158,6 +206,80 @@ def choose_targets(names, targets, path):
     if len(chosen) == len(names):
         raise PurebpError("%s: every column is a target, so nothing is left as input" % path)
     return chosen
+
+
+# --- private helpers ---------------------------------------------------------------
+
+def _columns(rows, delimiter, path):
+    """``(names, data rows, whether there is a header)``; names checked."""
+    line, first = rows[0]
+    if not is_header(first, delimiter):
+        return ["x%d" % (i + 1) for i in range(len(first))], rows, False
+    seen = set()
+    for i, name in enumerate(first):
+        if not name:
+            raise PurebpError("%s: line %d: column %d of the header has no name"
+                              % (path, line, i + 1))
+        problem = name_problem(name)
+        if problem:
+            raise PurebpError("%s: line %d, column %d: the header name %r %s; names must be "
+                              "plain text" % (path, line, i + 1, name, problem))
+        if name in seen:
+            raise PurebpError("%s: line %d: the header names %r twice" % (path, line, name))
+        seen.add(name)
+    if len(rows) == 1:
+        raise PurebpError("%s: there is a header but no rows of data" % path)
+    return first, rows[1:], True
+
+
+def _numbers(rows, names, delimiter, path, header, columns=None):
+    """The cells of ``rows`` as numbers (only ``columns``, if given), checked
+    row by row, so the first bad cell of the file is the one reported.
+
+    (Each column is read as a number here; a target column of text labels
+    would get its own reading at this one place.)
+    """
+    width = len(names)
+    wanted = range(width) if columns is None else columns
+    matrix = []
+    for line, cells in rows:
+        if len(cells) != width:
+            raise PurebpError("%s: line %d has %s, but %s"
+                              % (path, line, plural(len(cells), "cell"),
+                                 "there is 1 column" if width == 1
+                                 else "there are %d columns" % width))
+        row = [None] * width
+        for i in wanted:
+            cell = cells[i]
+            value = to_number(cell, delimiter)
+            if value is None:
+                what = "an empty cell" if not cell else "%r is not a finite number" % cell
+                if line == 1 and not header:
+                    what += " (line 1 is read as data, since most of its cells are numbers)"
+                raise PurebpError("%s: line %d, column %d (%s): %s"
+                                  % (path, line, i + 1, names[i], what))
+            row[i] = value
+        matrix.append(row)
+    return matrix
+
+
+def _fit(A, names, path):
+    try:
+        return MinMax.fit(A, names)
+    except PurebpError as error:
+        raise PurebpError("%s: %s" % (path, error))
+
+
+def _check_targets(y, names, path):
+    """Every target in [0, 1], where a sigmoid's output lies: always checked."""
+    for j, name in enumerate(names):
+        column = [row[j] for row in y]
+        low, high = min(column), max(column)
+        if low < 0 or high > 1:     # never once scaled: scaling maps onto [0, 1]
+            where = ("is always %s" % _short(low) if low == high
+                     else "runs from %s to %s" % (_short(low), _short(high)))
+            raise PurebpError("%s: target %r %s, but a sigmoid output lies in [0, 1]; "
+                              "add --scale-targets to scale it" % (path, name, where))
 
 
 def _short(value):

@@ -13,7 +13,7 @@ network gets a bias for free) and differ in the targets ``y``:
 [[0], [1], [1], [0]]
 """
 
-from .errors import PurebpError
+from .errors import PurebpError, show
 
 NAMES = ("seed", "xor")
 
@@ -26,6 +26,6 @@ def load_data(name):
     elif name == "xor":
         y = [[0], [1], [1], [0]]
     else:
-        raise PurebpError("data: unknown data set %r; built in are: %s"
-                          % (name, ", ".join(NAMES)))
+        raise PurebpError("name: unknown data set %s; built in are: %s"
+                          % (show(name), ", ".join(NAMES)))
     return X, y

@@ -23,11 +23,18 @@ left to right, ``(y - l) * (l * (1 - l))``, ``syn + lr * step`` -- so the
 numbers are the same bit for bit; the tests compare both paths on every
 recorded scenario and on larger random data.
 
-Each convention is a small snippet of code, found in one table:
-``ACTIVATIONS`` (the forward step from ``z``, the slope from ``l``) and
-``LOSSES`` (the error that starts backprop, from ``y`` and ``l``). A
-convention missing from them makes ``compile_loop`` return None, and
-``train`` runs the plain path.
+Each convention's code is a small snippet kept in its table entry, beside
+its functions (``Activation.compiled`` in ``purebp.activations``: the
+forward step from ``z``, the slope from ``l``; ``Loss.compiled`` in
+``purebp.losses``: the error that starts backprop, from ``y`` and ``l``),
+gathered here as ``ACTIVATIONS`` and ``LOSSES``. Hidden layers use the
+hidden activation, the top layer the loss's output activation. A
+convention without a snippet makes ``compile_loop`` return None, and
+``train`` runs the plain path. So far the sigmoid and the article's two
+losses, ``half-sse`` and ``sse``, have snippets; tanh, ReLU, ``mse``,
+``cross-entropy`` and ``softmax`` run on the plain path, and so do
+mini-batches (their loop, ``training.mini_batches``, never asks for a
+compiled one).
 
 >>> from purebp.datasets import load_data
 >>> from purebp.random_start import initial_weights
@@ -48,7 +55,8 @@ microcontroller's small heap), or where ``exec`` is missing,
 import math
 import sys
 
-from .activations import sigmoid
+from .activations import ACTIVATIONS as _ACTIVATIONS, sigmoid
+from .losses import LOSSES as _LOSSES
 
 UNROLL_TERMS = 60000         # rows x weights x 3 up to which the unrolled form is used
 MAX_LAYER_WEIGHTS = 100000   # weights of one layer above which no code is generated
@@ -63,18 +71,10 @@ SUM_TERMS = 64               # terms a generated sum adds in one statement
 # Boards computing in single precision (32-bit floats) overflow beyond 88.7.
 EXP_SAFE = -709.0 if 1.0 + 2.0 ** -52 != 1.0 else -88.0
 
-# The conventions, as code: "{z}", "{l}", "{y}" stand for one unit's names.
-ACTIVATIONS = {
-    # name: (l from z, as activations.sigmoid computes it; dl/dz from l,
-    #        as activations.sigmoid_derivative does)
-    "sigmoid": ("1 / (1 + exp(-{z})) if {z} >= EXP_SAFE else sigmoid({z})",
-                "{l} * (1 - {l})"),
-}
-LOSSES = {
-    # name: the error arriving at the output, as network.loss_derivative computes it
-    "half-sse": "({y} - {l})",
-    "sse": "2 * ({y} - {l})",
-}
+# The conventions that have code, as their tables spell it: "{z}", "{l}", "{y}"
+# stand for one unit's names.
+ACTIVATIONS = {name: entry.compiled for name, entry in _ACTIVATIONS.items() if entry.compiled}
+LOSSES = {name: entry.compiled for name, entry in _LOSSES.items() if entry.compiled}
 
 
 class CompiledLoop:
@@ -108,10 +108,15 @@ class CompiledLoop:
 def compile_loop(X, y, layers, lr, loss, activation="sigmoid", form=None):
     """The training loop for this data, shapes, rate and conventions, or None.
 
-    ``form``: "unrolled", "rows", or None to choose by size.
+    ``activation`` is the hidden layers'; the top layer's is the loss's
+    output activation. ``form``: "unrolled", "rows", or None to choose by size.
     """
-    if activation not in ACTIVATIONS or loss not in LOSSES:
+    if loss not in LOSSES or _LOSSES[loss].output not in ACTIVATIONS:
         return None
+    if len(layers) > 2 and activation not in ACTIVATIONS:
+        return None
+    # each layer's activation, bottom up
+    activations = [activation] * (len(layers) - 2) + [_LOSSES[loss].output]
     largest = PYPY_LAYER_WEIGHTS if PYPY else MAX_LAYER_WEIGHTS
     if max(layers[k] * layers[k + 1] for k in range(len(layers) - 1)) > largest:
         return None
@@ -125,14 +130,14 @@ def compile_loop(X, y, layers, lr, loss, activation="sigmoid", form=None):
     if form == "unrolled":
         try:
             from .fast_unrolled import compile_unrolled
-            loop = compile_unrolled(X, y, layers, rate, loss, activation)
+            loop = compile_unrolled(X, y, layers, rate, loss, activations)
             if loop is not None:
                 return loop
         except MemoryError:
             pass     # a board's small heap: the row-looped code needs far less room
     try:
         from .fast_rows import compile_rows
-        return compile_rows(X, y, layers, rate, loss, activation)
+        return compile_rows(X, y, layers, rate, loss, activations)
     except MemoryError:
         return None  # and where even that does not fit, the plain path runs
 

@@ -32,13 +32,15 @@ from .fast import (ACTIVATIONS, LOSSES, SUM_TERMS, CompiledLoop, compile_functio
                    unpack_target)
 
 
-def compile_rows(X, y, layers, lr, loss, activation):
+def compile_rows(X, y, layers, lr, loss, activations):
     """The ``CompiledLoop`` for ``X``, ``y``: per layer a forward and a backward
-    function, run in turn for each iteration; None if one does not compile."""
+    function, run in turn for each iteration; None if one does not compile.
+    ``activations``: each layer's, bottom up."""
     n = len(layers) - 1
     forwards, backwards = [], []
     for k in range(n):
         n_in, n_out, top = layers[k], layers[k + 1], loss if k == n - 1 else None
+        activation = activations[k]
         forwards.append(compile_function(
             lambda: forward_lines(n_in, n_out, activation), "forward"))
         backwards.append(compile_function(
@@ -62,8 +64,8 @@ def compile_rows(X, y, layers, lr, loss, activation):
         text = []
         for k in range(n):
             text.append("# syn[%d]: %d x %d" % (k, layers[k], layers[k + 1]))
-            text += forward_lines(layers[k], layers[k + 1], activation)
-            text += backward_lines(layers[k], layers[k + 1], activation, lr,
+            text += forward_lines(layers[k], layers[k + 1], activations[k])
+            text += backward_lines(layers[k], layers[k + 1], activations[k], lr,
                                     loss if k == n - 1 else None, k > 0)
         return "\n".join(text) + "\n"
 

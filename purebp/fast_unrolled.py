@@ -9,7 +9,7 @@ iterations compiled too. The code grows with rows x weights, so
 iteration; beyond, the row-looped form (``purebp.fast_rows``).
 
 >>> X, y = [[0, 1], [1, 1]], [[0], [1]]
->>> for line in unrolled_lines(X, y, [2, 1], 1.0, "half-sse", "sigmoid"):
+>>> for line in unrolled_lines(X, y, [2, 1], 1.0, "half-sse", ["sigmoid"]):
 ...     print(line)
 def loop(flats, start, count, every, history, lr=lr):
     w0_0_0, w0_1_0 = flats[0]
@@ -29,9 +29,12 @@ def loop(flats, start, count, every, history, lr=lr):
 from .fast import ACTIVATIONS, LOSSES, CompiledLoop, compile_function, unpack_target
 
 
-def compile_unrolled(X, y, layers, lr, loss, activation):
+def compile_unrolled(X, y, layers, lr, loss, activations):
+    """The ``CompiledLoop`` with every row and weight spelled out, or None
+    (data a board cannot write exactly, code that does not compile).
+    ``activations``: each layer's, bottom up."""
     def lines():
-        return unrolled_lines(X, y, layers, lr, loss, activation)
+        return unrolled_lines(X, y, layers, lr, loss, activations)
 
     if not all(_written_exactly(v) for rows in (X, y) for row in rows for v in row):
         return None
@@ -69,10 +72,10 @@ def _sum(terms):
     return " + ".join(kept) if kept else "0"
 
 
-def unrolled_lines(X, y, layers, lr, loss, activation):
+def unrolled_lines(X, y, layers, lr, loss, activations):
     """One function ``loop(flats, start, count, every, history)`` doing ``count``
-    iterations, every row and weight spelled out, the data as constants."""
-    l_from_z, slope = ACTIVATIONS[activation]
+    iterations, every row and weight spelled out, the data as constants;
+    ``activations``: each layer's, bottom up."""
     n, rows = len(layers) - 1, len(X)
 
     def W(k, i, j):
@@ -97,7 +100,8 @@ def unrolled_lines(X, y, layers, lr, loss, activation):
             for j in range(layers[k + 1]):
                 yield "        z = " + _sum([_product(value(k, r, i), W(k, i, j))
                                              for i in range(layers[k])])
-                yield "        %s = %s" % (L(k + 1, r, j), l_from_z.format(z="z"))
+                yield "        %s = %s" % (L(k + 1, r, j),
+                                          ACTIVATIONS[activations[k]][0].format(z="z"))
     yield "        if every and i %% every == 0: history.append((i, [%s]))" % ", ".join(
         "[%s]" % ", ".join(L(n, r, j) for j in range(layers[n])) for r in range(rows))
     for k in range(n - 1, -1, -1):                           # backward
@@ -109,7 +113,8 @@ def unrolled_lines(X, y, layers, lr, loss, activation):
                     error = "(%s)" % _sum(["%s * %s" % (D(k + 1, r, m), W(k + 1, j, m))
                                            for m in range(layers[k + 2])])
                 yield "        %s = %s * (%s)" % (D(k, r, j), error,
-                                                  slope.format(l=L(k + 1, r, j)))
+                                                  ACTIVATIONS[activations[k]][1].format(
+                                                      l=L(k + 1, r, j)))
     rate = "" if lr == 1 else "lr * "             # 1 * step is step, exactly
     for k in range(n):                                       # the update
         for i in range(layers[k]):

@@ -17,12 +17,18 @@ helper              what it computes                    numpy spelling
 ``total(A)``        sum of all elements                 ``np.sum(A)``
 ==================  ==================================  ===================
 
+``pairwise_sum(values)`` adds a list of numbers in numpy's order (the order
+of ``np.sum``, ``np.mean`` and ``A.sum(axis=1)``); ``total`` uses it, while
+``dot`` adds left to right (see its docstring).
+
 ``add``, ``subtract`` and ``multiply`` also take a plain number on either
 side, as numpy does in ``1 - l`` or ``2 * (y - l)``. There is no other
-broadcasting: two matrices must have the same shape.
+broadcasting: two matrices must have the same shape. A numpy array, or
+anything else with a ``.tolist()`` method, is taken as the list it gives
+(purebp never imports numpy); the helpers return plain lists.
 
 Every helper checks its input and raises ``PurebpError`` (a ``ValueError``)
-with the shapes in the message:
+naming the argument and the shapes:
 
 >>> dot([[1, 2, 3]] * 4, [[1], [2]])
 Traceback (most recent call last):
@@ -30,7 +36,7 @@ Traceback (most recent call last):
 purebp.errors.PurebpError: dot: (4, 3) @ (2, 1): inner sizes 3 and 2 differ
 """
 
-from .errors import PurebpError
+from .errors import PurebpError, show, type_name, with_article
 
 
 def shape(A):
@@ -41,9 +47,9 @@ def shape(A):
     >>> shape([[1, 2], [3]])
     Traceback (most recent call last):
         ...
-    purebp.errors.PurebpError: shape: ragged matrix: row 1 has length 1, row 0 has length 2
+    purebp.errors.PurebpError: shape: A: ragged matrix: row 1 has length 1, row 0 has length 2
     """
-    return _shape(A, "shape")
+    return _size(check_matrix(A, "shape", "A"))
 
 
 def transpose(A):
@@ -52,7 +58,8 @@ def transpose(A):
     >>> transpose([[1, 2, 3], [4, 5, 6]])
     [[1, 4], [2, 5], [3, 6]]
     """
-    rows, cols = _shape(A, "transpose")
+    A = check_matrix(A, "transpose", "A")
+    rows, cols = _size(A)
     return [[A[i][j] for i in range(rows)] for j in range(cols)]
 
 
@@ -66,8 +73,8 @@ def dot(A, B):
     >>> dot(X, [[0.5], [-1.0], [2.0]])
     [[2.0], [1.0], [2.5], [1.5]]
     """
-    n, m = _shape(A, "dot")
-    m2, p = _shape(B, "dot")
+    A, B = check_matrix(A, "dot", "A"), check_matrix(B, "dot", "B")
+    (n, m), (m2, p) = _size(A), _size(B)
     if m != m2:
         raise PurebpError("dot: %s @ %s: inner sizes %d and %d differ"
                           % (_fmt((n, m)), _fmt((m2, p)), m, m2))
@@ -112,25 +119,138 @@ def apply(f, A):
     >>> apply(abs, [[-1, 2], [3, -4]])
     [[1, 2], [3, 4]]
     """
-    _shape(A, "apply")
+    if not callable(f):
+        raise PurebpError("apply: f: %r is not a function" % (f,))
+    A = check_matrix(A, "apply", "A")
     return [[f(a) for a in row] for row in A]
 
 
 def total(A):
-    """Sum of all elements, row by row, left to right, like ``np.sum(A)``.
+    """Sum of all elements, in numpy's order: ``np.sum(A)``.
+
+    numpy sums the elements of a matrix row after row, as one list, with
+    ``pairwise_sum``; so does ``total``.
 
     >>> total([[1.5], [2.5], [3.0]])
     7.0
     """
-    _shape(A, "total")
-    s = 0
-    for row in A:
+    A = check_matrix(A, "total", "A")
+    return pairwise_sum([a for row in A for a in row])
+
+
+def pairwise_sum(values):
+    """Sum of a list of numbers, added in the order numpy adds them.
+
+    ``np.sum``, ``np.mean`` and ``A.sum(axis=1)`` do not add left to right.
+    numpy starts from 0.0 and adds ``pairwise_sum`` of the numbers: fewer
+    than 8 in order; up to 128 in 8 running sums (every 8th number into
+    each), joined as a fixed tree, then the numbers left over; more than
+    that, as two halves (the first a multiple of 8 long), each summed the
+    same way. Rounding depends on the order, so this is the order purebp
+    uses wherever numpy sums.
+
+    >>> pairwise_sum([0.1] * 10) == sum([0.1] * 10)   # left to right differs
+    False
+    >>> pairwise_sum([0.1] * 10)
+    1.0
+    """
+    try:
+        return 0.0 + _pairwise(values)      # 0.0 + -0.0 is 0.0, as in numpy
+    except TypeError:
+        raise PurebpError("pairwise_sum: values: %s is not a list of numbers" % show(values))
+
+
+def check_matrix(A, where="matrix", name="A"):
+    """``A`` as a list of rows of numbers, or a ``PurebpError`` naming ``name``.
+
+    ``where`` is the function that asks, for the message. Lists and tuples
+    are checked and returned as they are; anything with ``.tolist()`` (a
+    numpy array, numpy numbers inside a list) is converted. bool counts as a
+    number (0 or 1), as in numpy; an int too large for a float does not.
+
+    >>> check_matrix([[1, 2], [3, 4]])
+    [[1, 2], [3, 4]]
+    >>> check_matrix([[1, 2], [3, "4"]], "dot", "B")
+    Traceback (most recent call last):
+        ...
+    purebp.errors.PurebpError: dot: B: row 1, column 1: '4' is not a number
+    """
+    if not isinstance(A, (list, tuple)):
+        A = _tolist(A, where, name, "a matrix (a list of rows)")
+    if not A:
+        raise PurebpError("%s: empty matrix: it has no rows" % _who(where, name))
+    first = A[0]
+    if not isinstance(first, (list, tuple)):
+        if _number(first) is not None or isinstance(first, (int, float)):
+            raise PurebpError("%s: a flat list of numbers, not a matrix: give a list of rows, "
+                              "like [[0, 1], [1, 1]]" % _who(where, name))
+        if not hasattr(first, "tolist"):
+            raise PurebpError("%s: row 0 is %s, not a list of numbers"
+                              % (_who(where, name), with_article(type(first).__name__)))
+    cols = len(first) if isinstance(first, (list, tuple)) else None
+    if cols == 0:
+        raise PurebpError("%s: empty matrix: row 0 has no entries" % _who(where, name))
+    plain = True
+    for i, row in enumerate(A):
+        if not isinstance(row, (list, tuple)):
+            if not hasattr(row, "tolist"):
+                raise PurebpError("%s: row %d is %s, not a list of numbers"
+                                  % (_who(where, name), i, with_article(type(row).__name__)))
+            row = _tolist(row, where, "%s row %d" % (name, i), "a list of numbers")
+            plain = False
+        if cols is None:
+            cols = len(row)
+        if len(row) != cols:
+            raise PurebpError("%s: ragged matrix: row %d has length %d, row 0 has length %d"
+                              % (_who(where, name), i, len(row), cols))
         for a in row:
-            s += a
-    return s
+            # floats and small ints are the common case; the rest takes the slow road
+            kind = type(a)
+            if kind is float or (kind is int and -_LARGEST_INT <= a <= _LARGEST_INT):
+                continue
+            if a is None or _number(a) is not a:
+                plain = False
+                break
+    if cols == 0:
+        raise PurebpError("%s: empty matrix: row 0 has no entries" % _who(where, name))
+    if plain:
+        return A
+    return [[_checked_number(a, where, name, i, j) for j, a in enumerate(_row(row, where, name, i))]
+            for i, row in enumerate(A)]
 
 
 # --- private helpers ---------------------------------------------------------
+
+# The largest float; ints beyond it cannot be one. Boards computing in single
+# precision (32-bit floats) read the double's limit as inf: theirs is 3.4e38.
+LARGEST = 1.7976931348623157e308 if 1.0 + 2.0 ** -52 != 1.0 else 3.4028234663852886e38
+_LARGEST_INT = int(LARGEST)
+
+
+def _pairwise(values):
+    """numpy's ``pairwise_sum`` (numpy/_core/src/umath/loops_utils.h.src)."""
+    n = len(values)
+    if n < 8:
+        s = 0.0
+        for v in values:
+            s += v
+        return s
+    if n <= 128:
+        r = list(values[:8])                  # 8 running sums
+        i = 8
+        while i < n - n % 8:
+            for j in range(8):
+                r[j] += values[i + j]
+            i += 8
+        s = ((r[0] + r[1]) + (r[2] + r[3])) + ((r[4] + r[5]) + (r[6] + r[7]))
+        while i < n:                          # the numbers left over
+            s += values[i]
+            i += 1
+        return s
+    half = n // 2
+    half -= half % 8
+    return _pairwise(values[:half]) + _pairwise(values[half:])
+
 
 def _sum_of_products(row, column):
     """a0*b0 + a1*b1 + ..., added strictly left to right.
@@ -144,54 +264,106 @@ def _sum_of_products(row, column):
     return s
 
 
-def _is_number(a):
-    # bool is an int in Python, and numpy accepts it as 0/1 too.
-    return isinstance(a, (int, float))
+def _number(a):
+    """``a`` itself if it is a number purebp computes with, a converted
+    numpy number, or None. bool is an int in Python, and numpy takes it as
+    0 or 1 too."""
+    if isinstance(a, float):
+        return a
+    if isinstance(a, int):
+        return a if -LARGEST <= a <= LARGEST else None
+    if hasattr(a, "tolist") and not isinstance(a, (list, tuple, str)):
+        try:
+            value = a.tolist()
+        except Exception:
+            return None
+        if isinstance(value, (int, float)):
+            return _number(value)
+    return None
+
+
+def _checked_number(a, where, name, i, j):
+    value = _number(a)
+    if value is not None:
+        return value
+    if isinstance(a, int):
+        raise PurebpError("%s: row %d, column %d: an integer of %d digits, too large for a float"
+                          % (_who(where, name), i, j, len(str(abs(a)))))
+    raise PurebpError("%s: row %d, column %d: %s is not a number"
+                      % (_who(where, name), i, j, show(a)))
+
+
+def _row(row, where, name, i):
+    if isinstance(row, (list, tuple)):
+        return row
+    return _tolist(row, where, "%s row %d" % (name, i), "a list of numbers")
+
+
+def _tolist(A, where, name, expected):
+    """``A.tolist()`` (numpy's arrays have it), or an error naming what was expected."""
+    if hasattr(A, "tolist") and not isinstance(A, (str, bytes)):
+        try:
+            value = A.tolist()
+        except Exception as error:
+            raise PurebpError("%s: %s.tolist() failed: %s" % (_who(where, name),
+                                                               type(A).__name__, error))
+        if isinstance(value, (list, tuple)):
+            return value
+    raise PurebpError("%s: expected %s, got %s" % (_who(where, name), expected,
+                                                  type_name(A)))
+
+
+def _who(where, name):
+    return "%s: %s" % (where, name) if where else name
 
 
 def _fmt(size):
     return "(%d, %d)" % size
 
 
-def _shape(A, where):
-    """Shape of A, or a PurebpError saying, for operation `where`, what is wrong."""
-    if not isinstance(A, (list, tuple)):
-        raise PurebpError("%s: expected a matrix (a list of rows), got %s"
-                          % (where, type(A).__name__))
-    if not A:
-        raise PurebpError("%s: empty matrix: it has no rows" % where)
-    first = A[0]
-    if not isinstance(first, (list, tuple)):
-        raise PurebpError("%s: row 0 is a %s, not a list of numbers"
-                          % (where, type(first).__name__))
-    cols = len(first)
-    if cols == 0:
-        raise PurebpError("%s: empty matrix: row 0 has no entries" % where)
-    for i, row in enumerate(A):
-        if not isinstance(row, (list, tuple)):
-            raise PurebpError("%s: row %d is a %s, not a list of numbers"
-                              % (where, i, type(row).__name__))
-        if len(row) != cols:
-            raise PurebpError("%s: ragged matrix: row %d has length %d, row 0 has length %d"
-                              % (where, i, len(row), cols))
-        for j, a in enumerate(row):
-            if not _is_number(a):
-                raise PurebpError("%s: row %d, column %d: %r is not a number"
-                                  % (where, i, j, a))
-    return (len(A), cols)
+def _size(A):
+    """(rows, columns) of a matrix already checked."""
+    return len(A), len(A[0])
+
+
+def _scalar(a, where, name):
+    """A plain number operand (add(2, A)), checked like a matrix entry."""
+    value = _number(a)
+    if value is None:
+        if isinstance(a, int):
+            raise PurebpError("%s: %s: an integer of %d digits, too large for a float"
+                              % (where, name, len(str(abs(a)))))
+        raise PurebpError("%s: %s: %s is not a number" % (where, name, show(a)))
+    return value
+
+
+def _operand(a):
+    """A numpy number or array as the number or lists ``.tolist()`` gives."""
+    if not isinstance(a, (int, float, list, tuple, str, bytes)) and hasattr(a, "tolist"):
+        try:
+            return a.tolist()
+        except Exception:
+            return a
+    return a
+
+
+def _is_scalar(a):
+    return isinstance(a, (int, float))
 
 
 def _elementwise(where, A, B, op):
     """op(a, b) over matching elements; a plain number pairs with every element."""
-    if _is_number(A) and _is_number(B):
-        return op(A, B)
-    if _is_number(A):
-        _shape(B, where)
-        return [[op(A, b) for b in row] for row in B]
-    if _is_number(B):
-        _shape(A, where)
-        return [[op(a, B) for a in row] for row in A]
-    size_a, size_b = _shape(A, where), _shape(B, where)
+    A, B = _operand(A), _operand(B)
+    if _is_scalar(A) and _is_scalar(B):
+        return op(_scalar(A, where, "A"), _scalar(B, where, "B"))
+    if _is_scalar(A):
+        a, B = _scalar(A, where, "A"), check_matrix(B, where, "B")
+        return [[op(a, b) for b in row] for row in B]
+    if _is_scalar(B):
+        A, b = check_matrix(A, where, "A"), _scalar(B, where, "B")
+        return [[op(a, b) for a in row] for row in A]
+    A, B = check_matrix(A, where, "A"), check_matrix(B, where, "B")
+    size_a, size_b = _size(A), _size(B)
     if size_a != size_b:
         raise PurebpError("%s: %s and %s: shapes differ"
                           % (where, _fmt(size_a), _fmt(size_b)))

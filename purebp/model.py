@@ -2,17 +2,31 @@
 
 A model file holds everything needed to predict again in a new process:
 
-    {"format": "purebp-model", "version": 1, "purebp_version": "0.1.0",
+    {"format": "purebp-model", "version": 2, "purebp_version": "0.1.0",
      "layers": [3, 4, 1], "activation": "sigmoid", "loss": "half-sse",
-     "inputs": ["x1", "x2", "x3"], "targets": ["y"],
+     "inputs": ["size", "rooms", "bias"], "targets": ["price"], "bias": true,
      "scaling": {"inputs": null, "targets": null},
-     "weights": [...], "training": {"data": "xor", "seed": 1, ...}}
+     "weights": [...], "training": {"data": "houses.csv", "seed": 1, ...}}
+
+``"bias": true`` says the model adds the bias input itself (the last of
+``inputs``, always 1): ``predict`` takes the other inputs and appends it,
+after scaling them (see ``purebp.columns``). Version 1 files, written
+before purebp added a bias to CSV data, have no ``"bias"`` key; they load
+and predict exactly as before (they have no bias: the user gives every
+input). ``training["final_metric"]`` is the metric of the trained weights
+on the training data (in the units training saw), not the last report.
+``"activation"`` is the hidden layers' (``sigmoid``, ``tanh``, ``relu``),
+``"loss"`` the loss trained with, which also decides the output layer's
+activation (softmax for ``softmax``): ``predict`` computes exactly what
+training computed. ``training`` records the schedule too: ``iterations``
+(steps), ``epochs`` and ``batch_size`` (null: full batch).
 
 ``save`` writes a temporary file in the same folder, flushes and fsyncs it,
 then renames it over the target, so a crash or a full disk never leaves a
-half-written model where a good one was. ``load`` checks every key, shape
-and number, and is the only way a file becomes a ``Model``; model files are
-JSON only, never pickled, evaluated or imported.
+half-written model where a good one was. ``load`` checks every key, shape,
+name and number, and is the only way a file becomes a ``Model``; model
+files are JSON only, never pickled, evaluated or imported. Every check is
+linear in the size of the file.
 
 >>> import os, tempfile
 >>> from purebp import load_data, train
@@ -28,47 +42,107 @@ True
 import json
 import math
 
-from . import __version__
-from .errors import PurebpError
-from .files import read_text, write_atomically
-from .network import LOSSES, predict
-from .scaling import MinMax
+from . import __version__, checks
+from .columns import BIAS, add_bias, given_inputs, name_problem, bad_character
+from .errors import PurebpError, plural, show, type_name
+from .files import MAX_MODEL_BYTES, read_text, write_atomically
+from .activations import HIDDEN
+from .losses import LOSS_NAMES, LOSSES
+from .network import Training, evaluate, predict
+from .scaling import MinMax, range_problem
 
 FORMAT = "purebp-model"
-VERSION = 1
+VERSION = 2
 KEYS = ("format", "version", "purebp_version", "layers", "activation", "loss",
-        "inputs", "targets", "scaling", "weights", "training")
+        "inputs", "targets", "bias", "scaling", "weights", "training")
+_KEYS_BY_VERSION = {1: tuple(key for key in KEYS if key != "bias"), 2: KEYS}
 
 
 class Model:
-    """A trained network with what it needs to predict: names and scaling."""
+    """A trained network with what it needs to predict: names, scaling, the bias.
+
+    ``inputs`` are the network's inputs, ``bias`` last if the model adds it
+    (``bias=True``); ``data_inputs`` are the ones a user gives values for.
+    """
 
     def __init__(self, layers, weights, loss="half-sse", inputs=None, targets=None,
-                 scaling=None, training=None):
+                 scaling=None, training=None, bias=False, activation="sigmoid"):
+        layers, weights = checks.layer_sizes(layers), checks.weight_matrices(weights, "Model")
+        if [len(weights[0])] + [len(syn[0]) for syn in weights] != layers:
+            raise PurebpError("Model: weights: their shapes do not fit layers %s" % layers)
+        checks.choice(loss, LOSS_NAMES, "loss", "convention")
+        if layers[-1] < LOSSES[loss].outputs:
+            raise PurebpError("Model: loss %s needs %d or more outputs, but layers ends in %d"
+                              % (loss, LOSSES[loss].outputs, layers[-1]))
+        checks.choice(activation, HIDDEN, "activation", "activation")
+        checks.flag(bias, "bias")
+        for name, value, count in (("inputs", inputs, layers[0]),
+                                   ("targets", targets, layers[-1])):
+            if value is not None and not (isinstance(value, list) and len(value) == count
+                                          and all(isinstance(v, str) for v in value)):
+                raise PurebpError("Model: %s: expected a list of %s, got %s"
+                                  % (name, plural(count, "name"), show(value)))
+        for name, value in (("scaling", scaling), ("training", training)):
+            if value is not None and not isinstance(value, dict):
+                raise PurebpError("Model: %s: expected a dict, got %s" % (name, show(value)))
         self.layers = list(layers)
         self.weights = weights
         self.loss = loss
-        self.inputs = inputs or ["x%d" % (i + 1) for i in range(self.layers[0])]
+        self.activation = activation
+        self.bias = bias
+        if not inputs:
+            n = self.layers[0] - 1 if bias else self.layers[0]
+            inputs = ["x%d" % (i + 1) for i in range(n)] + ([BIAS] if bias else [])
+        self.inputs = inputs
         self.targets = targets or ["y%d" % (i + 1) if self.layers[-1] > 1 else "y"
                                    for i in range(self.layers[-1])]
         self.scaling = scaling or {"inputs": None, "targets": None}
         self.training = training or {}
 
+    @property
+    def data_inputs(self):
+        """The inputs a user gives: all but the bias the model adds."""
+        return given_inputs(self.inputs, self.bias)
+
     @classmethod
-    def from_training(cls, result, data=None, inputs=None, targets=None, scaling=None):
-        """The model of a ``train`` result."""
+    def from_training(cls, result, data=None, inputs=None, targets=None, scaling=None,
+                      bias=False, X=None, y=None, table=None):
+        """The model of a ``train`` result.
+
+        ``table`` (a ``csvdata.Table``) gives the names, scaling, bias and
+        training data at once. With the training data (``X`` and ``y``, as
+        trained on), ``training["final_metric"]`` records the metric of the
+        trained weights on them.
+        """
+        if not isinstance(result, Training):
+            raise PurebpError("Model.from_training: result: expected what train returns "
+                              "(a Training), got %s" % type_name(result))
+        if table is not None:
+            inputs, targets, scaling = table.inputs, table.targets, table.scaling
+            bias, X, y = table.bias, table.X, table.y
         training = dict(result.settings)
         training["data"] = data
-        if result.history:
-            training["final_metric"] = result.history[-1][1]
+        activation = training.pop("activation", "sigmoid")
+        if X is not None and y is not None:
+            training["final_metric"] = evaluate(result.weights, X, y, training["metric"],
+                                                activation, training["loss"])
         return cls(result.layers, result.weights, result.settings["loss"], inputs, targets,
-                   scaling, training)
+                   scaling, training, bias, activation)
 
     def predict(self, X):
-        """Outputs for raw inputs ``X``: scaled as in training, scaled back after."""
+        """Outputs for raw inputs ``X``, one column per ``data_inputs``: scaled
+        as in training, the bias appended, outputs scaled back after."""
+        X = checks.finite_matrix(X, "predict", "X")
+        names = self.data_inputs
+        if len(X[0]) != len(names):
+            raise PurebpError("predict: X has %s, but the model takes %s (%s)"
+                              % (plural(len(X[0]), "column"), plural(len(names), "input"),
+                                 ", ".join(names)))
         if self.scaling["inputs"] is not None:
             X = self.scaling["inputs"].scale(X)
-        outputs = predict(self.weights, X)
+        if self.bias:
+            X = add_bias(X)
+        outputs = predict(self.weights, X, self.activation, self.loss)
         if self.scaling["targets"] is not None:
             outputs = self.scaling["targets"].unscale(outputs)
         return outputs
@@ -77,25 +151,34 @@ class Model:
         scaling = dict((part, None if s is None else s.as_dict())
                        for part, s in self.scaling.items())
         return {"format": FORMAT, "version": VERSION, "purebp_version": __version__,
-                "layers": self.layers, "activation": "sigmoid", "loss": self.loss,
-                "inputs": self.inputs, "targets": self.targets, "scaling": scaling,
-                "weights": self.weights, "training": self.training}
+                "layers": self.layers, "activation": self.activation, "loss": self.loss,
+                "inputs": self.inputs, "targets": self.targets, "bias": self.bias,
+                "scaling": scaling, "weights": self.weights, "training": self.training}
 
 
 def save(model, path):
     """Write ``model`` to ``path`` atomically; raise ``SaveError`` if it cannot."""
+    path = checks.file_path(path)
+    write_atomically(path, to_text(model, path), "model")
+
+
+def to_text(model, path):
+    """The text of ``model``'s file (``path`` only names it in an error)."""
+    if not isinstance(model, Model):
+        raise PurebpError("save: model: expected a Model, got %s" % type_name(model))
     try:
         # One key a line, each value compact on it: small files, readable diffs.
         lines = ['  %s: %s' % (json.dumps(key), json.dumps(value, allow_nan=False))
                  for key, value in sorted(model.as_dict().items(), key=lambda kv: KEYS.index(kv[0]))]
     except ValueError:
         raise PurebpError("%s: the model has a weight that is NaN or infinite; not saved" % path)
-    write_atomically(path, "{\n" + ",\n".join(lines) + "\n}\n", "model")
+    return "{\n" + ",\n".join(lines) + "\n}\n"
 
 
 def load(path):
     """Read and check a model file; return a ``Model``."""
-    text = read_text(path, "model file")
+    path = checks.file_path(path)
+    text = read_text(path, "model file", MAX_MODEL_BYTES)
     try:
         document = json.loads(text, parse_constant=_refuse_constant, parse_int=_parse_int,
                               object_pairs_hook=_no_duplicates)
@@ -118,46 +201,71 @@ def from_dict(document):
                           % _json_type(document))
     if document.get("format") != FORMAT:
         raise PurebpError("not a purebp model: \"format\" is %s, not %r"
-                          % (json.dumps(document.get("format"))[:40], FORMAT))
+                          % (_shown(document.get("format")), FORMAT))
     version = document.get("version")
-    if version != VERSION or isinstance(version, bool):
-        raise PurebpError("model format version %s: this purebp reads version %d"
-                          % (json.dumps(version)[:40], VERSION))
-    missing = [key for key in KEYS if key not in document]
-    extra = sorted(key for key in document if key not in KEYS)
+    if not _is_int(version) or version not in _KEYS_BY_VERSION:
+        raise PurebpError("model format version %s: this purebp reads versions 1 and 2%s"
+                          % (_shown(version), ", written as whole numbers"
+                             if isinstance(version, float) else ""))
+    keys = _KEYS_BY_VERSION[version]
+    missing = [key for key in keys if key not in document]
     if missing:
         raise PurebpError("model is missing %s" % ", ".join(repr(k) for k in missing))
+    extra = sorted(key for key in document if key not in keys)
     if extra:
-        raise PurebpError("model has unknown keys: %s" % ", ".join(repr(k) for k in extra))
+        raise PurebpError("model has unknown %s: %s" % (
+            "key" if len(extra) == 1 else "keys", _some(extra)))
     if not isinstance(document["purebp_version"], str):
         raise PurebpError("model \"purebp_version\" is not a string")
+    if bad_character(document["purebp_version"]) is not None:
+        raise PurebpError("model \"purebp_version\" holds the control character %r"
+                          % bad_character(document["purebp_version"]))
     layers = document["layers"]
     if (not isinstance(layers, list) or len(layers) < 2
             or not all(_is_int(n) and n >= 1 for n in layers)):
         raise PurebpError("model \"layers\" is not a list of two or more positive whole numbers")
-    if document["activation"] != "sigmoid":
-        raise PurebpError("model activation %s: purebp has only \"sigmoid\""
-                          % json.dumps(document["activation"])[:40])
-    if document["loss"] not in LOSSES:
+    if document["activation"] not in HIDDEN:
+        raise PurebpError("model activation %s: purebp knows %s"
+                          % (_shown(document["activation"]), ", ".join(HIDDEN)))
+    if document["loss"] not in LOSS_NAMES:
         raise PurebpError("model loss %s: purebp knows %s"
-                          % (json.dumps(document["loss"])[:40], ", ".join(LOSSES)))
+                          % (_shown(document["loss"]), ", ".join(LOSS_NAMES)))
+    if layers[-1] < LOSSES[document["loss"]].outputs:
+        raise PurebpError("model loss %s needs %d or more outputs, but \"layers\" ends in %d"
+                          % (_shown(document["loss"]), LOSSES[document["loss"]].outputs,
+                             layers[-1]))
+    bias = document.get("bias", False)      # version 1: no bias
+    if not isinstance(bias, bool):
+        raise PurebpError("model \"bias\" is %s, not true or false" % _shown(bias))
     inputs = _names(document["inputs"], layers[0], "inputs")
     targets = _names(document["targets"], layers[-1], "targets")
+    both = set(inputs) & set(targets)
+    if both:
+        raise PurebpError("model name %r is both an input and a target" % sorted(both)[0])
+    if bias and (layers[0] < 2 or inputs[-1] != BIAS):
+        raise PurebpError("model \"bias\" is true, so \"inputs\" must end with %r after at "
+                          "least one other input" % BIAS)
     scaling = document["scaling"]
     if not isinstance(scaling, dict) or sorted(scaling) != ["inputs", "targets"]:
         raise PurebpError("model \"scaling\" must be an object with \"inputs\" and \"targets\"")
-    scalers = {"inputs": _scaler(scaling["inputs"], layers[0], "inputs"),
-               "targets": _scaler(scaling["targets"], layers[-1], "targets")}
+    scalers = {"inputs": _scaler(scaling["inputs"], given_inputs(inputs, bias), "inputs",
+                                 version),
+               "targets": _scaler(scaling["targets"], targets, "targets", version)}
     weights = document["weights"]
     if not isinstance(weights, list) or len(weights) != len(layers) - 1:
-        raise PurebpError("model \"weights\" must be a list of %d matrices, one per layer pair"
-                          % (len(layers) - 1))
+        raise PurebpError("model \"weights\" must be a list of %s, one per layer pair"
+                          % plural(len(layers) - 1, "matrix", "matrices"))
     for k, syn in enumerate(weights):
         _matrix(syn, layers[k], layers[k + 1], "weights[%d]" % k)
-    if not isinstance(document["training"], dict):
+    training = document["training"]
+    if not isinstance(training, dict):
         raise PurebpError("model \"training\" is not an object")
-    return Model(layers, weights, document["loss"], inputs, targets, scalers,
-                 document["training"])
+    for key in sorted(training):
+        if isinstance(training[key], (list, dict)):
+            raise PurebpError("model \"training\" %r is a JSON %s; its values are numbers, "
+                              "strings, true, false or null" % (key, _json_type(training[key])))
+    return Model(layers, weights, document["loss"], inputs, targets, scalers, training, bias,
+                 document["activation"])
 
 
 # --- private helpers ---------------------------------------------------------------
@@ -173,16 +281,32 @@ def _parse_int(digits):
 
 
 def _no_duplicates(pairs):
-    keys = [key for key, value in pairs]
-    for key in keys:
-        if keys.count(key) > 1:
-            raise PurebpError("not a purebp model: the key %r appears twice" % key)
-    return dict(pairs)
+    """The object of JSON ``pairs``, refusing a key given twice (in linear time)."""
+    document = dict(pairs)
+    if len(document) != len(pairs):
+        seen = set()
+        for key, value in pairs:
+            if key in seen:
+                raise PurebpError("not a purebp model: the key %r appears twice" % key)
+            seen.add(key)
+    return document
 
 
 def _json_type(value):
-    return {list: "array", str: "string", bool: "boolean", type(None): "null"}.get(
-        type(value), "number")
+    return {list: "array", dict: "object", str: "string", bool: "boolean",
+            type(None): "null"}.get(type(value), "number")
+
+
+def _shown(value):
+    """A JSON value for a message: short, with control characters escaped."""
+    text = json.dumps(value)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+def _some(names, most=5):
+    """Up to ``most`` names for a message, and how many more there are."""
+    shown = ", ".join(repr(name) for name in names[:most])
+    return shown if len(names) <= most else "%s and %d more" % (shown, len(names) - most)
 
 
 def _is_int(n):
@@ -194,36 +318,55 @@ def _is_finite_number(v):
 
 
 def _names(names, count, key):
+    """A model's ``inputs`` or ``targets``: ``count`` plain, distinct names."""
     if (not isinstance(names, list) or len(names) != count
             or not all(isinstance(n, str) for n in names)):
-        raise PurebpError("model \"%s\" must be a list of %d names" % (key, count))
+        raise PurebpError("model \"%s\" must be a list of %s" % (key, plural(count, "name")))
+    seen = set()
+    for i, name in enumerate(names):
+        problem = name_problem(name)
+        if problem:
+            raise PurebpError("model \"%s\"[%d] %s %s; names must be plain text"
+                              % (key, i, _shown(name), problem))
+        if name in seen:
+            raise PurebpError("model \"%s\" has the name %s twice" % (key, _shown(name)))
+        seen.add(name)
     return names
 
 
 def _matrix(A, rows, cols, key):
     if (not isinstance(A, list) or len(A) != rows
             or not all(isinstance(row, list) and len(row) == cols for row in A)):
-        raise PurebpError("model %s must be a %d x %d matrix (a list of %d rows of %d numbers)"
-                          % (key, rows, cols, rows, cols))
+        raise PurebpError("model %s must be a %d x %d matrix (a list of %s of %s)"
+                          % (key, rows, cols, plural(rows, "row"), plural(cols, "number")))
     for i, row in enumerate(A):
         for j, v in enumerate(row):
             if not _is_finite_number(v):
                 raise PurebpError("model %s, row %d, column %d: %s is not a finite number"
-                                  % (key, i, j, json.dumps(v)[:40]))
+                                  % (key, i, j, _shown(v)))
 
 
-def _scaler(part, width, key):
+def _scaler(part, names, key, version):
+    """A ``MinMax`` for the columns ``names``, or None; every range checked."""
     if part is None:
         return None
     if not isinstance(part, dict) or sorted(part) != ["max", "min"]:
         raise PurebpError("model scaling of %s must be null or {\"min\": [...], \"max\": [...]}"
                           % key)
+    width = len(names)
     for bound in ("min", "max"):
         values = part[bound]
         if (not isinstance(values, list) or len(values) != width
                 or not all(_is_finite_number(v) for v in values)):
-            raise PurebpError("model scaling of %s: \"%s\" must be %d finite numbers"
-                              % (key, bound, width))
-    if any(lo > hi for lo, hi in zip(part["min"], part["max"])):
-        raise PurebpError("model scaling of %s: a \"min\" is larger than its \"max\"" % key)
-    return MinMax(part["min"], part["max"])
+            raise PurebpError("model scaling of %s: \"%s\" must be %s"
+                              % (key, bound, plural(width, "finite number")))
+    low, high = list(part["min"]), list(part["max"])
+    for j in range(width):
+        problem = range_problem(low[j], high[j])
+        if problem:
+            raise PurebpError("model scaling of %s, column %d (%s): min %r, max %r: %s"
+                              % (key, j + 1, names[j], low[j], high[j], problem))
+        if version == 1 and low[j] == high[j]:
+            # Version 1 left a constant column as it was: the identity, (v - 0) / 1.
+            low[j], high[j] = 0, 1
+    return MinMax(low, high)

@@ -16,10 +16,23 @@ for an 80-column terminal, in English or in Chinese (``lang="zh-CN"``).
 
 A network with hidden layers gets Trask's names: ``l0`` (= X), ``l1``,
 ``syn0``, ``l2_delta``, ``l1_error`` ...
+
+The lines of each activation and loss come from their tables
+(``purebp.activations``, ``purebp.losses``): the program line, the
+formula and the sentence that says what it does. With a loss whose slope
+cancels (``cross-entropy``, ``softmax``), the output's ``l_delta`` comes
+straight from the error, and the story says so; softmax shows its
+``exp`` and its row sums. With mini-batches, the story starts with the
+rows of the step's batch.
 """
 
+from .activations import ACTIVATIONS, HIDDEN, exp
 from .arrayprint import array_str, scalar_str
-from .network import step, weights_at
+from .batches import take
+from .checks import plain
+from .losses import LOSS_NAMES, LOSSES
+from .matrix import pairwise_sum
+from .network import check_data, layer_activations, step, step_at
 
 LANGUAGES = ("en", "zh-CN")
 
@@ -27,48 +40,68 @@ LANGUAGES = ("en", "zh-CN")
 TEXTS = {
     "title": ("purebp explain: iteration %d of training",
               "purebp 讲解：训练的第 %d 次迭代"),
-    "settings": ("data %s, layers %s, seed %d, lr %s, loss %s",
-                 "数据 %s，各层 %s，种子 %d，学习率 %s，损失 %s"),
+    "settings": ("data %s, layers %s, seed %d, lr %s, loss %s%s",
+                 "数据 %s，层大小 %s，种子 %d，学习率 %s，损失 %s%s"),
+    "with_activation": (", activation %s", "，激活函数 %s"),
+    "with_batch": (", batch size %d", "，批大小 %d"),
+    "rows": ("the rows of this step's batch: epoch %d (counted from 0) shuffles the rows, "
+             "order = np.random.permutation(%d), and cuts them in batches of %d; this is "
+             "batch %d of %d",
+             "这一步所用批次的行号：第 %d 轮（从 0 数起）先打乱各行，"
+             "order = np.random.permutation(%d)，再每 %d 行分成一批；这是第 %d 批，共 %d 批"),
     "forward": ("FORWARD: from the inputs to the prediction",
                 "前向传播：从输入到预测"),
     "backward": ("BACKWARD: the chain rule, d loss/d w = (d loss/d l)(d l/d z)(d z/d w)",
                  "反向传播：链式法则 d loss/d w = (d loss/d l)(d l/d z)(d z/d w)"),
     "update": ("UPDATE: each weight takes its step", "更新：每个权重走一步"),
-    "X": ("the inputs, one example a row; the last column is always 1",
-          "输入数据，每行一个样本；最后一列恒为 1"),
+    "X": ("the inputs, one example a row; %s", "输入数据，每行一个样本；%s"),
+    "X_named": ("the inputs, one example a row, in the columns %s; %s",
+                "输入数据，每行一个样本，各列依次为 %s；%s"),
+    "bias_last": ("the last column is always 1: the bias", "最后一列恒为 1，即偏置"),
+    "bias_column": ("column %d is always 1: the bias", "第 %d 列恒为 1，即偏置"),
+    "bias_none": ("no column is always 1, so this network has no bias input",
+                  "没有恒为 1 的列，所以这个网络没有偏置输入"),
     "y": ("the targets: what the network should output for each row",
           "目标值：每个样本应当得到的输出"),
     "syn": ("the weights before this step: %s", "本步之前的权重：%s"),
     "syn_start": ("numpy's random start, 2 * random - 1", "numpy 的随机初值，2 * random - 1"),
-    "syn_after": ("after %d iterations of training", "已训练 %d 次迭代之后"),
-    "z": ("each row's inputs times the weights, summed: the sigmoid's input",
-          "每行输入与权重相乘再求和，即 sigmoid 的输入"),
-    "l": ("the sigmoid squashes z into (0, 1): the layer's output",
-          "sigmoid 把 z 压到 (0, 1) 之间，得到这一层的输出"),
-    "l_top": ("the sigmoid squashes z into (0, 1): the prediction",
-              "sigmoid 把 z 压到 (0, 1) 之间，得到预测值"),
+    "syn_after": ("after %d iterations of training", "训练了 %d 次迭代之后"),
+    "syn_after_one": ("after 1 iteration of training", "训练了 1 次迭代之后"),
+    "z": ("each row's inputs times the weights, summed: the %s's input",
+          "每行输入与权重相乘再求和，即 %s 的输入"),
+    "l": ("%s: the layer's output", "%s，得到这一层的输出"),
+    "l_top": ("%s: the prediction", "%s，得到预测值"),
+    "softmax_e": ("softmax, step 1: exp of each z minus its row's largest (which keeps exp "
+                  "from overflowing, and changes no share)",
+                  "softmax 第一步：每个 z 减去所在行的最大值再取 exp（防止溢出，不改变份额）"),
+    "softmax_sum": ("softmax, step 2: each row's sum of e, in numpy's order of addition",
+                    "softmax 第二步：每行 e 的和（按 numpy 的加法顺序）"),
     "error": ("the error: how far each prediction is from its target",
               "误差：每个预测值与目标值相差多少"),
+    "value": ("the loss this step lowers: %s", "这一步要降低的损失：%s"),
     "dloss": ("chain factor 1, d loss/d l, sign flipped (downhill); %s",
               "链式法则第一项 d loss/d l（已取反，指向下降方向）；%s"),
-    "dloss_half": ("for half the sum of squared errors: y - l",
-                   "半个平方误差和：y - l"),
-    "dloss_sse": ("for the sum of squared errors: 2 * (y - l)",
-                  "平方误差和：2 * (y - l)"),
+    "cancels": ("factors 1 and 2 at once: %s", "第一项与第二项合在一起：%s"),
     "received": ("the error this layer receives from the layer above, through its weights",
-                 "这一层从上一层经由权重传回来的误差"),
-    "slope": ("chain factor 2, d l/d z: the sigmoid's slope, l * (1 - l)",
-              "链式法则第二项 d l/d z：sigmoid 的斜率 l * (1 - l)"),
+                 "后一层（离输出更近的一层）经由它的权重传回给这一层的误差"),
+    "slope": ("chain factor 2, d l/d z: %s", "链式法则第二项 d l/d z：%s"),
     "dz": ("chain factor 3, d z/d w: the layer's input (z = input · w)",
            "链式法则第三项 d z/d w：这一层的输入（因为 z = 输入 · w）"),
-    "delta": ("factors 1 and 2 multiplied: the error carried back through the sigmoid",
-              "第一项乘第二项：误差穿过 sigmoid 传回到 z"),
+    "delta": ("factors 1 and 2 multiplied: the error carried back through the %s",
+              "第一项乘第二项：误差穿过 %s 传回到 z"),
     "step": ("all three factors: the input's transpose times the delta; the step "
              "downhill, minus d loss/d w",
-             "三项相乘：输入的转置乘以 delta，即 -d loss/d w，下降的一步"),
+             "三项相乘：输入的转置乘以 delta，即 -d loss/d w，沿下降方向的一步"),
     "updated": ("the new weights: old weights + lr * step",
                 "新的权重：旧权重 + 学习率 * 步长"),
 }
+# The sentences of each activation and loss, from their tables.
+for _name in HIDDEN + ("softmax",):
+    TEXTS["says_" + _name] = ACTIVATIONS[_name].says
+    TEXTS["slope_" + _name] = ACTIVATIONS[_name].slope_says
+for _name in LOSS_NAMES:
+    TEXTS["dloss_" + _name] = LOSSES[_name].says
+    TEXTS["value_" + _name] = LOSSES[_name].value_says
 
 
 def _names(n):
@@ -80,22 +113,41 @@ def _names(n):
             "delta": lambda k: "l%d_delta" % k, "error": lambda k: "l%d_error" % k}
 
 
-def explain(X, y, layers, seed=1, lr=1.0, loss="half-sse", at=1):
+def explain(X, y, layers=None, seed=1, lr=1.0, loss="half-sse", at=1, inputs=None,
+            progress=None, activation="sigmoid", batch_size=None):
     """Iteration ``at`` (1 = the first) of training, every quantity listed.
 
-    Returns a dict: the settings, and ``quantities``, a list of dicts with
+    ``inputs``, if given, names the columns of ``X`` (for the text of ``X``,
+    which also says which column, if any, is always 1: the bias).
+    ``activation`` and ``batch_size`` are ``train``'s; with a batch size,
+    ``at`` counts steps (batches), and the step uses its batch's rows.
+
+    Returns a dict: the settings, ``batch`` (None, or the epoch, the step's
+    place in it and its rows), and ``quantities``, a list of dicts with
     ``name``, ``code`` (the program line), ``line`` (its number in the
     article's program, or None), ``meaning`` (a key of ``TEXTS``, with its
     arguments), ``section``, ``value`` (a matrix), and ``quantity`` and
-    ``layer``: which list of ``network.Step`` it comes from (None for ``y``
-    and the error ``y - l``, which backprop keeps under other names).
+    ``layer``: which list of ``network.Step`` it comes from (None for ``y``,
+    the error ``y - l``, the loss and softmax's parts, which backprop keeps
+    under other names or not at all).
+
+    ``layers=None`` is the network without a hidden layer, as in ``train``;
+    ``progress`` is called as in ``train`` for the ``at - 1`` silent steps.
+    X and y are checked as ``train`` checks them (numpy arrays welcome).
     """
-    weights = weights_at(X, y, layers, seed, lr, loss, at)
+    X, y = check_data(X, y)
+    seed, lr, at, batch_size = plain(seed), plain(lr), plain(at), plain(batch_size)
+    weights, batch = step_at(X, y, layers, seed, lr, loss, at, progress, activation, batch_size)
+    rows_of_data = len(X)
+    if batch is not None:
+        X, y = take(X, batch[2]), take(y, batch[2])
     layers = [len(weights[0])] + [len(syn[0]) for syn in weights]
-    s = step(weights, X, y, lr, loss)
+    s = step(weights, X, y, lr, loss, activation)
     n = len(weights)
+    f = [ACTIVATIONS[a] for a in layer_activations(n, activation, loss)]
+    top_loss = LOSSES[loss]
     name = _names(n)
-    lines = _article_lines(n, loss)
+    lines = _article_lines(n, loss) if batch is None else {}
     items = []
 
     def add(section, label, code, meaning, value, args=(), quantity=None, layer=None):
@@ -104,48 +156,74 @@ def explain(X, y, layers, seed=1, lr=1.0, loss="half-sse", at=1):
                       "value": value, "quantity": quantity, "layer": layer})
 
     L, W, E, D = name["l"], name["syn"], name["error"], name["delta"]
-    add("input", L(0) if n == 1 else "l0 = X", "X = np.array(%s)" % _literal(X),
-        "X", X, quantity="l", layer=0)
-    if len(y[0]) == 1:    # a column, written as the article writes it
+    if batch is not None:
+        epoch, index, rows = batch
+        count = (rows_of_data + batch_size - 1) // batch_size
+        add("input", "rows", "rows = order[%d:%d]" % (index * batch_size, (index + 1) * batch_size),
+            "rows", [rows], [epoch, rows_of_data, batch_size, index + 1, count])
+    x_name = (L(0) if n == 1 else "l0 = X") + ("[rows]" if batch else "")
+    x_code = "%s = X[rows]" % L(0) if batch else "X = np.array(%s)" % _literal(X)
+    add("input", x_name, x_code, "X_named" if inputs else "X", X,
+        ([", ".join(inputs)] if inputs else []) + [_bias_text(X)], quantity="l", layer=0)
+    if batch is not None:
+        y_code = "y[rows]"
+    elif len(y[0]) == 1:    # a column, written as the article writes it
         y_code = "y = np.array([%s]).T" % _literal([[row[0] for row in y]])[1:-1]
     else:
         y_code = "y = np.array(%s)" % _literal(y)
-    add("input", "y", y_code, "y", y)
+    add("input", "y[rows]" if batch else "y", y_code, "y", y)
     for k in range(n):
         add("input", W(k), "%s = 2 * np.random.random((%d, %d)) - 1" % (W(k), layers[k], layers[k + 1]),
-            "syn", weights[k], [("syn_start",) if at == 1 else ("syn_after", at - 1)])
+            "syn", weights[k], [("syn_start",) if at == 1 else
+                                ("syn_after_one",) if at == 2 else ("syn_after", at - 1)])
     for k in range(n):                                   # forward, bottom up
-        add("forward", "z = %s·%s" % (L(k), W(k)), "np.dot(%s, %s)" % (L(k), W(k)), "z",
-            s.z[k], quantity="z", layer=k)
-        add("forward", "%s = sigmoid(z)" % L(k + 1),
-            "%s = 1 / (1 + np.exp(-np.dot(%s, %s)))" % (L(k + 1), L(k), W(k)),
-            "l_top" if k == n - 1 else "l", s.l[k + 1], quantity="l", layer=k + 1)
+        z_code = "np.dot(%s, %s)" % (L(k), W(k))
+        add("forward", "z = %s·%s" % (L(k), W(k)), z_code, "z", s.z[k], [f[k].name],
+            quantity="z", layer=k)
+        out = "l_top" if k == n - 1 else "l"
+        if f[k].row:      # softmax: its two steps, then the shares
+            e = [[exp(v - max(row)) for v in row] for row in s.z[k]]
+            add("forward", "e = exp(z - max)", "e = np.exp(z - z.max(axis=1, keepdims=True))",
+                "softmax_e", e)
+            add("forward", "e.sum(axis=1)", "e.sum(axis=1, keepdims=True)", "softmax_sum",
+                [[pairwise_sum(row)] for row in e])
+            code = "%s = %s" % (L(k + 1), f[k].numpy)
+        else:
+            code = "%s = %s" % (L(k + 1), f[k].numpy.format(z=z_code))
+        add("forward", "%s = %s" % (L(k + 1), f[k].formula), code, out, s.l[k + 1],
+            [("says_" + f[k].name,)], quantity="l", layer=k + 1)
     top = L(n)
-    half = loss == "half-sse"
     if n == 1:    # the article's spelling
         error_name = error_code = "y - l"
-        dloss_code = "(y - l)" if half else "loss_derivative = 2 * (y - l)"
-        top_factor = "(y - l)" if half else "loss_derivative"
     else:         # Trask's
         error_name = error_code = "%s = y - %s" % (E(n), top)
-        dloss_code = E(n) if half else "2 * %s" % E(n)
-        top_factor = E(n) if half else "(2 * %s)" % E(n)
     add("backward", error_name, error_code, "error", _minus(y, s.l[n]))
-    add("backward", "d loss/d %s" % top, dloss_code, "dloss", s.l_error[n - 1],
-        [("dloss_half" if half else "dloss_sse",)], quantity="l_error", layer=n - 1)
+    value_code = top_loss.numpy_value if n == 1 else top_loss.numpy_value.replace("l)", top + ")")
+    add("backward", "loss", value_code, "value",
+        [[top_loss.value(y, s.l[n])]], [("value_" + loss,)])
+    start_code, top_factor = _start_code(top_loss, n, E(n))
+    if top_loss.cancels:
+        add("backward", D(n), "%s = %s" % (D(n), start_code), "cancels", s.l_delta[n - 1],
+            [("dloss_" + loss,)], quantity="l_delta", layer=n - 1)
+    else:
+        add("backward", "d loss/d %s" % top, start_code, "dloss", s.l_error[n - 1],
+            [("dloss_" + loss,)], quantity="l_error", layer=n - 1)
     for k in range(n - 1, -1, -1):                       # backward, top down
         out = L(k + 1)
         if k < n - 1:
             add("backward", "%s = %s·%s.T" % (E(k + 1), D(k + 2), W(k + 1)),
                 "%s = %s.dot(%s.T)" % (E(k + 1), D(k + 2), W(k + 1)),
                 "received", s.l_error[k], quantity="l_error", layer=k)
-        add("backward", "d %s/d z = %s(1-%s)" % (out, out, out), "%s * (1 - %s)" % (out, out),
-            "slope", s.slope[k], quantity="slope", layer=k)
+        if s.slope[k] is not None:
+            slope_code = f[k].numpy_slope.format(l=out)
+            add("backward", "d %s/d z = %s" % (out, f[k].slope_formula.format(l=out)), slope_code,
+                "slope", s.slope[k], [("slope_" + f[k].name,)], quantity="slope", layer=k)
         add("backward", "d z/d %s = %s" % (W(k), L(k)), L(k), "dz", s.l[k],
             quantity="l", layer=k)
-        factor = top_factor if k == n - 1 else E(k + 1)
-        add("backward", D(k + 1), "%s = %s * (%s * (1 - %s))" % (D(k + 1), factor, out, out),
-            "delta", s.l_delta[k], quantity="l_delta", layer=k)
+        if s.slope[k] is not None:
+            factor = top_factor if k == n - 1 else E(k + 1)
+            add("backward", D(k + 1), "%s = %s * (%s)" % (D(k + 1), factor, slope_code),
+                "delta", s.l_delta[k], [f[k].name], quantity="l_delta", layer=k)
         add("backward", "%s.T·%s" % (L(k), D(k + 1)), "np.dot(%s.T, %s)" % (L(k), D(k + 1)),
             "step", s.steps[k], quantity="steps", layer=k)
     rate = "" if lr == 1 else "%s * " % scalar_str(lr)
@@ -153,7 +231,33 @@ def explain(X, y, layers, seed=1, lr=1.0, loss="half-sse", at=1):
         add("update", "%s (new)" % W(k), "%s += %snp.dot(%s.T, %s)" % (W(k), rate, L(k), D(k + 1)),
             "updated", s.weights[k], quantity="weights", layer=k)
     return {"iteration": at, "layers": layers, "seed": seed, "lr": lr, "loss": loss,
+            "activation": activation, "batch_size": batch_size,
+            "batch": None if batch is None else {"epoch": batch[0], "index": batch[1],
+                                                 "rows": batch[2]},
             "quantities": items}
+
+
+def _start_code(top_loss, n, error):
+    """The program line that starts backprop, and how ``l_delta``'s line
+    names it: the article's spelling for its two losses, else the loss's
+    numpy spelling with Trask's error name (``l2_error``) for ``y - l``."""
+    if n == 1 and top_loss.article is not None:
+        return top_loss.article
+    code = top_loss.numpy_start
+    if n > 1:
+        code = code.replace("(y - l)", error).replace("y - l", error)
+    return code, code if code == error else "(%s)" % code
+
+
+def _bias_text(X):
+    """Which column of ``X`` is the bias (always 1), as a text key with its
+    arguments: said from the numbers, so it is true of any data."""
+    ones = [j for j in range(len(X[0])) if all(row[j] == 1 for row in X)]
+    if not ones:
+        return ("bias_none",)
+    if ones[-1] == len(X[0]) - 1:
+        return ("bias_last",)
+    return ("bias_column", ones[-1] + 1)
 
 
 def _literal(A):
@@ -189,14 +293,16 @@ def _article_lines(n, loss):
 
 # --- text ----------------------------------------------------------------------
 
-def text(key, lang, args=()):
-    """The text ``key`` in ``lang``, with its arguments filled in."""
-    english, chinese = TEXTS[key]
+def text(key, lang, args=(), texts=None):
+    """The text ``key`` in ``lang``, with its arguments filled in, from
+    ``texts`` (a table like ``TEXTS``, which is the default)."""
+    texts = TEXTS if texts is None else texts
+    english, chinese = texts[key]
     template = chinese if lang == "zh-CN" else english
     filled = []
     for arg in args:
         if isinstance(arg, (list, tuple)):     # a nested text: (key, its args...)
-            filled.append(text(arg[0], lang, arg[1:]))
+            filled.append(text(arg[0], lang, arg[1:], texts))
         else:
             filled.append(arg)
     return template % tuple(filled) if filled else template
@@ -208,9 +314,15 @@ def meaning(quantity, lang):
 
 def render(story, data, lang="en", width=80):
     """The story as text for a terminal ``width`` columns wide."""
-    out = [text("title", lang, (story["iteration"],)),
-           text("settings", lang, (data, ",".join(str(n) for n in story["layers"]),
-                                   story["seed"], scalar_str(story["lr"]), story["loss"]))]
+    extra = ""
+    if len(story["layers"]) > 2:
+        extra += text("with_activation", lang, (story.get("activation", "sigmoid"),))
+    if story.get("batch_size"):
+        extra += text("with_batch", lang, (story["batch_size"],))
+    out = [text("title", lang, (story["iteration"],))]
+    out += _wrap(text("settings", lang, (data, ",".join(str(n) for n in story["layers"]),
+                                         story["seed"], scalar_str(story["lr"]), story["loss"],
+                                         extra)), width)
     section = None
     for q in story["quantities"]:
         if q["section"] != section:
@@ -226,7 +338,8 @@ def render(story, data, lang="en", width=80):
             out.append(head + " " * (width - _width(head) - _width(code)) + code)
         else:
             out.append(head)
-            out.append("    " + code)
+            for k, line in enumerate(_wrap(code, width - 8)):   # a long line, broken at spaces
+                out.append(("    " if k == 0 else "        ") + line)
         for line in _wrap(meaning(q, lang), width - 4):
             out.append("    " + line)
         for line in array_str(q["value"]).split("\n"):
@@ -243,7 +356,8 @@ def as_data(story, lang="en"):
                            "quantity": q["quantity"], "layer": q["layer"],
                            "shape": [len(q["value"]), len(q["value"][0])],
                            "value": q["value"]})
-    result = dict((key, story[key]) for key in ("iteration", "layers", "seed", "lr", "loss"))
+    result = dict((key, story[key]) for key in ("iteration", "layers", "seed", "lr", "loss",
+                                                "activation", "batch_size", "batch"))
     result["quantities"] = quantities
     return result
 

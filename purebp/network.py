@@ -6,15 +6,17 @@ This is where backpropagation happens. A network with layer sizes
 ``l[0] = X``, ``l[1]`` and ``l[2]``. Each layer is a pair of steps that
 sit together below, as in micrograd:
 
-* ``layer_forward``: ``z = l_in . syn``, then ``l_out = sigmoid(z)``;
+* ``layer_forward``: ``z = l_in . syn``, then ``l_out = sigmoid(z)`` (or
+  another activation of ``purebp.activations``);
 * ``layer_backward``: its partner, which takes the error arriving at
-  ``l_out`` back through the sigmoid (``l_delta``), then through the
+  ``l_out`` back through the activation (``l_delta``), then through the
   product, to the weights (the step for ``syn``) and to ``l_in`` (the
   error handed to the layer below).
 
 ``step`` does one iteration (forward, backward, update) and keeps every
-quantity it computes; ``train`` repeats it, full batch, and returns a
-``Training``:
+quantity it computes; ``train`` checks its arguments, then repeats it,
+full batch or in mini-batches (the loops are in ``purebp.training``), and
+returns a ``Training``:
 
 >>> from purebp.datasets import load_data
 >>> X, y = load_data("xor")
@@ -24,95 +26,117 @@ quantity it computes; ``train`` repeats it, full batch, and returns a
 >>> [round(row[0], 2) for row in predict(result.weights, X)]
 [0.01, 0.99, 0.99, 0.01]
 
-Two loss conventions, both from the article, pick the error that starts
-backprop (``y - l`` is the direction in which the loss falls):
-
-* ``"half-sse"``: the 8-line program's ``(y - l) * (l * (1 - l))``, the
-  gradient of half the sum of squared errors;
-* ``"sse"``: the expanded program's ``loss_derivative = 2 * (y - l)``,
-  the gradient of the sum of squared errors itself.
+The loss picks the error that starts backprop (``y - l`` is the direction
+in which the loss falls) and the output layer's activation; the article's
+two are ``"half-sse"`` (the 8-line program's ``(y - l) * (l * (1 - l))``)
+and ``"sse"`` (the expanded program's ``loss_derivative = 2 * (y - l)``).
+``purebp.losses`` holds them with ``mse``, ``cross-entropy`` and
+``softmax``; ``activation`` picks the hidden layers' function (``sigmoid``,
+``tanh`` or ``relu``). Both are names, looked up in the tables
+``LOSSES`` and ``ACTIVATIONS``.
 """
 
-from .activations import sigmoid, sigmoid_derivative
-from .errors import PurebpError, TrainingError
-from .matrix import add, apply, dot, multiply, shape, subtract, total, transpose
-from .random_start import initial_weights
+from . import budget, checks
+from .activations import ACTIVATIONS, HIDDEN
+from .batches import schedule, steps_per_epoch
+from .errors import PurebpError, plural, show
+from .losses import LOSS_NAMES, LOSSES
+from .matrix import add, dot, multiply, transpose
+from .metrics import METRICS, accuracy, measure
+from .random_start import MT19937, random_weights
 
-LOSSES = ("half-sse", "sse")
-METRICS = ("sse", "mse", "mae")
 MAX_WEIGHTS = 20000000   # about 2 GB of Python floats with the copies training makes
-CHUNK = 64               # compiled iterations between checks for NaN and progress reports
 
 
 # --- one layer: the forward step and, under it, its partner -----------------
 
-def layer_forward(l_in, syn):
+def layer_forward(l_in, syn, activation="sigmoid"):
     """One layer's forward step; returns ``(z, l_out)``.
 
     >>> layer_forward([[0, 0, 1]], [[0.5], [0.5], [0.0]])
     ([[0.0]], [[0.5]])
+    >>> layer_forward([[0, 0, 1]], [[0.5], [0.5], [-1.0]], "relu")
+    ([[-1.0]], [[0.0]])
     """
-    z = dot(l_in, syn)              # z = l_in . syn
-    l_out = apply(sigmoid, z)       # l = sigmoid(z)
+    z = dot(l_in, syn)                          # z = l_in . syn
+    l_out = _activation(activation, ACTIVATIONS).forward(z)   # l = sigmoid(z), tanh(z), ...
     return z, l_out
 
 
-def layer_backward(l_in, syn, l_out, l_error):
+def layer_backward(l_in, syn, l_out, l_error, activation="sigmoid", l_delta=None):
     """The partner of ``layer_forward``: the chain rule, one factor a line.
 
     ``l_error`` is what arrives at ``l_out`` from above (for the top layer,
     the loss derivative, e.g. ``y - l``). Returns
     ``(slope, l_delta, step, error_in)``:
 
-    * ``slope = l_out * (1 - l_out)``: dl/dz, the sigmoid's slope;
-    * ``l_delta = l_error * slope``: the error carried back through the sigmoid;
+    * ``slope``: dl/dz, the activation's slope, ``l_out * (1 - l_out)``
+      for the sigmoid;
+    * ``l_delta = l_error * slope``: the error carried back through the
+      activation;
     * ``step = l_in.T . l_delta``: back through ``z = l_in . syn`` to the
       weights, since dz/dsyn = l_in; ``syn + lr * step`` lowers the loss;
     * ``error_in = l_delta . syn.T``: back through the same product to
       ``l_in``, since dz/dl_in = syn; the layer below takes it as its
       ``l_error``.
+
+    A loss whose output slope cancels (``cross-entropy``, ``softmax``)
+    hands the top layer its ``l_delta`` directly; then ``l_error`` and
+    ``slope`` are None.
     """
-    slope = apply(sigmoid_derivative, l_out)      # dl/dz = l (1 - l)
-    l_delta = multiply(l_error, slope)            # dloss/dz
-    step = dot(transpose(l_in), l_delta)          # dloss/dsyn, downhill
-    error_in = dot(l_delta, transpose(syn))       # dloss/dl_in, for the layer below
+    slope = None
+    if l_delta is None:
+        slope = _activation(activation, ACTIVATIONS).slope(l_out)   # dl/dz = l (1 - l), ...
+        l_delta = multiply(l_error, slope)            # dloss/dz
+    step = dot(transpose(l_in), l_delta)              # dloss/dsyn, downhill
+    error_in = dot(l_delta, transpose(syn))           # dloss/dl_in, for the layer below
     return slope, l_delta, step, error_in
 
 
 # --- the whole network ---------------------------------------------------------
 
-def forward(weights, X):
+def layer_activations(n, activation="sigmoid", loss="half-sse"):
+    """The activation of each of ``n`` layers: ``activation`` for the hidden
+    ones, the loss's output activation for the last.
+
+    >>> layer_activations(3, "tanh", "softmax")
+    ['tanh', 'tanh', 'softmax']
+    """
+    if n > 1:
+        _activation(activation)
+    return [activation] * (n - 1) + [_loss(loss).output]
+
+
+def forward(weights, X, activation="sigmoid", loss="half-sse"):
     """All layer outputs ``[l0, l1, ..., lk]``, from ``l0 = X`` upward."""
-    l = [X]
-    for syn in weights:
-        l.append(layer_forward(l[-1], syn)[1])
-    return l
+    weights, X = check_network(weights, X, "forward")
+    _activation(activation)
+    _loss(loss)
+    return _forward(weights, X, activation, loss)
 
 
 def loss_derivative(y, l_out, loss="half-sse"):
-    """The error that starts backprop at the output, by loss convention.
+    """What starts backprop at the output, by loss convention (``Loss.start``):
+    the error ``l_error``, or for a loss whose slope cancels, ``l_delta``.
 
     >>> loss_derivative([[1]], [[0.25]], "half-sse")
     [[0.75]]
     >>> loss_derivative([[1]], [[0.25]], "sse")
     [[1.5]]
     """
-    if loss == "half-sse":
-        return subtract(y, l_out)
-    if loss == "sse":
-        return multiply(2, subtract(y, l_out))
-    raise PurebpError("loss: unknown convention %r; choose from: %s"
-                      % (loss, ", ".join(LOSSES)))
+    return _loss(loss).start(y, l_out)
 
 
 class Step:
     """Every quantity of one training iteration, layer by layer.
 
     For weights ``syn[k]`` (k = 0 at the bottom): ``z[k] = l[k] . syn[k]``,
-    ``l[k + 1] = sigmoid(z[k])``; going back, ``l_error[k]`` arrives at
-    ``l[k + 1]``, ``slope[k] = l[k + 1] (1 - l[k + 1])``, ``l_delta[k]``,
-    ``steps[k] = l[k].T . l_delta[k]``; ``weights`` are the updated
-    ``syn[k] + lr * steps[k]``. ``l[0]`` is ``X``.
+    ``l[k + 1] = sigmoid(z[k])`` (or the layer's activation); going back,
+    ``l_error[k]`` arrives at ``l[k + 1]``, ``slope[k] = l[k + 1] (1 - l[k + 1])``
+    (the activation's slope), ``l_delta[k]``, ``steps[k] = l[k].T . l_delta[k]``;
+    ``weights`` are the updated ``syn[k] + lr * steps[k]``. ``l[0]`` is ``X``.
+    With a loss whose slope cancels, the top layer's ``l_error`` and
+    ``slope`` are None: the loss gave ``l_delta`` itself.
     """
 
     def __init__(self, n):
@@ -122,25 +146,20 @@ class Step:
         self.weights = None
 
 
-def step(weights, X, y, lr=1.0, loss="half-sse"):
+def step(weights, X, y, lr=1.0, loss="half-sse", activation="sigmoid"):
     """One iteration of training: forward, backward, update. Returns a ``Step``.
 
     >>> s = step([[[0.5], [0.5], [0.0]]], [[0, 0, 1]], [[1]])
     >>> s.l[1], s.l_error[0], s.slope[0], s.steps[0]
     ([[0.5]], [[0.5]], [[0.25]], [[0.0], [0.0], [0.125]])
+    >>> s = step([[[0.5], [0.5], [0.0]]], [[0, 0, 1]], [[1]], loss="cross-entropy")
+    >>> s.l_error[0], s.slope[0], s.l_delta[0]
+    (None, None, [[0.5]])
     """
-    n = len(weights)
-    s = Step(n)
-    s.l[0] = X
-    for k in range(n):                                   # forward, bottom up
-        s.z[k], s.l[k + 1] = layer_forward(s.l[k], weights[k])
-    l_error = loss_derivative(y, s.l[n], loss)
-    for k in range(n - 1, -1, -1):                       # backward, top down
-        s.l_error[k] = l_error
-        s.slope[k], s.l_delta[k], s.steps[k], l_error = layer_backward(
-            s.l[k], weights[k], s.l[k + 1], l_error)
-    s.weights = update(weights, s.steps, lr)
-    return s
+    weights, X, y = check_network(weights, X, "step", y)
+    lr = checks.positive_number(lr, "lr", "learning rate")
+    check_conventions([len(X[0])] + [len(syn[0]) for syn in weights], y, activation, loss)
+    return _step(weights, X, y, lr, loss, activation)
 
 
 def update(weights, steps, lr):
@@ -148,35 +167,24 @@ def update(weights, steps, lr):
     return [add(syn, multiply(lr, step)) for syn, step in zip(weights, steps)]
 
 
-def measure(metric, y, l_out):
-    """How far the outputs are from the targets, as one number.
-
-    ``"sse"``: sum of squared errors (the article's printed loss);
-    ``"mse"``: their mean; ``"mae"``: mean absolute error (Trask's).
-
-    >>> measure("sse", [[0], [1]], [[0.5], [0.5]])
-    0.5
-    >>> measure("mae", [[0], [1]], [[0.5], [0.5]])
-    0.5
-    """
-    error = subtract(y, l_out)
-    rows, cols = shape(error)
-    if metric == "sse":
-        return total(multiply(error, error))
-    if metric == "mse":
-        return total(multiply(error, error)) / (rows * cols)
-    if metric == "mae":
-        return total(apply(abs, error)) / (rows * cols)
-    raise PurebpError("metric: unknown metric %r; choose from: %s"
-                      % (metric, ", ".join(METRICS)))
+def evaluate(weights, X, y, metric="sse", activation="sigmoid", loss="half-sse"):
+    """The metric (``purebp.metrics``) of the network ``weights`` on the data
+    ``X``, ``y``: what ``train`` reports, and what a held-out set is measured with."""
+    weights, X, y = check_network(weights, X, "evaluate", y)
+    checks.choice(metric, METRICS, "metric", "metric")
+    _activation(activation)
+    return measure(metric, y, _forward(weights, X, activation, loss)[-1], loss)
 
 
 class Training:
     """What ``train`` returns.
 
     ``layers``: the layer sizes; ``weights``: the trained matrices ``syn``;
-    ``outputs``: ``l`` of the last iteration, computed before its update, as
-    the article prints it; ``history``: ``(iteration, metric)`` pairs.
+    ``outputs``: full batch, ``l`` of the last iteration, computed before
+    its update, as the article prints it; with mini-batches, the trained
+    network's outputs for every training row; ``history``: ``(iteration,
+    metric)`` pairs (with mini-batches, ``(epoch, metric)``); ``settings``:
+    what it was trained with (``iterations`` counts steps).
     """
 
     def __init__(self, layers, weights, outputs, history, settings):
@@ -191,148 +199,250 @@ class Training:
             ",".join(str(n) for n in self.layers), self.settings["iterations"])
 
 
-def train(X, y, layers=None, seed=1, iterations=10000, lr=1.0, loss="half-sse",
-          every=1000, metric="sse", progress=None, fast=True):
-    """Train a sigmoid network on ``X`` -> ``y`` by full-batch gradient descent.
+def train(X, y, layers=None, seed=1, iterations=None, lr=1.0, loss="half-sse",
+          every=1000, metric="sse", progress=None, fast=True, activation="sigmoid",
+          batch_size=None, epochs=None):
+    """Train a network on ``X`` -> ``y`` by gradient descent.
 
-    ``layers`` defaults to no hidden layer (the article's network). The
-    weights start as numpy's would after ``np.random.seed(seed)``. Every
-    ``every`` iterations (from iteration 0; 0 for never) the metric of that
-    iteration's outputs joins ``history``. ``progress``, if given, is called
-    as ``progress(iterations_done, latest_metric_or_None)`` every 64
-    iterations and at the end.
+    ``layers`` defaults to no hidden layer (the article's network);
+    ``activation`` is the hidden layers' (``sigmoid``, ``tanh``, ``relu``),
+    ``loss`` the loss and, with it, the output's (``purebp.losses``). The
+    weights start as numpy's would after ``np.random.seed(seed)``.
 
-    With ``fast`` (the default), the loop runs as code compiled for these
-    shapes and data (``purebp.fast``), which gives the same numbers as the
-    plain path of ``step`` (the tests hold it to that) several times faster;
-    ``fast=False`` runs the plain path, one ``step`` an iteration.
+    Full batch (the default, ``batch_size=None``): each step uses every
+    row; ``iterations`` (or ``epochs``, the same here) counts them, 10000
+    unless given. Every ``every`` iterations (from iteration 0; 0 for
+    never) the metric of that iteration's outputs joins ``history``.
+
+    With ``batch_size=B``, each of ``epochs`` epochs shuffles the rows
+    (``np.random.permutation``, from the generator that drew the weights)
+    and steps on ``B`` rows at a time (``purebp.batches``); every ``every``
+    epochs, the metric of the weights the epoch starts from, on every row,
+    joins ``history``.
+
+    ``progress``, if given, is called as ``progress(steps_done, latest_metric_or_None)``
+    now and then (every 64 iterations on the compiled path; on the plain
+    path and with batches, every step) and at the end.
+
+    With ``fast`` (the default), full-batch training with the article's
+    conventions runs as code compiled for these shapes and data
+    (``purebp.fast``), which gives the same numbers as the plain path of
+    ``step`` (the tests hold it to that) several times faster; ``fast=False``
+    runs the plain path, one ``step`` an iteration, as do the conventions
+    the compiled loop does not support.
+
+    ``X`` and ``y`` may be numpy arrays (anything with ``.tolist()``), and
+    ``y`` a flat list, one target a row. Every argument is checked first;
+    work that would take more than a day is refused (``purebp.budget``).
     """
-    n_in, n_out = check_data(X, y)
+    from . import training        # the loops, loaded when training starts
+    X, y = check_data(X, y)
+    n_in, n_out = len(X[0]), len(y[0])
     if layers is None:
         layers = [n_in, n_out]
-    layers = check_settings(layers, n_in, n_out, iterations, lr, loss, every, metric)
-    weights = initial_weights(layers, seed)
-    history = []
-    loop = None
-    if fast:
-        from .fast import compile_loop      # imported here: predicting needs none of it
-        loop = compile_loop(X, y, layers, lr, loss)
-    if loop is not None:
-        # All but the last iteration compiled, in chunks; the last one plain,
-        # for its outputs l (the ones before the final update).
-        done = 0
-        while done < iterations - 1:
-            count = min(CHUNK, iterations - 1 - done)
-            new_weights, reports = loop.run(weights, done, count, every)
-            if not _all_finite(new_weights):
-                break    # replay this chunk plain below, to name the iteration
-            weights = new_weights
-            history += [(i, measure(metric, y, outputs)) for i, outputs in reports]
-            done += count
-            if progress is not None:
-                progress(done, history[-1][1] if history else None)
-        first = done
+    seed, iterations, epochs, batch_size, lr, every = [
+        checks.plain(v) for v in (seed, iterations, epochs, batch_size, lr, every)]
+    length = schedule(len(X), iterations, epochs, batch_size)   # epochs, or full batch steps
+    layers = check_settings(layers, n_in, n_out, lr, loss, every, metric)
+    check_conventions(layers, y, activation, loss)
+    progress = checks.function(progress, "progress", optional=True)
+    fast = checks.flag(fast, "fast")
+    sizes = ",".join(str(n) for n in layers)
+    if batch_size is None:
+        unit = "epoch" if iterations is None and epochs is not None else "iteration"
+        what = "%ss: %s of a %s network on %s" % (unit, plural(length, unit), sizes,
+                                                   plural(len(X), "row"))
     else:
-        first = 0
-    for i in range(first, iterations):
-        s = step(weights, X, y, lr, loss)
-        if every and i % every == 0:
-            history.append((i, measure(metric, y, s.l[-1])))
-        weights = s.weights
-        if not _all_finite(weights):
-            raise TrainingError(
-                "training diverged at iteration %d: a weight became NaN or infinite; "
-                "try a lower learning rate than %r" % (i, lr), iteration=i)
-        if progress is not None and ((i + 1) % CHUNK == 0 or i + 1 == iterations):
-            progress(i + 1, history[-1][1] if history else None)
-    settings = {"seed": seed, "iterations": iterations, "lr": lr, "loss": loss,
-                "every": every, "metric": metric}
-    return Training(layers, weights, s.l[-1], history, settings)
+        what = "epochs: %s of a %s network on %s in batches of %d" % (
+            plural(length, "epoch"), sizes, plural(len(X), "row"), batch_size)
+    budget.refuse_endless(what, budget.training_work(len(X), layers, length, batch_size, every))
+    generator = MT19937(seed)                            # np.random.seed(seed)
+    weights = random_weights(layers, generator)          # syn = 2 * np.random.random(...) - 1
+    if batch_size is None:
+        weights, outputs, history = training.full_batch(
+            X, y, weights, length, lr, loss, activation, every, metric, progress, fast)
+    else:
+        weights, outputs, history = training.mini_batches(
+            X, y, weights, generator, batch_size, length, lr, loss, activation, every, metric,
+            progress)
+    settings = {"seed": seed, "iterations": length * steps_per_epoch(len(X), batch_size),
+                "epochs": length, "batch_size": batch_size, "lr": lr, "loss": loss,
+                "activation": activation, "every": every, "metric": metric}
+    return Training(layers, weights, outputs, history, settings)
 
 
-def weights_at(X, y, layers, seed=1, lr=1.0, loss="half-sse", at=1):
-    """The weights iteration ``at`` starts from (1: numpy's random start)."""
+def step_at(X, y, layers=None, seed=1, lr=1.0, loss="half-sse", at=1, progress=None,
+            activation="sigmoid", batch_size=None):
+    """Where step ``at`` (1: the first) of training starts: ``(weights, batch)``.
+
+    ``weights`` are the weights it starts from (numpy's random start for
+    1); ``batch`` is None for full batch, else ``(epoch, index, rows)``:
+    the epoch (from 0), the step's place in it (from 0) and the rows it
+    trains on. ``layers=None`` is the network without a hidden layer, as
+    in ``train``; ``progress`` is called as in ``train`` for the ``at - 1``
+    steps before.
+    """
+    from . import training
+    at = checks.plain(at)
     if isinstance(at, bool) or not isinstance(at, int) or at < 1:
-        raise PurebpError("at: %r is not an iteration number: they start at 1" % (at,))
-    n_in, n_out = check_data(X, y)
-    layers = check_settings(layers, n_in, n_out, at, lr, loss, 0, "sse")
-    if at == 1:
-        return initial_weights(layers, seed)
-    return train(X, y, layers=layers, seed=seed, iterations=at - 1, lr=lr, loss=loss,
-                 every=0).weights
+        raise PurebpError("at: %s is not an iteration number: they start at 1" % show(at))
+    X, y = check_data(X, y)
+    n_in, n_out = len(X[0]), len(y[0])
+    if layers is None:
+        layers = [n_in, n_out]
+    seed, lr, batch_size = checks.plain(seed), checks.plain(lr), checks.plain(batch_size)
+    schedule(len(X), None, None, batch_size)
+    layers = check_settings(layers, n_in, n_out, lr, loss, 0, "sse")
+    check_conventions(layers, y, activation, loss)
+    progress = checks.function(progress, "progress", optional=True)
+    sizes = ",".join(str(n) for n in layers)
+    if batch_size is None:
+        what = "at: iteration %d comes after %s of a %s network on %s" % (
+            at, plural(at - 1, "iteration"), sizes, plural(len(X), "row"))
+        work = budget.training_work(len(X), layers, at - 1)
+    else:
+        what = "at: step %d comes after %s of a %s network in batches of %d rows" % (
+            at, plural(at - 1, "step"), sizes, batch_size)
+        work = budget.training_work(batch_size, layers, at - 1)
+    budget.refuse_endless(what, work)
+    return training.replay(X, y, layers, seed, lr, loss, at, activation, batch_size, progress)
 
 
-def predict(weights, X):
+def weights_at(X, y, layers=None, seed=1, lr=1.0, loss="half-sse", at=1, progress=None,
+               activation="sigmoid", batch_size=None):
+    """The weights iteration ``at`` starts from (1: numpy's random start);
+    the arguments are ``step_at``'s."""
+    return step_at(X, y, layers, seed, lr, loss, at, progress, activation, batch_size)[0]
+
+
+def predict(weights, X, activation="sigmoid", loss="half-sse"):
     """The network's outputs for inputs ``X`` (one row per example).
+
+    ``activation`` and ``loss`` are the ones it was trained with: the
+    hidden layers' activation, and the output's, which the loss decides.
 
     >>> predict([[[10.0], [0.0], [-5.0]]], [[1, 0, 1]])
     [[0.9933071490757153]]
     """
-    if not weights:
-        raise PurebpError("predict: the network has no weight matrices")
-    sizes = [shape(syn) for syn in weights]
-    for k in range(1, len(sizes)):
-        if sizes[k - 1][1] != sizes[k][0]:
-            raise PurebpError("predict: weights do not chain: syn[%d] is %s, syn[%d] is %s"
-                              % (k - 1, sizes[k - 1], k, sizes[k]))
-    rows, cols = shape(X)
-    if cols != sizes[0][0]:
-        raise PurebpError("predict: X has %d columns, but the network takes %d inputs"
-                          % (cols, sizes[0][0]))
-    return forward(weights, X)[-1]
+    weights, X = check_network(weights, X, "predict")
+    _activation(activation)
+    _loss(loss)
+    return _forward(weights, X, activation, loss)[-1]
 
 
 # --- checks --------------------------------------------------------------------
 
-def _all_finite(weights):
-    for syn in weights:
-        for row in syn:
-            for w in row:
-                if w - w != 0:      # inf - inf and nan - nan are nan
-                    return False
-    return True
+def check_network(weights, X, where, y=None):
+    """Check weights that chain, inputs ``X`` that fit them, and targets ``y``
+    (if given) that fit both; return them as plain lists, every number finite.
+    """
+    weights = checks.weight_matrices(weights, where)
+    X = checks.finite_matrix(X, where, "X")
+    if len(X[0]) != len(weights[0]):
+        raise PurebpError("%s: X has %s, but the network takes %s" % (
+            where, plural(len(X[0]), "column"), plural(len(weights[0]), "input")))
+    if y is None:
+        return weights, X
+    y = _targets(X, y)
+    if len(y[0]) != len(weights[-1][0]):
+        raise PurebpError("%s: y has %s, but the network has %s" % (
+            where, plural(len(y[0]), "column"), plural(len(weights[-1][0]), "output")))
+    return weights, X, y
 
 
 def check_data(X, y):
-    """Check ``X`` and ``y`` pair up; return ``(inputs, outputs)`` widths."""
-    rows_x, n_in = shape(X)
-    rows_y, n_out = shape(y)
-    if rows_x != rows_y:
-        raise PurebpError("data: X has %d rows but y has %d: one target row per input row"
-                          % (rows_x, rows_y))
-    return n_in, n_out
+    """Check ``X`` and ``y``: matrices of finite numbers, a target row per input row.
+
+    Returns them as plain lists: numpy arrays (anything with ``.tolist()``)
+    converted, a flat ``y`` (one number a row) made a column.
+    """
+    X = checks.finite_matrix(X, None, "X")
+    return X, _targets(X, y)
 
 
-def check_settings(layers, n_in, n_out, iterations, lr, loss, every, metric):
-    """Refuse settings that cannot train; return ``layers`` as a list."""
-    layers = list(layers)
-    if len(layers) < 2:
-        raise PurebpError("layers: need at least an input and an output size, got %r"
-                          % (layers,))
-    for n in layers:
-        if isinstance(n, bool) or not isinstance(n, int) or n < 1:
-            raise PurebpError("layers: %r is not a positive whole number of units" % (n,))
+def check_settings(layers, n_in, n_out, lr, loss, every, metric):
+    """Refuse settings that cannot train; return ``layers`` as a list.
+    (``iterations``, ``epochs`` and ``batch_size``: ``batches.schedule``.)"""
+    layers = checks.layer_sizes(layers)
     if layers[0] != n_in:
-        raise PurebpError("layers: the first size is %d, but the data has %d inputs"
-                          % (layers[0], n_in))
+        raise PurebpError("layers: the first size is %d, but the data has %s"
+                          % (layers[0], plural(n_in, "input")))
     if layers[-1] != n_out:
-        raise PurebpError("layers: the last size is %d, but the data has %d outputs"
-                          % (layers[-1], n_out))
-    count = sum(layers[k] * layers[k + 1] for k in range(len(layers) - 1))
+        raise PurebpError("layers: the last size is %d, but the data has %s"
+                          % (layers[-1], plural(n_out, "output")))
+    count = budget.weight_count(layers)
     if count > MAX_WEIGHTS:
         raise PurebpError("layers: %s would need %d weights, more than purebp holds in memory "
                           "(%d); use fewer or smaller layers"
                           % (",".join(str(n) for n in layers), count, MAX_WEIGHTS))
-    if isinstance(iterations, bool) or not isinstance(iterations, int) or iterations < 1:
-        raise PurebpError("iterations: %r is not a whole number of at least 1" % (iterations,))
-    if isinstance(every, bool) or not isinstance(every, int) or every < 0:
-        raise PurebpError("every: %r is not a whole number of at least 0" % (every,))
-    if not isinstance(lr, (int, float)) or not lr > 0 or lr == float("inf"):
-        raise PurebpError("lr: %r is not a finite positive learning rate" % (lr,))
-    if loss not in LOSSES:
-        raise PurebpError("loss: unknown convention %r; choose from: %s"
-                          % (loss, ", ".join(LOSSES)))
-    if metric not in METRICS:
-        raise PurebpError("metric: unknown metric %r; choose from: %s"
-                          % (metric, ", ".join(METRICS)))
+    checks.whole_number(every, "every", least=0)
+    checks.positive_number(lr, "lr", "learning rate")
+    _loss(loss)
+    checks.choice(metric, METRICS, "metric", "metric")
     return layers
+
+
+def check_conventions(layers, y, activation, loss):
+    """Refuse an activation or loss that does not exist or cannot work here:
+    softmax with one output, targets the loss cannot take, a hidden-layer
+    activation for a network without hidden layers."""
+    _activation(activation)
+    problem = _loss(loss).check(y)
+    if problem:
+        raise PurebpError(problem)
+    if activation != "sigmoid" and len(layers) == 2:
+        raise PurebpError("activation %s is for hidden layers, and layers %s has none (the "
+                          "output's activation comes with the loss)"
+                          % (show(activation), ",".join(str(n) for n in layers)))
+
+
+# --- private helpers ------------------------------------------------------------
+
+def _forward(weights, X, activation="sigmoid", loss="half-sse"):
+    """``forward``, its arguments already checked."""
+    l = [X]
+    for syn, f in zip(weights, layer_activations(len(weights), activation, loss)):
+        l.append(layer_forward(l[-1], syn, f)[1])
+    return l
+
+
+def _step(weights, X, y, lr, loss, activation):
+    """``step``, its arguments already checked (``train``'s loops run this)."""
+    n = len(weights)
+    s = Step(n)
+    s.l[0] = X
+    f = layer_activations(n, activation, loss)
+    for k in range(n):                                   # forward, bottom up
+        s.z[k], s.l[k + 1] = layer_forward(s.l[k], weights[k], f[k])
+    top = _loss(loss)
+    start = top.start(y, s.l[n])                         # y - l, 2 * (y - l), ...
+    l_error, l_delta = (None, start) if top.cancels else (start, None)
+    for k in range(n - 1, -1, -1):                       # backward, top down
+        s.l_error[k] = l_error
+        s.slope[k], s.l_delta[k], s.steps[k], l_error = layer_backward(
+            s.l[k], weights[k], s.l[k + 1], l_error, f[k], l_delta)
+        l_delta = None
+    s.weights = update(weights, s.steps, lr)
+    return s
+
+
+def _targets(X, y):
+    """``y`` checked, with one target row for each row of ``X``."""
+    y = checks.finite_matrix(y, None, "y", column=True)
+    if len(X) != len(y):
+        raise PurebpError("data: X has %s but y has %d: one target row per input row"
+                          % (plural(len(X), "row"), len(y)))
+    return y
+
+
+def _loss(name):
+    """The loss called ``name``, or a PurebpError naming the choices."""
+    return LOSSES[checks.choice(name, LOSS_NAMES, "loss", "convention")]
+
+
+def _activation(name, allowed=HIDDEN):
+    """The activation called ``name`` (by default, one a hidden layer may
+    have), or a PurebpError naming the choices."""
+    if not isinstance(name, str) or name not in allowed:
+        checks.choice(name, HIDDEN, "activation", "activation")   # raises, naming the choices
+    return ACTIVATIONS[name]

@@ -13,7 +13,10 @@ numbers bit for bit, in pure Python:
   construction numpy's ``random()`` and CPython's ``random.random()`` share;
 * ``random_matrix``: ``np.random.random((rows, cols))``, filled row by row;
 * ``initial_weights``: ``2 * random - 1`` for each layer in turn, as numpy
-  draws them when the matrices are drawn in order.
+  draws them when the matrices are drawn in order (``random_weights``
+  draws them from a generator that goes on drawing);
+* ``MT19937.random_interval(max)`` and ``permutation(n, generator)``:
+  ``np.random.permutation(n)``, the shuffle of the rows of mini-batches.
 
 >>> syn, = initial_weights([3, 1], seed=1)
 >>> syn
@@ -25,7 +28,8 @@ by another route (``init_by_array``), and MicroPython has no Mersenne Twister.
 
 from array import array
 
-from .errors import PurebpError
+from .checks import layer_sizes, plain, whole_number
+from .errors import PurebpError, show, type_name
 
 _MASK32 = 0xFFFFFFFF
 
@@ -126,6 +130,27 @@ class MT19937:
         b = self.next_uint32() >> 6
         return (a * 67108864.0 + b) / 9007199254740992.0
 
+    def random_interval(self, max):
+        """A whole number in 0 .. max, each as likely, as numpy's ``random_interval``.
+
+        Draws ``next_uint32() & mask`` (mask: ``max`` with every lower bit
+        set) until the number is at most ``max``: no modulo, so no bias.
+
+        >>> MT19937(1).random_interval(9)
+        5
+        """
+        if type(max) is not int or not 0 <= max <= _MASK32:      # one cheap test a draw
+            max = _interval_end(max)
+        if max == 0:
+            return 0
+        mask = max
+        for shift in (1, 2, 4, 8, 16):
+            mask |= mask >> shift
+        value = self.next_uint32() & mask
+        while value > max:
+            value = self.next_uint32() & mask
+        return value
+
 
 def random_matrix(rows, cols, generator):
     """``np.random.random((rows, cols))``: floats in [0, 1), row by row.
@@ -134,6 +159,25 @@ def random_matrix(rows, cols, generator):
     [[0.5488135039273248, 0.7151893663724195]]
     """
     return [[generator.random() for _ in range(cols)] for _ in range(rows)]
+
+
+def permutation(n, generator):
+    """``np.random.permutation(n)``: 0 .. n-1 in an order drawn from ``generator``.
+
+    numpy's legacy shuffle (Fisher and Yates, from the end): for i from n-1
+    down to 1, swap entry i with entry ``random_interval(i)``.
+
+    >>> permutation(10, MT19937(1))
+    [2, 9, 6, 4, 0, 3, 1, 7, 8, 5]
+    """
+    n = whole_number(n, "n")
+    if not hasattr(generator, "random_interval"):
+        raise PurebpError("generator: expected an MT19937, got %s" % type_name(generator))
+    order = list(range(n))
+    for i in range(n - 1, 0, -1):
+        j = generator.random_interval(i)
+        order[i], order[j] = order[j], order[i]
+    return order
 
 
 def initial_weights(layers, seed):
@@ -147,7 +191,22 @@ def initial_weights(layers, seed):
     >>> [len(syn) for syn in initial_weights([3, 4, 1], seed=1)]
     [3, 4]
     """
-    generator = MT19937(seed)
+    layers, seed = layer_sizes(layers), plain(seed)
+    return random_weights(layers, MT19937(seed))
+
+
+def random_weights(layers, generator):
+    """``initial_weights`` drawn from ``generator``, which draws on after them
+    (mini-batches take their shuffles from it, as numpy's program does)."""
     return [[[2 * r - 1 for r in row]
              for row in random_matrix(layers[k], layers[k + 1], generator)]
             for k in range(len(layers) - 1)]
+
+
+def _interval_end(max):
+    """``max`` for ``random_interval``: a whole number from 0 to 2**32 - 1
+    (numpy's draws are 32 bits: a larger one could never be reached)."""
+    max = plain(max)
+    if isinstance(max, bool) or not isinstance(max, int) or not 0 <= max <= _MASK32:
+        raise PurebpError("max: %s is not a whole number from 0 to 2**32 - 1" % show(max))
+    return max

@@ -1,7 +1,10 @@
 """``purebp check``: purebp against numpy's numbers, without pytest.
 
 A few small scenarios recorded from numpy ship inside the package
-(``purebp/selfcheck_data.py``, written by tools/record_references.py).
+(``purebp/selfcheck_data.py``, written by tools/record_references.py,
+whose ``SELFCHECK`` list names them all): the random start and numpy's
+shuffle, the activations, and short training runs of each loss, hidden
+activation and mini-batches.
 ``self_check`` runs them and returns each one's largest deviation from
 numpy; the check passes when every one is within 1e-12. This is what to
 run on a machine where nothing can be installed, to trust the copy there.
@@ -11,8 +14,9 @@ run on a machine where nothing can be installed, to trust the copy there.
 True
 
 On a microcontroller's small heap (below ``BOARD_HEAP``) the check runs a
-board-sized subset -- the random start, the sigmoid, and the training
-scenarios of at most ``BOARD_WEIGHTS`` weights -- and says so. Where floats
+board-sized subset -- the random start and the shuffle, the activations,
+and the training scenarios of at most ``BOARD_WEIGHTS`` weights -- and says
+so. Where floats
 are single precision (most boards' firmware), numpy's numbers cannot be
 matched at all, and the check says that instead of listing deviations.
 """
@@ -46,9 +50,9 @@ def _weights(layers):
     return sum(layers[k] * layers[k + 1] for k in range(len(layers) - 1))
 
 
-def _numbers(text):
+def _numbers(text, number=float):
     """The recorded numbers, stored as one string (see selfcheck_data)."""
-    return [float(v) for v in text.split()]
+    return [number(v) for v in text.split()]
 
 
 def _flat(matrices):
@@ -69,24 +73,26 @@ def _deviation(values, text):
     return worst
 
 
-def self_check(board=False):
+def self_check(*, board=False):
     """``(name, largest deviation from numpy)`` for every recorded scenario.
 
-    ``board``: only the board-sized subset of the training scenarios.
+    ``board=True``: only the board-sized subset of the training scenarios.
     """
-    from . import selfcheck_data
-    from .activations import sigmoid
-    from .datasets import load_data
+    from . import checks, selfcheck_data
+    board = checks.flag(board, "board")
+    from .activations import relu, sigmoid, softmax, tanh
     from .network import train
-    from .random_start import MT19937
+    from .random_start import MT19937, permutation
     # The training runs first, while a board's heap is least broken up: each
     # needs one free 2.5 KB stretch for the random start's state. The lines
     # come out in reading order all the same.
     trained = []
     for s in scenarios(board):
-        X, y = load_data(s["data"])
+        X, y = _data(s["data"])
         result = train(X, y, layers=s["layers"], seed=s["seed"], iterations=s["iterations"],
-                       lr=s["lr"], loss=s["loss"], every=s["every"], metric=s["metric"])
+                       lr=s["lr"], loss=s["loss"], every=s["every"], metric=s["metric"],
+                       activation=s["activation"], batch_size=s["batch_size"],
+                       epochs=s["epochs"])
         worst = max(_deviation(_flat(result.weights), s["weights"]),
                     _deviation(_flat(result.outputs), s["outputs"]),
                     _deviation([v for i, v in result.history], s["history"]))
@@ -104,6 +110,17 @@ def self_check(board=False):
     z = _numbers(z)
     results.append(("sigmoid, %d points down to z = %s" % (len(z), min(z)),
                     _deviation([sigmoid(v) for v in z], expected)))
+    z, with_tanh, with_relu, shares = selfcheck_data.ACTIVATIONS
+    z = _numbers(z)
+    results.append(("tanh, ReLU and softmax at %d points" % len(z),
+                    max(_deviation([tanh(v) for v in z], with_tanh),
+                        _deviation([relu(v) for v in z], with_relu),
+                        _deviation(softmax(z), shares))))
+    worst = 0
+    for seed, n, order in selfcheck_data.PERMUTATIONS:
+        worst = max(worst, 0 if permutation(n, MT19937(seed)) == _numbers(order, int) else 1)
+    results.append(("the shuffle, np.random.permutation, %d cases"
+                    % len(selfcheck_data.PERMUTATIONS), worst))
     return results + trained
 
 
@@ -112,6 +129,15 @@ def scenarios(board=False):
     from . import selfcheck_data
     return [s for s in selfcheck_data.SCENARIOS
             if not board or _weights(s["layers"]) <= BOARD_WEIGHTS]
+
+
+def _data(name):
+    """A scenario's data: built in, or ``xor-classes``, XOR as two one-hot classes."""
+    from .datasets import load_data
+    if name == "xor-classes":
+        X, y = load_data("xor")
+        return X, [[1 - row[0], row[0]] for row in y]
+    return load_data(name)
 
 
 def print_check(write=print, board=None):
@@ -136,7 +162,7 @@ def print_check(write=print, board=None):
               "weights)%s; the full check needs a %d KB heap"
               % (len(scenarios(True)), len(scenarios()), BOARD_WEIGHTS,
                  " for this %d KB heap" % (heap // 1024) if heap else "", BOARD_HEAP // 1024))
-    results = self_check(board)
+    results = self_check(board=board)
     worst = 0.0
     for name, deviation in results:
         worst = max(worst, deviation)

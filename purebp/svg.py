@@ -3,7 +3,10 @@
 Each function returns the text of one self-contained SVG document: no
 scripts, no external fonts, images or links, so any browser shows it
 offline, and it is valid XML. Details sit in ``<title>`` tooltips (a weight's
-value, a point's iteration and metric).
+value, a point's iteration and metric). Text from users (column names) is
+escaped: ``&``, ``<`` and ``>`` as XML entities, and control characters,
+which XML 1.0 cannot hold even as entities, as their visible code
+(``\\u001b``), as purebp prints them on a terminal.
 
 >>> text = network_svg([3, 1], [[[0.5], [-1.0], [2.0]]])
 >>> text.count('class="node"'), text.count('class="edge"')
@@ -11,10 +14,21 @@ value, a point's iteration and metric).
 """
 
 import math
-from xml.sax.saxutils import escape
+
+from .streams import printable
 
 POSITIVE, NEGATIVE = "#2166ac", "#d6604d"   # blue and red-orange: apart for most eyes
 INK = "#222222"
+
+
+def escape(text):
+    """``text`` as XML character data: entities for ``&<>``, codes for control characters.
+
+    >>> escape("a < b & c\\x01")
+    'a &lt; b &amp; c\\\\u0001'
+    """
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return printable(text)
 
 
 def _document(width, height, body, title):
@@ -38,8 +52,9 @@ def _number(v):
 
 # --- the loss curve --------------------------------------------------------------------
 
-def loss_svg(history, metric, title=None):
-    """The ``(iteration, value)`` reports as a line chart with axes and ticks."""
+def loss_svg(history, metric, title=None, unit="iteration"):
+    """The ``(iteration, value)`` reports as a line chart with axes and ticks
+    (``unit``: what the x axis counts, ``"epoch"`` with mini-batches)."""
     width, height = 640, 400
     left, right, top, bottom = 80, 30, 50, 60
     values = [v for _, v in history]
@@ -82,9 +97,9 @@ def loss_svg(history, metric, title=None):
                 % (points, POSITIVE))
     for i, v in history:
         body.append('<circle class="point" cx="%.1f" cy="%.1f" r="3" fill="%s">'
-                    '<title>iteration %d: %s %r</title></circle>' % (px(i), py(v), POSITIVE, i,
-                                                                      metric, v))
-    body.append(_text(width / 2.0, height - 15, "iteration"))
+                    '<title>%s %d: %s %r</title></circle>' % (px(i), py(v), POSITIVE, unit, i,
+                                                                 metric, v))
+    body.append(_text(width / 2.0, height - 15, unit))
     label = metric + (" (log scale)" if log else "")
     body.append('<text x="18" y="%.1f" text-anchor="middle" fill="%s" transform="rotate(-90 18 %.1f)">'
                 '%s</text>' % (height / 2.0, INK, height / 2.0, escape(label)))
@@ -162,15 +177,21 @@ def chain_rule_svg(values=None, loss="half-sse"):
     """The article's lost figure: x -> z = x·w -> l = sigmoid(z) -> loss.
 
     ``values``, if given, is a dict with ``x``, ``w``, ``z``, ``l``, ``y``
-    and the three factors ``dloss_dl``, ``dl_dz``, ``dz_dw``, shown beside
-    their symbols.
+    and the factors, shown beside their symbols: ``dloss_dl``, ``dl_dz``,
+    ``dz_dw``; for a loss whose slope cancels (``cross-entropy``), the two
+    factors after z are one, ``dloss_dz``, and the figure says why. The
+    loss's symbols come from its table entry (``purebp.losses``).
     """
+    from .losses import LOSSES
+    top = LOSSES[loss]
     width, height = 860, 330
     boxes = [("x", "input"), ("z = x·w", "weighted sum"), ("l = sigmoid(z)", "prediction"),
-             ("loss", "half Σ(y − l)²" if loss == "half-sse" else "Σ(y − l)²")]
-    factors = [("d z/d w = x", "dz_dw"), ("d l/d z = l(1 − l)", "dl_dz"),
-               ("d loss/d l = −(y − l)" if loss == "half-sse" else "d loss/d l = −2(y − l)",
-                "dloss_dl")]
+             ("loss", top.symbol)]
+    if top.cancels:     # one factor from z to the loss: the sigmoid's slope cancels
+        factors = [("d z/d w = x", "dz_dw", 0, 1), (top.dloss_symbol, "dloss_dz", 1, 3)]
+    else:
+        factors = [("d z/d w = x", "dz_dw", 0, 1), ("d l/d z = l(1 − l)", "dl_dz", 1, 2),
+                   (top.dloss_symbol, "dloss_dl", 2, 3)]
     body = []
     xs = [90, 330, 570, 780]
     y = 130
@@ -178,16 +199,22 @@ def chain_rule_svg(values=None, loss="half-sse"):
         body.append('<line class="link" x1="%d" y1="%d" x2="%d" y2="%d" stroke="%s" '
                     'stroke-width="2"/>' % (xs[k] + 62, y, xs[k + 1] - 62, y, INK))
         body.append('<path d="M%d %d l-9 -5 v10 z" fill="%s"/>' % (xs[k + 1] - 62, y, INK))
-        body.append('<path d="M%d %d l9 -5 v10 z" fill="%s"/>' % (xs[k] + 62, y + 40, NEGATIVE))
-        body.append('<line x1="%d" y1="%d" x2="%d" y2="%d" stroke="%s" stroke-width="2" '
-                    'stroke-dasharray="5 4"/>' % (xs[k] + 62, y + 40, xs[k + 1] - 62, y + 40,
-                                                  NEGATIVE))
-        label, key = factors[k]
-        middle = (xs[k] + xs[k + 1]) / 2.0
-        body.append('<g class="factor">' + _text(middle, y + 62, label, fill=NEGATIVE))
-        if values:
-            body[-1] += _text(middle, y + 80, "= " + _number(values[key]), fill=NEGATIVE)
-        body[-1] += "</g>"
+        for label, key, start, end in factors:
+            if start != k:
+                continue
+            body.append('<path d="M%d %d l9 -5 v10 z" fill="%s"/>' % (xs[start] + 62, y + 40,
+                                                                     NEGATIVE))
+            body.append('<line x1="%d" y1="%d" x2="%d" y2="%d" stroke="%s" stroke-width="2" '
+                        'stroke-dasharray="5 4"/>' % (xs[start] + 62, y + 40, xs[end] - 62,
+                                                      y + 40, NEGATIVE))
+            middle = (xs[start] + xs[end]) / 2.0
+            body.append('<g class="factor">' + _text(middle, y + 62, label, fill=NEGATIVE))
+            if values:
+                body[-1] += _text(middle, y + 80, "= " + _number(values[key]), fill=NEGATIVE)
+            if key == "dloss_dz":
+                body[-1] += _text(middle, y + (96 if values else 80), "l(1 − l) cancels with "
+                                  "the log's 1/(l(1 − l))", size=11, fill=NEGATIVE)
+            body[-1] += "</g>"
     for (name, caption), x in zip(boxes, xs):
         body.append('<rect class="box" x="%d" y="%d" width="124" height="44" rx="8" fill="white" '
                     'stroke="%s" stroke-width="2"/>' % (x - 62, y - 22, INK))
@@ -198,13 +225,17 @@ def chain_rule_svg(values=None, loss="half-sse"):
             if key:
                 body.append(_text(x, y + 40 + 70, "%s = %s" % (key, _number(values[key])),
                                   size=11))
-    product = "d loss/d w = (d loss/d l) · (d l/d z) · (d z/d w)"
+    keys = [key for _, key, _, _ in reversed(factors)]
+    product = "d loss/d w = " + " · ".join(
+        "(%s)" % {"dloss_dl": "d loss/d l", "dl_dz": "d l/d z", "dz_dw": "d z/d w",
+                  "dloss_dz": "d loss/d z"}[key] for key in keys)
     body.append(_text(width / 2.0, 262, product, size=15))
     if values:
-        total = values["dloss_dl"] * values["dl_dz"] * values["dz_dw"]
-        body.append(_text(width / 2.0, 286, "= %s · %s · %s = %s" % (
-            _number(values["dloss_dl"]), _number(values["dl_dz"]), _number(values["dz_dw"]),
-            _number(total)), size=13))
+        total = 1.0
+        for key in keys:
+            total *= values[key]
+        body.append(_text(width / 2.0, 286, "= %s = %s" % (
+            " · ".join(_number(values[key]) for key in keys), _number(total)), size=13))
     body.append(_text(width / 2.0, 312, "forward: black arrows; backward (the chain rule): "
                       "dashed, right to left", size=11, fill="#555555"))
     heading = "the chain rule for one weight"
@@ -218,6 +249,11 @@ def chain_rule_values(X, y, syn, row=2, weight=0, loss="half-sse"):
     from .network import step
     s = step([syn], X, y, 1.0, loss)
     l = s.l[1][row][0]
-    return {"x": X[row][weight], "w": syn[weight][0], "z": s.z[0][row][0], "l": l,
-            "y": y[row][0], "dloss_dl": -s.l_error[0][row][0], "dl_dz": s.slope[0][row][0],
-            "dz_dw": X[row][weight]}
+    values = {"x": X[row][weight], "w": syn[weight][0], "z": s.z[0][row][0], "l": l,
+              "y": y[row][0], "dz_dw": X[row][weight]}
+    if s.slope[0] is None:     # the loss gave l_delta itself: its slope cancelled
+        values["dloss_dz"] = -s.l_delta[0][row][0]
+    else:
+        values["dloss_dl"] = -s.l_error[0][row][0]
+        values["dl_dz"] = s.slope[0][row][0]
+    return values

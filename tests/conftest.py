@@ -24,6 +24,25 @@ def scenario_names():
     return names
 
 
+def reference_data(ref):
+    """The ``(X, y)`` a recorded scenario trained on: written into the file, or built in."""
+    if "X" in ref:
+        return ref["X"], ref["y"]
+    from purebp import load_data
+    return load_data(ref["data"])
+
+
+def run_reference(ref, fast=True):
+    """purebp's ``train`` with a recorded scenario's settings."""
+    from purebp import train
+    X, y = reference_data(ref)
+    length = ({"batch_size": ref["batch_size"], "epochs": ref["epochs"]} if ref.get("batch_size")
+              else {"iterations": ref["iterations"]})
+    return train(X, y, layers=ref["layers"], seed=ref["seed"], lr=ref["lr"], loss=ref["loss"],
+                 every=ref["every"], metric=ref["metric"], fast=fast,
+                 activation=ref.get("activation", "sigmoid"), **length)
+
+
 def deviation(a, b):
     """Largest |a - b| over two nested lists of the same shape."""
     if isinstance(a, (list, tuple)):
@@ -33,15 +52,20 @@ def deviation(a, b):
 
 
 def same_exp_as_recorded():
-    """Whether this Python's math.exp gives the recording machine's bits.
+    """Whether this Python's math.exp, math.tanh and math.log give the
+    recording machine's bits (numpy calling the C library).
 
     True for CPython and PyPy on glibc; False where the C library computes
-    exp otherwise (Pyodide's and MicroPython's WebAssembly builds), where
+    them otherwise (Pyodide's and MicroPython's WebAssembly builds), where
     results can differ in the last bit and only the tolerance can hold.
     """
     import math
     xs, values = load_reference("sigmoid")["exp_probe"]
-    return all(math.exp(x) == v for x, v in zip(xs, values))
+    probes = load_reference("activations")
+    return (all(math.exp(x) == v for x, v in zip(xs, values))
+            and all(math.tanh(x) == v or (x != x and v != v)
+                    for x, v in zip(*probes["tanh_probe"]))
+            and all(math.log(abs(x)) == v for x, v in zip(*probes["log_probe"])))
 
 
 @pytest.fixture(scope="session")

@@ -19,9 +19,11 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(ROOT, "tools"))
 import board_runner  # noqa: E402
 
-# What a board cannot run (csv, tempfile, argparse...): the command line,
-# files, saved models, pictures. Everything else is the core.
-NOT_ON_A_BOARD = {"cli.py", "files.py", "model.py", "csvdata.py", "chart.py", "svg.py"}
+# What a board cannot run (csv, tempfile, argparse...): the command line and
+# its helpers (its flags, streams, CSV columns, the diagnosis of a failed
+# run), files, saved models, pictures. Everything else is the core.
+NOT_ON_A_BOARD = {"cli.py", "cliargs.py", "streams.py", "columns.py", "diagnosis.py", "files.py",
+                  "model.py", "csvdata.py", "chart.py", "svg.py"}
 
 
 def package_json():

@@ -106,7 +106,7 @@ def test_explain_follows_a_chinese_locale():
 def test_explain_json_is_one_object():
     done = purebp("explain", "--json")
     assert done.returncode == 0
-    assert len(json.loads(done.stdout)["quantities"]) == 12
+    assert len(json.loads(done.stdout)["quantities"]) == 13
 
 
 @pytest.mark.parametrize("args", [[], ["--data", "xor", "--layers", "3,4,1", "--loss", "sse"],
@@ -115,3 +115,91 @@ def test_gradcheck_passes_with_exit_0(args):
     done = purebp("gradcheck", *args)
     assert done.returncode == 0, done.stdout + done.stderr
     assert "worst relative error" in done.stdout and done.stdout.rstrip().endswith("(threshold 1e-06)")
+
+
+# --- the conventions and mini-batches (issue 11) -------------------------------------------
+
+@pytest.mark.parametrize("name, flags", [
+    ("xor_3_4_1_tanh", ["--activation", "tanh", "--iterations", "3000"]),
+    ("xor_3_8_1_batch2", ["--batch-size", "2", "--epochs", "1000"]),
+    ("xor_3_4_1_cross_entropy", ["--loss", "cross-entropy", "--iterations", "3000"]),
+])
+def test_train_json_agrees_with_numpy_for_each_convention(name, flags):
+    ref = load_reference(name)
+    done = purebp("train", "--data", "xor", "--layers", ",".join(str(n) for n in ref["layers"]),
+                  "--seed", str(ref["seed"]), "--lr", repr(ref["lr"]), "--loss", ref["loss"],
+                  "--every", str(ref["every"]), "--metric", ref["metric"], "--json",
+                  *[f for f in flags if f not in ("--loss", ref["loss"])])
+    assert done.returncode == 0, done.stderr
+    result = json.loads(done.stdout)
+    assert result["weights"] == ref["left_to_right"]["weights"]
+    assert deviation(result["weights"], ref["weights"]) <= TOLERANCE
+    assert deviation(result["history"], ref["history"]) <= TOLERANCE
+
+
+def test_train_with_batches_reports_epochs_and_the_trained_weights(tmp_path):
+    plot = str(tmp_path / "loss.svg")
+    done = purebp("train", "--data", "xor", "--layers", "3,4,1", "--batch-size", "3",
+                  "--epochs", "40", "--every", "10", "--activation", "tanh", "--plot", plot)
+    assert done.returncode == 0 and done.stderr == "", done.stderr
+    assert ">epoch<" in open(plot, encoding="utf-8").read()
+    assert "40 epochs in batches of 3 (80 steps)" in done.stdout
+    assert "activation tanh" in done.stdout
+    assert "    epoch  sse" in done.stdout and "  trained  " in done.stdout
+    assert "l, the trained network's outputs:" in done.stdout
+
+
+def test_softmax_from_a_csv_file_trains_saves_and_predicts(tmp_path):
+    data = tmp_path / "classes.csv"
+    data.write_text("x1,x2,no,yes\n0,0,1,0\n0,1,0,1\n1,0,0,1\n1,1,1,0\n", encoding="utf-8")
+    model = str(tmp_path / "m.json")
+    done = purebp("train", "--data", str(data), "--target", "no", "--target", "yes",
+                  "--layers", "3,6,2", "--loss", "softmax", "--activation", "tanh",
+                  "--batch-size", "2", "--epochs", "400", "--lr", "2", "--metric", "accuracy",
+                  "--save", model, "--json")
+    assert done.returncode == 0, done.stderr
+    outputs = json.loads(done.stdout)["outputs"]
+    saved = json.load(open(model, encoding="utf-8"))
+    assert saved["activation"] == "tanh" and saved["loss"] == "softmax"
+    assert saved["training"]["batch_size"] == 2 and saved["training"]["epochs"] == 400
+    predicted = json.loads(purebp("predict", model, "0,0", "0,1", "1,0", "1,1",
+                                  "--json").stdout)["predictions"]
+    assert predicted == outputs           # exactly what training computed
+    assert [round(row[1]) for row in predicted] == [0, 1, 1, 0]
+
+
+def test_explain_and_gradcheck_take_the_conventions_and_the_batch():
+    done = purebp("explain", "--data", "xor", "--layers", "3,4,1", "--activation", "relu",
+                  "--loss", "cross-entropy", "--batch-size", "3", "--at", "2")
+    assert done.returncode == 0, done.stderr
+    assert "np.maximum(np.dot(l0, syn0), 0)" in done.stdout and "cancels" in done.stdout
+    assert "rows = order[3:6]" in done.stdout
+    check = purebp("gradcheck", "--data", "xor", "--layers", "3,4,1", "--activation", "tanh",
+                   "--loss", "mse", "--batch-size", "2", "--at", "3", "--lr", "0.5")
+    assert check.returncode == 0, check.stdout + check.stderr
+    assert "on its batch: rows" in check.stdout and "activation tanh" in check.stdout
+
+
+def test_chain_rule_for_cross_entropy_shows_the_slope_cancel(tmp_path):
+    out = str(tmp_path / "c.svg")
+    done = purebp("draw", "--chain-rule", "-o", out, "--loss", "cross-entropy")
+    assert done.returncode == 0, done.stderr
+    text = open(out, encoding="utf-8").read()
+    assert "d loss/d z = −(y − l) / n" in text and "cancels" in text
+    assert "d l/d z = l(1 − l)" not in text
+
+
+def test_help_says_which_loss_suits_which_task_and_where_to_start():
+    text = purebp("train", "--help").stdout
+    from purebp.losses import LOSS_NAMES
+    for name in LOSS_NAMES + ("tanh", "relu", "--batch-size", "--epochs", "accuracy"):
+        assert name in text, name
+    assert "start with --lr" in text and "an epoch" in text
+
+
+def test_draw_trains_with_the_conventions_and_batches(tmp_path):
+    out = str(tmp_path / "net.svg")
+    done = purebp("draw", "-o", out, "--data", "xor", "--layers", "3,4,1", "--activation",
+                  "relu", "--loss", "cross-entropy", "--batch-size", "2", "--epochs", "20")
+    assert done.returncode == 0, done.stderr
+    assert open(out, encoding="utf-8").read().count('class="edge"') == 16

@@ -54,8 +54,8 @@ def test_top_level_names_are_marked_in_the_api_page():
 def test_relative_links_resolve():
     for page in ["README.md", "README.zh-CN.md", "docs/walkthrough.md",
                  "docs/walkthrough.zh-CN.md", "docs/numerics.md", "docs/api.md",
-                 "docs/errors.md", "docs/performance.md", "docs/microcontrollers.md",
-                 "docs/microcontrollers.zh-CN.md"]:
+                 "docs/errors.md", "docs/performance.md", "docs/conventions.md",
+                 "docs/microcontrollers.md", "docs/microcontrollers.zh-CN.md"]:
         text = read(page)
         for target in re.findall(r"\]\(([^)#:]+)\)", text):
             path = os.path.join(ROOT, os.path.dirname(page), target)

@@ -2,19 +2,26 @@
 
 import pytest
 
-from conftest import TOLERANCE, deviation, load_reference, scenario_names
+from conftest import TOLERANCE, deviation, load_reference, reference_data, scenario_names
 from purebp import PurebpError, load_data, train
 from purebp.narration import _width, as_data, explain, render
 
 NETWORK_SCENARIOS = [n for n in scenario_names()
-                     if n.startswith(("eight_lines", "expanded", "trask", "xor_3_5_4_1", "seed_3_4"))]
+                     if n.startswith(("eight_lines", "expanded", "trask", "xor_3_5_4_1", "seed_3_4"))
+                     or "first_step" in load_reference(n) and (
+                         load_reference(n).get("activation", "sigmoid") != "sigmoid"
+                         or load_reference(n)["loss"] not in ("half-sse", "sse")
+                         or load_reference(n).get("batch_size"))]
 
 
 @pytest.mark.parametrize("name", NETWORK_SCENARIOS)
 def test_first_iteration_agrees_with_numpys(name):
+    """Every quantity explain shows, against numpy's first step: each
+    activation and loss, and the first batch of a mini-batch run."""
     ref = load_reference(name)
-    X, y = load_data(ref["data"])
-    story = explain(X, y, ref["layers"], seed=ref["seed"], lr=ref["lr"], loss=ref["loss"])
+    X, y = reference_data(ref)
+    story = explain(X, y, ref["layers"], seed=ref["seed"], lr=ref["lr"], loss=ref["loss"],
+                    activation=ref.get("activation", "sigmoid"), batch_size=ref.get("batch_size"))
     first = ref["first_step"]
     checked = set()
     for q in story["quantities"]:
@@ -29,8 +36,9 @@ def test_first_iteration_agrees_with_numpys(name):
 def test_the_article_step_in_order():
     X, y = load_data("seed")
     names = [q["name"] for q in explain(X, y, [3, 1])["quantities"]]
-    assert names == ["X", "y", "syn", "z = X·syn", "l = sigmoid(z)", "y - l", "d loss/d l",
-                     "d l/d z = l(1-l)", "d z/d syn = X", "l_delta", "X.T·l_delta", "syn (new)"]
+    assert names == ["X", "y", "syn", "z = X·syn", "l = sigmoid(z)", "y - l", "loss",
+                     "d loss/d l", "d l/d z = l(1-l)", "d z/d syn = X", "l_delta", "X.T·l_delta",
+                     "syn (new)"]
 
 
 def test_hidden_layers_show_the_error_each_layer_receives():
@@ -72,3 +80,41 @@ def test_bad_at_is_refused():
     X, y = load_data("seed")
     with pytest.raises(PurebpError, match="at: 0"):
         explain(X, y, [3, 1], at=0)
+
+
+def test_each_convention_is_narrated_from_its_table():
+    X, y = load_data("xor")
+    classes = [[1 - row[0], row[0]] for row in y]
+    text = render(explain(X, classes, [3, 4, 2], loss="softmax", activation="tanh"), "xor")
+    for words in ("l1 = np.tanh(np.dot(l0, syn0))", "1 - l1 ** 2", "e = np.exp(z - z.max(",
+                  "e / e.sum(axis=1, keepdims=True)", "l2_delta = l2_error / len(y)",
+                  "softmax's slope cancels", "-np.sum(y * np.maximum(np.log(l2), -100)) / len(y)"):
+        assert words in text, words
+    text = render(explain(X, y, [3, 4, 1], loss="cross-entropy", activation="relu"), "xor", "zh-CN")
+    assert "np.maximum(np.dot(l0, syn0), 0)" in text and "相消" in text
+    text = render(explain(X, y, [3, 4, 1], loss="mse"), "xor")
+    assert "l2_delta = (2 * l2_error / y.size) * (l2 * (1 - l2))" in text
+
+
+def test_a_batch_step_names_its_rows_and_uses_them():
+    X, y = load_data("xor")
+    story = explain(X, y, [3, 4, 1], batch_size=3, at=2)
+    assert story["batch"]["epoch"] == 0 and story["batch"]["index"] == 1
+    rows = story["batch"]["rows"]
+    by_name = {q["name"]: q["value"] for q in story["quantities"]}
+    assert by_name["rows"] == [rows] and len(rows) == 1     # 4 rows in batches of 3: 3, then 1
+    assert by_name["l0 = X[rows]"] == [X[r] for r in rows]
+    text = render(story, "xor")
+    assert "batch 2 of 2" in text and story["batch_size"] == 3
+
+
+@pytest.mark.parametrize("lang", ["en", "zh-CN"])
+@pytest.mark.parametrize("loss, activation", [("cross-entropy", "relu"), ("softmax", "tanh"),
+                                              ("mse", "sigmoid")])
+def test_conventions_fit_80_columns(lang, loss, activation):
+    X, y = load_data("xor")
+    if loss == "softmax":
+        y = [[1 - row[0], row[0]] for row in y]
+    text = render(explain(X, y, [3, 4, len(y[0])], loss=loss, activation=activation,
+                          batch_size=3, at=3), "xor", lang)
+    assert max(_width(line) for line in text.splitlines()) <= 80

@@ -13,7 +13,7 @@ import random
 
 import pytest
 
-from conftest import load_reference, scenario_names
+from conftest import load_reference, reference_data, scenario_names
 from purebp import fast, fast_rows, fast_unrolled
 from purebp.datasets import load_data
 from purebp.network import step, train
@@ -36,9 +36,11 @@ def plain(X, y, layers, iterations, lr, loss, every, seed=1):
 def compiled(form, X, y, layers, iterations, lr, loss, every, seed=1):
     """The form's loop made directly (compile_loop keeps PyPy to smaller sizes)."""
     if form == "rows":
-        loop = fast_rows.compile_rows(X, y, layers, float(lr), loss, "sigmoid")
+        loop = fast_rows.compile_rows(X, y, layers, float(lr), loss,
+                                      ["sigmoid"] * (len(layers) - 1))
     else:
-        loop = fast_unrolled.compile_unrolled(X, y, layers, float(lr), loss, "sigmoid")
+        loop = fast_unrolled.compile_unrolled(X, y, layers, float(lr), loss,
+                                              ["sigmoid"] * (len(layers) - 1))
     assert loop is not None and loop.form == form
     return loop.run(initial_weights(layers, seed), 0, iterations, every)
 
@@ -50,11 +52,26 @@ def random_problem(rows, layers, seed):
     return X, y
 
 
+def has_snippets(ref):
+    """Full batch, with conventions the compiled forms spell (fast.ACTIVATIONS, fast.LOSSES);
+    the others run on the plain path only."""
+    return (not ref.get("batch_size") and ref.get("activation", "sigmoid") in fast.ACTIVATIONS
+            and ref["loss"] in fast.LOSSES)
+
+
+COMPILED = [name for name in scenario_names() if has_snippets(load_reference(name))]
+
+
+def test_the_compiled_scenarios_are_the_articles_and_more():
+    assert {"eight_lines_seed1", "expanded_seed1", "trask_xor_3_4_1", "xor_3_5_4_1_sse"} <= set(
+        COMPILED)
+
+
 @pytest.mark.parametrize("form", FORMS)
-@pytest.mark.parametrize("name", scenario_names())
+@pytest.mark.parametrize("name", COMPILED)
 def test_both_forms_give_the_plain_paths_numbers_on_every_recorded_scenario(name, form):
     ref = load_reference(name)
-    X, y = load_data(ref["data"])
+    X, y = reference_data(ref)
     iterations = min(ref["iterations"], 1500)
     args = (X, y, ref["layers"], iterations, ref["lr"], ref["loss"], ref["every"] // 10 or 1,
             ref["seed"])
@@ -111,9 +128,35 @@ def test_the_row_looped_code_grows_with_the_weights_not_the_rows():
 
 def test_unsupported_conventions_and_sizes_give_none():
     X, y = load_data("xor")
-    assert fast.compile_loop(X, y, [3, 4, 1], 1.0, "half-sse", activation="tanh") is None
-    assert fast.compile_loop(X, y, [3, 4, 1], 1.0, "cross-entropy") is None
+    for activation in ("tanh", "relu"):
+        assert fast.compile_loop(X, y, [3, 4, 1], 1.0, "half-sse", activation=activation) is None
+    for loss in ("mse", "cross-entropy"):
+        assert fast.compile_loop(X, y, [3, 4, 1], 1.0, loss) is None
+    two_classes = [[1 - row[0], row[0]] for row in y]
+    assert fast.compile_loop(X, two_classes, [3, 4, 2], 1.0, "softmax") is None
     assert fast.compile_loop(X, y, [3, fast.MAX_LAYER_WEIGHTS, 1], 1.0, "sse") is None
+
+
+def test_the_snippets_are_the_convention_tables_own():
+    """fast.ACTIVATIONS and fast.LOSSES are gathered from the tables' ``compiled``
+    entries: a convention is added in one place."""
+    from purebp.activations import ACTIVATIONS
+    from purebp.losses import LOSSES
+    assert fast.ACTIVATIONS == {name: a.compiled for name, a in ACTIVATIONS.items()
+                                if a.compiled is not None}
+    assert set(fast.LOSSES) == {name for name, loss in LOSSES.items()
+                                if loss.compiled is not None} == {"half-sse", "sse"}
+
+
+def test_the_top_layer_takes_the_losss_output_activation():
+    """The hidden activation applies to hidden layers only: a 3,1 network has
+    none, so its loop is the sigmoid output's whatever that choice."""
+    X, y = load_data("seed")
+    expected = train(X, y, layers=[3, 1], iterations=100, loss="sse", fast=False).weights
+    for activation in ("tanh", "relu"):
+        loop = fast.compile_loop(X, y, [3, 1], 1.0, "sse", activation=activation)
+        assert loop is not None
+        assert loop.run(initial_weights([3, 1], 1), 0, 100, 0)[0] == expected
 
 
 def raise_memory_error(*args, **kwargs):
@@ -157,7 +200,8 @@ def test_a_join_that_finds_no_room_builds_the_code_in_one_block():
         calls.append(1)
         if len(calls) == 1:
             raise MemoryError("no free stretch as long as the code")
-        return fast_unrolled.unrolled_lines(X, y, [3, 4, 1], 1.0, "half-sse", "sigmoid")
+        return fast_unrolled.unrolled_lines(X, y, [3, 4, 1], 1.0, "half-sse",
+                                            ["sigmoid", "sigmoid"])
 
     calls.append(0)                 # no failure for the comparison just below
     block = fast._one_block(lines)

@@ -34,16 +34,22 @@ def test_elementwise_with_numbers_on_either_side():
 
 @pytest.mark.parametrize("call, message", [
     (lambda: dot([[1, 2, 3]] * 4, [[1], [2]]), "dot: (4, 3) @ (2, 1): inner sizes 3 and 2 differ"),
-    (lambda: shape([[1, 2], [3]]), "shape: ragged matrix: row 1 has length 1, row 0 has length 2"),
-    (lambda: shape([]), "shape: empty matrix: it has no rows"),
-    (lambda: shape([[]]), "shape: empty matrix: row 0 has no entries"),
-    (lambda: shape([1, 2]), "shape: row 0 is a int, not a list of numbers"),
-    (lambda: shape("abc"), "shape: expected a matrix (a list of rows), got str"),
-    (lambda: transpose([[1, "a"]]), "transpose: row 0, column 1: 'a' is not a number"),
-    (lambda: multiply([["a"]], [[3]]), "multiply: row 0, column 0: 'a' is not a number"),
+    (lambda: shape([[1, 2], [3]]), "shape: A: ragged matrix: row 1 has length 1, row 0 has length 2"),
+    (lambda: shape([]), "shape: A: empty matrix: it has no rows"),
+    (lambda: shape([[]]), "shape: A: empty matrix: row 0 has no entries"),
+    (lambda: shape([1, 2]), "shape: A: a flat list of numbers, not a matrix: give a list of "
+                            "rows, like [[0, 1], [1, 1]]"),
+    (lambda: shape(["ab"]), "shape: A: row 0 is a str, not a list of numbers"),
+    (lambda: shape("abc"), "shape: A: expected a matrix (a list of rows), got a str"),
+    (lambda: transpose([[1, "a"]]), "transpose: A: row 0, column 1: 'a' is not a number"),
+    (lambda: multiply([["a"]], [[3]]), "multiply: A: row 0, column 0: 'a' is not a number"),
     (lambda: multiply([[1, 2]], [[3], [4]]), "multiply: (1, 2) and (2, 1): shapes differ"),
-    (lambda: add([[1]], None), "add: expected a matrix (a list of rows), got NoneType"),
-    (lambda: dot([[1, None]], [[1], [2]]), "dot: row 0, column 1: None is not a number"),
+    (lambda: add([[1]], None), "add: B: expected a matrix (a list of rows), got None"),
+    (lambda: dot([[1, None]], [[1], [2]]), "dot: A: row 0, column 1: None is not a number"),
+    (lambda: dot([[1, 2]], [[1], [10 ** 400]]),
+     "dot: B: row 1, column 0: an integer of 401 digits, too large for a float"),
+    (lambda: multiply(10 ** 400, [[0.5]]), "multiply: A: an integer of 401 digits, too large for a float"),
+    (lambda: apply(3, [[1]]), "apply: f: 3 is not a function"),
 ])
 def test_bad_matrices_raise_one_error_naming_the_problem(call, message):
     with pytest.raises(PurebpError) as caught:

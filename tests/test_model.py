@@ -16,7 +16,7 @@ from purebp.model import Model, load, save
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
-CSV = "size,rooms,bias,price\n50,2,1,150\n80,3,1,260\n120,4,1,400\n65,2,1,190\n100,3,1,310\n"
+CSV = "size,rooms,price\n50,2,150\n80,3,260\n120,4,400\n65,2,190\n100,3,310\n"
 
 
 def cli(*args):
@@ -40,16 +40,16 @@ def test_train_save_predict_in_a_new_process_gives_identical_outputs(tmp_path):
     # The same model in this process, from the same file: bit for bit.
     table = read_csv(str(data), scale_inputs=True, scale_targets=True)
     model = load(path)
-    assert result["predictions"] == model.predict([[50, 2, 1], [80, 3, 1], [120, 4, 1],
-                                                   [65, 2, 1], [100, 3, 1]])
-    assert result["X"] == [[50.0, 2.0, 1.0], [80.0, 3.0, 1.0], [120.0, 4.0, 1.0],
-                           [65.0, 2.0, 1.0], [100.0, 3.0, 1.0]]
+    # The file's columns only: the model adds the bias itself.
+    assert result["predictions"] == model.predict([[50, 2], [80, 3], [120, 4], [65, 2], [100, 3]])
+    assert result["X"] == [[50.0, 2.0], [80.0, 3.0], [120.0, 4.0], [65.0, 2.0], [100.0, 3.0]]
     # Predictions come back in the targets' units (prices), near the training outputs.
     unscaled = table.scaling["targets"].unscale(outputs)
     for a, b in zip(result["predictions"], unscaled):
         assert abs(a[0] - b[0]) < 5
     assert model.inputs == ["size", "rooms", "bias"] and model.targets == ["price"]
-    assert model.scaling["inputs"].low == [50.0, 2.0, 1.0]
+    assert model.bias is True and model.data_inputs == ["size", "rooms"]
+    assert model.scaling["inputs"].low == [50.0, 2.0]     # the bias is never scaled
 
 
 @pytest.mark.needs_processes
@@ -69,7 +69,8 @@ def test_a_saved_model_holds_what_the_issue_lists(tmp_path):
     save(Model.from_training(purebp.train(X, y, iterations=10), data="seed"), path)
     with open(path, encoding="utf-8") as f:
         document = json.load(f)
-    assert document["format"] == "purebp-model" and document["version"] == 1
+    assert document["format"] == "purebp-model" and document["version"] == 2
+    assert document["bias"] is False      # built-in data: the article's x3 is an input
     assert document["activation"] == "sigmoid" and document["loss"] == "half-sse"
     assert document["purebp_version"] == purebp.__version__
     assert document["training"]["iterations"] == 10 and document["training"]["lr"] == 1.0

@@ -35,13 +35,18 @@ def test_metrics():
     ({"layers": [3]}, "at least an input and an output"),
     ({"layers": [3, 0, 1]}, "0 is not a positive whole number"),
     ({"layers": [2, 1]}, "first size is 2, but the data has 3 inputs"),
-    ({"layers": [3, 2]}, "last size is 2, but the data has 1 outputs"),
+    ({"layers": [3, 2]}, "last size is 2, but the data has 1 output"),
     ({"iterations": 0}, "iterations: 0"),
     ({"lr": float("nan")}, "lr: nan"),
     ({"lr": -1}, "lr: -1"),
     ({"lr": float("inf")}, "lr: inf"),
     ({"every": -1}, "every: -1"),
     ({"loss": "l2"}, "loss: unknown convention 'l2'"),
+    ({"loss": ["sse"]}, "loss: unknown convention ['sse']"),
+    ({"activation": "swish", "layers": [3, 2, 1]}, "activation: unknown activation 'swish'"),
+    ({"activation": "softmax", "layers": [3, 2, 1]}, "activation: unknown activation 'softmax'"),
+    ({"activation": "tanh"}, "activation 'tanh' is for hidden layers, and layers 3,1 has none"),
+    ({"loss": "softmax"}, "loss softmax needs two or more outputs"),
     ({"metric": "rmse"}, "metric: unknown metric 'rmse'"),
     ({"seed": -3}, "seed: -3 is out of range"),
 ])
@@ -67,3 +72,36 @@ def test_predict_checks_the_input_width_and_the_chain():
         predict(weights, [[1, 0]])
     with pytest.raises(PurebpError, match="weights do not chain"):
         predict([weights[0], weights[0]], X)
+
+
+def test_metrics_accuracy_and_loss():
+    y, l = [[0, 1], [1, 0], [0, 1]], [[0.2, 0.8], [0.5, 0.5], [0.9, 0.1]]
+    assert measure("accuracy", y, l) == 2 / 3          # a tie goes to the first, as np.argmax
+    assert measure("accuracy", [[1], [0]], [[0.5], [0.5]]) == 0.5     # 0.5 is not above 0.5
+    assert measure("loss", [[1], [0]], [[0.5], [0.5]], "half-sse") == 0.25
+    nan = float("nan")
+    assert measure("accuracy", [[0, 1]], [[0.2, nan]]) == 1.0   # np.argmax: NaN is the largest
+
+
+@pytest.mark.parametrize("activation", ["sigmoid", "tanh", "relu"])
+@pytest.mark.parametrize("loss", ["half-sse", "sse", "mse", "cross-entropy", "softmax"])
+def test_predict_uses_the_trained_conventions(activation, loss):
+    X, y = load_data("xor")
+    if loss == "softmax":
+        y = [[1 - row[0], row[0]] for row in y]
+    result = train(X, y, layers=[3, 4, len(y[0])], iterations=30, loss=loss,
+                   activation=activation)
+    outputs = predict(result.weights, X, activation, loss)
+    assert outputs == forward(result.weights, X, activation, loss)[-1]
+    if loss == "softmax":
+        assert all(abs(sum(row) - 1) < 1e-15 for row in outputs)
+    if activation != "sigmoid" or loss == "softmax":
+        assert outputs != predict(result.weights, X)          # the defaults would be wrong
+
+
+def test_train_records_its_conventions_and_schedule():
+    X, y = load_data("xor")
+    result = train(X, y, layers=[3, 4, 1], iterations=5, activation="relu", loss="mse")
+    assert result.settings["activation"] == "relu" and result.settings["loss"] == "mse"
+    assert (result.settings["iterations"], result.settings["epochs"],
+            result.settings["batch_size"]) == (5, 5, None)

@@ -17,6 +17,11 @@ import purebp
 PACKAGE = os.path.dirname(os.path.abspath(purebp.__file__))
 MODULES = sorted(name[:-3] for name in os.listdir(PACKAGE)
                  if name.endswith(".py") and not name.startswith("__"))
+# What the network module needs to predict, and to train too: its checks, the
+# conventions' tables, the schedule and the budget.
+CORE = {"purebp", "purebp.activations", "purebp.batches", "purebp.budget", "purebp.checks",
+        "purebp.errors", "purebp.losses", "purebp.matrix", "purebp.metrics", "purebp.network",
+        "purebp.random_start"}
 
 
 def modules_after(code):
@@ -37,16 +42,21 @@ def test_import_purebp_imports_no_module_of_the_package():
 def test_training_loads_what_training_needs_and_nothing_else():
     loaded = modules_after("import purebp\nX, y = purebp.load_data('seed')\n"
                            "purebp.train(X, y, iterations=10)")
-    assert set(loaded) == {"purebp", "purebp.activations", "purebp.datasets", "purebp.errors",
-                           "purebp.fast", "purebp.fast_unrolled", "purebp.matrix",
-                           "purebp.network", "purebp.random_start"}
+    assert set(loaded) == CORE | {"purebp.datasets", "purebp.fast", "purebp.fast_unrolled",
+                                  "purebp.training"}
+
+
+@pytest.mark.needs_processes
+def test_mini_batches_load_no_compiler():
+    loaded = modules_after("import purebp\nX, y = purebp.load_data('xor')\n"
+                           "purebp.train(X, y, layers=[3, 4, 1], batch_size=2, epochs=3)")
+    assert set(loaded) == CORE | {"purebp.datasets", "purebp.training"}
 
 
 @pytest.mark.needs_processes
 def test_predicting_loads_no_compiler():
     loaded = modules_after("import purebp\npurebp.predict([[[1.0], [0.5]]], [[0, 1]])")
-    assert set(loaded) == {"purebp", "purebp.activations", "purebp.errors", "purebp.matrix",
-                           "purebp.network", "purebp.random_start"}
+    assert set(loaded) == CORE
 
 
 @pytest.mark.parametrize("name", purebp.__all__)

@@ -41,3 +41,23 @@ def test_seeds_numpy_refuses_are_refused(seed, words):
     with pytest.raises(PurebpError) as caught:
         MT19937(seed)
     assert words in str(caught.value)
+
+
+def test_permutations_are_numpys_interleaved_with_random_draws(reference):
+    """np.random.permutation(n) after the weights' draws, and the next epoch's."""
+    from purebp.random_start import permutation
+    cases = reference("random")["permutations"]
+    assert max(c["n"] for c in cases) >= 1000
+    for case in cases:
+        generator = MT19937(case["seed"])
+        before = [generator.random() for _ in range(3)]
+        order = permutation(case["n"], generator)
+        again = permutation(case["n"], generator)
+        after = [generator.random() for _ in range(2)]
+        assert [before, order, again, after] == case["draws"], case["n"]
+
+
+def test_random_interval_stays_within_bounds():
+    generator = MT19937(7)
+    for high in (0, 1, 2, 5, 8, 1000, 2 ** 31, 2 ** 32 - 1):
+        assert all(0 <= generator.random_interval(high) <= high for _ in range(50))

@@ -224,7 +224,10 @@ def run(binary, args, heap=None, path=None, timeout=900, cwd=None, env=None):
         try:
             _, status, usage = os.wait4(process.pid, 0)
         finally:
+            # No thread outlives the run: a Ctrl-C sent to this process later
+            # (tests/test_trust_files.py sends one) could land in it.
             timer.cancel()
+            timer.join()
         process.returncode = code = (os.WEXITSTATUS(status) if os.WIFEXITED(status)
                                      else -os.WTERMSIG(status))
         out.seek(0)
@@ -415,7 +418,8 @@ def board_tests(binary, path):
 
 def serve(directory):
     """An HTTP server for ``directory`` on 127.0.0.1 (a free port), in a thread; stop with
-    ``.shutdown()``. Its address is ``http://127.0.0.1:<port>/``."""
+    ``.shutdown()`` then ``.server_close()``, which waits for its threads to end. Its
+    address is ``http://127.0.0.1:<port>/``."""
     import functools
     import http.server
 
@@ -423,9 +427,17 @@ def serve(directory):
         def log_message(self, *args):
             pass
 
+    class Server(http.server.ThreadingHTTPServer):
+        daemon_threads = False        # so that server_close joins the request threads
+
+        def server_close(self):
+            super().server_close()
+            self.serving.join()
+
     handler = functools.partial(Quiet, directory=directory)
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    server = Server(("127.0.0.1", 0), handler)
+    server.serving = threading.Thread(target=server.serve_forever, daemon=True)
+    server.serving.start()
     return server
 
 

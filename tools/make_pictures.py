@@ -8,6 +8,9 @@ Usage:  python tools/make_pictures.py [--out docs/pictures]
 * loss-seed.svg: the expanded program's loss, every 1000 iterations.
 
 Standard library and purebp only; the output is the same on every run.
+The three files are written as the command line writes its outputs
+(purebp.files.Outputs): all or none, new files with the usual permissions
+(0666 less the umask), replaced ones keeping theirs.
 """
 
 import argparse
@@ -18,7 +21,8 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.dirname(HERE))
 
 import purebp  # noqa: E402  (after the path is set)
-from purebp.files import write_atomically  # noqa: E402
+from purebp.errors import PurebpError  # noqa: E402
+from purebp.files import Outputs  # noqa: E402
 from purebp.random_start import initial_weights  # noqa: E402
 from purebp.svg import chain_rule_svg, chain_rule_values, loss_svg, network_svg  # noqa: E402
 
@@ -28,6 +32,13 @@ def main():
     parser.add_argument("--out", default=os.path.join(HERE, os.pardir, "docs", "pictures"),
                         help="folder for the SVG files (default: docs/pictures)")
     args = parser.parse_args()
+    paths = dict((name, os.path.join(args.out, name))
+                 for name in ("network.svg", "chain-rule.svg", "loss-seed.svg"))
+    try:
+        outputs = Outputs([(None, path, "picture") for name, path in sorted(paths.items())])
+    except PurebpError as error:      # checked before drawing anything
+        print("make_pictures: error: %s" % error, file=sys.stderr)
+        return 2
     X, y = purebp.load_data("xor")
     xor = purebp.train(X, y, layers=[3, 4, 1], seed=1, iterations=60000, every=0)
     pictures = {"network.svg": network_svg(xor.layers, xor.weights,
@@ -38,9 +49,13 @@ def main():
     seed = purebp.train(X, y, seed=1, iterations=10000, loss="sse", every=1000, metric="sse")
     pictures["loss-seed.svg"] = loss_svg(seed.history, "sse",
                                          title="the article's loss, seed 1")
-    for name, text in sorted(pictures.items()):
-        write_atomically(os.path.join(args.out, name), text, "picture")
-        print("wrote", os.path.normpath(os.path.join(args.out, name)))
+    try:
+        outputs.write(dict((paths[name], text) for name, text in pictures.items()))
+    except PurebpError as error:
+        print("make_pictures: error: %s" % error, file=sys.stderr)
+        return 1
+    for name in sorted(pictures):
+        print("wrote", os.path.normpath(paths[name]))
     return 0
 
 

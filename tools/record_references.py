@@ -1,25 +1,36 @@
 """Record numpy's numbers, so purebp's tests can compare against them.
 
-Usage:  python tools/record_references.py [--out tests/reference]
+Usage:  python tools/record_references.py [--out tests/reference] [--only NAME ...]
+
+``--only`` records just the named files (scenarios, or ``random``,
+``sigmoid``, ``activations``, ``losses``, ``arrayprint``, ``selfcheck``):
+the BLAS runs depend on the machine (OpenBLAS picks its kernels by CPU), so
+re-recording a file elsewhere moves its BLAS numbers by last bits while
+its left-to-right run stays the same; each file says where it was recorded.
 
 This is the one place numpy is needed. It runs the original numpy programs
-(the article's 8 lines and expanded program, Trask's 3-layer network) and a
-general numpy network for the other scenarios, and writes one JSON file per
-scenario, plus files for the random start, the sigmoid and numpy's printing.
-Nothing in these files is typed by hand.
+(the article's 8 lines and expanded program, Trask's 3-layer network), a
+numpy program in the same style for each convention purebp added (a tanh
+or ReLU hidden layer, the mse, cross-entropy and softmax losses,
+mini-batches with numpy's shuffle), and a general numpy network for the
+other scenarios, and writes one JSON file per scenario, plus files for the
+random start (and shuffles), the activations, the losses and numpy's
+printing. Nothing in these files is typed by hand.
 
-numpy's exp: on CPUs with AVX-512, numpy computes ``np.exp`` with its own
-vectorised code, which differs from the C library's ``exp`` in the last bit
-for a few percent of inputs; on other CPUs numpy calls the C library's
-``exp``, as ``math.exp`` does. Each scenario is therefore run twice, in
-worker processes:
+numpy's own vector code: on CPUs with AVX-512, numpy computes ``np.exp``
+with its own vectorised code, and on CPUs with AVX2 (most x86 CPUs since
+2013) ``np.tanh`` too; it differs from the C library's ``exp`` and ``tanh``
+in the last bit for some inputs (a few percent for exp, about 20% for
+tanh). Elsewhere numpy calls the C library, as ``math.exp`` and
+``math.tanh`` do. Each scenario is therefore run twice, in worker
+processes:
 
-* ``--worker libm``: with numpy's AVX-512 kernels switched off through
-  ``NPY_DISABLE_CPU_FEATURES``: what numpy computes on any CPU without
-  AVX-512. These numbers are the references.
+* ``--worker libm``: with every optional CPU feature numpy dispatches to
+  switched off through ``NPY_DISABLE_CPU_FEATURES``: what numpy computes
+  where it calls the C library. These numbers are the references.
 * ``--worker simd``: numpy as it runs on this machine by default, kept
   under ``"simd_exp"`` in each file, to show how far numpy moves from
-  itself when only its ``exp`` changes.
+  itself when only its ``exp`` and ``tanh`` change.
 """
 
 import argparse
@@ -36,8 +47,13 @@ DEFAULT_OUT = os.path.join(HERE, os.pardir, "tests", "reference")
 
 X_ROWS = [[0, 0, 1], [0, 1, 1], [1, 0, 1], [1, 1, 1]]
 TARGETS = {"seed": [0, 0, 1, 1], "xor": [0, 1, 1, 0]}
+# Data sets besides the built-in two (their X and y are written into each file):
+# "xor-classes": XOR as two classes, one-hot (class 0, class 1); "blobs": 240
+# rows, 5 inputs and the bias, 10 classes of Gaussian blobs (``blobs`` below).
 
-# name: (program, data, layers, seed, iterations, lr, loss, every, metric)
+# name: (program, data, layers, seed, iterations, lr, loss, every, metric[, options])
+# options: "activation" (of the hidden layers), "batch_size" and "epochs" (mini-batches:
+# then iterations is None, and every counts epochs)
 SCENARIOS = {
     "eight_lines_seed0": ("eight-lines", "seed", [3, 1], 0, 10000, 1.0, "half-sse", 1000, "sse"),
     "eight_lines_seed1": ("eight-lines", "seed", [3, 1], 1, 10000, 1.0, "half-sse", 1000, "sse"),
@@ -54,19 +70,59 @@ SCENARIOS = {
     "seed_3_4_1_sse": ("network", "seed", [3, 4, 1], 0, 5000, 0.5, "sse", 500, "mse"),
     # A long run at a large learning rate: last-bit differences grow here.
     "xor_3_16_1_lr10_sse": ("network", "xor", [3, 16, 1], 1, 10000, 10.0, "sse", 1000, "sse"),
+    # The conventions of issue 11, each first in a numpy program of its own ...
+    "xor_3_4_1_tanh": ("tanh-hidden", "xor", [3, 4, 1], 1, 3000, 1.0, "half-sse", 500, "sse",
+                       {"activation": "tanh"}),
+    "xor_3_8_1_relu": ("relu-hidden", "xor", [3, 8, 1], 1, 3000, 0.3, "half-sse", 500, "sse",
+                       {"activation": "relu"}),
+    "xor_3_4_1_mse": ("mse", "xor", [3, 4, 1], 1, 3000, 10.0, "mse", 500, "loss"),
+    "xor_3_4_1_cross_entropy": ("cross-entropy", "xor", [3, 4, 1], 1, 3000, 1.0,
+                                "cross-entropy", 500, "loss"),
+    "xor_3_4_2_softmax": ("softmax", "xor-classes", [3, 4, 2], 1, 3000, 1.0, "softmax", 500,
+                          "loss"),
+    "xor_3_8_1_batch2": ("mini-batches", "xor", [3, 8, 1], 1, None, 1.0, "half-sse", 100, "sse",
+                         {"batch_size": 2, "epochs": 1000}),
+    # ... then together, and on data large enough for numpy's pairwise sums
+    "xor_3_5_2_tanh_softmax_batch3": ("network", "xor-classes", [3, 5, 2], 2, None, 1.0,
+                                      "softmax", 50, "accuracy",
+                                      {"activation": "tanh", "batch_size": 3, "epochs": 400}),
+    "blobs_6_16_10_relu_softmax_batch32": ("network", "blobs", [6, 16, 10], 1, None, 0.5,
+                                           "softmax", 4, "loss",
+                                           {"activation": "relu", "batch_size": 32,
+                                            "epochs": 16}),
+    "blobs_6_8_10_tanh_cross_entropy": ("network", "blobs", [6, 8, 10], 3, 60, 2.0,
+                                        "cross-entropy", 20, "loss", {"activation": "tanh"}),
+    "blobs_6_8_10_mse": ("network", "blobs", [6, 8, 10], 4, 40, 3.0, "mse", 10, "sse"),
 }
 
 # Small scenarios shipped inside the package for `purebp check` (fast enough for
-# MicroPython): (name, data, layers, seed, iterations, lr, loss, every, metric)
+# MicroPython), all of them listed here: (name, data, layers, seed, iterations,
+# lr, loss, every, metric[, options]), as in SCENARIOS.
 SELFCHECK = [
     ("the article's network, seed 1", "seed", [3, 1], 1, 2000, 1.0, "half-sse", 500, "sse"),
     ("the expanded program's sse loss, seed 0", "seed", [3, 1], 0, 2000, 1.0, "sse", 500, "sse"),
     ("Trask's 3,4,1 on XOR, seed 1", "xor", [3, 4, 1], 1, 1000, 1.0, "half-sse", 250, "mae"),
     ("a 4-layer net, 3,5,4,1, lr 0.5", "xor", [3, 5, 4, 1], 2, 500, 0.5, "sse", 100, "mse"),
+    # The conventions of issue 11 run on the plain path, slower than the compiled
+    # loop above: 30 steps take about 0.1 s each on MicroPython's WebAssembly build.
+    ("a tanh hidden layer, 3,4,1", "xor", [3, 4, 1], 1, 30, 1.0, "half-sse", 10, "sse",
+     {"activation": "tanh"}),
+    ("a ReLU hidden layer, 3,4,1", "xor", [3, 4, 1], 1, 30, 0.3, "half-sse", 10, "sse",
+     {"activation": "relu"}),
+    ("the mse loss, 3,4,1", "xor", [3, 4, 1], 1, 30, 10.0, "mse", 10, "loss"),
+    ("the cross-entropy loss, 3,4,1", "xor", [3, 4, 1], 1, 30, 3.0, "cross-entropy", 10,
+     "loss"),
+    ("the softmax loss, two classes, 3,4,2", "xor-classes", [3, 4, 2], 1, 30, 3.0, "softmax",
+     10, "accuracy"),
+    ("mini-batches of 3, shuffled, 3,4,1", "xor", [3, 4, 1], 1, None, 1.0, "half-sse", 5,
+     "sse", {"batch_size": 3, "epochs": 15}),
 ]
 SELFCHECK_FILE = os.path.join(HERE, os.pardir, "purebp", "selfcheck_data.py")
 
 SEEDS_FOR_STREAMS = [0, 1, 2, 42, 5489, 2 ** 31, 2 ** 32 - 1]
+# np.random.permutation(n) for these seeds and sizes, each after a few random() draws
+PERMUTATIONS = [(seed, n) for seed in (0, 1, 42, 2 ** 32 - 1)
+                for n in (1, 2, 3, 4, 10, 150, 1257)]
 WEIGHT_DRAWS = [([3, 1], 0), ([3, 1], 1), ([3, 4, 1], 1), ([3, 32, 1], 1),
                 ([3, 5, 4, 1], 7), ([2, 3, 2], 2 ** 32 - 1)]
 SIGMOID_Z = [0.0, 1.0, -1.0, 2.0, 0.5, -36.0, 37.0, -700.0, -709.0, -709.78,
@@ -81,6 +137,48 @@ def sigmoid(np, z):
 
 def sigmoid_derivative(x):
     return x * (1 - x)
+
+
+def softmax(np, z):
+    e = np.exp(z - z.max(axis=1, keepdims=True))
+    return e / e.sum(axis=1, keepdims=True)
+
+
+# Each convention as numpy spells it: these spellings fix the order of operations.
+ACTIVATE = {"sigmoid": lambda np, z: 1 / (1 + np.exp(-z)),
+            "tanh": lambda np, z: np.tanh(z),
+            "relu": lambda np, z: np.maximum(z, 0),
+            "softmax": softmax}
+SLOPE = {"sigmoid": lambda l: l * (1 - l),
+         "tanh": lambda l: 1 - l ** 2,
+         "relu": lambda l: (l > 0) * 1.0}
+OUTPUT = {"half-sse": "sigmoid", "sse": "sigmoid", "mse": "sigmoid", "cross-entropy": "sigmoid",
+          "softmax": "softmax"}
+START = {"half-sse": lambda y, l: y - l,                        # l_error ...
+         "sse": lambda y, l: 2 * (y - l),
+         "mse": lambda y, l: 2 * (y - l) / y.size,
+         "cross-entropy": lambda y, l: (y - l) / y.size,        # ... or l_delta itself
+         "softmax": lambda y, l: (y - l) / len(y)}
+CANCELS = ("cross-entropy", "softmax")
+VALUE = {"half-sse": lambda np, y, l: np.sum((y - l) ** 2) / 2,
+         "sse": lambda np, y, l: np.sum((y - l) ** 2),
+         "mse": lambda np, y, l: np.mean((y - l) ** 2),
+         "cross-entropy": lambda np, y, l: -np.mean(y * np.maximum(np.log(l), -100)
+                                                    + (1 - y) * np.maximum(np.log(1 - l), -100)),
+         "softmax": lambda np, y, l: -np.sum(y * np.maximum(np.log(l), -100)) / len(y)}
+
+
+def measure(np, metric, loss, y, l):
+    error = y - l
+    if metric == "accuracy":
+        if y.shape[1] == 1:
+            return np.mean((l > 0.5) == (y > 0.5))
+        return np.mean(np.argmax(l, axis=1) == np.argmax(y, axis=1))
+    if metric == "loss":
+        return VALUE[loss](np, y, l)
+    return {"sse": lambda: np.sum(error ** 2),
+            "mse": lambda: np.mean(error ** 2),
+            "mae": lambda: np.mean(np.abs(error))}[metric]()
 
 
 def eight_lines(np, X, y, seed, iterations, every):
@@ -142,46 +240,210 @@ def trask(np, X, y, seed, iterations, every):
     return [syn0, syn1], l2, history, out.getvalue()
 
 
-def network(np, X, y, layers, seed, iterations, lr, loss, every, metric, dot=None, first=None):
-    """Any layer sizes, Trask's steps in a loop; lr and loss as purebp's.
+def network(np, X, y, layers, seed, iterations, lr, loss, every, metric, dot=None, first=None,
+            activation="sigmoid", batch_size=None, epochs=None):
+    """Any layer sizes, Trask's steps in a loop; lr, loss, activation and
+    mini-batches as purebp's.
 
     ``dot`` replaces ``np.dot`` (BLAS) to see how much the order of
     additions alone moves the result: the run's sensitivity. ``first``, a
-    dict, receives every quantity of the first iteration.
+    dict, receives every quantity of the first iteration (step).
     """
     dot = dot or np.dot
     np.random.seed(seed)
     syn = [2 * np.random.random((layers[k], layers[k + 1])) - 1
            for k in range(len(layers) - 1)]
-    history = []
-    for i in range(iterations):
+    n = len(syn)
+    f = [activation] * (n - 1) + [OUTPUT[loss]]
+
+    def forward(X):
         l, z = [X], []
-        for s in syn:
-            z.append(dot(l[-1], s))
-            l.append(sigmoid(np, z[-1]))
-        if every and i % every == 0:
-            error = y - l[-1]
-            value = {"sse": lambda: np.sum(error ** 2),
-                     "mse": lambda: np.mean(error ** 2),
-                     "mae": lambda: np.mean(np.abs(error))}[metric]()
-            history.append([i, float(value)])
-        l_error = (y - l[-1]) if loss == "half-sse" else 2 * (y - l[-1])
-        n = len(syn)
+        for k in range(n):
+            z.append(dot(l[-1], syn[k]))
+            l.append(ACTIVATE[f[k]](np, z[-1]))
+        return l, z
+
+    def one_step(X, y, l, z, record):
+        start = START[loss](y, l[-1])
+        l_error, l_delta = (None, start) if loss in CANCELS else (start, None)
         steps, errors, slopes, deltas = [None] * n, [None] * n, [None] * n, [None] * n
         for k in range(n - 1, -1, -1):
             errors[k] = l_error
-            slopes[k] = sigmoid_derivative(l[k + 1])
-            deltas[k] = l_error * slopes[k]
+            if l_delta is None:
+                slopes[k] = SLOPE[f[k]](l[k + 1])
+                l_delta = l_error * slopes[k]
+            deltas[k] = l_delta
             steps[k] = dot(l[k].T, deltas[k])
             l_error = dot(deltas[k], syn[k].T)
-        for k in range(len(syn)):
+            l_delta = None
+        for k in range(n):
             syn[k] += lr * steps[k]
-        if i == 0 and first is not None:
-            listed = lambda arrays: [a.tolist() for a in arrays]
-            first.update({"z": listed(z), "l": listed(l), "l_error": listed(errors),
-                          "slope": listed(slopes), "l_delta": listed(deltas),
-                          "steps": listed(steps), "weights": listed(syn)})
-    return syn, l[-1], history, None
+        if record is not None:
+            listed = lambda arrays: [None if a is None else a.tolist() for a in arrays]
+            record.update({"z": listed(z), "l": listed(l), "l_error": listed(errors),
+                           "slope": listed(slopes), "l_delta": listed(deltas),
+                           "steps": listed(steps), "weights": listed(syn)})
+
+    history = []
+    if batch_size is None:
+        for i in range(iterations):
+            l, z = forward(X)
+            if every and i % every == 0:
+                history.append([i, float(measure(np, metric, loss, y, l[-1]))])
+            one_step(X, y, l, z, first if i == 0 else None)
+        return syn, l[-1], history, None
+    done = 0
+    for epoch in range(epochs):
+        if every and epoch % every == 0:
+            history.append([epoch, float(measure(np, metric, loss, y, forward(X)[0][-1]))])
+        order = np.random.permutation(len(X))
+        for start in range(0, len(X), batch_size):
+            rows = order[start:start + batch_size]
+            l, z = forward(X[rows])
+            one_step(X[rows], y[rows], l, z, first if done == 0 else None)
+            done += 1
+    return syn, forward(X)[0][-1], history, None
+
+
+# --- the conventions, one numpy program each, in the article's style ---------------
+
+def tanh_hidden(np, X, y, seed, iterations, lr, every, layers):
+    """Trask's 3-layer network with a tanh hidden layer (sigmoid output, half-sse)."""
+    history = []
+    np.random.seed(seed)
+    syn0 = 2 * np.random.random((layers[0], layers[1])) - 1
+    syn1 = 2 * np.random.random((layers[1], layers[2])) - 1
+    for j in range(iterations):
+        l0 = X
+        l1 = np.tanh(np.dot(l0, syn0))                  # the hidden layer: tanh
+        l2 = 1 / (1 + np.exp(-np.dot(l1, syn1)))
+        l2_error = y - l2
+        if j % every == 0:
+            history.append([j, float(np.sum(l2_error ** 2))])
+        l2_delta = l2_error * (l2 * (1 - l2))
+        l1_error = l2_delta.dot(syn1.T)
+        l1_delta = l1_error * (1 - l1 ** 2)             # tanh's slope, from its output
+        syn1 += lr * l1.T.dot(l2_delta)
+        syn0 += lr * l0.T.dot(l1_delta)
+    return [syn0, syn1], l2, history, None
+
+
+def relu_hidden(np, X, y, seed, iterations, lr, every, layers):
+    """Trask's 3-layer network with a ReLU hidden layer (sigmoid output, half-sse)."""
+    history = []
+    np.random.seed(seed)
+    syn0 = 2 * np.random.random((layers[0], layers[1])) - 1
+    syn1 = 2 * np.random.random((layers[1], layers[2])) - 1
+    for j in range(iterations):
+        l0 = X
+        l1 = np.maximum(np.dot(l0, syn0), 0)            # the hidden layer: ReLU
+        l2 = 1 / (1 + np.exp(-np.dot(l1, syn1)))
+        l2_error = y - l2
+        if j % every == 0:
+            history.append([j, float(np.sum(l2_error ** 2))])
+        l2_delta = l2_error * (l2 * (1 - l2))
+        l1_error = l2_delta.dot(syn1.T)
+        l1_delta = l1_error * ((l1 > 0) * 1.0)          # ReLU's slope: 1 where l1 > 0
+        syn1 += lr * l1.T.dot(l2_delta)
+        syn0 += lr * l0.T.dot(l1_delta)
+    return [syn0, syn1], l2, history, None
+
+
+def mse_program(np, X, y, seed, iterations, lr, every, layers):
+    """Trask's network trained on the mean squared error, PyTorch's MSELoss."""
+    history = []
+    np.random.seed(seed)
+    syn0 = 2 * np.random.random((layers[0], layers[1])) - 1
+    syn1 = 2 * np.random.random((layers[1], layers[2])) - 1
+    for j in range(iterations):
+        l0 = X
+        l1 = 1 / (1 + np.exp(-np.dot(l0, syn0)))
+        l2 = 1 / (1 + np.exp(-np.dot(l1, syn1)))
+        if j % every == 0:
+            history.append([j, float(np.mean((y - l2) ** 2))])     # the loss
+        l2_error = 2 * (y - l2) / y.size                # d loss/d l2, downhill
+        l2_delta = l2_error * (l2 * (1 - l2))
+        l1_error = l2_delta.dot(syn1.T)
+        l1_delta = l1_error * (l1 * (1 - l1))
+        syn1 += lr * l1.T.dot(l2_delta)
+        syn0 += lr * l0.T.dot(l1_delta)
+    return [syn0, syn1], l2, history, None
+
+
+def cross_entropy_program(np, X, y, seed, iterations, lr, every, layers):
+    """Trask's network trained on binary cross-entropy, PyTorch's BCELoss."""
+    history = []
+    np.random.seed(seed)
+    syn0 = 2 * np.random.random((layers[0], layers[1])) - 1
+    syn1 = 2 * np.random.random((layers[1], layers[2])) - 1
+    for j in range(iterations):
+        l0 = X
+        l1 = 1 / (1 + np.exp(-np.dot(l0, syn0)))
+        l2 = 1 / (1 + np.exp(-np.dot(l1, syn1)))
+        if j % every == 0:
+            loss = -np.mean(y * np.maximum(np.log(l2), -100)
+                            + (1 - y) * np.maximum(np.log(1 - l2), -100))
+            history.append([j, float(loss)])
+        l2_delta = (y - l2) / y.size                    # the sigmoid's slope cancels
+        l1_error = l2_delta.dot(syn1.T)
+        l1_delta = l1_error * (l1 * (1 - l1))
+        syn1 += lr * l1.T.dot(l2_delta)
+        syn0 += lr * l0.T.dot(l1_delta)
+    return [syn0, syn1], l2, history, None
+
+
+def softmax_program(np, X, y, seed, iterations, lr, every, layers):
+    """Trask's network with a softmax output and cross-entropy (PyTorch's CrossEntropyLoss)."""
+    history = []
+    np.random.seed(seed)
+    syn0 = 2 * np.random.random((layers[0], layers[1])) - 1
+    syn1 = 2 * np.random.random((layers[1], layers[2])) - 1
+    for j in range(iterations):
+        l0 = X
+        l1 = 1 / (1 + np.exp(-np.dot(l0, syn0)))
+        z = np.dot(l1, syn1)
+        e = np.exp(z - z.max(axis=1, keepdims=True))    # softmax: shares of each row
+        l2 = e / e.sum(axis=1, keepdims=True)
+        if j % every == 0:
+            loss = -np.sum(y * np.maximum(np.log(l2), -100)) / len(y)
+            history.append([j, float(loss)])
+        l2_delta = (y - l2) / len(y)                    # softmax's slope cancels
+        l1_error = l2_delta.dot(syn1.T)
+        l1_delta = l1_error * (l1 * (1 - l1))
+        syn1 += lr * l1.T.dot(l2_delta)
+        syn0 += lr * l0.T.dot(l1_delta)
+    return [syn0, syn1], l2, history, None
+
+
+def mini_batches(np, X, y, seed, epochs, lr, every, layers, batch_size):
+    """Trask's network in mini-batches: each epoch shuffles the rows, then
+    steps on batch_size rows at a time."""
+    history = []
+    np.random.seed(seed)
+    syn0 = 2 * np.random.random((layers[0], layers[1])) - 1
+    syn1 = 2 * np.random.random((layers[1], layers[2])) - 1
+    for epoch in range(epochs):
+        if epoch % every == 0:                          # every row, this epoch's weights
+            l2 = 1 / (1 + np.exp(-np.dot(1 / (1 + np.exp(-np.dot(X, syn0))), syn1)))
+            history.append([epoch, float(np.sum((y - l2) ** 2))])
+        order = np.random.permutation(len(X))           # the shuffle, after the weights
+        for start in range(0, len(X), batch_size):
+            rows = order[start:start + batch_size]      # this step's rows
+            l0 = X[rows]
+            l1 = 1 / (1 + np.exp(-np.dot(l0, syn0)))
+            l2 = 1 / (1 + np.exp(-np.dot(l1, syn1)))
+            l2_error = y[rows] - l2
+            l2_delta = l2_error * (l2 * (1 - l2))
+            l1_error = l2_delta.dot(syn1.T)
+            l1_delta = l1_error * (l1 * (1 - l1))
+            syn1 += lr * l1.T.dot(l2_delta)
+            syn0 += lr * l0.T.dot(l1_delta)
+    l2 = 1 / (1 + np.exp(-np.dot(1 / (1 + np.exp(-np.dot(X, syn0))), syn1)))
+    return [syn0, syn1], l2, history, None
+
+
+PROGRAMS = {"tanh-hidden": tanh_hidden, "relu-hidden": relu_hidden, "mse": mse_program,
+            "cross-entropy": cross_entropy_program, "softmax": softmax_program}
 
 
 def left_to_right_dot(a, b):
@@ -192,35 +454,74 @@ def left_to_right_dot(a, b):
     return total
 
 
-def run_scenario(np, program, data, layers, seed, iterations, lr, loss, every, metric):
+def blobs(np, classes=10, per_class=24, inputs=5, seed=11):
+    """Gaussian blobs around random centres, the bias appended; targets one-hot."""
+    rs = np.random.RandomState(seed)
+    centres = rs.uniform(-2, 2, (classes, inputs))
+    labels = np.repeat(np.arange(classes), per_class)
+    rs.shuffle(labels)
+    X = centres[labels] + 0.8 * rs.standard_normal((len(labels), inputs))
+    return np.hstack([X, np.ones((len(labels), 1))]), np.eye(classes)[labels]
+
+
+def data_set(np, data):
+    """``(X, y)`` as numpy arrays, and whether they must be written into the file."""
+    if data == "blobs":
+        return blobs(np) + (True,)
     X = np.array(X_ROWS)
-    y = np.array([TARGETS[data]]).T
+    if data == "xor-classes":
+        return X, np.eye(2, dtype=int)[TARGETS["xor"]], True
+    return X, np.array([TARGETS[data]]).T, False
+
+
+def options_of(spec):
+    options = {"activation": "sigmoid", "batch_size": None, "epochs": None}
+    options.update(spec[9] if len(spec) > 9 else {})
+    return options
+
+
+def run_scenario(np, spec):
+    program, data, layers, seed, iterations, lr, loss, every, metric = spec[:9]
+    options = options_of(spec)
+    X, y, written = data_set(np, data)
     first = {}
+    general = lambda **kw: network(np, X, y, layers, seed, iterations, lr, loss, every, metric,
+                                   activation=options["activation"],
+                                   batch_size=options["batch_size"], epochs=options["epochs"],
+                                   **kw)
     if program == "eight-lines":
         result = eight_lines(np, X, y, seed, iterations, every)
     elif program == "expanded":
         result = expanded(np, X, y, seed, iterations)
     elif program == "trask":
         result = trask(np, X, y, seed, iterations, every)
+    elif program == "mini-batches":
+        result = mini_batches(np, X, y, seed, options["epochs"], lr, every, layers,
+                              options["batch_size"])
+    elif program in PROGRAMS:
+        result = PROGRAMS[program](np, X, y, seed, iterations, lr, every, layers)
     else:
-        result = network(np, X, y, layers, seed, iterations, lr, loss, every, metric, first=first)
+        result = general(first=first)
     weights, outputs, history, stdout = result
     if program != "network":
         # The general program must agree exactly with the literal one; the
         # scenarios that only it runs rest on that.
-        again = network(np, X, y, layers, seed, iterations, lr, loss, every, metric, first=first)
+        again = general(first=first)
         assert [w.tolist() for w in again[0]] == [w.tolist() for w in weights], program
+        assert again[1].tolist() == outputs.tolist(), program
         assert again[2] == history, program
     # The same run with every dot product summed left to right, as purebp
     # sums, instead of in BLAS's order. How far it lands from the BLAS run is
     # what this scenario's numbers can honestly be held to; the run itself is
     # purebp's arithmetic done by numpy, which purebp must match exactly.
-    ordered = network(np, X, y, layers, seed, iterations, lr, loss, every, metric,
-                      dot=left_to_right_dot)
+    # (numpy's other sums, np.sum, np.mean, e.sum(axis=1), purebp adds in
+    # numpy's own pairwise order.)
+    ordered = general(dot=left_to_right_dot)
     sensitivity = max(largest_deviation([w.tolist() for w in weights], [w.tolist() for w in ordered[0]]),
                       largest_deviation(outputs.tolist(), ordered[1].tolist()),
                       largest_deviation(history, ordered[2]))
-    return {"weights": [w.tolist() for w in weights], "outputs": outputs.tolist(),
+    return {"X": X.tolist() if written else None, "y": y.tolist() if written else None,
+            "weights": [w.tolist() for w in weights], "outputs": outputs.tolist(),
             "history": history, "stdout": stdout, "summation_sensitivity": sensitivity,
             "first_step": first,
             "left_to_right": {"weights": [w.tolist() for w in ordered[0]],
@@ -234,13 +535,21 @@ def record_random(np):
     for seed in SEEDS_FOR_STREAMS:
         np.random.seed(seed)
         streams[str(seed)] = np.random.random(1000).tolist()
+    permutations = []
+    for seed, n in PERMUTATIONS:
+        np.random.seed(seed)
+        before = np.random.random(3).tolist()      # the weights come first
+        order = np.random.permutation(n).tolist()
+        again = np.random.permutation(n).tolist()  # the next epoch's
+        after = np.random.random(2).tolist()
+        permutations.append({"seed": seed, "n": n, "draws": [before, order, again, after]})
     draws = []
     for layers, seed in WEIGHT_DRAWS:
         np.random.seed(seed)
         weights = [(2 * np.random.random((layers[k], layers[k + 1])) - 1).tolist()
                    for k in range(len(layers) - 1)]
         draws.append({"layers": layers, "seed": seed, "weights": weights})
-    return {"random_streams": streams, "initial_weights": draws}
+    return {"random_streams": streams, "initial_weights": draws, "permutations": permutations}
 
 
 def record_sigmoid(np):
@@ -254,8 +563,56 @@ def record_sigmoid(np):
                 "exp_probe": [probe.tolist(), np.exp(probe).tolist()]}
 
 
+def record_activations(np):
+    """numpy's activations, slopes, softmax rows and sums, at points training meets."""
+    rs = np.random.RandomState(5)
+    z = np.concatenate([[0.0, -0.0, 0.5, -0.5, 1e-300, -1e-300, 20.0, -20.0, 400.0, -400.0,
+                         800.0, -800.0, float("nan")], rs.uniform(-10, 10, 2000)])
+    l = rs.uniform(-1, 1, 500)
+    rows = [rs.uniform(-30, 30, rs.randint(1, 40)) for _ in range(200)]
+    rows += [np.array([1000.0, 0.0]), np.array([-1000.0, 0.0, 5.0]), np.array([3.0] * 12)]
+    sums = [rs.standard_normal(n) * 10.0 ** rs.randint(-6, 6, n)
+            for n in (1, 7, 8, 9, 16, 100, 127, 128, 129, 300, 1000, 2400)]
+    with np.errstate(over="ignore", invalid="ignore"):
+        return {"z": z.tolist(),
+                "tanh": np.tanh(z).tolist(),
+                "relu": np.maximum(z, 0).tolist(),
+                "l": l.tolist(),
+                "tanh_slope": (1 - l ** 2).tolist(),
+                "relu_slope": ((l > 0) * 1.0).tolist(),
+                "softmax": [[row.tolist(), softmax(np, row[None, :])[0].tolist()] for row in rows],
+                "sums": [[a.tolist(), float(np.sum(a)), float(np.mean(a))] for a in sums],
+                "tanh_probe": [z.tolist(), np.tanh(z).tolist()],
+                "log_probe": [l.tolist(), np.log(np.abs(l)).tolist()]}
+
+
+def record_losses(np):
+    """numpy's value and start of every loss, and the metrics, on a few (y, l) pairs."""
+    rs = np.random.RandomState(6)
+    cases = []
+    for rows, cols in [(4, 1), (4, 2), (9, 3), (150, 3), (240, 10)]:
+        labels = rs.randint(0, cols, rows)
+        y = np.eye(cols)[labels] if cols > 1 else rs.randint(0, 2, (rows, 1)).astype(float)
+        z = rs.standard_normal((rows, cols)) * 3
+        z[0, 0] = 40.0                                   # a saturated output: l == 1.0
+        l_sigmoid = 1 / (1 + np.exp(-z))
+        l_softmax = softmax(np, z)
+        case = {"y": y.tolist(), "z": z.tolist(), "l_sigmoid": l_sigmoid.tolist(),
+                "l_softmax": l_softmax.tolist(), "losses": {}, "metrics": {}}
+        for loss in START:
+            if loss == "softmax" and cols < 2:
+                continue
+            l = l_softmax if OUTPUT[loss] == "softmax" else l_sigmoid
+            case["losses"][loss] = {"value": float(VALUE[loss](np, y, l)),
+                                    "start": START[loss](y, l).tolist()}
+        for metric in ("sse", "mse", "mae", "accuracy"):
+            case["metrics"][metric] = float(measure(np, metric, None, y, l_sigmoid))
+        cases.append(case)
+    return {"cases": cases}
+
+
 def record_arrayprint(np):
-    """numpy's str() of many small matrices, for purebp.arrayprint."""
+    """numpy's str() of many small matrices and some large ones, for purebp.arrayprint."""
     rng = np.random.RandomState(12345)
     cases = [[[10.380612490410395], [-0.2064226448679088], [-4.984616810539436]],
              [[0.5], [1.0]], [[1.0], [2.0]], [[0.0], [-0.0]], [[1e-05], [0.5]],
@@ -269,28 +626,68 @@ def record_arrayprint(np):
         if rng.rand() < 0.5:
             values = np.round(values, rng.randint(0, 12))
         cases.append(values.tolist())
+    cases += summarised_cases(np)
     return {"cases": [{"matrix": c, "str": str(np.array(c))} for c in cases]}
+
+
+def summarised_cases(np):
+    """Matrices of more than 1000 entries, which numpy prints with "...", and
+    some at the edge of it. Values have few digits, to keep the file small."""
+    rng = np.random.RandomState(2024)
+
+    def normal(rows, cols, scale=1.0, decimals=4):
+        return np.round(rng.standard_normal((rows, cols)) * scale, decimals)
+
+    cases = [np.arange(2000).reshape(1000, 2),                 # ints, rows summarised
+             np.arange(-600, 600).reshape(6, 200),               # 6 rows: only columns summarised
+             normal(1001, 1), normal(3, 1000, 100.0), normal(2, 600),
+             normal(1, 1001, 1e-6, 12), normal(34, 34, 1e3, 1), normal(7, 150),
+             normal(1000, 1), normal(1, 1000, 10.0)]           # exactly 1000: printed whole
+    middle = normal(40, 30)
+    middle[10:30, 5:25] = 1e10     # numpy ignores the middle: no scientific notation
+    cases.append(middle)
+    edges = normal(501, 2)
+    edges[0, 0], edges[-1, -1], edges[250, 1] = np.nan, -np.inf, np.inf
+    cases.append(edges)
+    zeros = np.zeros((1002, 1))
+    zeros[1, 0] = -0.0
+    cases.append(zeros)
+    return [c.tolist() for c in cases]
 
 
 def record_selfcheck(np):
     scenarios = []
-    for name, data, layers, seed, iterations, lr, loss, every, metric in SELFCHECK:
-        X = np.array(X_ROWS)
-        y = np.array([TARGETS[data]]).T
+    for spec in SELFCHECK:
+        name, data, layers, seed, iterations, lr, loss, every, metric = spec[:9]
+        options = options_of(spec)
+        X, y, _ = data_set(np, data)
         weights, outputs, history, _ = network(np, X, y, layers, seed, iterations, lr, loss,
-                                               every, metric)
-        scenarios.append({"name": name, "data": data, "layers": layers, "seed": seed,
-                          "iterations": iterations, "lr": lr, "loss": loss, "every": every,
-                          "metric": metric, "weights": [w.tolist() for w in weights],
-                          "outputs": outputs.tolist(), "history": history})
+                                               every, metric, activation=options["activation"],
+                                               batch_size=options["batch_size"],
+                                               epochs=options["epochs"])
+        scenario = {"name": name, "data": data, "layers": layers, "seed": seed,
+                    "iterations": iterations, "lr": lr, "loss": loss, "every": every,
+                    "metric": metric, "weights": [w.tolist() for w in weights],
+                    "outputs": outputs.tolist(), "history": history}
+        scenario.update(options)
+        scenarios.append(scenario)
+    permutations = []
+    for seed, n in ((1, 4), (1, 10), (42, 150), (2 ** 32 - 1, 7)):
+        np.random.seed(seed)
+        permutations.append([seed, n, np.random.permutation(n).tolist()])
     streams = []
     for seed in (0, 1, 42, 2 ** 32 - 1):
         np.random.seed(seed)
         streams.append([seed, np.random.random(20).tolist()])
-    z = [0.0, 2.0, -36.0, -709.0, -709.78, -710.0, -745.0, -800.0, 800.0]
+    z_sigmoid = [0.0, 2.0, -36.0, -709.0, -709.78, -710.0, -745.0, -800.0, 800.0]
     with np.errstate(over="ignore"):
-        values = (1 / (1 + np.exp(-np.array(z)))).tolist()
-    return {"scenarios": scenarios, "streams": streams, "sigmoid": [z, values]}
+        values = (1 / (1 + np.exp(-np.array(z_sigmoid)))).tolist()
+    z = [0.0, 0.5, -3.0, 19.0, -800.0]
+    with np.errstate(over="ignore"):
+        activations = [z, np.tanh(np.array(z)).tolist(), np.maximum(np.array(z), 0).tolist(),
+                       softmax(np, np.array([z]))[0].tolist()]
+    return {"scenarios": scenarios, "streams": streams, "sigmoid": [z_sigmoid, values],
+            "permutations": permutations, "activations": activations}
 
 
 def numbers_text(values):
@@ -311,8 +708,9 @@ def write_selfcheck(document, numpy_version):
              "",
              "Written by tools/record_references.py from numpy %s; do not edit." % numpy_version,
              "",
-             "Every list of numbers is one string (row by row, read with float()): on a",
-             "board's heap a few strings take far less room than hundreds of floats.",
+             "Every list of numbers is one string (row by row, read with float(); the",
+             "shuffles' orders with int()): on a board's heap a few strings take far",
+             "less room than hundreds of floats.",
              '"""',
              "",
              "NUMPY_VERSION = %r" % numpy_version,
@@ -323,13 +721,23 @@ def write_selfcheck(document, numpy_version):
     z, values = document["sigmoid"]
     lines += ["]", "", "# [z, 1 / (1 + np.exp(-z))]",
               "SIGMOID = [%r, %r]" % (numbers_text(z), numbers_text(values)), "",
+              "# [z, np.tanh(z), np.maximum(z, 0), the softmax of z as one row]",
+              "ACTIVATIONS = [%s]" % ", ".join(repr(numbers_text(values))
+                                               for values in document["activations"]), "",
+              "# [seed, n, np.random.permutation(n) just after np.random.seed(seed)]",
+              "PERMUTATIONS = ["]
+    lines += ["    [%d, %d, %r]," % (seed, n, " ".join(str(i) for i in order))
+              for seed, n, order in document["permutations"]]
+    lines += ["]", "",
+              "# Every scenario of 'purebp check', each small enough for MicroPython. data:",
+              "# 'seed' and 'xor' are built in; 'xor-classes' is XOR as two one-hot classes.",
               "# weights: syn[0], syn[1], ... row by row; outputs: l row by row;",
-              "# history: the metric at iterations 0, every, 2 * every, ...",
+              "# history: the metric at iterations (or epochs) 0, every, 2 * every, ...",
               "SCENARIOS = ["]
     for scenario in document["scenarios"]:
         lines.append("    {")
         for key in ("name", "data", "layers", "seed", "iterations", "lr", "loss", "every",
-                    "metric"):
+                    "metric", "activation", "batch_size", "epochs"):
             lines.append("        %r: %r," % (key, scenario[key]))
         lines.append("        'weights': %r," % numbers_text(scenario["weights"]))
         lines.append("        'outputs': %r," % numbers_text(scenario["outputs"]))
@@ -343,33 +751,40 @@ def write_selfcheck(document, numpy_version):
 
 # --- workers and the parent -------------------------------------------------------
 
-def worker(mode):
+EXTRAS = {"random": record_random, "sigmoid": record_sigmoid,
+          "activations": record_activations, "losses": record_losses,
+          "arrayprint": record_arrayprint, "selfcheck": record_selfcheck}
+
+
+def worker(mode, only):
     import numpy as np
     results = {}
     for name, spec in SCENARIOS.items():
-        results[name] = run_scenario(np, *spec)
-    extra = {"random": record_random(np), "sigmoid": record_sigmoid(np),
-             "arrayprint": record_arrayprint(np), "selfcheck": record_selfcheck(np)}
+        if not only or name in only:
+            results[name] = run_scenario(np, spec)
+    extra = dict((name, record(np)) for name, record in EXTRAS.items()
+                 if not only or name in only)
     json.dump({"numpy_version": np.__version__, "scenarios": results, "extra": extra,
                "simd_exp_off": os.environ.get("NPY_DISABLE_CPU_FEATURES", "")},
               sys.stdout)
 
 
-def avx512_features():
-    """numpy's dispatched AVX-512 targets on this CPU (what switches its exp)."""
+def simd_features():
+    """The optional CPU features numpy dispatches to on this CPU (AVX-512
+    switches its exp, AVX2 its tanh): switched off, numpy calls the C library."""
     code = ("import numpy._core._multiarray_umath as m;"
-            "print(' '.join(f for f in m.__cpu_dispatch__ "
-            "if (f.startswith('AVX512') or f == 'X86_V4') and m.__cpu_features__.get(f)))")
+            "print(' '.join(f for f in m.__cpu_dispatch__ if m.__cpu_features__.get(f)))")
     return subprocess.run([sys.executable, "-c", code], check=True,
                           capture_output=True, text=True).stdout.strip()
 
 
-def run_worker(mode, disable):
+def run_worker(mode, disable, only):
     env = dict(os.environ)
     env.pop("NPY_DISABLE_CPU_FEATURES", None)
     if disable:
         env["NPY_DISABLE_CPU_FEATURES"] = disable
-    out = subprocess.run([sys.executable, os.path.abspath(__file__), "--worker", mode],
+    out = subprocess.run([sys.executable, os.path.abspath(__file__), "--worker", mode]
+                         + (["--only"] + only if only else []),
                          check=True, capture_output=True, text=True, env=env).stdout
     return json.loads(out)
 
@@ -392,29 +807,38 @@ def write_json(path, document):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--out", default=DEFAULT_OUT, help="folder for the JSON files")
+    parser.add_argument("--only", nargs="+", metavar="NAME",
+                        choices=sorted(SCENARIOS) + sorted(EXTRAS),
+                        help="record only these files (default: all)")
     parser.add_argument("--worker", choices=["libm", "simd"], help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.worker:
-        worker(args.worker)
+        worker(args.worker, args.only)
         return 0
     try:
         import numpy
     except ImportError:
         print("record_references: needs numpy (python -m pip install numpy)", file=sys.stderr)
         return 2
-    disable = avx512_features()
-    libm = run_worker("libm", disable)
-    simd = run_worker("simd", "")
+    disable = simd_features()
+    libm = run_worker("libm", disable, args.only)
+    simd = run_worker("simd", "", args.only)
     os.makedirs(args.out, exist_ok=True)
     common = {"numpy_version": libm["numpy_version"], "python_version": platform.python_version(),
               "machine": platform.machine(),
-              "numpy_exp": ("the C library's exp: NPY_DISABLE_CPU_FEATURES=%r" % disable
-                            if disable else "the C library's exp (no AVX-512 on this CPU)")}
-    for name, (program, data, layers, seed, iterations, lr, loss, every, metric) in SCENARIOS.items():
+              "numpy_exp": ("the C library's exp and tanh: NPY_DISABLE_CPU_FEATURES=%r"
+                            % disable if disable else
+                            "the C library's exp and tanh (no optional CPU features)")}
+    for name, spec in SCENARIOS.items():
+        if name not in libm["scenarios"]:
+            continue
+        program, data, layers, seed, iterations, lr, loss, every, metric = spec[:9]
         ref, other = libm["scenarios"][name], simd["scenarios"][name]
         document = {"name": name, "program": program, "data": data, "layers": layers,
                     "seed": seed, "iterations": iterations, "lr": lr, "loss": loss,
                     "every": every, "metric": metric}
+        if len(spec) > 9:
+            document.update(options_of(spec))
         document.update(common)
         document.update({k: v for k, v in ref.items() if v is not None})
         document["simd_exp"] = {k: v for k, v in other.items()
@@ -424,8 +848,9 @@ def main():
         write_json(os.path.join(args.out, name + ".json"), document)
         print("%-22s numpy moves by %.3g with sums left to right, %.3g with its simd exp"
               % (name, ref["summation_sensitivity"], document["simd_exp"]["largest_deviation"]))
-    write_selfcheck(libm["extra"].pop("selfcheck"), libm["numpy_version"])
-    print("wrote %s" % os.path.normpath(SELFCHECK_FILE))
+    if "selfcheck" in libm["extra"]:
+        write_selfcheck(libm["extra"].pop("selfcheck"), libm["numpy_version"])
+        print("wrote %s" % os.path.normpath(SELFCHECK_FILE))
     for name, document in libm["extra"].items():
         document.update(common)
         if name == "sigmoid":
@@ -433,8 +858,15 @@ def main():
             document["simd_exp_probe_mismatches"] = sum(
                 a != b for a, b in zip(document["exp_probe"][1],
                                        simd["extra"]["sigmoid"]["exp_probe"][1]))
+        if name == "activations":
+            document["simd_tanh"] = simd["extra"]["activations"]["tanh"]
+            document["simd_tanh_mismatches"] = sum(
+                a != b for a, b in zip(document["tanh"], document["simd_tanh"]))
+        if name == "losses":
+            document["simd"] = simd["extra"]["losses"]["cases"]
         write_json(os.path.join(args.out, name + ".json"), document)
-    print("wrote %d files to %s" % (len(SCENARIOS) + len(libm["extra"]), os.path.normpath(args.out)))
+    print("wrote %d files to %s" % (len(libm["scenarios"]) + len(libm["extra"]),
+                                    os.path.normpath(args.out)))
     return 0
 
 

@@ -1,0 +1,95 @@
+"""How long work will take, and the work purebp refuses: more than a day.
+
+Training and gradient checks are counted in multiply-adds, the operation
+their loops are made of:
+
+* one training iteration: ``3 * rows * weights`` (forward, the error
+  handed back, the step for the weights); with mini-batches, one epoch
+  is as much (its steps take every row once), and each report of the
+  metric adds a forward pass over every row, ``rows * weights``;
+* a gradient check: four forward passes for every weight,
+  ``4 * weights * rows * weights``; twice that where ReLU's kinks are
+  looked for (four more passes a weight).
+
+``SECONDS_PER_MULTIPLY_ADD`` is what one costs at best: 50 ns. Measured
+on CPython 3.11 on a 2-core x86-64 machine (docs/errors.md has the table),
+the compiled fast path spends 60-90 ns a multiply-add on small networks
+(the whole loop: sigmoid, updates and all) and 160-490 ns on larger ones;
+the plain path 250-3500 ns. An estimate from 50 ns is therefore a lower
+bound: work it puts above ``LIMIT_SECONDS`` (a day) cannot finish in a day
+anywhere purebp runs, and is refused with the estimate. Shorter work runs,
+and the command line shows progress with the time left, measured as it goes.
+
+>>> duration(estimate(training_work(4, [3, 1], 10000)))
+'0.02 s'
+>>> refuse_endless("iterations: 10**20 iterations", training_work(4, [3, 1], 10 ** 20))
+Traceback (most recent call last):
+    ...
+purebp.errors.PurebpError: iterations: 10**20 iterations: about 3.6e+21 multiply-adds, at least 5.7e+06 years at 50 ns each; purebp refuses work of more than a day
+"""
+
+from .errors import PurebpError
+
+SECONDS_PER_MULTIPLY_ADD = 50e-9    # the best measured, so estimates are lower bounds
+LIMIT_SECONDS = 24 * 3600           # work estimated above this is refused
+
+
+def weight_count(layers):
+    """The number of weights of a network with these layer sizes."""
+    return sum(layers[k] * layers[k + 1] for k in range(len(layers) - 1))
+
+
+def training_work(rows, layers, iterations, batch_size=None, every=0):
+    """Multiply-adds of ``iterations`` iterations of full-batch training, or
+    with ``batch_size``, of that many epochs, reports every ``every`` epochs
+    and the trained network's outputs.
+
+    >>> training_work(4, [3, 1], 10), training_work(4, [3, 1], 10, batch_size=2, every=5)
+    (360, 396)
+    """
+    work = 3 * rows * weight_count(layers) * iterations
+    if batch_size is not None:
+        reports = (iterations + every - 1) // every if every else 0
+        work += rows * weight_count(layers) * (reports + 1)
+    return work
+
+
+def gradcheck_work(rows, layers, kinks=False):
+    """Multiply-adds of a gradient check: four forward passes per weight
+    (eight where the nudges are checked against ReLU's kinks too)."""
+    weights = weight_count(layers)
+    return (8 if kinks else 4) * weights * rows * weights
+
+
+def estimate(work):
+    """Seconds ``work`` multiply-adds take at best."""
+    return work * SECONDS_PER_MULTIPLY_ADD
+
+
+def refuse_endless(what, work):
+    """Raise ``PurebpError`` if ``work`` would take more than ``LIMIT_SECONDS``."""
+    seconds = estimate(work)
+    if seconds > LIMIT_SECONDS:
+        raise PurebpError("%s: about %.2g multiply-adds, at least %s at %d ns each; "
+                          "purebp refuses work of more than a day"
+                          % (what, work, duration(seconds), round(SECONDS_PER_MULTIPLY_ADD * 1e9)))
+
+
+def duration(seconds):
+    """A length of time for people: '0.5 s', '3 min 05 s', '2 h 10 min', '4.5 days'.
+
+    >>> duration(0.004), duration(42), duration(185), duration(7800), duration(4e5)
+    ('0.004 s', '42 s', '3 min 05 s', '2 h 10 min', '4.6 days')
+    """
+    if seconds < 10:
+        return "%.1g s" % seconds if seconds < 1 else "%.0f s" % seconds
+    if seconds < 60:
+        return "%.0f s" % seconds
+    if seconds < 3600:
+        return "%d min %02d s" % (seconds // 60, seconds % 60)
+    if seconds < 86400:
+        return "%d h %02d min" % (seconds // 3600, seconds % 3600 // 60)
+    days = seconds / 86400
+    if days < 365:
+        return "%.2g days" % days
+    return "%.2g years" % (days / 365.25)

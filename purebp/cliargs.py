@@ -1,0 +1,197 @@
+"""What the command line's words mean together, beyond what argparse does.
+
+``argparse`` reads each flag on its own. The command line also promises:
+
+* **Flags before the command** (``purebp --seed 5 train``) apply to the
+  command when it has that flag, as if given after it; the same flag given
+  on both sides with two values is refused, and so is a flag the command
+  does not have (with where it goes).
+* **Negative numbers are values, not options**: ``--lr -1e-3``,
+  ``--iterations -inf`` and ``predict m.json -1,0,1`` reach the flag or
+  the rows (argparse alone takes ``-inf`` or ``-1,0,1`` for an unknown
+  option, and says "expected one argument").
+* **Rows and options mix**: ``predict m.json --json 1,0,1`` gives the row
+  ``1,0,1`` (argparse alone stops collecting rows at the first option).
+* **A flag that would have no effect is refused**, with the reason
+  (``IGNORED``, applied by ``refuse_ignored_flags`` as ``CommandLine.check``).
+
+``CommandLine.parse_args`` returns the namespace with these applied.
+"""
+
+import argparse
+import sys
+
+from .streams import printable
+
+SUPPRESS = argparse.SUPPRESS
+BEFORE = "before_"     # the namespace prefix of a flag given before the command
+
+
+def looks_negative(word):
+    """Whether ``word`` is a negative number, or a row starting with one.
+
+    >>> [looks_negative(w) for w in ["-1", "-0.5", "-.5", "-inf", "-NaN", "-1,0,1", "-1e-3"]]
+    [True, True, True, True, True, True, True]
+    >>> [looks_negative(w) for w in ["--seed", "-o", "-", "-x"]]
+    [False, False, False, False]
+    """
+    if len(word) < 2 or word[0] != "-":
+        return False
+    rest = word[1:].lower()
+    return (rest[0] in "0123456789" or (rest[0] == "." and rest[1:2].isdigit())
+            or rest.startswith(("inf", "nan")))
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse, but a usage error is one line (and exit code 2), and a
+    negative number is a value, never an option. ``actions`` lists the
+    actions ``add_argument`` made."""
+
+    def __init__(self, *args, **kwargs):
+        self.actions = []
+        argparse.ArgumentParser.__init__(self, *args, **kwargs)
+
+    def add_argument(self, *args, **kwargs):
+        action = argparse.ArgumentParser.add_argument(self, *args, **kwargs)
+        self.actions.append(action)
+        return action
+
+    def error(self, message):
+        self.exit(2, "%s: error: %s (see '%s --help')\n"
+                  % (self.prog, printable(message), self.prog))
+
+    def _parse_optional(self, arg_string):
+        # argparse's own rule knows only -5 and -.5; -inf, -1e-3 and -1,0,1
+        # would be taken for unknown options. No purebp flag starts with a digit.
+        if looks_negative(arg_string):
+            return None
+        return argparse.ArgumentParser._parse_optional(self, arg_string)
+
+
+class CommandLine(Parser):
+    """The top-level parser: commands, and flags that may come before them.
+
+    ``add_flag_before_command`` adds such a flag (the default run's);
+    ``commands`` is the action of ``add_subparsers``; ``rows`` names the
+    commands whose positional rows may mix with options (``{"predict":
+    "inputs"}``); ``check(args, given, error)``, if set, refuses flags
+    that would have no effect (``given``: the flags given, by dest).
+    """
+
+    def __init__(self, *args, **kwargs):
+        Parser.__init__(self, *args, **kwargs)
+        self.before_defaults = {}
+        self.commands = None
+        self.rows = {}
+        self.check = None
+
+    def add_flag_before_command(self, flag, default, **kwargs):
+        name = flag[2:].replace("-", "_")
+        self.before_defaults[name] = default
+        self.add_argument(flag, dest=BEFORE + name, default=SUPPRESS, **kwargs)
+
+    def parse_args(self, args=None, namespace=None):
+        argv = list(sys.argv[1:] if args is None else args)
+        parsed, extras = self.parse_known_args(argv, namespace)
+        command = parsed.command
+        sub = self.commands.choices[command] if command else None
+        if extras and command in self.rows:
+            end = extras.index("--") if "--" in extras else len(extras)
+            rows = [word for word in extras[:end] if not word.startswith("-")
+                    or looks_negative(word)] + extras[end + 1:]     # after --, all rows
+            extras = [word for word in extras[:end] if word not in rows]
+            setattr(parsed, self.rows[command], getattr(parsed, self.rows[command]) + rows)
+        if extras:
+            (sub or self).error("unrecognized arguments: %s" % " ".join(extras))
+        given = self._given(argv, parsed, sub)
+        for dest in sorted(d for d in vars(parsed) if d.startswith(BEFORE)):
+            self._apply_before(parsed, dest, given, sub)
+        if sub is None:
+            for name, default in self.before_defaults.items():
+                if not hasattr(parsed, name):
+                    setattr(parsed, name, default)
+        elif self.check is not None:
+            self.check(parsed, given, sub.error)
+        return parsed
+
+    def _given(self, argv, parsed, sub):
+        """The dests of the flags given after the command."""
+        if sub is None:
+            return set()
+        defaults = [(action, action.default) for action in sub.actions]
+        # Parse again with no defaults: only what was given is set.
+        for action in sub.actions:
+            action.default = SUPPRESS
+        try:
+            explicit, _ = self.parse_known_args(argv)
+        finally:
+            for action, default in defaults:
+                action.default = default
+        return set(d for d in vars(explicit) if d != "command" and not d.startswith(BEFORE))
+
+    def _apply_before(self, parsed, dest, given, sub):
+        """A flag given before the command: apply it, or refuse it."""
+        name = dest[len(BEFORE):]
+        flag = "--" + name.replace("_", "-")
+        value = getattr(parsed, dest)
+        delattr(parsed, dest)
+        if sub is None:
+            setattr(parsed, name, value)
+            return
+        command = parsed.command
+        if not hasattr(parsed, name):
+            where = ["the default run (purebp %s)" % flag] + [
+                c for c, p in sorted(self.commands.choices.items()) if _has(p, name)]
+            sub.error("%s, given before %s, does not apply to it: '%s' has no %s; %s goes with %s"
+                      % (flag, command, sub.prog, flag, flag, ", ".join(where)))
+        if name in given and getattr(parsed, name) != value:
+            sub.error("%s is given twice, %s before %s and %s after it; give it once"
+                      % (flag, _shown(value), command, _shown(getattr(parsed, name))))
+        setattr(parsed, name, value)
+        given.add(name)
+
+
+# Flags that would have no effect, refused before any work: (command, when,
+# the flags (dests) ignored then, why). TRAINING: what trains a network.
+TRAINING = ("data", "target", "scale", "scale_targets", "no_bias", "layers", "seed", "lr",
+            "loss", "activation", "batch_size", "iterations", "epochs")
+IGNORED = [
+    ("draw", lambda args, given: "chain_rule" in given,
+     ("model",) + tuple(d for d in TRAINING if d not in ("seed", "loss")),
+     "--chain-rule draws the article's one-layer network at its random start"),
+    ("draw", lambda args, given: "model" in given, TRAINING + ("row",),
+     "--model draws a saved model as it is"),
+    ("draw", lambda args, given: "chain_rule" not in given, ("row",),
+     "--row picks the example of --chain-rule"),
+    ("gradcheck", lambda args, given: args.at == 1, ("lr",),
+     "at --at 1 (the default) the check is at the random start, before any step is taken"),
+    ("train", lambda args, given: "json" in given, ("quiet", "ascii"),
+     "--json prints one JSON object and nothing else"),
+    ("train", lambda args, given: "quiet" in given, ("ascii",),
+     "--quiet draws no chart"),
+]
+for _command in ("train", "explain", "gradcheck", "draw"):
+    IGNORED.append((_command, lambda args, given: not args.layers or len(args.layers) < 3,
+                    ("activation",), "--activation picks the hidden layers' activation, and "
+                    "--layers gives no hidden layer (the output's comes with --loss)"))
+
+
+def refuse_ignored_flags(args, given, error):
+    """Refuse a flag the command would ignore here (``error``: the command's)."""
+    for command, when, dests, why in IGNORED:
+        if args.command == command and when(args, given):
+            ignored = ["--" + d.replace("_", "-") for d in dests if d in given]
+            if ignored:
+                error("%s; leave out %s, which would have no effect"
+                      % (why, " and ".join(ignored) if len(ignored) < 3
+                         else ", ".join(ignored[:-1]) + " and " + ignored[-1]))
+
+
+def _has(parser, dest):
+    """Whether ``parser`` has a flag that sets ``dest`` (to a default other
+    than None, as every flag that may come before a command has)."""
+    return parser.get_default(dest) is not None
+
+
+def _shown(value):
+    return "on" if value is True else str(value)

@@ -1,0 +1,133 @@
+"""Warnings after training (purebp.diagnosis) with issue 11's conventions.
+
+Healthy runs of every new convention (tanh and ReLU hidden layers; mse,
+cross-entropy and softmax; mini-batches) are silent whatever the metric,
+``accuracy`` (which is better higher) and ``loss`` included; failed ones
+name what the conventions make likely: dead ReLU units, saturated tanh
+units, a batch's summed step, a short run counted in epochs. Every line is
+listed in docs/errors.md.
+"""
+
+import pytest
+
+from conftest import load_reference, reference_data, run_reference, scenario_names
+from test_bad_input import error_patterns
+
+from purebp import load_data, train
+from purebp.diagnosis import TEXTS, describe, diagnose
+from purebp.narration import text
+from purebp.network import Training
+
+PATTERNS = error_patterns()
+METRICS = ("sse", "mse", "mae", "accuracy", "loss")
+CONVENTIONS = [name for name in scenario_names()
+               if load_reference(name).get("activation", "sigmoid") != "sigmoid"
+               or load_reference(name)["loss"] not in ("half-sse", "sse")
+               or load_reference(name).get("batch_size")]
+X, y = load_data("xor")
+CLASSES = [[1 - row[0], row[0]] for row in y]
+
+
+def judged_by(result, metric):
+    """``result`` as if trained with ``metric`` (no history: the start is recomputed)."""
+    return Training(result.layers, result.weights, result.outputs, [],
+                    dict(result.settings, metric=metric))
+
+
+def keys(findings):
+    return [key for key, args in findings]
+
+
+def assert_listed(findings):
+    """Every line as train prints it on stderr (the symptom after "warning: ") is listed."""
+    for lang in ("en", "zh-CN"):
+        lines = describe(findings, lang)
+        lines[0] = text("warning", lang, (lines[0],), TEXTS)
+        for line in lines:
+            assert any(p.search(line) for p in PATTERNS), "docs/errors.md does not list: " + line
+
+
+def test_there_are_scenarios_of_every_new_convention():
+    refs = [load_reference(name) for name in CONVENTIONS]
+    assert {"tanh", "relu"} <= {ref.get("activation") for ref in refs}
+    assert {"mse", "cross-entropy", "softmax"} <= {ref["loss"] for ref in refs}
+    assert any(ref.get("batch_size") for ref in refs)
+
+
+@pytest.mark.parametrize("name", CONVENTIONS)
+def test_healthy_runs_of_the_conventions_are_silent_whatever_the_metric(name):
+    ref = load_reference(name)
+    data_X, data_y = reference_data(ref)
+    result = run_reference(ref)
+    assert diagnose(result, data_X, data_y) == []          # as recorded, with its history
+    for metric in METRICS:
+        findings = diagnose(judged_by(result, metric), data_X, data_y)
+        assert findings == [], (metric, describe(findings))
+
+
+def test_rising_accuracy_is_training_that_works():
+    result = train(X, CLASSES, layers=[3, 4, 2], loss="softmax", lr=3.0, iterations=300,
+                   every=100, metric="accuracy")
+    assert result.history[0][1] < result.history[-1][1] == 1.0
+    assert diagnose(result, X, CLASSES) == []
+
+
+def test_falling_accuracy_is_training_that_failed():
+    result = train(X, y, layers=[3, 4, 1], seed=1, lr=10.0, loss="cross-entropy",
+                   activation="relu", iterations=300, every=100, metric="accuracy")
+    findings = diagnose(result, X, y)
+    assert findings[0] == ("fell", ("accuracy", "0.75", "0.5"))
+    assert keys(findings)[1:] == ["dead_hidden", "saturated_try"]
+    assert describe(findings)[1] == ("  likely cause: 3 of the 4 hidden ReLU units output 0 on "
+                                     "every row (dead: their slope is 0): no gradient passes "
+                                     "through them")
+    assert_listed(findings)
+
+
+def test_accuracy_stuck_at_one_output_is_named_as_such_not_as_a_stall():
+    result = train(X, y, loss="cross-entropy", metric="accuracy", iterations=2000)
+    findings = diagnose(result, X, y)
+    assert keys(findings) == ["same_outputs", "zero_gradient", "no_hidden", "no_hidden_try"]
+    assert_listed(findings)
+
+
+def test_saturated_tanh_units_are_named_with_their_range():
+    result = train(X, CLASSES, layers=[3, 8, 2], loss="softmax", activation="tanh", lr=10.0,
+                   iterations=2000)
+    findings = diagnose(result, X, CLASSES)
+    assert keys(findings) == ["rose", "saturated_hidden_tanh", "saturated_try"]
+    assert "(output -1 or 1, slope below 1e-4)" in describe(findings)[1]
+    assert_listed(findings)
+
+
+def test_a_loss_whose_slope_cancels_has_no_saturated_outputs_to_blame():
+    """cross-entropy and softmax cancel the output's slope: saturated outputs
+    still learn, so they are no cause (half-sse's are, in the same run)."""
+    for loss, blamed in (("half-sse", True), ("cross-entropy", False)):
+        result = train(X, y, layers=[3, 4, 1], seed=1, lr=30.0, loss=loss, activation="relu",
+                       iterations=300, every=100, metric="accuracy")
+        assert ("saturated_outputs" in keys(diagnose(result, X, y))) == blamed, loss
+
+
+def test_a_batch_s_summed_step_is_the_batch_s_rows_not_all_of_them():
+    rows = [[(i * 37 % 100) / 100, (i * 61 % 100) / 100, 1.0] for i in range(300)]
+    targets = [[0.3 * a + 0.5 * b] for a, b, _ in rows]
+    result = train(rows, targets, batch_size=100, epochs=300)
+    findings = diagnose(result, rows, targets)
+    assert keys(findings) == ["rose", "lr_batch", "lr_batch_try"]
+    assert describe(findings)[1:] == [
+        "  likely cause: each step adds up the errors of its batch's 100 rows, so learning rate "
+        "1 takes steps 100 times those of one row, far too large",
+        "  try: a learning rate near 1/batch size: --lr 0.01"]
+    assert_listed(findings)
+    # a loss that is a mean takes no larger steps with more rows: no such cause
+    mean = train(rows, targets, batch_size=100, epochs=30, loss="mse", lr=1e4)
+    assert "lr_batch" not in keys(diagnose(mean, rows, targets))
+
+
+def test_a_short_run_of_mini_batches_is_counted_in_epochs():
+    result = train(X, y, layers=[3, 4, 1], seed=2, lr=10.0, batch_size=2, epochs=1)
+    findings = diagnose(result, X, y)
+    assert keys(findings) == ["rose", "short_epochs", "short_epochs_try"]
+    assert describe(findings)[-1] == "  try: more epochs: --epochs 10"
+    assert_listed(findings)

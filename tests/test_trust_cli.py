@@ -1,0 +1,639 @@
+"""Issue 10, the command line's meaning, CSV data and models: no flag ignored,
+the bias, constant columns, valid JSON, headers, models checked, messages.
+
+Bad input runs as a user runs it, in a subprocess: one line, its exit code,
+and a message docs/errors.md lists. The table here adds to
+tests/test_bad_input.py's; the last test checks that every message written
+in purebp's source is listed in docs/errors.md too.
+"""
+
+import ast
+import json
+import os
+import re
+import time
+
+import pytest
+
+import purebp
+from purebp import PurebpError
+from purebp.csvdata import read_csv
+from purebp.model import Model, load, save
+from purebp.network import measure
+from purebp.scaling import MinMax
+
+from test_bad_input import GOOD_MODEL, ROOT, error_patterns, run
+
+pytestmark = pytest.mark.needs_processes
+
+
+def model_text(**changes):
+    document = json.loads(json.dumps(GOOD_MODEL))
+    document.update(changes)
+    return json.dumps(document)
+
+
+def v2(**changes):
+    """A version 2 model of CSV data with the bias: inputs a, b and bias."""
+    document = {"format": "purebp-model", "version": 2, "purebp_version": "0.1.0",
+                "layers": [3, 1], "activation": "sigmoid", "loss": "half-sse",
+                "inputs": ["a", "b", "bias"], "targets": ["y"], "bias": True,
+                "scaling": {"inputs": None, "targets": None},
+                "weights": [[[0.5], [-0.25], [0.125]]], "training": {"seed": 1}}
+    document.update(changes)
+    return json.dumps(document)
+
+
+# A network whose sums overflow for inputs of 10: inf - inf is NaN.
+NAN_MODEL = model_text(layers=[3, 1], weights=[[[1e308], [-1e308], [0.0]]])
+
+FILES = {
+    "two.csv": "a,b,y\n0,0,0\n0,1,1\n1,0,1\n1,1,1\n",
+    "three.csv": "a,b,c,y\n0,0,1,0\n0,1,0,1\n1,0,0,1\n1,1,1,1\n",
+    "own_bias.csv": "a,b,bias,y\n0,0,1,0\n0,1,1,1\n1,0,1,1\n",
+    "target_bias.csv": "a,b,bias\n0,0,1\n0,1,0\n",
+    "ones_middle.csv": "a,one,b,y\n0,1,0,0\n0,1,1,1\n1,1,0,1\n",
+    "houses.csv": "size,rooms,price\n50,2,150\n80,3,260\n120,4,400\n65,2,190\n100,3,310\n",
+    "constant_target.csv": "a,b,y\n0,1,7\n1,5,7\n2,3,7\n",
+    "constant_target_half.csv": "a,b,y\n0,1,0.5\n1,5,0.5\n",
+    "typo_first_row.csv": "0.5,0.2,1O,1\n0.1,0.2,0.3,0\n",
+    "typo_first_row_two.csv": "1O,1\n0.5,0\n",
+    "labels.csv": "5.1,3.5,1.4,0.2,setosa\n4.9,3.0,1.4,0.2,setosa\n",
+    "huge_range.csv": "a,b,y\n-1e308,0,0\n1e308,1,1\n",
+    "tiny_range.csv": "a,b,y\n0,0,0\n1e-320,1,1\n",
+    "big_values.csv": "a,b,y\n1e308,1e308,1\n0,0,0\n",
+    "unclosed_quote.csv": 'a,b,y\n0,0,1\n0,"1,1\n',
+    "unclosed_quote_short.csv": 'a,b\n0,"1\n',
+    "after_quote.csv": 'a,b,y\n0,"1"x,1\n',
+    "header_esc.csv": "a,b\x1b[31m,y\n0,0,1\n",
+    "header_soh.csv": "a\x01,b,y\n0,0,1\n",
+    "header_c1.csv": "a,b\x85,y\n0,0,1\n",
+    "header_del.csv": "a,b\x7f,y\n0,0,1\n",
+    "header_ls.csv": "a,b\u2028c,y\n0,0,1\n",
+    "header_ps.csv": "a\u2029,b,y\n0,0,1\n",
+    "header_nul.csv": "a,b\x00,y\n0,0,1\n",
+    "header_tab.csv": "a,b\tc,y\n0,0,1\n",
+    "cell_fs.csv": "a,b,y\n0,0,1\n0,1\x1c,1\n",
+    # characters str.splitlines() breaks lines at, but editors do not
+    "cell_ff.csv": "a,b,y\n0,0,1\n0,1\x0c,1\n1,x,1\n",
+    "cell_vt.csv": "a,b,y\n0,0,1\n0,1\x0b,1\n1,x,1\n",
+    "cell_gs.csv": "a,b,y\n0,0,1\n0,1\x1d,1\n1,x,1\n",
+    "cell_rs.csv": "a,b,y\n0,0,1\n0,1\x1e,1\n1,x,1\n",
+    "cell_nel.csv": "a,b,y\n0,0,1\n0,1\x85,1\n1,x,1\n",
+    "cell_ls.csv": "a,b,y\n0,0,1\n0,1\u2028,1\n1,x,1\n",
+    "after_ff.csv": "a,b,y\n0,0,1\x0c0\n0,x,1\n",
+    "r_only.csv": "a,b,y\r0,0,1\r0,x,1\r",
+    "inputs_typo.csv": "1,0\n1,1O\n",
+    "inputs_header.csv": "b,a,other\n1,0,9\n0,1,9\n",
+    "nan_model.json": NAN_MODEL,
+    "good_v1.json": model_text(),
+    "v1_constant_scaling.json": model_text(
+        scaling={"inputs": {"min": [0, 0, 1], "max": [2, 4, 1]}, "targets": None}),
+    "good_v2.json": v2(),
+    "version_float.json": model_text(version=1.0),
+    "version_float2.json": v2(version=2.0),
+    "version_bool.json": model_text(version=True),
+    "version_text.json": model_text(version="2"),
+    "duplicate_inputs.json": model_text(inputs=["x1", "x1", "x3"]),
+    "input_is_target.json": model_text(inputs=["x1", "x2", "y"]),
+    "empty_name.json": model_text(inputs=["x1", "", "x3"]),
+    "name_esc.json": model_text(inputs=["x1", "x\u001b[2J", "x3"]),
+    "name_c1.json": model_text(targets=["y\u0085"]),
+    "name_ls.json": model_text(inputs=["x1", "x2", "x\u2028"]),
+    "name_del.json": model_text(targets=["\u007f"]),
+    "name_surrogate.json": model_text().replace('"x2"', '"x\\ud800"'),
+    "version_control.json": model_text(purebp_version="0.1\u001b"),
+    "range_overflow.json": model_text(
+        scaling={"inputs": {"min": [-1e308, 0, 0], "max": [1e308, 1, 1]}, "targets": None}),
+    "range_overflow_targets.json": model_text(
+        scaling={"inputs": None, "targets": {"min": [-1.7e308], "max": [1.7e308]}}),
+    "range_tiny.json": model_text(
+        scaling={"inputs": {"min": [0, 0, 0], "max": [1, 1e-320, 1]}, "targets": None}),
+    "range_reversed.json": model_text(
+        scaling={"inputs": {"min": [0, 5, 0], "max": [1, 1, 1]}, "targets": None}),
+    "v2_no_bias_key.json": model_text(version=2),
+    "v1_with_bias_key.json": model_text(bias=False),
+    "bias_not_bool.json": v2(bias="yes"),
+    "bias_not_last.json": v2(inputs=["a", "bias", "b"]),
+    "bias_only.json": v2(layers=[1, 1], inputs=["bias"], weights=[[[0.5]]]),
+    "v2_scaling_width.json": v2(scaling={"inputs": {"min": [0, 0, 0], "max": [1, 1, 1]},
+                                         "targets": None}),
+    "training_nested.json": model_text(training={"seed": [1, 2]}),
+    "many_unknown.json": model_text()[:-1] + ", " + ", ".join(
+        '"k%d": 0' % i for i in range(50)) + "}",
+}
+
+# (arguments, exit code, words the one line must contain)
+CASES = [
+    # 1: flags before the command
+    (["--seed", "5", "train", "--seed", "6"], 2, "--seed is given twice, 5 before train and 6"),
+    (["--seed", "5", "explain", "--seed", "7"], 2, "--seed is given twice"),
+    (["--seed", "5", "gradcheck", "--seed", "7"], 2, "--seed is given twice"),
+    (["--quiet", "predict", "{tmp}/good_v1.json", "1,0,1"], 2,
+     "--quiet, given before predict, does not apply to it"),
+    (["--seed", "2", "check"], 2, "--seed, given before check, does not apply to it"),
+    (["--ascii", "explain"], 2, "--ascii, given before explain, does not apply to it"),
+    (["--quiet", "draw", "-o", "{tmp}/n.svg"], 2, "--quiet, given before draw, does not apply"),
+    (["--ascii", "gradcheck"], 2, "'purebp gradcheck' has no --ascii"),
+    (["--quiet", "train", "--json"], 2, "--json prints one JSON object and nothing else; "
+                                        "leave out --quiet"),
+    (["--seed", "x", "train"], 2, "argument --seed: invalid whole number value: 'x'"),
+    # 2: the bias
+    (["train", "--data", "{tmp}/two.csv", "--layers", "2,4,1"], 2,
+     "the first size is 2, but the data has 3 inputs: 2 input columns and the bias purebp "
+     "adds (a constant 1); start --layers with 3, or add --no-bias"),
+    (["explain", "--data", "{tmp}/three.csv", "--layers", "3,1"], 2,
+     "start --layers with 4, or add --no-bias"),
+    (["train", "--data", "{tmp}/two.csv", "--no-bias", "--layers", "3,1"], 2,
+     "the first size is 3, but the data has 2 inputs"),
+    (["train", "--no-bias"], 2, "--no-bias apply to CSV files, not to the built-in data 'seed'"),
+    (["train", "--data", "{tmp}/own_bias.csv"], 2, "the file has a column named 'bias'"),
+    (["train", "--data", "{tmp}/target_bias.csv"], 2, "the file has a column named 'bias'"),
+    (["predict", "{tmp}/good_v2.json", "1,0,1"], 2,
+     "input '1,0,1' has 3 numbers, but the model takes 2 (a, b; purebp adds the bias)"),
+    (["predict", "{tmp}/good_v2.json", "1"], 2, "input '1' has 1 number, but the model takes 2"),
+    (["predict", "{tmp}/good_v2.json", "--input", "{tmp}/houses.csv"], 2,
+     "the header has no column 'a', 'b'; the model's inputs are: a, b (purebp adds the bias)"),
+    (["predict", "{tmp}/good_v2.json", "--input", "{tmp}/typo_first_row_two.csv"], 2,
+     "line 1, column 1 (x1): '1O' is not a finite number"),
+    # 3: constant columns
+    (["train", "--data", "{tmp}/constant_target.csv"], 2,
+     "target 'y' is always 7, but a sigmoid output lies in [0, 1]"),
+    # 5: a first row with a typo is data
+    (["train", "--data", "{tmp}/typo_first_row.csv"], 2,
+     "line 1, column 3 (x3): '1O' is not a finite number (line 1 is read as data"),
+    (["train", "--data", "{tmp}/typo_first_row_two.csv"], 2, "line 1, column 1 (x1): '1O'"),
+    (["train", "--data", "{tmp}/labels.csv"], 2, "line 1, column 5 (x5): 'setosa'"),
+    (["predict", "{tmp}/good_v1.json", "--input", "{tmp}/inputs_typo.csv"], 2,
+     "line 1 has 2 columns, but the model takes 3 inputs"),
+    # 7: hand-edited models
+    (["predict", "{tmp}/version_float.json", "1,0,1"], 2,
+     "model format version 1.0: this purebp reads versions 1 and 2, written as whole numbers"),
+    (["predict", "{tmp}/version_float2.json", "1,0"], 2, "model format version 2.0"),
+    (["predict", "{tmp}/version_bool.json", "1,0,1"], 2, "model format version true"),
+    (["predict", "{tmp}/version_text.json", "1,0,1"], 2, "model format version \"2\""),
+    (["predict", "{tmp}/duplicate_inputs.json", "1,0,1"], 2,
+     "model \"inputs\" has the name \"x1\" twice"),
+    (["predict", "{tmp}/input_is_target.json", "1,0,1"], 2,
+     "model name 'y' is both an input and a target"),
+    (["predict", "{tmp}/empty_name.json", "1,0,1"], 2, "model \"inputs\"[1] \"\" is empty"),
+    (["predict", "{tmp}/name_esc.json", "1,0,1"], 2,
+     "model \"inputs\"[1] \"x\\u001b[2J\" holds the control character '\\x1b'"),
+    (["predict", "{tmp}/name_c1.json", "1,0,1"], 2, "holds the control character '\\x85'"),
+    (["predict", "{tmp}/name_ls.json", "1,0,1"], 2, "holds the control character '\\u2028'"),
+    (["predict", "{tmp}/name_del.json", "1,0,1"], 2, "holds the control character '\\x7f'"),
+    (["predict", "{tmp}/name_surrogate.json", "1,0,1"], 2, "holds the control character"),
+    (["predict", "{tmp}/version_control.json", "1,0,1"], 2,
+     "model \"purebp_version\" holds the control character '\\x1b'"),
+    (["predict", "{tmp}/range_overflow.json", "1,0,1"], 2,
+     "model scaling of inputs, column 1 (x1): min -1e+308, max 1e+308: its range, max - min, "
+     "is too large for a float"),
+    (["predict", "{tmp}/range_overflow_targets.json", "1,0,1"], 2,
+     "model scaling of targets, column 1 (y)"),
+    (["predict", "{tmp}/range_reversed.json", "1,0,1"], 2, "min 5, max 1: min is larger than max"),
+    (["predict", "{tmp}/range_tiny.json", "1,0,1"], 2,
+     "column 2 (x2): min 0, max 1e-320: its range, max - min, is too small to divide by"),
+    (["predict", "{tmp}/v2_no_bias_key.json", "1,0,1"], 2, "model is missing 'bias'"),
+    (["predict", "{tmp}/v1_with_bias_key.json", "1,0,1"], 2, "model has unknown key: 'bias'"),
+    (["predict", "{tmp}/bias_not_bool.json", "1,0"], 2, "model \"bias\" is \"yes\", not true or false"),
+    (["predict", "{tmp}/bias_not_last.json", "1,0"], 2,
+     "model \"bias\" is true, so \"inputs\" must end with 'bias'"),
+    (["predict", "{tmp}/bias_only.json", "1"], 2, "must end with 'bias' after at least one"),
+    (["predict", "{tmp}/v2_scaling_width.json", "1,0"], 2,
+     "model scaling of inputs: \"min\" must be 2 finite numbers"),
+    (["predict", "{tmp}/training_nested.json", "1,0,1"], 2,
+     "model \"training\" 'seed' is a JSON array"),
+    (["predict", "{tmp}/many_unknown.json", "1,0,1"], 2,
+     "model has unknown keys: 'k0', 'k1', 'k10', 'k11', 'k12' and 45 more"),
+    (["draw", "-o", "{tmp}/n.svg", "--model", "{tmp}/duplicate_inputs.json"], 2, "twice"),
+    # 17: control characters in CSV header names
+    (["train", "--data", "{tmp}/header_esc.csv"], 2,
+     "line 1, column 2: the header name 'b\\x1b[31m' holds the control character '\\x1b'"),
+    (["train", "--data", "{tmp}/header_soh.csv"], 2, "line 1, column 1: the header name 'a\\x01'"),
+    (["train", "--data", "{tmp}/header_c1.csv"], 2, "holds the control character '\\x85'"),
+    (["train", "--data", "{tmp}/header_del.csv"], 2, "holds the control character '\\x7f'"),
+    (["train", "--data", "{tmp}/header_ls.csv"], 2,
+     "line 1, column 2: the header name 'b\\u2028c' holds the control character '\\u2028'"),
+    (["train", "--data", "{tmp}/header_ps.csv"], 2, "holds the control character '\\u2029'"),
+    (["train", "--data", "{tmp}/header_nul.csv"], 2, "header_nul.csv: line"),
+    (["train", "--data", "{tmp}/header_tab.csv"], 2, "holds the control character '\\t'"),
+    (["predict", "{tmp}/good_v1.json", "--input", "{tmp}/header_esc.csv"], 2,
+     "the header name 'b\\x1b[31m' holds the control character"),
+    # 22: numbers that look like options
+    (["train", "--iterations", "-inf"], 2, "argument --iterations: invalid whole number value: '-inf'"),
+    (["train", "--iterations", "-5"], 2, "argument --iterations: invalid whole number value: '-5'"),
+    (["train", "--every", "-1e3"], 2, "argument --every: invalid whole number value: '-1e3'"),
+    (["train", "--lr", "-inf"], 2, "lr: -inf is not a finite positive learning rate"),
+    (["train", "--lr", "-1e-3"], 2, "lr: -0.001 is not a finite positive learning rate"),
+    (["train", "--seed", "-nan"], 2, "argument --seed: invalid whole number value: '-nan'"),
+    (["explain", "--at", "-inf"], 2, "argument --at: invalid iteration number (1 or more) value"),
+    (["gradcheck", "--at", "-2"], 2, "argument --at: invalid iteration number"),
+    (["draw", "--chain-rule", "-o", "{tmp}/c.svg", "--row", "-1"], 2,
+     "argument --row: invalid whole number value: '-1'"),
+    (["predict", "{tmp}/good_v1.json", "-1,0"], 2, "input '-1,0' has 2 numbers"),
+    (["predict", "{tmp}/good_v1.json", "--json", "-x,0,1"], 2, "unrecognized arguments: -x,0,1"),
+    (["train", "--lr"], 2, "argument --lr: expected one argument"),
+    # 22: line numbers as an editor counts them; quotes
+    (["train", "--data", "{tmp}/cell_fs.csv"], 2,
+     "line 3, column 2 (b): '1\\x1c' is not a finite number"),
+    (["train", "--data", "{tmp}/r_only.csv"], 2, "line 3, column 2 (b): 'x'"),
+    (["train", "--data", "{tmp}/cell_ff.csv"], 2, "line 3, column 2 (b): '1\\x0c' is not a finite"),
+    (["train", "--data", "{tmp}/cell_vt.csv"], 2, "line 3, column 2 (b): '1\\x0b' is not a finite"),
+    (["train", "--data", "{tmp}/cell_gs.csv"], 2, "line 3, column 2 (b): '1\\x1d' is not a finite"),
+    (["train", "--data", "{tmp}/cell_rs.csv"], 2, "line 3, column 2 (b): '1\\x1e' is not a finite"),
+    (["train", "--data", "{tmp}/cell_nel.csv"], 2, "line 3, column 2 (b): '1\\x85' is not a finite"),
+    (["train", "--data", "{tmp}/cell_ls.csv"], 2,
+     "line 3, column 2 (b): '1\\u2028' is not a finite"),
+    (["train", "--data", "{tmp}/after_ff.csv"], 2, "line 2, column 3 (y): '1\\x0c0' is not"),
+    (["train", "--data", "{tmp}/unclosed_quote.csv"], 2,
+     "unclosed_quote.csv: line 3: a quote opened here is never closed"),
+    (["train", "--data", "{tmp}/unclosed_quote_short.csv"], 2,
+     "line 2: a quote opened here is never closed"),
+    (["train", "--data", "{tmp}/after_quote.csv"], 2, "after_quote.csv: line 2: "),
+    # 22: flags that would have no effect
+    (["draw", "-o", "{tmp}/n.svg", "--model", "{tmp}/good_v1.json", "--data", "xor"], 2,
+     "--model draws a saved model as it is; leave out --data, which would have no effect"),
+    (["draw", "-o", "{tmp}/n.svg", "--model", "{tmp}/good_v1.json", "--iterations", "5",
+      "--seed", "3"], 2, "leave out --seed and --iterations"),
+    (["draw", "--chain-rule", "--layers", "9,9", "-o", "{tmp}/c.svg"], 2,
+     "--chain-rule draws the article's one-layer network at its random start; "
+     "leave out --layers"),
+    (["draw", "--chain-rule", "-o", "{tmp}/c.svg", "--data", "xor", "--lr", "2",
+      "--iterations", "9"], 2, "leave out --data, --lr and --iterations"),
+    (["draw", "--chain-rule", "-o", "{tmp}/c.svg", "--no-bias"], 2, "leave out --no-bias"),
+    (["draw", "-o", "{tmp}/n.svg", "--row", "1"], 2, "--row picks the example of --chain-rule"),
+    (["gradcheck", "--lr", "3"], 2, "at --at 1 (the default) the check is at the random start"),
+    (["gradcheck", "--lr", "3", "--at", "1"], 2, "leave out --lr"),
+    (["train", "--json", "--ascii"], 2, "leave out --ascii, which would have no effect"),
+    (["train", "--quiet", "--ascii"], 2, "--quiet draws no chart; leave out --ascii"),
+    (["--ascii", "train", "--quiet"], 2, "--quiet draws no chart; leave out --ascii"),
+]
+
+
+@pytest.fixture(scope="module")
+def tmp(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("trust")
+    for name, content in FILES.items():
+        (folder / name).write_bytes(content.encode("utf-8", "surrogatepass"))
+    return str(folder)
+
+
+def test_the_table_covers_many_cases():
+    assert len(CASES) >= 80
+    assert len({tuple(case[0]) for case in CASES}) == len(CASES)
+
+
+@pytest.mark.parametrize("args, code, words", CASES, ids=[" ".join(c[0])[:70] for c in CASES])
+def test_bad_input_gives_one_line_and_its_exit_code(tmp, args, code, words):
+    done = run([a.replace("{tmp}", tmp) for a in args])
+    assert "Traceback" not in done.stderr
+    lines = done.stderr.splitlines()
+    assert len(lines) == 1, done.stderr
+    assert done.returncode == code, done.stderr
+    assert words.replace("{tmp}", tmp) in lines[0], lines[0]
+    assert [p for p in error_patterns() if p.search(lines[0])], \
+        "docs/errors.md does not list: " + lines[0]
+    assert done.stdout == ""
+
+
+# --- 1: every top-level flag, before every command ----------------------------------------
+
+COMMANDS = {
+    "train": ["--iterations", "300", "--every", "100"],
+    "draw": ["-o", "{tmp}/picture.svg", "--iterations", "50"],
+    "check": [],
+    "predict": ["{tmp}/good_v1.json", "1,0,1"],
+    "explain": [],
+    "gradcheck": [],
+}
+TOP_FLAGS = [["--seed", "5"], ["--ascii"], ["--quiet"]]
+
+
+def _outcome(tmp, args):
+    done = run([a.replace("{tmp}", tmp) for a in args])
+    picture = os.path.join(tmp, "picture.svg")
+    drawn = None
+    if os.path.exists(picture):
+        with open(picture, encoding="utf-8") as f:
+            drawn = f.read()
+        os.remove(picture)
+    return done, drawn
+
+
+@pytest.mark.parametrize("command", sorted(COMMANDS))
+@pytest.mark.parametrize("flag", TOP_FLAGS, ids=[f[0] for f in TOP_FLAGS])
+def test_a_flag_before_the_command_is_the_commands_or_refused(tmp, flag, command):
+    """Before the command, a flag does what it does after it, or is refused."""
+    rest = COMMANDS[command]
+    after, after_drawn = _outcome(tmp, [command] + flag + rest)
+    before, before_drawn = _outcome(tmp, flag + [command] + rest)
+    assert "Traceback" not in before.stderr
+    if after.returncode == 2 and "unrecognized arguments: %s" % flag[0] in after.stderr:
+        assert before.returncode == 2 and before.stdout == ""
+        assert "%s, given before %s, does not apply to it" % (flag[0], command) in before.stderr
+        assert "goes with the default run" in before.stderr
+    else:
+        assert (before.returncode, before.stdout, before_drawn) == \
+            (after.returncode, after.stdout, after_drawn), before.stderr
+        assert before.returncode == 0, before.stderr
+
+
+def test_the_flags_before_train_take_effect():
+    """Not a vacuous comparison: each flag changes train's output."""
+    plain = run(["train", "--iterations", "300", "--every", "100"])
+    for flag in TOP_FLAGS:
+        changed = run(flag + ["train", "--iterations", "300", "--every", "100"])
+        assert changed.returncode == 0 and changed.stdout != plain.stdout, flag
+
+
+def test_the_default_run_keeps_its_flags():
+    done = run(["--seed", "0", "--quiet", "--ascii"])
+    assert done.returncode == 0 and done.stdout.startswith("Loss:")
+    assert run(["--version", "train"]).stdout.startswith("purebp ")
+
+
+# --- 2: the bias ---------------------------------------------------------------------------
+
+def test_csv_data_get_the_bias_and_predict_adds_it(tmp):
+    path = os.path.join(tmp, "houses_model.json")
+    trained = run(["train", "--data", os.path.join(tmp, "houses.csv"), "--scale",
+                   "--scale-targets", "--iterations", "500", "--save", path])
+    assert trained.returncode == 0, trained.stderr
+    assert "layers 3,1" in trained.stdout and " bias |" in trained.stdout
+    with open(path, encoding="utf-8") as f:
+        document = json.load(f)
+    assert document["version"] == 2 and document["bias"] is True
+    assert document["inputs"] == ["size", "rooms", "bias"]
+    assert document["scaling"]["inputs"] == {"min": [50.0, 2.0], "max": [120.0, 4.0]}
+    model = load(path)
+    predicted = run(["predict", path, "75,3", "--json"])
+    assert json.loads(predicted.stdout) == {
+        "inputs": ["size", "rooms"], "targets": ["price"], "bias": True, "X": [[75.0, 3.0]],
+        "predictions": model.predict([[75, 3]])}
+    # by hand: scale the file's columns, append 1, run the network, scale back
+    scaled = [(75 - 50) / 70.0, (3 - 2) / 2.0, 1.0]
+    by_hand = purebp.predict(model.weights, [scaled])[0][0] * 250 + 150
+    assert model.predict([[75, 3]])[0][0] == by_hand
+    from_file = run(["predict", path, "--input", os.path.join(tmp, "houses.csv"), "--json"])
+    assert json.loads(from_file.stdout)["X"][0] == [50.0, 2.0]
+
+
+def test_no_bias_leaves_it_out(tmp):
+    path = os.path.join(tmp, "three_model.json")
+    with_bias = run(["train", "--data", os.path.join(tmp, "three.csv"), "--iterations", "20",
+                     "--json"])
+    without = run(["train", "--data", os.path.join(tmp, "three.csv"), "--iterations", "20",
+                   "--no-bias", "--save", path, "--json"])
+    assert json.loads(with_bias.stdout)["layers"] == [4, 1]
+    assert json.loads(without.stdout)["layers"] == [3, 1]
+    model = load(path)
+    assert model.bias is False and model.inputs == ["a", "b", "c"]
+    assert run(["predict", path, "1,0,1"]).returncode == 0
+    own = run(["train", "--data", os.path.join(tmp, "own_bias.csv"), "--no-bias",
+               "--iterations", "5", "--json"])
+    assert own.returncode == 0 and json.loads(own.stdout)["layers"] == [3, 1]
+
+
+def test_scaling_never_touches_the_bias(tmp):
+    table = read_csv(os.path.join(tmp, "houses.csv"), scale_inputs=True, scale_targets=True)
+    assert [row[-1] for row in table.X] == [1.0] * 5
+    assert table.inputs == ["size", "rooms", "bias"] and table.bias
+    assert table.scaling["inputs"].low == [50.0, 2.0]
+    assert [row[:2] for row in table.X][0] == [0.0, 0.0]
+
+
+def test_built_in_data_keep_the_articles_three_inputs(tmp):
+    path = os.path.join(tmp, "xor_model.json")
+    assert run(["train", "--data", "xor", "--iterations", "50", "--save", path]).returncode == 0
+    model = load(path)
+    assert model.bias is False and model.inputs == ["x1", "x2", "x3"]
+    done = run(["predict", path, "1,0,1", "--json"])
+    assert json.loads(done.stdout)["X"] == [[1.0, 0.0, 1.0]]
+
+
+def test_version_1_models_predict_as_before(tmp):
+    model = load(os.path.join(tmp, "good_v1.json"))
+    assert model.bias is False and model.data_inputs == ["x1", "x2", "x3"]
+    assert model.predict([[1, 0, 1]]) == purebp.predict(GOOD_MODEL["weights"], [[1, 0, 1]])
+    # version 1 left a constant column unscaled; it still does
+    constant = load(os.path.join(tmp, "v1_constant_scaling.json"))
+    scaled = [[1 / 2.0, 2 / 4.0, 1]]
+    assert constant.predict([[1, 2, 1]]) == purebp.predict(GOOD_MODEL["weights"], scaled)
+    assert constant.predict([[1, 2, 5]]) == purebp.predict(GOOD_MODEL["weights"],
+                                                          [[0.5, 0.5, 5]])
+
+
+def test_explain_says_which_column_is_the_bias(tmp):
+    csv = run(["explain", "--data", os.path.join(tmp, "two.csv")])
+    text = " ".join(csv.stdout.split())
+    assert "in the columns a, b, bias; the last column is always 1: the bias" in text
+    none = run(["explain", "--data", os.path.join(tmp, "two.csv"), "--no-bias"])
+    text = " ".join(none.stdout.split())
+    assert "no column is always 1, so this network has no bias input" in text
+    assert "always 1: the bias" not in text
+    own = run(["explain", "--data", os.path.join(tmp, "ones_middle.csv"), "--no-bias"])
+    assert "column 2 is always 1: the bias" in " ".join(own.stdout.split())
+    built_in = run(["explain", "--json", "--lang", "zh-CN"])
+    assert "最后一列恒为 1，即偏置" in json.loads(built_in.stdout)["quantities"][0]["meaning"]
+    later = run(["explain", "--at", "2"])
+    assert "after 1 iteration of training" in later.stdout
+
+
+def test_draw_labels_the_bias(tmp):
+    picture = os.path.join(tmp, "bias.svg")
+    assert run(["draw", "-o", picture, "--data", os.path.join(tmp, "two.csv"),
+                "--iterations", "5"]).returncode == 0
+    with open(picture, encoding="utf-8") as f:
+        assert ">bias</text>" in f.read()
+
+
+# --- 3: constant columns -------------------------------------------------------------------
+
+def test_a_constant_target_is_predicted_back(tmp):
+    path = os.path.join(tmp, "constant.json")
+    done = run(["train", "--data", os.path.join(tmp, "constant_target.csv"), "--scale",
+                "--scale-targets", "--iterations", "200", "--save", path])
+    assert done.returncode == 0, done.stderr
+    predicted = run(["predict", path, "0,1", "5,9", "--json"])
+    assert json.loads(predicted.stdout)["predictions"] == [[7.0], [7.0]]
+    table = read_csv(os.path.join(tmp, "constant_target.csv"), scale_targets=True)
+    assert table.y == [[0.0], [0.0], [0.0]]             # scaled, and checked in [0, 1]
+    half = read_csv(os.path.join(tmp, "constant_target_half.csv"))
+    assert half.y == [[0.5], [0.5]]
+
+
+def test_a_constant_input_scales_to_zero_and_back():
+    s = MinMax.fit([[3, 0], [3, 4]])
+    assert s.scale([[3, 2], [100, 4]]) == [[0.0, 0.5], [0.0, 1.0]]
+    assert s.unscale([[0.25, 0.5]]) == [[3, 2.0]]
+
+
+def test_a_range_too_large_is_refused(tmp):
+    done = run(["train", "--data", os.path.join(tmp, "huge_range.csv"), "--scale"])
+    assert done.returncode == 2
+    assert "scaling: column 'a' runs from -1e+308 to 1e+308: its range" in done.stderr
+    tiny = run(["train", "--data", os.path.join(tmp, "tiny_range.csv"), "--scale"])
+    assert tiny.returncode == 2 and "too small to divide by" in tiny.stderr
+
+
+# --- 4: --json is valid JSON ---------------------------------------------------------------
+
+def strict_json(text):
+    def refuse(name):
+        raise AssertionError("not JSON: " + name)
+    return json.loads(text, parse_constant=refuse)
+
+
+def test_predict_json_writes_null_for_a_prediction_that_is_not_finite(tmp):
+    path = os.path.join(tmp, "nan_model.json")
+    done = run(["predict", path, "10,10,1", "0,0,1", "--json"])
+    assert done.returncode == 0, done.stderr
+    result = strict_json(done.stdout)
+    assert result["predictions"][0] == [None] and result["predictions"][1] == [0.5]
+    table = run(["predict", path, "10,10,1"])
+    assert "nan" in table.stdout
+
+
+def test_explain_json_writes_null_for_numbers_that_are_not_finite(tmp):
+    # seed 266 starts with syn[0] + syn[1] below -1.8: 1e308 * that overflows
+    args = ["explain", "--data", os.path.join(tmp, "big_values.csv"), "--seed", "266"]
+    text = run(args)
+    assert text.returncode == 0 and "-inf" in text.stdout
+    done = run(args + ["--json"])
+    story = strict_json(done.stdout)
+    z = [q for q in story["quantities"] if q["name"].startswith("z")][0]
+    assert z["value"][0] == [None] and z["value"][1][0] is not None
+    checked = run(["gradcheck", "--data", os.path.join(tmp, "big_values.csv"), "--seed", "266",
+                   "--json"])
+    strict_json(checked.stdout)
+
+
+# --- 6: final_metric -----------------------------------------------------------------------
+
+@pytest.mark.parametrize("every", ["1000", "0"])
+def test_final_metric_is_the_metric_of_the_trained_weights(tmp, every):
+    path = os.path.join(tmp, "final_%s.json" % every)
+    done = run(["train", "--iterations", "5", "--every", every, "--metric", "mae",
+                "--save", path, "--json"])
+    history = json.loads(done.stdout)["history"]
+    model = load(path)
+    X, y = purebp.load_data("seed")
+    assert model.training["final_metric"] == measure("mae", y, purebp.predict(model.weights, X))
+    if history:
+        assert history[-1][0] == 0 and model.training["final_metric"] != history[-1][1]
+
+
+# --- 7 and 15: careful loading, in linear time ---------------------------------------------
+
+def _load_time(tmp, name, text):
+    path = os.path.join(tmp, name)
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(text)
+    start = time.perf_counter()
+    with pytest.raises(PurebpError) as error:
+        load(path)
+    return time.perf_counter() - start, str(error.value)
+
+
+@pytest.mark.parametrize("duplicate", [True, False])
+def test_a_model_with_200000_keys_is_refused_in_linear_time(tmp, duplicate):
+    def document(n):
+        keys = ", ".join('"k%d": 0' % i for i in range(n))
+        return v2()[:-1] + ", " + keys + (', "k0": 1' if duplicate else "") + "}"
+    small, _ = _load_time(tmp, "keys_small.json", document(20000))
+    large, message = _load_time(tmp, "keys_large.json", document(200000))
+    # ten times the keys: about ten times the time (quadratic would be a hundred)
+    assert large < 30 * max(small, 0.002), (small, large)
+    assert large < 5, large
+    print("20000 keys: %.3f s, 200000 keys: %.3f s" % (small, large))
+    if duplicate:
+        assert "the key 'k0' appears twice" in message
+    else:
+        assert "and 199995 more" in message and len(message) < 300
+
+
+def test_saved_models_round_trip_with_the_bias(tmp):
+    table = read_csv(os.path.join(tmp, "houses.csv"), scale_inputs=True, scale_targets=True)
+    result = purebp.train(table.X, table.y, iterations=50)
+    model = Model.from_training(result, data="houses.csv", table=table)
+    path = os.path.join(tmp, "round.json")
+    save(model, path)
+    again = load(path)
+    assert again.bias and again.inputs == model.inputs
+    assert again.predict([[60, 2]]) == model.predict([[60, 2]])
+    with pytest.raises(PurebpError, match=r"X has 3 columns, but the model takes 2 inputs"):
+        again.predict([[60, 2, 1]])
+
+
+# --- 22: rows and options mix ----------------------------------------------------------------
+
+@pytest.mark.parametrize("args", [
+    ["{tmp}/good_v1.json", "-1,0,1"],
+    ["{tmp}/good_v1.json", "--json", "1,0,1"],
+    ["--json", "{tmp}/good_v1.json", "1,0,1"],
+    ["{tmp}/good_v1.json", "1,0,1", "--json", "-1,0,1"],
+    ["{tmp}/good_v1.json", "--json", "--", "-1,0,1"],
+])
+def test_predict_takes_rows_among_options(tmp, args):
+    done = run(["predict"] + [a.replace("{tmp}", tmp) for a in args])
+    assert done.returncode == 0, done.stderr
+    if "--json" in args:
+        rows = json.loads(done.stdout)["X"]
+        assert rows[-1] in ([1.0, 0.0, 1.0], [-1.0, 0.0, 1.0])
+
+
+def test_predict_input_file_picks_columns_by_name(tmp):
+    done = run(["predict", os.path.join(tmp, "good_v2.json"), "--input",
+                os.path.join(tmp, "inputs_header.csv"), "--json"])
+    assert json.loads(done.stdout)["X"] == [[0.0, 1.0], [1.0, 0.0]]
+
+
+# --- every message in the source is listed -------------------------------------------------
+
+_RAISERS = {"PurebpError", "TrainingError", "SaveError", "ArgumentTypeError", "error"}
+_SPECIFIER = re.compile(r"%[-#0 +]*\d*(?:\.\d+)?[sdrgfx]")
+
+
+def _format_of(node):
+    """The format string of a message expression, or None."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return node.value
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Mod):
+        return _format_of(node.left)
+    return None
+
+
+def source_messages():
+    folder = os.path.join(ROOT, "purebp")
+    for filename in sorted(os.listdir(folder)):
+        if not filename.endswith(".py"):
+            continue
+        with open(os.path.join(folder, filename), encoding="utf-8") as f:
+            tree = ast.parse(f.read())
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Call) and node.args:
+                func = node.func
+                name = func.id if isinstance(func, ast.Name) else getattr(func, "attr", None)
+                text = _format_of(node.args[0]) if name in _RAISERS else None
+                if text and re.search("[a-z]{3}", _SPECIFIER.sub("", text)):
+                    yield "%s:%d" % (filename, node.lineno), text
+
+
+def test_every_message_in_the_source_is_listed_in_errors_md():
+    with open(os.path.join(ROOT, "docs", "errors.md"), encoding="utf-8") as f:
+        listed = re.findall(r"^\| `([^`]+)` \|", f.read(), re.M)
+    entries = [re.compile(".+?".join(re.escape(p) for p in re.split(r"<[^>]+>", entry)))
+               for entry in listed]
+    messages = list(source_messages())
+    assert len(messages) > 80
+    missing = []
+    for where, text in messages:
+        text = text.replace("%%", "%")
+        # listed if the message's fixed words are in an entry, or if one of
+        # its instances (every %s a word) fits an entry's pattern
+        pattern = re.compile(".+?".join(re.escape(p) for p in _SPECIFIER.split(text)))
+        instance = _SPECIFIER.sub("X", text)
+        if not (any(pattern.search(entry) for entry in listed)
+                or any(entry.search(instance) for entry in entries)):
+            missing.append("%s %r" % (where, text))
+    assert missing == []
