@@ -159,7 +159,7 @@ class Progress:
 
     Only when stderr is a terminal: piped or redirected output stays clean.
     ``unit`` names what is counted: iterations, or the weights of a gradient check.
-    The first line is drawn at once (``start``), before the first step; the
+    The first line is drawn at once (``begin``), before the first step; the
     speed reads as steps a second, or below one a second, seconds a step:
 
     >>> import io
@@ -190,7 +190,7 @@ class Progress:
         return self.enabled and (time.monotonic() - self.last_draw >= 0.1
                                  or done >= self.total)
 
-    def start(self):
+    def begin(self):
         """Draw the first line now, before any step."""
         if self.enabled:
             self._draw(0, None, time.monotonic())

@@ -407,13 +407,23 @@ def _conventions(args, table):
         args.loss = "softmax" if table.classes else "half-sse"
     if hasattr(args, "metric") and args.metric is None:
         args.metric = "accuracy" if table.classes else "sse"
+    args.note = None
     if table.detected:
         from .report import some
-        print("purebp %s: note: target %r holds text labels, so they are classes: %s (%s), "
+        args.note = ("purebp %s: note: target %r holds text labels, so they are classes: %s (%s), "
               "one output each%s; --classes says so and leaves out this note"
               % (args.command, table.targets[0], plural(len(table.classes), "class", "classes"),
                  some(table.classes), ", loss softmax and metric accuracy unless given"
-                 if args.command == "train" else ""), file=sys.stderr)
+                 if args.command == "train" else ""))
+    if args.command != "train":     # train says it once the split is made too
+        _say_note(args)
+
+
+def _say_note(args):
+    """The note of classes recognised without --classes, on stderr, once."""
+    if args.note:
+        print(args.note, file=sys.stderr)
+        args.note = None
 
 
 class _Rows:
@@ -452,7 +462,8 @@ def _run_explain(args, out):
     with _progress(args.at - 1, unit="step" if args.batch_size else "iteration") as progress:
         story = explain(X, y, _layers_of(args, X, y), seed=args.seed, lr=args.lr,
                         loss=args.loss, at=args.at, inputs=table.inputs, progress=progress,
-                        activation=args.activation, batch_size=args.batch_size)
+                        activation=args.activation, batch_size=args.batch_size,
+                        classes=table.classes)
     lang = _language(args)
     if args.json:
         _print_json(as_data(story, lang), out, ensure_ascii=False)
@@ -537,6 +548,7 @@ def _run_train(args, out):
     table = _data(args)
     data = _Rows(args, table)
     steps = _steps(args, len(data.X))
+    _say_note(args)
     label = "batch " + args.metric if args.batch_size else args.metric
     with _progress(steps, label, enabled=False if args.quiet else None,
                    unit="step" if args.batch_size else "iteration") as progress:
@@ -626,6 +638,8 @@ def _progress(total, metric=None, enabled=None, unit="iteration"):
     starts (purebp.budget), so what runs here can finish."""
     from .chart import Progress
     line = Progress(total, metric, enabled=enabled, unit=unit)
+    if total > 0:
+        line.begin()        # at once: a slow first step still shows that work began
     try:
         yield line
     finally:

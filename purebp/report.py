@@ -21,7 +21,7 @@ cat                  2    0
 dog                  1    3
 """
 
-from .arrayprint import array_str, scalar_str
+from .arrayprint import array_str, scalar_str, screen_str
 from .errors import plural
 
 HISTORY_LINES = 20    # more reports than this print as the first and last 10
@@ -150,9 +150,7 @@ def matrix_text(A):
     """numpy's printing of ``A``, its first and last 3 rows past ``SCREEN_ROWS`` rows."""
     if len(A) <= SCREEN_ROWS:
         return array_str(A)
-    head, tail = array_str(A[:3]), array_str(A[-3:])
-    return "%s\n ...\n %s   (%d rows; every number in --json)" % (
-        head[:-1], tail[1:], len(A))
+    return "%s   (%d rows; every number in --json)" % (screen_str(A, SCREEN_ROWS), len(A))
 
 
 def some(names, most=6):
