@@ -170,6 +170,8 @@ class Progress:
     'iteration 40/100  20/s  3 s left  accuracy 0.875'
     >>> line.text(3, None, 7.5)
     'iteration 3/100  2.5 s/iteration  4 min 02 s left'
+    >>> line.text(5, None, 3.6)
+    'iteration 5/100  1.4/s  1 min 08 s left'
     """
 
     def __init__(self, total, metric=None, stream=None, enabled=None, unit="iteration"):
@@ -208,7 +210,10 @@ class Progress:
         if done <= 0:
             return "%s 0/%d  starting" % (self.unit, self.total)
         rate = done / max(elapsed, 1e-9)
-        speed = "%.0f/s" % rate if rate >= 1 else "%.2g s/%s" % (1 / rate, self.unit)
+        if rate >= 1:
+            speed = ("%.0f/s" if rate >= 10 else "%.1f/s") % rate
+        else:
+            speed = "%.2g s/%s" % (1 / rate, self.unit)
         text = "%s %d/%d  %s  %s left" % (self.unit, done, self.total, speed,
                                           duration((self.total - done) / rate))
         if value is not None and self.metric:
