@@ -567,7 +567,8 @@ def _run_train(args, out):
         texts["--save"] = to_text(model, args.save)
     if args.plot:
         texts["--plot"] = loss_svg(result.history, args.metric,
-                                   unit="epoch" if args.batch_size else "iteration")
+                                   unit="epoch" if args.batch_size else "iteration",
+                                   held_out=result.held_out)
     args.outputs.write(texts)
     if args.json:
         _print_json(_training_json(result, table, data), out)

@@ -383,7 +383,7 @@ def _check_targets(y, names, path):
         column = [row[j] for row in y]
         low, high = min(column), max(column)
         values = set(column)
-        if ((low < 0 or high > 1) and len(names) == 1 and len(values) <= FEW_CLASSES
+        if ((low < 0 or high > 1) and len(names) == 1 and 2 <= len(values) <= FEW_CLASSES
                 and all(v == int(v) for v in values)):
             raise PurebpError("%s: target %r holds %d whole numbers, from %s to %s: class "
                               "labels? add --classes (one output per class); a number to "

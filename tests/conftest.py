@@ -44,6 +44,16 @@ def reference_split(ref):
     return split(len(X), ref["test_fraction"], ref["seed"], groups)
 
 
+def training_data(ref):
+    """The ``(X, y)`` a recorded scenario trains on: without a held-out split,
+    all of ``reference_data``; with one, its training rows."""
+    X, y = reference_data(ref)
+    rows = reference_split(ref)
+    if rows is None:
+        return X, y
+    return [X[r] for r in rows[0]], [y[r] for r in rows[0]]
+
+
 def run_reference(ref, fast=True):
     """purebp's ``train`` with a recorded scenario's settings (on its
     training rows, the held-out ones measured, if it holds some out)."""

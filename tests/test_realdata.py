@@ -239,3 +239,15 @@ def test_progress_draws_at_once_then_the_current_metric_and_seconds_a_step():
     assert line.due(10)                           # the last step always draws
     line(10, 0.75)
     assert stream.getvalue().endswith("accuracy 0.75\x1b[K")
+
+
+def test_plot_draws_the_held_out_reports_as_a_second_line(tmp_path):
+    picture = str(tmp_path / "curve.svg")
+    done = purebp("train", "--data", "iris", "--classes", "--test-fraction", "0.3", "--scale",
+                  "--lr", "3", "--iterations", "200", "--every", "50", "--quiet", "--plot",
+                  picture)
+    assert done.returncode == 0, done.stderr
+    with open(picture, encoding="utf-8") as f:
+        svg = f.read()
+    assert svg.count('class="curve held-out"') == 1 and svg.count('class="point held-out"') == 4
+    assert "iteration 50: held-out accuracy" in svg
