@@ -11,18 +11,23 @@ module                     what it holds
 ``purebp.batches``         mini-batches and epochs: which rows each step uses
 ``purebp.random_start``    numpy's MT19937 random start, bit for bit
 ``purebp.network``         forward pass, backprop and ``train``: any layer sizes
+``purebp.training``        the loops ``train`` runs: full batch, mini-batches
 ``purebp.metrics``         sse, mse, mae, accuracy, the loss: one number for a fit
 ``purebp.fast``            the training loop compiled for one network (same numbers)
 ``purebp.gradcheck``       backprop's gradient against finite differences
 ``purebp.narration``       ``explain``: one training step narrated, in English or Chinese
 ``purebp.article``         the article's 8-line and expanded programs, line for line
-``purebp.datasets``        the built-in data: the article's table and XOR
+``purebp.datasets``        the built-in data: the article's table, XOR, iris
+``purebp.iris``            Fisher's iris: 150 flowers and their species
+``purebp.classes``         a label column as one output per class; the confusion matrix
+``purebp.holdout``         held-out rows: a stratified split numpy reproduces
 ``purebp.csvdata``         your own data: a CSV file into X and y
 ``purebp.scaling``         min-max scaling of columns, and back
 ``purebp.model``           saved models: JSON, written atomically, loaded with checks
 ``purebp.selfcheck``       ``purebp check``: numpy's numbers, shipped inside the package
 ``purebp.chart``, ``.svg``  pictures: the terminal chart, SVG files
 ``purebp.arrayprint``      printing numbers the way numpy prints them
+``purebp.report``          what ``train`` prints: reports side by side, sized for a screen
 ``purebp.cli``             the ``python -m purebp`` command line
 =========================  ================================================
 
