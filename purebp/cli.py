@@ -181,8 +181,13 @@ def build_parser():
     train_parser.add_argument("--save", metavar="MODEL.json",
                               help="save the trained model (written atomically)")
     train_parser.add_argument("--plain", action="store_true",
-                              help="train on the plain path the docs explain, one step() an "
-                                   "iteration, not the compiled fast loop (same numbers, slower)")
+                              help="train on the plain path the docs explain, network.step an "
+                                   "iteration, not the compiled loop (same numbers, slower; "
+                                   "under a debugger, the plain path runs anyway)")
+    train_parser.add_argument("--show-code", action="store_true",
+                              help="print the Python code of the loop train compiles for this "
+                                   "data and network (the fast path), with a header saying "
+                                   "what it is, and exit without training")
     train_parser.add_argument("--plot", metavar="FILE.svg",
                               help="draw the metric over the iterations as an SVG file")
     _lang_flag(train_parser, "language of the warning when training fails")
@@ -547,6 +552,8 @@ def _run_train(args, out):
         raise PurebpError("--plot needs reports of the metric; --every is 0")
     table = _data(args)
     data = _Rows(args, table)
+    if args.show_code:
+        return _show_code(args, data, out)
     steps = _steps(args, len(data.X))
     _say_note(args)
     label = "batch " + args.metric if args.batch_size else args.metric
@@ -589,12 +596,25 @@ def _run_train(args, out):
     return EXIT_OK
 
 
+def _show_code(args, data, out):
+    """train --show-code: the compiled loop's code; no training."""
+    from .listing import listing
+    _say_note(args)
+    if args.batch_size:
+        raise PurebpError("--show-code: mini-batches (--batch-size) have no compiled loop; "
+                          "they run network.step (purebp/network.py), which is the code to read")
+    print(listing(data.X, data.y, args.layers, args.lr, args.loss, args.activation, args.data),
+          end="", file=out)
+    return EXIT_OK
+
+
 def _training_json(result, table, data):
-    """train --json: the four keys of any run; with classes or held-out rows,
+    """train --json: the five keys of any run (``path``: "compiled" or
+    "plain", the code that ran); with classes or held-out rows,
     the classes, the split, the held-out reports, the final metrics and the
     confusion matrix (of the held-out rows, or without them of the training rows)."""
     document = {"layers": result.layers, "weights": result.weights, "outputs": result.outputs,
-                "history": [[i, value] for i, value in result.history]}
+                "history": [[i, value] for i, value in result.history], "path": result.path}
     if not table.classes and data.split is None:
         return document
     from .classes import confusion

@@ -169,6 +169,13 @@ IGNORED = [
      "--json prints one JSON object and nothing else"),
     ("train", lambda args, given: "quiet" in given, ("ascii",),
      "--quiet draws no chart"),
+    ("train", lambda args, given: "show_code" in given,
+     ("iterations", "epochs", "every", "metric", "json", "save", "plot", "plain", "quiet",
+      "ascii", "lang"),
+     "--show-code prints the code of the compiled loop and trains nothing"),
+    ("train", lambda args, given: "show_code" in given and "test_fraction" not in given,
+     ("seed",), "--show-code prints code that takes the weights as they come (--seed picks "
+     "the random start, and with --test-fraction the rows held out)"),
 ]
 for _command in ("train", "explain", "gradcheck", "draw"):
     IGNORED.append((_command, lambda args, given: not args.layers or len(args.layers) < 3,

@@ -16,7 +16,15 @@ sit together below, as in micrograd:
 ``step`` does one iteration (forward, backward, update) and keeps every
 quantity it computes; ``train`` checks its arguments, then repeats it,
 full batch or in mini-batches (the loops are in ``purebp.training``), and
-returns a ``Training``:
+returns a ``Training``.
+
+Where you read these lines is not always where ``train`` runs them: for
+speed, full-batch training runs a copy of them that ``purebp.fast`` writes
+out for the data and network and compiles (the same numbers, bit for bit;
+``python -m purebp train --show-code`` prints it). Under a debugger (pdb,
+an IDE's), with ``fast=False`` or ``--plain``, ``train`` calls ``step``
+every iteration, so a breakpoint or a ``print`` here fires each time;
+``Training.path`` says which path ran, and so does ``train``'s output:
 
 >>> from purebp.datasets import load_data
 >>> X, y = load_data("xor")
@@ -146,8 +154,14 @@ class Step:
         self.weights = None
 
 
-def step(weights, X, y, lr=1.0, loss="half-sse", activation="sigmoid"):
+def step(weights, X, y, lr=1.0, loss="half-sse", activation="sigmoid", checked=False):
     """One iteration of training: forward, backward, update. Returns a ``Step``.
+
+    This is the code ``train`` runs on its plain path, once an iteration
+    (``fast=False``, ``--plain``, or under a debugger; see ``train``): a
+    breakpoint or a ``print`` here shows every iteration. The loops of
+    ``purebp.training`` pass ``checked=True``: they checked the arguments
+    once, before the first iteration.
 
     >>> s = step([[[0.5], [0.5], [0.0]]], [[0, 0, 1]], [[1]])
     >>> s.l[1], s.l_error[0], s.slope[0], s.steps[0]
@@ -156,10 +170,26 @@ def step(weights, X, y, lr=1.0, loss="half-sse", activation="sigmoid"):
     >>> s.l_error[0], s.slope[0], s.l_delta[0]
     (None, None, [[0.5]])
     """
-    weights, X, y = check_network(weights, X, "step", y)
-    lr = checks.positive_number(lr, "lr", "learning rate")
-    check_conventions([len(X[0])] + [len(syn[0]) for syn in weights], y, activation, loss)
-    return _step(weights, X, y, lr, loss, activation)
+    if not checked:
+        weights, X, y = check_network(weights, X, "step", y)
+        lr = checks.positive_number(lr, "lr", "learning rate")
+        check_conventions([len(X[0])] + [len(syn[0]) for syn in weights], y, activation, loss)
+    n = len(weights)
+    s = Step(n)
+    s.l[0] = X
+    f = layer_activations(n, activation, loss)
+    for k in range(n):                                   # forward, bottom up
+        s.z[k], s.l[k + 1] = layer_forward(s.l[k], weights[k], f[k])
+    top = _loss(loss)
+    start = top.start(y, s.l[n])                         # y - l, 2 * (y - l), ...
+    l_error, l_delta = (None, start) if top.cancels else (start, None)
+    for k in range(n - 1, -1, -1):                       # backward, top down
+        s.l_error[k] = l_error
+        s.slope[k], s.l_delta[k], s.steps[k], l_error = layer_backward(
+            s.l[k], weights[k], s.l[k + 1], l_error, f[k], l_delta)
+        l_delta = None
+    s.weights = update(weights, s.steps, lr)
+    return s
 
 
 def update(weights, steps, lr):
@@ -186,16 +216,22 @@ class Training:
     metric)`` pairs (with mini-batches, ``(epoch, metric)``); ``settings``:
     what it was trained with (``iterations`` counts steps); ``held_out``:
     the metric of the held-out rows at the same reports (empty without
-    them), as ``(iteration, metric)`` pairs.
+    them), as ``(iteration, metric)`` pairs; ``path``: the code that ran,
+    ``"compiled"`` (the loop ``purebp.fast`` made) or ``"plain"`` (``step``,
+    an iteration), and ``plain_reason``, why the plain path ran (None on
+    the compiled one).
     """
 
-    def __init__(self, layers, weights, outputs, history, settings, held_out=None):
+    def __init__(self, layers, weights, outputs, history, settings, held_out=None,
+                 plain_reason=None):
         self.layers = layers
         self.weights = weights
         self.outputs = outputs
         self.history = history
         self.settings = settings
         self.held_out = held_out or []
+        self.plain_reason = plain_reason
+        self.path = "compiled" if plain_reason is None else "plain"
 
     def __repr__(self):
         return "<Training layers=%s iterations=%d>" % (
@@ -235,9 +271,12 @@ def train(X, y, layers=None, seed=1, iterations=None, lr=1.0, loss="half-sse",
     With ``fast`` (the default), full-batch training with the article's
     conventions runs as code compiled for these shapes and data
     (``purebp.fast``), which gives the same numbers as the plain path of
-    ``step`` (the tests hold it to that) several times faster; ``fast=False``
-    runs the plain path, one ``step`` an iteration, as do the conventions
-    the compiled loop does not support.
+    ``step`` (the tests hold it to that) several times faster. The plain
+    path, one ``step`` an iteration, runs with ``fast=False``, **when a
+    debugger is on** (pdb, an IDE's: ``training.debugger_on``), so that a
+    breakpoint in ``step`` or the layers stops, and where the compiled
+    loop does not apply. ``Training.path`` says which ran, and
+    ``Training.plain_reason`` why.
 
     ``X`` and ``y`` may be numpy arrays (anything with ``.tolist()``), and
     ``y`` a flat list, one target a row. Every argument is checked first;
@@ -273,17 +312,20 @@ def train(X, y, layers=None, seed=1, iterations=None, lr=1.0, loss="half-sse",
     generator = MT19937(seed)                            # np.random.seed(seed)
     weights = random_weights(layers, generator)          # syn = 2 * np.random.random(...) - 1
     if batch_size is None:
+        loop, plain_reason = training.compiled_loop(X, y, layers, lr, loss, activation, length,
+                                                    fast)
         weights, outputs, history, held = training.full_batch(
-            X, y, weights, length, lr, loss, activation, every, metric, progress, fast,
+            X, y, weights, length, lr, loss, activation, every, metric, progress, loop,
             held_out)
     else:
+        plain_reason = training.ASKED if not fast else training.BATCHES
         weights, outputs, history, held = training.mini_batches(
             X, y, weights, generator, batch_size, length, lr, loss, activation, every, metric,
             progress, held_out)
     settings = {"seed": seed, "iterations": length * steps_per_epoch(len(X), batch_size),
                 "epochs": length, "batch_size": batch_size, "lr": lr, "loss": loss,
                 "activation": activation, "every": every, "metric": metric}
-    return Training(layers, weights, outputs, history, settings, held)
+    return Training(layers, weights, outputs, history, settings, held, plain_reason)
 
 
 def step_at(X, y, layers=None, seed=1, lr=1.0, loss="half-sse", at=1, progress=None,
@@ -433,26 +475,6 @@ def _forward(weights, X, activation="sigmoid", loss="half-sse"):
     for syn, f in zip(weights, layer_activations(len(weights), activation, loss)):
         l.append(layer_forward(l[-1], syn, f)[1])
     return l
-
-
-def _step(weights, X, y, lr, loss, activation):
-    """``step``, its arguments already checked (``train``'s loops run this)."""
-    n = len(weights)
-    s = Step(n)
-    s.l[0] = X
-    f = layer_activations(n, activation, loss)
-    for k in range(n):                                   # forward, bottom up
-        s.z[k], s.l[k + 1] = layer_forward(s.l[k], weights[k], f[k])
-    top = _loss(loss)
-    start = top.start(y, s.l[n])                         # y - l, 2 * (y - l), ...
-    l_error, l_delta = (None, start) if top.cancels else (start, None)
-    for k in range(n - 1, -1, -1):                       # backward, top down
-        s.l_error[k] = l_error
-        s.slope[k], s.l_delta[k], s.steps[k], l_error = layer_backward(
-            s.l[k], weights[k], s.l[k + 1], l_error, f[k], l_delta)
-        l_delta = None
-    s.weights = update(weights, s.steps, lr)
-    return s
 
 
 def _targets(X, y):

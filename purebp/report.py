@@ -1,7 +1,7 @@
 """What ``purebp train`` prints after training, sized for a screen.
 
 In order: a line of the settings (with the defaults classes chose, and the
-held-out split), the reports of the metric (training and held-out side by
+held-out split), a line saying which code trained (``path_line``), the reports of the metric (training and held-out side by
 side), the trained weights' line, the weight matrices and outputs (numpy's
 printing, summarised past a screenful), the terminal chart, then for
 classes the confusion matrix, and a table of rows with their predictions.
@@ -55,6 +55,30 @@ def settings_line(args, result, table, split):
                      % (split["held_out_rows"], plural(split["rows"], "row"),
                         scalar_str(split["test_fraction"])))
     return ", ".join(parts)
+
+
+def path_line(result):
+    """Which code trained, and how to get the other: the compiled loop, or
+    ``network.step`` and why (``Training.plain_reason``).
+
+    >>> class Result: plain_reason = None
+    >>> print(path_line(Result()))
+    path: the compiled loop (--show-code prints it); --plain runs network.step, the code in network.py
+    >>> Result.plain_reason = "the compiled loop has no code for the loss mse"
+    >>> print(path_line(Result()))
+    path: plain, network.step as network.py reads, since the compiled loop has no code for the loss mse
+    """
+    from .training import ASKED, DEBUGGER
+    why = result.plain_reason
+    if why is None:
+        return "path: the compiled loop (--show-code prints it); --plain runs network.step, " \
+               "the code in network.py"
+    plain = "path: plain, network.step as network.py reads"
+    if why == ASKED:
+        return plain + " (--plain); leave out --plain for the compiled loop, same numbers"
+    if why == DEBUGGER:
+        return plain + ", since a debugger is on: breakpoints there stop"
+    return plain + ", since " + why
 
 
 def report_lines(history, held_out, unit, metric, final):
@@ -171,6 +195,7 @@ def print_training(args, result, table, data, out):
     unit = "epoch" if args.batch_size else "iteration"
     activation, loss = result.settings["activation"], result.settings["loss"]
     print(settings_line(args, result, table, data.split), file=out)
+    print(path_line(result), file=out)
     final = data.final
     print("\n".join(report_lines(result.history, result.held_out, unit, args.metric, final)),
           file=out)

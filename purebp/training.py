@@ -33,31 +33,93 @@ A step whose weights are no longer finite ends training with a
 ``TrainingError`` naming it.
 """
 
+import sys
+
 from .batches import batch_rows, take
-from .errors import TrainingError
+from .errors import TrainingError, plural
 from .metrics import measure
-from .network import _forward, _step
+from .network import _forward, step
 from .random_start import MT19937, permutation, random_weights
 
 CHUNK = 64               # compiled iterations between checks for NaN and progress reports
 CHUNK_WORK = 2000000     # and at most about this many multiply-adds (a fraction of a second)
 
+# Why the plain path ran (``Training.plain_reason``), where the command line
+# words it its own way: asked for, and a debugger.
+ASKED = "fast=False asks for it"
+DEBUGGER = "a debugger is on"
+BATCHES = "mini-batches have no compiled loop"
 
-def full_batch(X, y, weights, iterations, lr, loss, activation, every, metric, progress, fast,
+
+def compiled_loop(X, y, layers, lr, loss, activation, iterations, fast):
+    """The compiled loop full-batch training runs (``purebp.fast``), or None:
+    ``(loop, None)``, or ``(None, why the plain path runs)``.
+
+    The plain path runs when ``fast`` is False, for a single iteration,
+    when a debugger is on (``debugger_on``), and where the compiled loop
+    does not apply (``purebp.fast`` says where).
+    """
+    if not fast:
+        return None, ASKED
+    if iterations < 2:
+        return None, "one iteration compiles nothing"
+    if debugger_on():
+        return None, DEBUGGER
+    return build_loop(X, y, layers, lr, loss, activation)
+
+
+def build_loop(X, y, layers, lr, loss, activation):
+    """``(loop, None)``: the loop ``purebp.fast`` compiles for this data,
+    network and rate; or ``(None, why it makes none)``."""
+    from . import fast as compiled      # imported here: mini-batches need none of it
+    from .losses import LOSSES
+    loop = compiled.compile_loop(X, y, layers, lr, loss, activation)
+    if loop is not None:
+        return loop, None
+    if loss not in compiled.LOSSES or LOSSES[loss].output not in compiled.ACTIVATIONS:
+        return None, "the compiled loop has no code for the loss %s" % loss
+    if len(layers) > 2 and activation not in compiled.ACTIVATIONS:
+        return None, "the compiled loop has no code for the activation %s" % activation
+    largest = max(layers[k] * layers[k + 1] for k in range(len(layers) - 1))
+    if largest > (compiled.PYPY_LAYER_WEIGHTS if compiled.PYPY else compiled.MAX_LAYER_WEIGHTS):
+        return None, "a layer of %s is more than the compiled loop takes" % plural(
+            largest, "weight")
+    return None, "the compiled loop could not be built on this Python"
+
+
+def debugger_on():
+    """Whether a debugger watches this thread, so that ``train`` runs
+    ``network.step`` for its breakpoints to stop in.
+
+    A debugger is a trace function (``sys.settrace``: pdb, the IDEs'
+    debuggers, the ``trace`` module), or on Python 3.12 and later a tool in
+    ``sys.monitoring``'s debugger slot (debugpy, PyCharm and other pydevd
+    debuggers there). coverage.py's trace function is not counted: the
+    compiled loop is what it should measure, and ``network.step`` runs for
+    the last iteration anyway. Profilers (cProfile) set a profile function,
+    not a trace function: they time the compiled loop, as it runs unwatched.
+    """
+    gettrace = getattr(sys, "gettrace", None)        # MicroPython may have none
+    tracer = gettrace() if gettrace is not None else None
+    if tracer is not None:
+        owner = getattr(tracer, "__self__", tracer)  # a bound method's object
+        if getattr(type(owner), "__module__", "").split(".")[0] != "coverage":
+            return True
+    monitoring = getattr(sys, "monitoring", None)
+    return monitoring is not None and monitoring.get_tool(monitoring.DEBUGGER_ID) is not None
+
+
+def full_batch(X, y, weights, iterations, lr, loss, activation, every, metric, progress, loop,
                held_out=None):
-    """The article's loop: every row, every iteration; returns
-    (weights, l, history, held-out history)."""
-    layers = [len(weights[0])] + [len(syn[0]) for syn in weights]
+    """The article's loop: every row, every iteration, on the compiled
+    ``loop`` (``compiled_loop``) if given; returns (weights, l, history,
+    held-out history)."""
     history, held = [], []
-    loop = None
-    if fast and iterations > 1:
-        from .fast import compile_loop      # imported here: mini-batches need none of it
-        loop = compile_loop(X, y, layers, lr, loss, activation)
     first = 0
     if loop is not None:
         # All but the last iteration compiled, in chunks; the last one plain,
         # for its outputs l (the ones before the final update).
-        size = chunk_size(len(X), layers)
+        size = chunk_size(len(X), loop.layers)
         while first < iterations - 1:
             count = min(size, iterations - 1 - first)
             if held_out is not None and every:
@@ -76,7 +138,7 @@ def full_batch(X, y, weights, iterations, lr, loss, activation, every, metric, p
     for i in range(first, iterations):
         if held_out is not None and every and i % every == 0:
             held.append((i, _metric(weights, held_out, metric, activation, loss)))
-        s = _step(weights, X, y, lr, loss, activation)
+        s = step(weights, X, y, lr, loss, activation, checked=True)
         if every and i % every == 0:
             history.append((i, measure(metric, y, s.l[-1], loss)))
         weights = s.weights
@@ -114,7 +176,7 @@ def mini_batches(X, y, weights, generator, batch_size, epochs, lr, loss, activat
         order = permutation(len(X), generator)           # order = np.random.permutation(len(X))
         for rows in batch_rows(order, batch_size):       # rows = order[start:start + B]
             y_batch = take(y, rows)
-            s = _step(weights, take(X, rows), y_batch, lr, loss, activation)
+            s = step(weights, take(X, rows), y_batch, lr, loss, activation, checked=True)
             weights = s.weights
             if not _all_finite(weights):
                 raise TrainingError(
@@ -133,8 +195,9 @@ def replay(X, y, layers, seed, lr, loss, at, activation, batch_size, progress):
     weights = random_weights(layers, generator)
     if batch_size is None:
         if at > 1:
+            loop = compiled_loop(X, y, layers, lr, loss, activation, at - 1, True)[0]
             weights = full_batch(X, y, weights, at - 1, lr, loss, activation, 0, "sse",
-                                 progress, True)[0]
+                                 progress, loop)[0]
         return weights, None
     done, epoch = 0, 0
     while True:
@@ -142,7 +205,8 @@ def replay(X, y, layers, seed, lr, loss, at, activation, batch_size, progress):
         for index, rows in enumerate(batch_rows(order, batch_size)):
             if done == at - 1:
                 return weights, (epoch, index, rows)
-            weights = _step(weights, take(X, rows), take(y, rows), lr, loss, activation).weights
+            weights = step(weights, take(X, rows), take(y, rows), lr, loss, activation,
+                           checked=True).weights
             done += 1
             if progress is not None:
                 progress(done, None)

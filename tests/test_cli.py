@@ -41,7 +41,8 @@ def test_train_json_is_one_object_agreeing_with_numpy():
                   "--metric", "sse", "--json")
     assert done.returncode == 0, done.stderr
     result = json.loads(done.stdout)
-    assert sorted(result) == ["history", "layers", "outputs", "weights"]
+    assert sorted(result) == ["history", "layers", "outputs", "path", "weights"]
+    assert result["path"] == "compiled"
     assert result["layers"] == [3, 4, 1]
     assert deviation(result["weights"], ref["weights"]) <= TOLERANCE
     assert deviation(result["outputs"], ref["outputs"]) <= TOLERANCE

@@ -114,7 +114,8 @@ def test_iris_reaches_95_percent_held_out_with_the_documented_command():
     assert "loss softmax (the default for classes)" in first
     assert "metric accuracy (the default for classes)" in first
     assert "held out 45 of 150 rows (--test-fraction 0.3)" in first
-    assert done.stdout.splitlines()[1].split() == ["iteration", "accuracy", "held-out",
+    assert done.stdout.splitlines()[1].startswith("path: ")
+    assert done.stdout.splitlines()[2].split() == ["iteration", "accuracy", "held-out",
                                                    "accuracy"]
     assert held_out_accuracy(done) >= 0.95
     assert "confusion matrix of the held-out rows (45" in done.stdout
