@@ -9,6 +9,7 @@
     purebp predict ...     predict with a model saved by train --save
     purebp check           this copy against numpy's recorded numbers
     purebp draw ...        the network, or the chain rule, as an SVG picture
+    purebp web             the page that steps through backprop, in the browser
 
 Exit codes: 0 success, 2 bad usage or bad input (one line on stderr,
 never a traceback), 1 failure while running, 130 Ctrl-C. PUREBP_DEBUG=1
@@ -240,7 +241,28 @@ def build_parser():
                                    "(default: 1, the random start)")
     check_parser.add_argument("--json", action="store_true",
                               help="print the result as one JSON object")
+
+    web_parser = commands.add_parser(
+        "web", help="step through backprop in the browser, on this computer",
+        description="Serve the page that steps through backprop and trains, in the browser: "
+                    "purebp's own modules run there in MicroPython (WebAssembly). The server "
+                    "listens on 127.0.0.1 only and serves the page's files and purebp's "
+                    "modules, nothing else; Ctrl-C stops it.")
+    web_parser.add_argument("--port", type=_port, default=8765, metavar="N",
+                            help="the port to listen on, 0 for any free one (default: 8765)")
+    web_parser.add_argument("--no-browser", action="store_true",
+                            help="print the page's address, do not open a browser")
     return parser
+
+
+def _port(text):
+    value = int(text)
+    if not 0 <= value <= 65535:
+        raise ValueError(text)
+    return value
+
+
+_port.__name__ = "port number (0 to 65535)"
 
 
 def _lang_flag(parser, what):
@@ -595,6 +617,12 @@ def _run_draw(args, out):
     return EXIT_OK
 
 
+def _run_web(args, out):
+    from .webserver import serve
+    serve(args.port, browser=not args.no_browser, out=out)
+    return EXIT_OK
+
+
 def _inputs_from_words(words, names, bias):
     """Rows of numbers from command-line words like 1,0,1 (or 1;0;1)."""
     from .csvdata import to_number
@@ -697,7 +725,7 @@ def main(argv=None, out=None):
     args = parser.parse_args(argv)
     command = {"train": _run_train, "explain": _run_explain, "gradcheck": _run_gradcheck,
                "predict": _run_predict, "draw": _run_draw,
-               "check": _run_check}.get(args.command, _run_default)
+               "check": _run_check, "web": _run_web}.get(args.command, _run_default)
     prog = "purebp " + args.command if args.command else "purebp"
     message = code = None
     try:
