@@ -32,12 +32,11 @@ line would print.
 import json
 import sys
 
-from . import __version__, datasets
+from . import __version__, checks, datasets
 from .activations import ACTIVATIONS, HIDDEN
 from .arrayprint import scalar_str
 from .errors import PurebpError, TrainingError, plural
-from .explain import LANGUAGES, as_data, explain, text
-from .explain import TEXTS as EXPLAIN_TEXTS
+from .explain import LANGUAGES, TEXTS as EXPLAIN_TEXTS, as_data, explain, text   # the narration
 from .losses import LOSS_NAMES, LOSSES
 from .metrics import measure
 from .network import check_conventions, check_data, check_settings
@@ -171,12 +170,7 @@ class Session:
             raise PurebpError("layers: the page draws networks of at most %d layers of %d "
                               "units; train larger ones with python -m purebp train"
                               % (MOST_LAYERS, MOST_UNITS))
-        if isinstance(self.iterations, bool) or not isinstance(self.iterations, int) \
-                or self.iterations < 1:
-            raise PurebpError("iterations: %r is not a whole number of 1 or more"
-                              % (self.iterations,))
-        if not isinstance(self.seed, int) or isinstance(self.seed, bool) or self.seed < 0:
-            raise PurebpError("seed: %r is not a whole number of 0 or more" % (self.seed,))
+        checks.whole_number(self.iterations, "iterations", least=1)
         self.every = max(1, self.iterations // POINTS)
         self.weights = random_weights(self.layers, MT19937(self.seed))   # as train draws them
         self.done = 0
@@ -208,8 +202,7 @@ class Session:
 
     def run(self, count):
         """``count`` iterations of ``train``'s loop, no further than ``iterations``."""
-        if isinstance(count, bool) or not isinstance(count, int) or count < 1:
-            raise PurebpError("run: count %r is not a whole number of 1 or more" % (count,))
+        checks.whole_number(count, "count", least=1)
         count = min(count, self.iterations - self.done)
         if count < 1:
             raise PurebpError("run: %s done already; start again, or ask for more"

@@ -14,8 +14,9 @@ serves two kinds of file, and nothing else:
 
 Names are matched, never joined onto a path, so no request can reach a
 file of yours: ``/purebp/../README.md`` and the like are 404s. Files go
-out gzip-compressed to a browser that accepts it (every browser does):
-the page and MicroPython are about 250 KB that way, 700 KB raw.
+out gzip-compressed to a browser that accepts it (every browser does): the
+page, MicroPython and the modules it loads are about 300 KB that way,
+760 KB raw.
 
 >>> page_file("/purebp/network.py") == os.path.join(PACKAGE, "network.py")
 True
@@ -133,7 +134,10 @@ def serve(port=PORT, browser=True, out=None):
         out.flush()
         if browser:
             import webbrowser
-            webbrowser.open(url)
+            if not webbrowser.open(url):
+                print("purebp web: no browser could be started here; open the address above "
+                      "in one", file=out)
+                out.flush()
         server.serve_forever()
     finally:
         server.server_close()

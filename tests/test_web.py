@@ -113,8 +113,9 @@ def test_the_page_says_what_is_wrong_with_its_settings():
            ({"data": "nope"}, "unknown data set 'nope'"),
            ({"lr": "fast"}, "lr"),
            ({"layers": [3, 64, 1]}, "the page draws networks of at most 6 layers of 32 units"),
-           ({"iterations": 0}, "iterations: 0 is not a whole number of 1 or more"),
-           ({"seed": -1}, "seed: -1 is not a whole number of 0 or more"),
+           ({"iterations": 0}, "iterations: 0 is not a whole number of at least 1"),
+           ({"seed": -1}, "seed: -1 is out of range"),
+           ({"seed": 1.5}, "seed: 1.5 is not an integer"),
            ({"layers": [3, 1], "activation": "tanh"}, "activation 'tanh' is for hidden layers"),
            ({"data": "xor", "layers": [3, 1], "loss": "softmax"}, "loss softmax needs two")]
     for settings, words in bad:
@@ -132,6 +133,22 @@ def test_a_diverging_step_stops_with_trains_message():
     assert reply["error"].startswith("training diverged at iteration 1: a weight became NaN")
     assert page.request({"do": "story"})["iteration"] == 1    # the step was not taken
     json.loads(page.handle('{"do": "story"}'))                 # plain JSON: no NaN in it
+
+
+def test_a_run_that_diverges_names_the_iteration_of_the_whole_run(monkeypatch):
+    page.request({"do": "start", "data": "xor", "layers": [3, 4, 1], "iterations": 300})
+    page.request({"do": "run", "count": 7})
+
+    def diverge(X, y, weights, length, *rest):
+        raise purebp.errors.TrainingError("training diverged at iteration 2: a weight became "
+                                          "NaN or infinite; try a lower learning rate than 1.0",
+                                          iteration=2)
+
+    monkeypatch.setattr(page, "full_batch", diverge)
+    reply = page.request({"do": "run", "count": 50})
+    assert reply["error"].startswith("training diverged at iteration 9: ")
+    monkeypatch.undo()
+    assert page.request({"do": "story"})["iteration"] == 7     # the failed piece left no trace
 
 
 def test_choices_come_from_the_tables_and_texts_from_both_languages():
@@ -310,6 +327,7 @@ def assert_same_training(shown, trained):
 @pytest.mark.needs_processes
 def test_the_page_in_chromium_shows_the_command_lines_numbers_within_budget(served, tmp_path):
     screenshot = os.environ.get("PUREBP_PAGE_SCREENSHOT")
+    screenshot = screenshot and os.path.abspath(screenshot)
     plan = [{"open": ""}, {"step": "first"}, {"step": "second"}, {"run": "article"},
             {"set": {"data": "xor", "layers": "3,4,1", "iterations": "2000"}},
             {"step": "xor_first"}, {"language": True}, {"story": "xor_first_zh"},
