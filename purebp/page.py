@@ -35,6 +35,7 @@ import sys
 from . import __version__, checks, datasets
 from .activations import ACTIVATIONS, HIDDEN
 from .arrayprint import scalar_str
+from .budget import weight_count
 from .errors import PurebpError, TrainingError, plural
 from .explain import LANGUAGES, TEXTS as EXPLAIN_TEXTS, as_data, explain, text   # the narration
 from .losses import LOSS_NAMES, LOSSES
@@ -48,6 +49,11 @@ METRIC = "loss"          # the curve shows the loss the network is trained on
 POINTS = 100             # about this many points on the curve: every = iterations // POINTS
 MOST_UNITS = 32          # the page draws every unit: more would not be readable
 MOST_LAYERS = 6
+# The compiled loop (purebp.fast) pays off where its code is small: MicroPython
+# takes seconds to compile it for iris-sized data, and each Run chunk compiles
+# it again, so beyond this many rows x weights the page runs the plain path
+# (the same numbers: the tests hold the two paths to each other).
+COMPILE_AT_MOST = 400
 
 # The page's own words, in English and Chinese (explain's are in explain.TEXTS).
 TEXTS = {
@@ -221,7 +227,7 @@ class Session:
             try:
                 weights, l, reports = full_batch(self.X, self.y, self.weights, length, self.lr,
                                                  self.loss, self.activation, every, METRIC,
-                                                 None, True)
+                                                 None, self._compiled())
             except TrainingError as error:
                 at = self.done + (error.iteration or 0)
                 raise TrainingError(str(error).replace("iteration %d" % error.iteration,
@@ -230,6 +236,9 @@ class Session:
             self.weights, self.outputs = weights, l
             self.done += length
         return self.state()
+
+    def _compiled(self):
+        return len(self.X) * weight_count(self.layers) <= COMPILE_AT_MOST
 
     def story(self, lang="en"):
         """The last step's story again, in ``lang``."""
