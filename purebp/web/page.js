@@ -73,8 +73,16 @@ async function withModules(fn) {
   }
 }
 
+// One request to purebp.page; a mistake comes back as {error}, and so does a bug
+// (its traceback's last line), so the page always says what went wrong.
 async function ask(request) {
-  return JSON.parse(await withModules(() => page.handle(JSON.stringify(request))));
+  try {
+    return JSON.parse(await withModules(() => page.handle(JSON.stringify(request))));
+  } catch (error) {
+    console.error(error);
+    const lines = String(error && error.message || error).trim().split("\n");
+    return {error: lines[lines.length - 1]};
+  }
 }
 
 async function boot() {
@@ -88,6 +96,7 @@ async function boot() {
   mp.runPython("import sys\nsys.path.insert(0, '/lib')");
   page = await withModules(() => mp.pyimport("purebp.page"));
   offer = await ask({do: "choices"});
+  if (offer.error) throw new Error(offer.error);
   buildForm();
   $("language").disabled = false;
   await start();
@@ -256,7 +265,8 @@ async function switchLanguage() {
 
 function showError(message) {
   $("error").hidden = !message;
-  $("error").textContent = message ? say("error") + ": " + message : "";
+  const label = offer && offer.texts ? say("error") : "error";
+  $("error").textContent = message ? label + ": " + message : "";
 }
 
 function svgOf(text) {
