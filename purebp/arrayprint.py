@@ -77,6 +77,29 @@ def array_str(A):
     return "[" + "\n ".join(rows) + "]"
 
 
+def screen_str(A, most=20):
+    """``array_str(A)``, or past ``most`` rows (a screenful), its first and
+    last 3 rows with ``...`` between, the digits chosen from those 6 rows:
+    how ``train`` and ``explain`` print a matrix of real data (every number
+    is in ``--json``).
+
+    >>> print(screen_str([[float(i), 0.5] for i in range(30)]))
+    [[ 0.   0.5]
+     [ 1.   0.5]
+     [ 2.   0.5]
+     ...
+     [27.   0.5]
+     [28.   0.5]
+     [29.   0.5]]
+    """
+    if len(A) <= most:
+        return array_str(A)
+    lines = array_str(A[:EDGE_ITEMS] + A[-EDGE_ITEMS:]).split("\n")
+    starts = [i for i, line in enumerate(lines) if line.startswith((" [", "[["))]
+    cut = starts[EDGE_ITEMS]
+    return "\n".join(lines[:cut] + [" ..."] + lines[cut:])
+
+
 def _shown(count, summarised):
     """Indexes shown along one axis; None stands for numpy's "...".
 

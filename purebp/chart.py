@@ -13,6 +13,25 @@ sse, log scale
  0.001 |########
        +--------
         0   3000
+
+**When the first report dwarfs the rest** (real data: a loss of 4000 at
+the random start, then 20 falling to 5), a scale that holds it would
+squash every later report into the bottom rows. So when a scale that
+holds every report (log when they span two decades, else linear) would
+leave the reports after the first less than a fifth of the chart's
+height, the scale is taken from the reports *after the first*: the first
+column is drawn to the top and cut, and the title says so, with its
+value. Later reports, where training happens, fill the chart:
+
+>>> history = [(0, 50.0), (100, 3.0), (200, 2.5), (300, 2.0)]
+>>> print("\\n".join(loss_chart(history, "sse", width=8, height=4, ascii=True)))
+sse; iteration 0 (50) is above the chart, cut at its top
+ 3 |####
+   |####
+   |######
+ 2 |########
+   +--------
+    0    300
 """
 
 import math
@@ -29,14 +48,32 @@ def use_log_scale(values):
     return min(values) > 0 and max(values) / min(values) >= 100
 
 
-def loss_chart(history, metric, width=60, height=10, ascii=False):
+def first_dwarfs(values):
+    """Whether the first value lies so far above the others that, on a
+    scale holding all of them, they would fill less than a fifth of it:
+    then the chart is scaled to the others.
+
+    >>> first_dwarfs([50.0, 3.0, 2.5, 2.0]), first_dwarfs([1.0, 0.5, 0.25, 0.1])
+    (True, False)
+    """
+    rest = values[1:]
+    if len(rest) < 2:
+        return False
+    f = math.log10 if use_log_scale(values) else (lambda v: v)
+    top, bottom = f(max(rest)), f(min(rest))
+    return f(values[0]) - top > 4 * (top - bottom)
+
+
+def loss_chart(history, metric, width=60, height=10, ascii=False, unit="iteration"):
     """The ``(iteration, value)`` pairs as a column chart: a list of lines."""
     values = [v for _, v in history]
     if not values or any(v != v or v in (float("inf"), float("-inf")) for v in values):
         return []
-    log = use_log_scale(values)
+    cut = first_dwarfs(values)
+    scaled = values[1:] if cut else values
+    log = use_log_scale(scaled)
     f = math.log10 if log else (lambda v: v)
-    low, high = f(min(values)), f(max(values))
+    low, high = f(min(scaled)), f(max(scaled))
     if high == low:
         low, high = low - 1, high + 1
     columns = max(1, min(width, 4 * len(values)) if len(values) < width else width)
@@ -45,10 +82,15 @@ def loss_chart(history, metric, width=60, height=10, ascii=False):
     for c in range(columns):
         v = values[min(len(values) - 1, c * len(values) // columns)]
         # at least half a cell, so the smallest value still shows (as ▄ or #)
-        filled.append(max(4, int(round((f(v) - low) / (high - low) * height * 8))))
-    top_label, bottom_label = _label(max(values)), _label(min(values))
+        eighths = max(4, int(round((f(v) - low) / (high - low) * height * 8)))
+        filled.append(min(eighths, height * 8))     # the first report, when cut
+    top_label, bottom_label = _label(max(scaled)), _label(min(scaled))
     margin = max(len(top_label), len(bottom_label)) + 1
-    lines = ["%s%s" % (metric, ", log scale" if log else "")]
+    title = "%s%s" % (metric, ", log scale" if log else "")
+    if cut:
+        title += "; %s %s (%s) is above the chart, cut at its top" % (
+            unit, history[0][0], _label(values[0]))
+    lines = [title]
     for row in range(height - 1, -1, -1):
         cells = []
         for eighths in filled:
@@ -113,10 +155,23 @@ def _label(v):
 
 class Progress:
     """A one-line progress report on stderr, redrawn at most ten times a second,
-    with the time left at the rate measured so far.
+    with the time left at the rate measured so far, and the current metric.
 
     Only when stderr is a terminal: piped or redirected output stays clean.
     ``unit`` names what is counted: iterations, or the weights of a gradient check.
+    The first line is drawn at once (``begin``), before the first step; the
+    speed reads as steps a second, or below one a second, seconds a step:
+
+    >>> import io
+    >>> line = Progress(100, "accuracy", stream=io.StringIO(), enabled=True)
+    >>> line.text(0, None, 0.0)
+    'iteration 0/100  starting'
+    >>> line.text(40, 0.875, 2.0)
+    'iteration 40/100  20/s  3 s left  accuracy 0.875'
+    >>> line.text(3, None, 7.5)
+    'iteration 3/100  2.5 s/iteration  4 min 02 s left'
+    >>> line.text(5, None, 3.6)
+    'iteration 5/100  1.4/s  1 min 08 s left'
     """
 
     def __init__(self, total, metric=None, stream=None, enabled=None, unit="iteration"):
@@ -131,20 +186,43 @@ class Progress:
         self.last_draw = 0.0
         self.drawn = False
 
+    def due(self, done):
+        """Whether a call with ``done`` now would draw (training computes the
+        current metric only then)."""
+        return self.enabled and (time.monotonic() - self.last_draw >= 0.1
+                                 or done >= self.total)
+
+    def begin(self):
+        """Draw the first line now, before any step."""
+        if self.enabled:
+            self._draw(0, None, time.monotonic())
+
     def __call__(self, done, value):
         if not self.enabled:
             return
         now = time.monotonic()
         if now - self.last_draw < 0.1 and done < self.total:
             return
-        self.last_draw = now
-        elapsed = max(now - self.start, 1e-9)
-        rate = done / elapsed
-        left = (self.total - done) / rate if rate > 0 else 0
-        text = "%s %d/%d  %.0f/s  %s left" % (self.unit, done, self.total, rate, duration(left))
+        self._draw(done, value, now)
+
+    def text(self, done, value, elapsed):
+        """The line for ``done`` steps after ``elapsed`` seconds, with ``value``."""
+        if done <= 0:
+            return "%s 0/%d  starting" % (self.unit, self.total)
+        rate = done / max(elapsed, 1e-9)
+        if rate >= 1:
+            speed = ("%.0f/s" if rate >= 10 else "%.1f/s") % rate
+        else:
+            speed = "%.2g s/%s" % (1 / rate, self.unit)
+        text = "%s %d/%d  %s  %s left" % (self.unit, done, self.total, speed,
+                                          duration((self.total - done) / rate))
         if value is not None and self.metric:
             text += "  %s %.6g" % (self.metric, value)
-        self.stream.write("\r" + text + "\033[K")
+        return text
+
+    def _draw(self, done, value, now):
+        self.last_draw = now
+        self.stream.write("\r" + self.text(done, value, now - self.start) + "\033[K")
         self.stream.flush()
         self.drawn = True
 

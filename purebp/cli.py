@@ -72,7 +72,9 @@ examples:
   purebp predict xor.json 1,0,1 1,1,1
   purebp predict xor.json --input new.csv --json
   purebp train --data houses.csv --scale --scale-targets --save houses.json
-  purebp predict houses.json 75,3 -0.5,2         the file's columns: purebp adds the bias"""
+  purebp predict houses.json 75,3 -0.5,2         the file's columns: purebp adds the bias
+  purebp train --data iris --scale --layers 5,8,3 --lr 3 --iterations 1000 --save iris.json
+  purebp predict iris.json 5.1,3.5,1.4,0.2       the predicted species, and each one's output"""
 
 _BEFORE_EPILOG = """\
 --seed, --ascii and --quiet may also come before a command that has them:
@@ -86,13 +88,21 @@ examples:
   purebp train --data xor --layers 3,4,1 --activation tanh --loss cross-entropy --lr 3
   purebp train --data xor --layers 3,8,1 --batch-size 2 --epochs 1000 --every 100
   purebp train --data my.csv --target y --scale --save model.json
+  purebp train --data iris --classes --test-fraction 0.3 --scale --layers 5,8,3 --lr 3 \
+               --iterations 1000 --every 100   species from 4 measurements, 30%% held out
 
 iterations and epochs: an iteration is one step (one weight update); an epoch
 is one pass over the training rows. Full batch (the default), every step uses
 every row, so an iteration is an epoch: give --iterations or --epochs. With
 --batch-size B, each epoch shuffles the rows and takes ceil(rows / B) steps of
 B rows: give --epochs. The losses, and the learning rate to start from:
-docs/conventions.md."""
+docs/conventions.md.
+
+classes: with --classes (or a target column of text labels, recognised and
+said on stderr), the target column's labels become one output per class; the
+loss is then softmax and the metric accuracy unless given. --test-fraction F
+holds out a share F of each class, measured at every report beside the
+training rows. From a CSV file to held-out accuracy: docs/your-data.md."""
 
 
 def _layer_sizes(text):
@@ -150,17 +160,25 @@ def build_parser():
         epilog=_TRAIN_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
     _network_flags(train_parser)
     _length_flags(train_parser, "training")
+    train_parser.add_argument("--test-fraction", type=float, metavar="F",
+                              help="hold out a share F of the rows (0 < F < 1; of each class, "
+                                   "with classes), chosen by numpy's "
+                                   "np.random.RandomState(seed).permutation, and report their "
+                                   "metric beside the training rows' (default: train on every "
+                                   "row)")
     train_parser.add_argument("--every", type=_count, default=1000, metavar="N",
                               help="report the metric every N iterations (epochs with "
                                    "--batch-size), 0 for never (default: 1000)")
-    train_parser.add_argument("--metric", choices=METRICS, default="sse",
+    train_parser.add_argument("--metric", choices=METRICS,
                               help="sse, mse, mae: sum of squared errors, mean squared or mean "
                                    "absolute error; accuracy: the share of rows whose largest "
                                    "output is the target's (one output: on its side of 0.5); "
-                                   "loss: the value of --loss (default: sse)")
+                                   "loss: the value of --loss (default: sse; accuracy with "
+                                   "classes)")
     train_parser.add_argument("--json", action="store_true",
-                              help="print one JSON object (layers, weights, outputs, history) "
-                                   "and nothing else")
+                              help="print one JSON object (layers, weights, outputs, history; "
+                                   "with classes or held-out rows also classes, split, "
+                                   "held_out_history, final, confusion) and nothing else")
     train_parser.add_argument("--save", metavar="MODEL.json",
                               help="save the trained model (written atomically)")
     train_parser.add_argument("--plain", action="store_true",
@@ -213,7 +231,8 @@ def build_parser():
                                      "model's input columns are picked by name)")
     predict_parser.add_argument("--json", action="store_true",
                                 help="print one JSON object (inputs, targets, bias, X, "
-                                     "predictions); a prediction that is not a finite "
+                                     "predictions; for a model of classes also classes and "
+                                     "predicted_classes); a prediction that is not a finite "
                                      "number is null")
 
     explain_parser = commands.add_parser(
@@ -292,7 +311,7 @@ def _loss_help():
     return "; ".join("%s: %s; for %s; start with --lr %g%s" % (
         name, LOSSES[name].about, LOSSES[name].task, LOSSES[name].lr,
         " (%s)" % LOSSES[name].lr_note if LOSSES[name].lr_note else "")
-        for name in LOSS_NAMES) + " (default: half-sse)"
+        for name in LOSS_NAMES) + " (default: half-sse; softmax with classes)"
 
 
 def _activation_help():
@@ -303,7 +322,8 @@ def _activation_help():
 def _network_flags(parser):
     """The flags that describe a network and its training, shared by commands."""
     parser.add_argument("--data", default="seed", metavar="NAME|FILE.csv",
-                        help="built-in data set (%s) or a CSV file of numbers "
+                        help="built-in data set (%s: Fisher's 150 flowers, read as a CSV "
+                             "file with the label column species) or a CSV file "
                              "(default: seed, the article's table)" % ", ".join(NAMES))
     parser.add_argument("--target", action="append", metavar="NAME|INDEX",
                         help="with a CSV file: a target column, by name or index "
@@ -318,6 +338,11 @@ def _network_flags(parser):
     parser.add_argument("--no-bias", action="store_true",
                         help="with a CSV file: do not append the bias input (a constant 1, "
                              "named bias) after the file's input columns")
+    parser.add_argument("--classes", action="store_true",
+                        help="with a CSV file: the target column holds class labels (numbers "
+                             "or text), one output per class, one-hot; the loss defaults to "
+                             "softmax and the metric to accuracy (a column of text labels is "
+                             "read so without it, with a note)")
     parser.add_argument("--layers", type=_layer_sizes, metavar="SIZES",
                         help="layer sizes from input to output, e.g. 3,4,1; the first counts "
                              "the inputs, with the bias of CSV data (default: inputs,outputs: "
@@ -327,7 +352,7 @@ def _network_flags(parser):
     parser.add_argument("--lr", type=float, default=1.0,
                         help="learning rate (default: 1.0, as in the article; --loss says "
                              "where to start for each loss)")
-    parser.add_argument("--loss", choices=LOSS_NAMES, default="half-sse", help=_loss_help())
+    parser.add_argument("--loss", choices=LOSS_NAMES, help=_loss_help())
     parser.add_argument("--activation", choices=HIDDEN, default="sigmoid",
                         help=_activation_help())
     parser.add_argument("--batch-size", type=_count, metavar="B",
@@ -354,24 +379,29 @@ def _layers_of(args, X, y):
 def _data(args):
     """The data of --data: a built-in set or a CSV file, as a csvdata.Table.
 
-    The built-in data carry the article's bias as their third input, x3, and
-    get no other; CSV data get the bias appended unless --no-bias.
+    The article's data carry its bias as their third input, x3, and get no
+    other; CSV data and iris get the bias appended unless --no-bias. With
+    classes, the loss and metric not given become softmax and accuracy.
     """
-    from .csvdata import Table, read_csv
-    if args.data in NAMES:
-        if args.target or args.scale or args.scale_targets or args.no_bias:
-            raise PurebpError("--target, --scale, --scale-targets and --no-bias apply to CSV "
-                              "files, not to the built-in data %r" % args.data)
+    from .csvdata import Table, read_csv, read_table
+    if args.data in NAMES and args.data != "iris":
+        if args.target or args.scale or args.scale_targets or args.no_bias or args.classes:
+            raise PurebpError("--target, --scale, --scale-targets, --no-bias and --classes "
+                              "apply to CSV files, not to the built-in data %r" % args.data)
         X, y = load_data(args.data)
         n_in, n_out = len(X[0]), len(y[0])
         table = Table(X, y, ["x%d" % (i + 1) for i in range(n_in)], ["y"] * n_out,
                       {"inputs": None, "targets": None}, bias=False)
+    elif args.data == "iris":
+        from .iris import csv_text
+        table = read_table(csv_text(), "iris", args.target, args.scale, args.scale_targets,
+                           bias=not args.no_bias, classes=args.classes)
     elif not os.path.exists(args.data) and not args.data.lower().endswith((".csv", ".txt")):
         raise PurebpError("--data %r is neither a built-in data set (%s) nor a file"
                           % (args.data, ", ".join(NAMES)))
     else:
         table = read_csv(args.data, args.target, args.scale, args.scale_targets,
-                         bias=not args.no_bias)
+                         bias=not args.no_bias, classes=args.classes)
     n_in = len(table.X[0])
     if table.bias and args.layers and args.layers[0] == n_in - 1:
         columns = given_inputs(table.inputs, True)
@@ -379,7 +409,73 @@ def _data(args):
                           "the bias purebp adds (a constant 1); start --layers with %d, or add "
                           "--no-bias" % (args.layers[0], n_in, plural(len(columns), "column")
                                          .replace("column", "input column", 1), n_in))
+    if table.classes and args.layers and args.layers[-1] != len(table.classes):
+        from .report import some
+        raise PurebpError("layers: the last size is %d, but the data has %s (%s): one output "
+                          "per class; end --layers with %d"
+                          % (args.layers[-1], plural(len(table.classes), "class", "classes"),
+                             some(table.classes), len(table.classes)))
+    _conventions(args, table)
     return table
+
+
+def _conventions(args, table):
+    """The loss and metric not given: softmax and accuracy for classes, else
+    the article's half-sse and sse. Classes recognised without --classes are
+    said on stderr."""
+    args.loss_default = args.loss is None
+    args.metric_default = getattr(args, "metric", None) is None
+    if args.loss is None:
+        args.loss = "softmax" if table.classes else "half-sse"
+    if hasattr(args, "metric") and args.metric is None:
+        args.metric = "accuracy" if table.classes else "sse"
+    args.note = None
+    if table.detected:
+        from .report import some
+        args.note = ("purebp %s: note: target %r holds text labels, so they are classes: %s (%s), "
+              "one output each%s; --classes says so and leaves out this note"
+              % (args.command, table.targets[0], plural(len(table.classes), "class", "classes"),
+                 some(table.classes), ", loss softmax and metric accuracy unless given"
+                 if args.command == "train" else ""))
+    if args.command != "train":     # train says it once the split is made too
+        _say_note(args)
+
+
+def _say_note(args):
+    """The note of classes recognised without --classes, on stderr, once."""
+    if args.note:
+        print(args.note, file=sys.stderr)
+        args.note = None
+
+
+class _Rows:
+    """The rows training uses (``X``, ``y``, their numbers ``rows``) and,
+    with --test-fraction, those held out (``X_test``, ``y_test``,
+    ``test_rows``) and the split as the model records it (``split``)."""
+
+    def __init__(self, args, table):
+        from .batches import take
+        from .classes import class_indexes
+        from .holdout import split
+        self.split = None
+        n = len(table.X)
+        self.rows, self.test_rows = list(range(n)), []
+        self.X, self.y, self.X_test, self.y_test = table.X, table.y, None, None
+        fraction = getattr(args, "test_fraction", None)
+        if fraction is None:
+            return
+        groups = class_indexes(table.y) if table.classes else None
+        self.rows, self.test_rows = split(n, fraction, args.seed, groups, table.classes)
+        self.X, self.y = take(table.X, self.rows), take(table.y, self.rows)
+        self.X_test, self.y_test = take(table.X, self.test_rows), take(table.y, self.test_rows)
+        self.split = {"test_fraction": fraction, "seed": args.seed, "stratified": bool(groups),
+                      "rows": n, "training_rows": len(self.rows),
+                      "held_out_rows": len(self.test_rows), "held_out": self.test_rows}
+
+    @property
+    def held_out(self):
+        """``(X_test, y_test)`` for ``train``, or None without a split."""
+        return None if self.split is None else (self.X_test, self.y_test)
 
 
 def _run_explain(args, out):
@@ -388,7 +484,8 @@ def _run_explain(args, out):
     with _progress(args.at - 1, unit="step" if args.batch_size else "iteration") as progress:
         story = explain(X, y, _layers_of(args, X, y), seed=args.seed, lr=args.lr,
                         loss=args.loss, at=args.at, inputs=table.inputs, progress=progress,
-                        activation=args.activation, batch_size=args.batch_size)
+                        activation=args.activation, batch_size=args.batch_size,
+                        classes=table.classes)
     lang = _language(args)
     if args.json:
         _print_json(as_data(story, lang), out, ensure_ascii=False)
@@ -471,38 +568,70 @@ def _run_train(args, out):
     if args.plot and not args.every:
         raise PurebpError("--plot needs reports of the metric; --every is 0")
     table = _data(args)
-    steps = _steps(args, len(table.X))
-    with _progress(steps, args.metric, enabled=False if args.quiet else None,
+    data = _Rows(args, table)
+    steps = _steps(args, len(data.X))
+    _say_note(args)
+    label = "batch " + args.metric if args.batch_size else args.metric
+    with _progress(steps, label, enabled=False if args.quiet else None,
                    unit="step" if args.batch_size else "iteration") as progress:
-        result = train(table.X, table.y, layers=args.layers, seed=args.seed,
+        result = train(data.X, data.y, layers=args.layers, seed=args.seed,
                        iterations=args.iterations, lr=args.lr, loss=args.loss,
                        every=args.every, metric=args.metric, progress=progress,
                        fast=not args.plain, activation=args.activation,
-                       batch_size=args.batch_size, epochs=args.epochs)
+                       batch_size=args.batch_size, epochs=args.epochs, held_out=data.held_out)
+    data.final = final_metric(result, data.X, data.y)
+    if data.split is not None:
+        data.final = (data.final, final_metric(result, data.X_test, data.y_test))
     texts = {}
     if args.save:
-        texts["--save"] = to_text(Model.from_training(result, data=args.data, table=table),
-                                  args.save)
+        model = Model.from_training(result, data=args.data, table=table, X=data.X, y=data.y,
+                                    split=data.split, held_out=data.held_out)
+        texts["--save"] = to_text(model, args.save)
     if args.plot:
         texts["--plot"] = loss_svg(result.history, args.metric,
-                                   unit="epoch" if args.batch_size else "iteration")
+                                   unit="epoch" if args.batch_size else "iteration",
+                                   held_out=result.held_out)
     args.outputs.write(texts)
     if args.json:
-        _print_json({"layers": result.layers, "weights": result.weights,
-                     "outputs": result.outputs,
-                     "history": [[i, value] for i, value in result.history]}, out)
+        _print_json(_training_json(result, table, data), out)
     elif args.quiet:
-        print("final %s: %s" % (args.metric, scalar_str(final_metric(result, table.X, table.y))),
-              file=out)
+        finals = data.final if data.split is not None else (data.final,)
+        print("final %s: %s" % (args.metric, scalar_str(finals[0])), file=out)
+        if data.split is not None:
+            print("held-out %s: %s" % (args.metric, scalar_str(finals[1])), file=out)
     else:
-        _print_training(args, result, table, out)
+        from .report import print_training
+        print_training(args, result, table, data, out)
     if not args.json:
         for done, path in (("saved the model to", args.save),
                            ("drew the loss curve in", args.plot)):
             if path:
                 print("%s %s" % (done, printable(path)), file=out)
-    _warn_if_failed(args, result, table)
+    _warn_if_failed(args, result, data)
     return EXIT_OK
+
+
+def _training_json(result, table, data):
+    """train --json: the four keys of any run; with classes or held-out rows,
+    the classes, the split, the held-out reports, the final metrics and the
+    confusion matrix (of the held-out rows, or without them of the training rows)."""
+    document = {"layers": result.layers, "weights": result.weights, "outputs": result.outputs,
+                "history": [[i, value] for i, value in result.history]}
+    if not table.classes and data.split is None:
+        return document
+    from .classes import confusion
+    from .network import predict
+    finals = data.final if data.split is not None else (data.final,)
+    document.update({"classes": table.classes, "split": data.split,
+                     "held_out_history": [[i, value] for i, value in result.held_out],
+                     "final": {"training": finals[0],
+                               "held_out": finals[1] if len(finals) > 1 else None}})
+    if table.classes:
+        X, y = (data.X_test, data.y_test) if data.split is not None else (data.X, data.y)
+        settings = result.settings
+        outputs = predict(result.weights, X, settings["activation"], settings["loss"])
+        document["confusion"] = confusion(y, outputs)
+    return document
 
 
 def _steps(args, rows):
@@ -512,59 +641,9 @@ def _steps(args, rows):
             * steps_per_epoch(rows, args.batch_size))
 
 
-HISTORY_LINES = 20    # more reports than this print as the first and last 10
-
-
-def _print_training(args, result, table, out):
-    """Everything train prints on stdout, sized for a screen: long histories,
-    large matrices and many rows are summarised (every number is in --json)."""
-    from .chart import loss_chart, predictions_table
-    settings = result.settings
-    unit = "epoch" if args.batch_size else "iteration"
-    if args.batch_size:
-        length = "%s in batches of %d (%s)" % (plural(settings["epochs"], "epoch"),
-                                               args.batch_size,
-                                               plural(settings["iterations"], "step"))
-    else:
-        length = plural(settings["iterations"], "iteration")
-    print("data %s, layers %s, seed %d, %s, lr %s, loss %s%s"
-          % (args.data, ",".join(str(n) for n in result.layers), args.seed, length,
-             scalar_str(args.lr), args.loss, ", activation %s" % args.activation
-             if len(result.layers) > 2 else ""), file=out)
-    history = result.history
-    print("%9s  %s" % (unit, args.metric), file=out)
-    half = HISTORY_LINES // 2
-    shown = history
-    if len(history) > HISTORY_LINES + 1:
-        shown = history[:half] + [None] + history[-half:]
-    for report in shown:
-        if report is None:
-            print("%9s  (%d more reports: all of them in --json and --plot)"
-                  % ("...", len(history) - 2 * half), file=out)
-        else:
-            print("%9d  %s" % (report[0], scalar_str(report[1])), file=out)
-    final = final_metric(result, table.X, table.y)
-    print("%9s  %s   (the trained weights)" % ("trained", scalar_str(final)), file=out)
-    for k, syn in enumerate(result.weights):
-        print("syn[%d] (%d x %d):" % (k, len(syn), len(syn[0])), file=out)
-        print(array_str(syn), file=out)
-    if args.batch_size:
-        print("l, the trained network's outputs:", file=out)
-    else:
-        print("l, the outputs of the last iteration:", file=out)
-    print(array_str(result.outputs), file=out)
-    chart = loss_chart(history, args.metric, ascii=args.ascii)
-    if len(history) > 1:
-        print("", file=out)
-        print("\n".join(chart), file=out)
-    print("", file=out)
-    print("\n".join(predictions_table(table.X, table.y, result.outputs, table.inputs,
-                                       table.targets)), file=out)
-
-
-def _warn_if_failed(args, result, table):
+def _warn_if_failed(args, result, data):
     """Training that failed without an error: say so on stderr, with what to try."""
-    findings = diagnose(result, table.X, table.y)
+    findings = diagnose(result, data.X, data.y)
     if not findings:
         return
     lang = _language(args)
@@ -582,6 +661,8 @@ def _progress(total, metric=None, enabled=None, unit="iteration"):
     starts (purebp.budget), so what runs here can finish."""
     from .chart import Progress
     line = Progress(total, metric, enabled=enabled, unit=unit)
+    if total > 0:
+        line.begin()        # at once: a slow first step still shows that work began
     try:
         yield line
     finally:
@@ -592,6 +673,7 @@ def _run_draw(args, out):
     from .model import load
     from .svg import chain_rule_svg, chain_rule_values, network_svg
     if args.chain_rule:
+        args.loss = args.loss or "half-sse"
         X, y = load_data("seed")
         if args.row >= len(X):
             raise PurebpError("--row %d: the article's data has rows 0 to %d"
@@ -602,7 +684,7 @@ def _run_draw(args, out):
         text = chain_rule_svg(values, args.loss)
     elif args.model:
         model = load(args.model)
-        text = network_svg(model.layers, model.weights, model.inputs, model.targets)
+        text = network_svg(model.layers, model.weights, model.inputs, model.outputs)
     else:
         table = _data(args)
         steps = _steps(args, len(table.X))
@@ -611,7 +693,7 @@ def _run_draw(args, out):
                            iterations=args.iterations, lr=args.lr, loss=args.loss, every=0,
                            progress=progress, activation=args.activation,
                            batch_size=args.batch_size, epochs=args.epochs)
-        text = network_svg(result.layers, result.weights, table.inputs, table.targets)
+        text = network_svg(result.layers, result.weights, table.inputs, table.outputs)
     args.outputs.write({"-o": text})
     print("drew %s" % printable(args.output), file=out)
     return EXIT_OK
@@ -657,13 +739,19 @@ def _run_predict(args, out):
     else:
         raise PurebpError("no inputs: give some, like 1,0,1, or --input FILE.csv")
     outputs = model.predict(X)
+    classes = model.predict_classes(outputs) if model.classes else None
     if args.json:
-        _print_json({"inputs": names, "targets": model.targets, "bias": model.bias, "X": X,
-                     "predictions": outputs}, out)
+        document = {"inputs": names, "targets": model.targets, "bias": model.bias, "X": X,
+                    "predictions": outputs}
+        if classes is not None:
+            document.update({"classes": model.classes, "predicted_classes": classes})
+        _print_json(document, out)
         return EXIT_OK
-    header = names + model.targets
-    cells = [["%.10g" % v for v in row] + ["%.8g" % v for v in prediction]
-             for row, prediction in zip(X, outputs)]
+    # A model of classes: the predicted class, then each class's output.
+    header = names + (model.targets + model.classes if classes else model.targets)
+    cells = [["%.10g" % v for v in row] + ([classes[i]] if classes else [])
+             + ["%.8g" % v for v in prediction]
+             for i, (row, prediction) in enumerate(zip(X, outputs))]
     widths = [max(len(h), max(len(row[j]) for row in cells)) for j, h in enumerate(header)]
     n = len(names)
     def line(words):

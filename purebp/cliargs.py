@@ -153,8 +153,8 @@ class CommandLine(Parser):
 
 # Flags that would have no effect, refused before any work: (command, when,
 # the flags (dests) ignored then, why). TRAINING: what trains a network.
-TRAINING = ("data", "target", "scale", "scale_targets", "no_bias", "layers", "seed", "lr",
-            "loss", "activation", "batch_size", "iterations", "epochs")
+TRAINING = ("data", "target", "scale", "scale_targets", "no_bias", "classes", "layers", "seed",
+            "lr", "loss", "activation", "batch_size", "iterations", "epochs")
 IGNORED = [
     ("draw", lambda args, given: "chain_rule" in given,
      ("model",) + tuple(d for d in TRAINING if d not in ("seed", "loss")),

@@ -7,16 +7,24 @@
 * **A header row is optional.** A first row in which most cells are not
   numbers is the header; a first row that is mostly numbers is data, so a
   typo in it (``0.5,0.2,1O,1``) is reported as a bad cell, with its line
-  and column, instead of silently becoming the column names. (The rule
-  leaves room for a target column of text labels later: a headerless
-  ``5.1,3.5,1.4,0.2,setosa`` is data.) Header names are plain text: not
+  and column, instead of silently becoming the column names. (A headerless
+  ``5.1,3.5,1.4,0.2,setosa`` is data: four numbers of five.) Header names are plain text: not
   empty, not twice, no control characters (see ``purebp.columns``).
 * **Targets**: the last column by default; or any columns, by name or by
   index (0 is the first column, -1 the last).
 * **The bias**: a constant-1 input named ``bias`` is appended after the
   file's input columns, as the article's third column (``bias=False``, on
   the command line ``--no-bias``, leaves it out); see ``purebp.columns``.
-* Numbers only. The first bad cell is reported with its line and column.
+* Numbers only, except a column of class labels. The first bad cell is
+  reported with its line and column.
+* **Classes** (``classes=True``, on the command line ``--classes``): the
+  one target column holds labels, numbers (``0`` to ``9``) or text
+  (``setosa``), and becomes one output per class, one-hot (see
+  ``purebp.classes`` for their order). A target column whose cells are
+  mostly text is read so without being asked (``Table.detected``; the
+  command line says so); a target column of a few whole numbers outside
+  [0, 1] (at most ``FEW_CLASSES``) is refused with a pointer to both
+  readings, classes or a number to predict (``--scale-targets``).
 * UTF-8, with or without a byte-order mark; comma- or semicolon-separated
   (with semicolons, a decimal comma such as ``0,5`` is read as 0.5).
   Lines end at ``\\n``, ``\\r\\n`` or ``\\r`` only, so line numbers are the
@@ -34,10 +42,13 @@ import csv
 import io
 import math
 
+from .classes import class_names, one_hot
 from .columns import BIAS, add_bias, name_problem, bad_character
 from .errors import PurebpError, plural
 from .files import read_text
 from .scaling import MinMax
+
+FEW_CLASSES = 20     # whole-number targets with at most this many values may be classes
 
 
 class Table:
@@ -48,14 +59,25 @@ class Table:
     ...`` when there is no header; ``bias`` last among the inputs if it was
     added); ``scaling``: ``{"inputs": MinMax or None, "targets": MinMax or
     None}``, the inputs' without the bias; ``bias``: whether the bias
-    column was added.
+    column was added. With classes: ``classes``, their names, one output
+    each (``y`` is one-hot; ``targets`` is the one label column), and
+    ``detected``: True when the labels were recognised as text without
+    being asked for; without classes, ``classes`` is None.
     """
 
-    def __init__(self, X, y, inputs, targets, scaling, bias=False):
+    def __init__(self, X, y, inputs, targets, scaling, bias=False, classes=None,
+                 detected=False):
         self.X, self.y = X, y
         self.inputs, self.targets = inputs, targets
         self.scaling = scaling
         self.bias = bias
+        self.classes = classes
+        self.detected = detected
+
+    @property
+    def outputs(self):
+        """The names of the network's outputs: the classes, or the target columns."""
+        return list(self.classes) if self.classes else list(self.targets)
 
 
 def parse_rows(text, path):
@@ -121,9 +143,18 @@ def is_header(cells, delimiter):
     return 2 * numbers < len(cells)
 
 
-def read_csv(path, targets=None, scale_inputs=False, scale_targets=False, bias=True):
-    """Read ``path`` into a ``Table``; ``targets``: names or indexes of columns."""
-    rows, delimiter = parse_rows(read_text(path), path)
+def read_csv(path, targets=None, scale_inputs=False, scale_targets=False, bias=True,
+             classes=False):
+    """Read ``path`` into a ``Table``; ``targets``: names or indexes of columns;
+    ``classes``: the target is a column of class labels (text labels are
+    recognised without it)."""
+    return read_table(read_text(path), path, targets, scale_inputs, scale_targets, bias, classes)
+
+
+def read_table(text, path, targets=None, scale_inputs=False, scale_targets=False, bias=True,
+               classes=False):
+    """``read_csv`` of the CSV ``text``; ``path`` names it in messages."""
+    rows, delimiter = parse_rows(text, path)
     names, rows, header = _columns(rows, delimiter, path)
     width = len(names)
     if width < 2:
@@ -134,23 +165,40 @@ def read_csv(path, targets=None, scale_inputs=False, scale_targets=False, bias=T
         raise PurebpError("%s: the file has a column named %r, the name of the input purebp "
                           "adds (a constant 1); rename the column, or add --no-bias to leave "
                           "purebp's out" % (path, BIAS))
-    matrix = _numbers(rows, names, delimiter, path, header)
+    texts = [i for i in chosen if _holds_text(rows, i, delimiter)]
+    detected = bool(texts) and not classes
+    if classes or texts:
+        label = _label_column(chosen, texts, names, path, classes)
+        numbers = [i for i in range(width) if i != label]
+    else:
+        label, numbers = None, None
+    matrix = _numbers(rows, names, delimiter, path, header, numbers)
     kept = [i for i in range(width) if i not in chosen]
     X = [[row[i] for i in kept] for row in matrix]
-    y = [[row[i] for i in chosen] for row in matrix]
     inputs, outputs = [names[i] for i in kept], [names[i] for i in chosen]
     scaling = {"inputs": None, "targets": None}
     if scale_inputs:
         scaling["inputs"] = _fit(X, inputs, path)
         X = scaling["inputs"].scale(X)
-    if scale_targets:
-        scaling["targets"] = _fit(y, outputs, path)
-        y = scaling["targets"].scale(y)
-    _check_targets(y, outputs, path)
+    names_of_classes = None
+    if label is not None:
+        if scale_targets:
+            raise PurebpError("%s: target %r holds class labels, which become one-hot targets "
+                              "(0 or 1); --scale-targets is for a number to predict: leave it "
+                              "out" % (path, names[label]))
+        labels = _labels(rows, label, names[label], delimiter, path)
+        names_of_classes = _classes(labels, names[label], path)
+        y = one_hot(labels, names_of_classes)
+    else:
+        y = [[row[i] for i in chosen] for row in matrix]
+        if scale_targets:
+            scaling["targets"] = _fit(y, outputs, path)
+            y = scaling["targets"].scale(y)
+        _check_targets(y, outputs, path)
     if bias:                        # after scaling: the bias is always exactly 1
         X = add_bias(X)
         inputs.append(BIAS)
-    return Table(X, y, inputs, outputs, scaling, bias)
+    return Table(X, y, inputs, outputs, scaling, bias, names_of_classes, detected)
 
 
 def read_inputs(path, names, bias=False):
@@ -236,8 +284,7 @@ def _numbers(rows, names, delimiter, path, header, columns=None):
     """The cells of ``rows`` as numbers (only ``columns``, if given), checked
     row by row, so the first bad cell of the file is the one reported.
 
-    (Each column is read as a number here; a target column of text labels
-    would get its own reading at this one place.)
+    (A column of class labels is read by ``_labels``, not here.)
     """
     width = len(names)
     wanted = range(width) if columns is None else columns
@@ -263,6 +310,65 @@ def _numbers(rows, names, delimiter, path, header, columns=None):
     return matrix
 
 
+def _holds_text(rows, column, delimiter):
+    """Whether most of a column's cells are not numbers: a column of text labels."""
+    text = sum(1 for line, cells in rows
+               if column < len(cells) and to_number(cells[column], delimiter) is None)
+    return 2 * text > len(rows)
+
+
+def _label_column(chosen, texts, names, path, asked):
+    """The index of the one target column that holds class labels."""
+    if len(chosen) == 1:
+        return chosen[0]
+    given = ", ".join(repr(names[i]) for i in chosen)
+    if asked:
+        raise PurebpError("%s: --classes takes one target column, the labels; %d are given "
+                          "(%s)" % (path, len(chosen), given))
+    raise PurebpError("%s: target %r holds text labels, so it is a column of classes, and a "
+                      "column of classes must be the only target; %d are given (%s)"
+                      % (path, names[texts[0]], len(chosen), given))
+
+
+def _labels(rows, column, name, delimiter, path):
+    """The labels of one column: all numbers, or else all the cells' texts."""
+    cells = []
+    for line, row in rows:
+        cell = row[column]
+        if not cell:
+            raise PurebpError("%s: line %d, column %d (%s): an empty cell; every row needs its "
+                              "class label" % (path, line, column + 1, name))
+        problem = name_problem(cell)
+        if problem:
+            raise PurebpError("%s: line %d, column %d (%s): the label %r %s; labels must be "
+                              "plain text" % (path, line, column + 1, name, cell, problem))
+        cells.append((line, cell))
+    numbers = [to_number(cell, delimiter) for line, cell in cells]
+    if any(v is None for v in numbers):
+        return [cell for line, cell in cells]
+    for (line, cell), v in zip(cells, numbers):
+        if v != int(v):
+            raise PurebpError("%s: line %d, column %d (%s): the label %s is not a whole number; "
+                              "class labels are names or whole numbers (0, 1, 2 ...): for a "
+                              "number to predict, leave out --classes and add --scale-targets"
+                              % (path, line, column + 1, name, cell))
+    return numbers
+
+
+def _classes(labels, name, path):
+    """The classes of a label column, refusing one class, or one a row."""
+    names = class_names(labels)
+    if len(names) < 2:
+        raise PurebpError("%s: target %r holds one class, %r, on every row; classes need two "
+                          "or more" % (path, name, names[0]))
+    if len(names) > max(FEW_CLASSES, len(labels) // 2):
+        raise PurebpError("%s: target %r has %d classes in %s, most of them a row or two: "
+                          "is it a number to predict? then leave out --classes (and add "
+                          "--scale-targets)" % (path, name, len(names),
+                                                plural(len(labels), "row")))
+    return names
+
+
 def _fit(A, names, path):
     try:
         return MinMax.fit(A, names)
@@ -271,10 +377,18 @@ def _fit(A, names, path):
 
 
 def _check_targets(y, names, path):
-    """Every target in [0, 1], where a sigmoid's output lies: always checked."""
+    """Every target in [0, 1], where a sigmoid's output lies: always checked.
+    A single target of a few whole numbers may be class labels: say so."""
     for j, name in enumerate(names):
         column = [row[j] for row in y]
         low, high = min(column), max(column)
+        values = set(column)
+        if ((low < 0 or high > 1) and len(names) == 1 and 2 <= len(values) <= FEW_CLASSES
+                and all(v == int(v) for v in values)):
+            raise PurebpError("%s: target %r holds %d whole numbers, from %s to %s: class "
+                              "labels? add --classes (one output per class); a number to "
+                              "predict? add --scale-targets"
+                              % (path, name, len(values), _short(low), _short(high)))
         if low < 0 or high > 1:     # never once scaled: scaling maps onto [0, 1]
             where = ("is always %s" % _short(low) if low == high
                      else "runs from %s to %s" % (_short(low), _short(high)))

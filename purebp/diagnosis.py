@@ -19,7 +19,8 @@ docs/errors.md, "Warnings"):
   try: a step that sums many rows (a loss that sums, ``half-sse`` or
   ``sse``, with ``lr * rows`` above 20, rows being the batch's with
   mini-batches: try a rate near 1/rows), inputs above 10 in size feeding
-  sigmoid or tanh units (``--scale``), hidden units saturated on every row
+  sigmoid or tanh units (``--scale``; also tried when hidden units saturate
+  on inputs above 1), hidden units saturated on every row
   (sigmoid or tanh slope below 1e-4) or dead (ReLU: output 0 on every
   row), sigmoid outputs saturated where the loss does not cancel their
   slope, a zero gradient (below 1e-8), no hidden layer for outputs that
@@ -179,6 +180,10 @@ def diagnose(result, X, y):
     if largest > LARGE_INPUT and f[0] in ("sigmoid", "tanh"):
         causes.append(("large_inputs_tanh" if f[0] == "tanh" else "large_inputs",
                        (_short(largest),)))
+        remedies.append(("large_inputs_try", ()))
+    elif stuck and largest > 1 and f[0] in ("sigmoid", "tanh"):
+        # Inputs of a few units each (iris's centimetres) add up to sums that
+        # saturate the hidden units too: scaled to [0, 1], they do not.
         remedies.append(("large_inputs_try", ()))
     if causes and not remedies and causes[0][0] in ("saturated_outputs", "saturated_hidden",
                                                     "saturated_hidden_tanh", "dead_hidden"):

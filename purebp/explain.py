@@ -34,7 +34,7 @@ in the function ``purebp_in``), beside numpy's (``code``):
 """
 
 from .activations import ACTIVATIONS, HIDDEN, exp
-from .arrayprint import array_str, scalar_str
+from .arrayprint import scalar_str, screen_str
 from .batches import take
 from . import checks
 from .checks import plain
@@ -70,6 +70,9 @@ TEXTS = {
     "bias_column": ("column %d is always 1: the bias", "第 %d 列恒为 1，即偏置"),
     "bias_none": ("no column is always 1, so this network has no bias input",
                   "没有恒为 1 的列，所以这个网络没有偏置输入"),
+    "y_classes": ("the targets, one-hot: a column per class (%s), 1 for the row's class "
+                  "and 0 for the others",
+                  "目标值，独热编码：每个类别一列（%s），样本所属的类别为 1，其余为 0"),
     "y": ("the targets: what the network should output for each row",
           "目标值：每个样本应当得到的输出"),
     "syn": ("the weights before this step: %s", "本步之前的权重：%s"),
@@ -120,7 +123,7 @@ PUREBP_LINES = {
     "X": ("network._step", "s.l[0] = X"),
     "y": ("network.train", "X, y = check_data(X, y)"),
     "batch": ("training.mini_batches",
-              "weights = _step(weights, take(X, rows), take(y, rows), lr, loss, activation).weights"),
+              "s = _step(weights, take(X, rows), y_batch, lr, loss, activation)"),
     "syn_start": ("network.train", "weights = random_weights(layers, generator)"),
     "z": ("network.layer_forward", "z = dot(l_in, syn)"),
     "l": ("network.layer_forward", "l_out = _activation(activation, ACTIVATIONS).forward(z)"),
@@ -182,11 +185,12 @@ def _names(n):
 
 
 def explain(X, y, layers=None, seed=1, lr=1.0, loss="half-sse", at=1, inputs=None,
-            progress=None, activation="sigmoid", batch_size=None, weights=None):
+            progress=None, activation="sigmoid", batch_size=None, weights=None, classes=None):
     """Iteration ``at`` (1 = the first) of training, every quantity listed.
 
     ``inputs``, if given, names the columns of ``X`` (for the text of ``X``,
-    which also says which column, if any, is always 1: the bias).
+    which also says which column, if any, is always 1: the bias);
+    ``classes``, the classes of one-hot targets ``y`` (for the text of ``y``).
     ``activation`` and ``batch_size`` are ``train``'s; with a batch size,
     ``at`` counts steps (batches), and the step uses its batch's rows.
 
@@ -253,8 +257,8 @@ def explain(X, y, layers=None, seed=1, lr=1.0, loss="half-sse", at=1, inputs=Non
         y_code = "y = np.array([%s]).T" % _literal([[row[0] for row in y]])[1:-1]
     else:
         y_code = "y = np.array(%s)" % _literal(y)
-    add("input", "y[rows]" if batch else "y", y_code, "y", y,
-        ours=purebp_line("batch" if batch else "y"))
+    add("input", "y[rows]" if batch else "y", y_code, "y_classes" if classes else "y", y,
+        [", ".join(classes)] if classes else [], ours=purebp_line("batch" if batch else "y"))
     for k in range(n):
         add("input", W(k), "%s = 2 * np.random.random((%d, %d)) - 1" % (W(k), layers[k], layers[k + 1]),
             "syn", weights[k], [("syn_start",) if at == 1 else
@@ -368,10 +372,14 @@ def _bias_text(X):
     return ("bias_column", ones[-1] + 1)
 
 
-def _literal(A):
-    """A matrix as the article writes it: [[0,0,1], [0,1,1]] (numbers as typed)."""
-    return "[%s]" % ", ".join("[%s]" % ",".join(scalar_str(v) if isinstance(v, float) else str(v)
-                                                 for v in row) for row in A)
+def _literal(A, most=8):
+    """A matrix as the article writes it: [[0,0,1], [0,1,1]] (numbers as typed);
+    of more than ``most`` rows, the first and last 3 around ``...``."""
+    rows = ["[%s]" % ",".join(scalar_str(v) if isinstance(v, float) else str(v) for v in row)
+            for row in A]
+    if len(rows) > most:
+        rows = rows[:3] + ["..."] + rows[-3:]
+    return "[%s]" % ", ".join(rows)
 
 
 def _minus(y, l):
@@ -450,7 +458,7 @@ def render(story, data, lang="en", width=80):
                 out.append(("    " if k == 0 else "        ") + line)
         for line in _wrap(meaning(q, lang), width - 4):
             out.append("    " + line)
-        for line in array_str(q["value"]).split("\n"):
+        for line in screen_str(q["value"]).split("\n"):     # a screenful: --json has all
             out.append("    " + line)
     return "\n".join(out)
 

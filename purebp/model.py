@@ -14,7 +14,18 @@ after scaling them (see ``purebp.columns``). Version 1 files, written
 before purebp added a bias to CSV data, have no ``"bias"`` key; they load
 and predict exactly as before (they have no bias: the user gives every
 input). ``training["final_metric"]`` is the metric of the trained weights
-on the training data (in the units training saw), not the last report.
+on the training data (in the units training saw), not the last report;
+with held-out rows, ``training["held_out_metric"]`` is theirs.
+
+**Classes.** A model of a label column has ``"classes"``: the names of
+its outputs, in their order (``purebp.classes``), and ``"targets"`` names
+the one label column; ``predict_classes`` turns outputs into class names.
+``"split"`` records the rows held out of training (``--test-fraction``):
+``test_fraction``, ``seed``, ``stratified`` (by class), the counts
+``rows``, ``training_rows`` and ``held_out_rows``, and ``held_out``, the
+held-out row numbers (0 is the first row of data, after a header). Both
+are null for other models, and may be missing from a version 2 file
+written before them.
 ``"activation"`` is the hidden layers' (``sigmoid``, ``tanh``, ``relu``),
 ``"loss"`` the loss trained with, which also decides the output layer's
 activation (softmax for ``softmax``): ``predict`` computes exactly what
@@ -54,8 +65,12 @@ from .scaling import MinMax, range_problem
 FORMAT = "purebp-model"
 VERSION = 2
 KEYS = ("format", "version", "purebp_version", "layers", "activation", "loss",
-        "inputs", "targets", "bias", "scaling", "weights", "training")
-_KEYS_BY_VERSION = {1: tuple(key for key in KEYS if key != "bias"), 2: KEYS}
+        "inputs", "targets", "bias", "classes", "scaling", "weights", "training", "split")
+OPTIONAL = ("classes", "split")     # version 2 files written before them lack them
+_KEYS_BY_VERSION = {1: tuple(key for key in KEYS if key not in ("bias",) + OPTIONAL),
+                    2: KEYS}
+SPLIT_KEYS = ("test_fraction", "seed", "stratified", "rows", "training_rows", "held_out_rows",
+              "held_out")
 
 
 class Model:
@@ -66,7 +81,8 @@ class Model:
     """
 
     def __init__(self, layers, weights, loss="half-sse", inputs=None, targets=None,
-                 scaling=None, training=None, bias=False, activation="sigmoid"):
+                 scaling=None, training=None, bias=False, activation="sigmoid", classes=None,
+                 split=None):
         layers, weights = checks.layer_sizes(layers), checks.weight_matrices(weights, "Model")
         if [len(weights[0])] + [len(syn[0]) for syn in weights] != layers:
             raise PurebpError("Model: weights: their shapes do not fit layers %s" % layers)
@@ -76,13 +92,17 @@ class Model:
                               % (loss, LOSSES[loss].outputs, layers[-1]))
         checks.choice(activation, HIDDEN, "activation", "activation")
         checks.flag(bias, "bias")
+        if classes is not None:
+            classes = _class_names(classes, layers[-1], "Model: classes")
+            if targets is None:
+                targets = ["class"]
         for name, value, count in (("inputs", inputs, layers[0]),
-                                   ("targets", targets, layers[-1])):
+                                   ("targets", targets, 1 if classes else layers[-1])):
             if value is not None and not (isinstance(value, list) and len(value) == count
                                           and all(isinstance(v, str) for v in value)):
                 raise PurebpError("Model: %s: expected a list of %s, got %s"
                                   % (name, plural(count, "name"), show(value)))
-        for name, value in (("scaling", scaling), ("training", training)):
+        for name, value in (("scaling", scaling), ("training", training), ("split", split)):
             if value is not None and not isinstance(value, dict):
                 raise PurebpError("Model: %s: expected a dict, got %s" % (name, show(value)))
         self.layers = list(layers)
@@ -98,6 +118,27 @@ class Model:
                                    for i in range(self.layers[-1])]
         self.scaling = scaling or {"inputs": None, "targets": None}
         self.training = training or {}
+        self.classes = classes
+        self.split = split
+
+    @property
+    def outputs(self):
+        """The names of the outputs: the classes, or the targets."""
+        return list(self.classes) if self.classes else list(self.targets)
+
+    def predict_classes(self, outputs):
+        """The predicted class of each row of ``outputs``: the largest output's
+        (``np.argmax``); None for a model without classes.
+
+        >>> m = Model([2, 2], [[[1.0, -1.0], [0.0, 0.0]]], loss="softmax",
+        ...           classes=["cat", "dog"])
+        >>> m.predict_classes(m.predict([[1.0, 0.0], [-1.0, 0.0]]))
+        ['cat', 'dog']
+        """
+        if not self.classes:
+            return None
+        from .classes import class_indexes
+        return [self.classes[j] for j in class_indexes(outputs)]
 
     @property
     def data_inputs(self):
@@ -106,28 +147,38 @@ class Model:
 
     @classmethod
     def from_training(cls, result, data=None, inputs=None, targets=None, scaling=None,
-                      bias=False, X=None, y=None, table=None):
+                      bias=False, X=None, y=None, table=None, split=None, held_out=None,
+                      classes=None):
         """The model of a ``train`` result.
 
-        ``table`` (a ``csvdata.Table``) gives the names, scaling, bias and
-        training data at once. With the training data (``X`` and ``y``, as
-        trained on), ``training["final_metric"]`` records the metric of the
-        trained weights on them.
+        ``table`` (a ``csvdata.Table``) gives the names, scaling, bias,
+        classes and training data at once (``X`` and ``y`` given as well
+        win: the rows trained on, when some were held out). With the
+        training data, ``training["final_metric"]`` records the metric of
+        the trained weights on them; with ``held_out`` (``(X, y)``),
+        ``training["held_out_metric"]`` on those; ``split`` is recorded as
+        it is given (see the module's text).
         """
         if not isinstance(result, Training):
             raise PurebpError("Model.from_training: result: expected what train returns "
                               "(a Training), got %s" % type_name(result))
         if table is not None:
             inputs, targets, scaling = table.inputs, table.targets, table.scaling
-            bias, X, y = table.bias, table.X, table.y
+            bias, classes = table.bias, table.classes
+            if X is None and y is None:
+                X, y = table.X, table.y
         training = dict(result.settings)
         training["data"] = data
         activation = training.pop("activation", "sigmoid")
         if X is not None and y is not None:
             training["final_metric"] = evaluate(result.weights, X, y, training["metric"],
                                                 activation, training["loss"])
+        if held_out is not None:
+            training["held_out_metric"] = evaluate(result.weights, held_out[0], held_out[1],
+                                                   training["metric"], activation,
+                                                   training["loss"])
         return cls(result.layers, result.weights, result.settings["loss"], inputs, targets,
-                   scaling, training, bias, activation)
+                   scaling, training, bias, activation, classes, split)
 
     def predict(self, X):
         """Outputs for raw inputs ``X``, one column per ``data_inputs``: scaled
@@ -153,7 +204,8 @@ class Model:
         return {"format": FORMAT, "version": VERSION, "purebp_version": __version__,
                 "layers": self.layers, "activation": self.activation, "loss": self.loss,
                 "inputs": self.inputs, "targets": self.targets, "bias": self.bias,
-                "scaling": scaling, "weights": self.weights, "training": self.training}
+                "classes": self.classes, "scaling": scaling, "weights": self.weights,
+                "training": self.training, "split": self.split}
 
 
 def save(model, path):
@@ -208,7 +260,7 @@ def from_dict(document):
                           % (_shown(version), ", written as whole numbers"
                              if isinstance(version, float) else ""))
     keys = _KEYS_BY_VERSION[version]
-    missing = [key for key in keys if key not in document]
+    missing = [key for key in keys if key not in document and key not in OPTIONAL]
     if missing:
         raise PurebpError("model is missing %s" % ", ".join(repr(k) for k in missing))
     extra = sorted(key for key in document if key not in keys)
@@ -237,8 +289,11 @@ def from_dict(document):
     bias = document.get("bias", False)      # version 1: no bias
     if not isinstance(bias, bool):
         raise PurebpError("model \"bias\" is %s, not true or false" % _shown(bias))
+    classes = document.get("classes")
+    if classes is not None:
+        classes = _class_names(classes, layers[-1], "model \"classes\"")
     inputs = _names(document["inputs"], layers[0], "inputs")
-    targets = _names(document["targets"], layers[-1], "targets")
+    targets = _names(document["targets"], 1 if classes else layers[-1], "targets")
     both = set(inputs) & set(targets)
     if both:
         raise PurebpError("model name %r is both an input and a target" % sorted(both)[0])
@@ -251,6 +306,9 @@ def from_dict(document):
     scalers = {"inputs": _scaler(scaling["inputs"], given_inputs(inputs, bias), "inputs",
                                  version),
                "targets": _scaler(scaling["targets"], targets, "targets", version)}
+    if classes and scalers["targets"] is not None:
+        raise PurebpError("model has classes, so its targets are one-hot: \"scaling\" of "
+                          "targets must be null")
     weights = document["weights"]
     if not isinstance(weights, list) or len(weights) != len(layers) - 1:
         raise PurebpError("model \"weights\" must be a list of %s, one per layer pair"
@@ -264,8 +322,9 @@ def from_dict(document):
         if isinstance(training[key], (list, dict)):
             raise PurebpError("model \"training\" %r is a JSON %s; its values are numbers, "
                               "strings, true, false or null" % (key, _json_type(training[key])))
+    split = _split(document.get("split"))
     return Model(layers, weights, document["loss"], inputs, targets, scalers, training, bias,
-                 document["activation"])
+                 document["activation"], classes, split)
 
 
 # --- private helpers ---------------------------------------------------------------
@@ -332,6 +391,46 @@ def _names(names, count, key):
             raise PurebpError("model \"%s\" has the name %s twice" % (key, _shown(name)))
         seen.add(name)
     return names
+
+
+def _class_names(classes, count, key):
+    """A model's classes: ``count`` (2 or more) plain, distinct names."""
+    if (not isinstance(classes, list) or len(classes) != count or count < 2
+            or not all(isinstance(n, str) for n in classes)):
+        raise PurebpError("%s must be a list of %s, one per output (two or more)"
+                          % (key, plural(count, "name")))
+    seen = set()
+    for i, name in enumerate(classes):
+        problem = name_problem(name)
+        if problem:
+            raise PurebpError("%s[%d] %s %s; names must be plain text"
+                              % (key, i, _shown(name), problem))
+        if name in seen:
+            raise PurebpError("%s has the class %s twice" % (key, _shown(name)))
+        seen.add(name)
+    return list(classes)
+
+
+def _split(split):
+    """A model's ``"split"``: null, or the record of the rows held out."""
+    if split is None:
+        return None
+    if not isinstance(split, dict) or sorted(split) != sorted(SPLIT_KEYS):
+        raise PurebpError("model \"split\" must be null or an object with %s"
+                          % ", ".join(SPLIT_KEYS))
+    rows, held = split["rows"], split["held_out"]
+    counts = [split[key] for key in ("rows", "training_rows", "held_out_rows")]
+    if (not _is_finite_number(split["test_fraction"]) or not 0 < split["test_fraction"] < 1
+            or not _is_int(split["seed"]) or not isinstance(split["stratified"], bool)
+            or not all(_is_int(n) and n >= 1 for n in counts)
+            or counts[1] + counts[2] != rows or not isinstance(held, list)
+            or len(held) != counts[2] or not all(_is_int(r) for r in held)
+            or any(not 0 <= r < rows for r in held)
+            or any(held[i] >= held[i + 1] for i in range(len(held) - 1))):
+        raise PurebpError("model \"split\" does not hold together: test_fraction between 0 "
+                          "and 1, whole numbers of rows that add up, and held_out the "
+                          "held-out row numbers, ascending, below rows")
+    return split
 
 
 def _matrix(A, rows, cols, key):

@@ -184,15 +184,18 @@ class Training:
     its update, as the article prints it; with mini-batches, the trained
     network's outputs for every training row; ``history``: ``(iteration,
     metric)`` pairs (with mini-batches, ``(epoch, metric)``); ``settings``:
-    what it was trained with (``iterations`` counts steps).
+    what it was trained with (``iterations`` counts steps); ``held_out``:
+    the metric of the held-out rows at the same reports (empty without
+    them), as ``(iteration, metric)`` pairs.
     """
 
-    def __init__(self, layers, weights, outputs, history, settings):
+    def __init__(self, layers, weights, outputs, history, settings, held_out=None):
         self.layers = layers
         self.weights = weights
         self.outputs = outputs
         self.history = history
         self.settings = settings
+        self.held_out = held_out or []
 
     def __repr__(self):
         return "<Training layers=%s iterations=%d>" % (
@@ -201,7 +204,7 @@ class Training:
 
 def train(X, y, layers=None, seed=1, iterations=None, lr=1.0, loss="half-sse",
           every=1000, metric="sse", progress=None, fast=True, activation="sigmoid",
-          batch_size=None, epochs=None):
+          batch_size=None, epochs=None, held_out=None):
     """Train a network on ``X`` -> ``y`` by gradient descent.
 
     ``layers`` defaults to no hidden layer (the article's network);
@@ -220,9 +223,14 @@ def train(X, y, layers=None, seed=1, iterations=None, lr=1.0, loss="half-sse",
     epochs, the metric of the weights the epoch starts from, on every row,
     joins ``history``.
 
-    ``progress``, if given, is called as ``progress(steps_done, latest_metric_or_None)``
-    now and then (every 64 iterations on the compiled path; on the plain
-    path and with batches, every step) and at the end.
+    ``held_out``, if given, is ``(X, y)`` of rows kept out of training
+    (``purebp.holdout.split`` chooses them): each report measures them
+    too, with the same weights, into ``Training.held_out``.
+
+    ``progress``, if given, is called as ``progress(steps_done, metric)``
+    now and then (every 64 iterations or fewer on the compiled path; on the
+    plain path and with batches, every step) and at the end, with the
+    metric of the newest outputs (``purebp.training`` says which).
 
     With ``fast`` (the default), full-batch training with the article's
     conventions runs as code compiled for these shapes and data
@@ -247,6 +255,8 @@ def train(X, y, layers=None, seed=1, iterations=None, lr=1.0, loss="half-sse",
     check_conventions(layers, y, activation, loss)
     progress = checks.function(progress, "progress", optional=True)
     fast = checks.flag(fast, "fast")
+    if held_out is not None:
+        held_out = check_held_out(held_out, n_in, n_out)
     sizes = ",".join(str(n) for n in layers)
     if batch_size is None:
         unit = "epoch" if iterations is None and epochs is not None else "iteration"
@@ -255,20 +265,25 @@ def train(X, y, layers=None, seed=1, iterations=None, lr=1.0, loss="half-sse",
     else:
         what = "epochs: %s of a %s network on %s in batches of %d" % (
             plural(length, "epoch"), sizes, plural(len(X), "row"), batch_size)
-    budget.refuse_endless(what, budget.training_work(len(X), layers, length, batch_size, every))
+    work = budget.training_work(len(X), layers, length, batch_size, every)
+    if held_out is not None and every:
+        reports = (length + every - 1) // every
+        work += reports * len(held_out[0]) * budget.weight_count(layers)
+    budget.refuse_endless(what, work)
     generator = MT19937(seed)                            # np.random.seed(seed)
     weights = random_weights(layers, generator)          # syn = 2 * np.random.random(...) - 1
     if batch_size is None:
-        weights, outputs, history = training.full_batch(
-            X, y, weights, length, lr, loss, activation, every, metric, progress, fast)
+        weights, outputs, history, held = training.full_batch(
+            X, y, weights, length, lr, loss, activation, every, metric, progress, fast,
+            held_out)
     else:
-        weights, outputs, history = training.mini_batches(
+        weights, outputs, history, held = training.mini_batches(
             X, y, weights, generator, batch_size, length, lr, loss, activation, every, metric,
-            progress)
+            progress, held_out)
     settings = {"seed": seed, "iterations": length * steps_per_epoch(len(X), batch_size),
                 "epochs": length, "batch_size": batch_size, "lr": lr, "loss": loss,
                 "activation": activation, "every": every, "metric": metric}
-    return Training(layers, weights, outputs, history, settings)
+    return Training(layers, weights, outputs, history, settings, held)
 
 
 def step_at(X, y, layers=None, seed=1, lr=1.0, loss="half-sse", at=1, progress=None,
@@ -358,6 +373,20 @@ def check_data(X, y):
     """
     X = checks.finite_matrix(X, None, "X")
     return X, _targets(X, y)
+
+
+def check_held_out(held_out, n_in, n_out):
+    """``held_out``: a pair ``(X, y)`` of rows with the training data's columns."""
+    if not isinstance(held_out, (list, tuple)) or len(held_out) != 2:
+        raise PurebpError("held_out: expected a pair (X, y) of the rows held out, got %s"
+                          % show(held_out))
+    X = checks.finite_matrix(held_out[0], "held_out", "X")
+    y = _targets(X, held_out[1])
+    if len(X[0]) != n_in or len(y[0]) != n_out:
+        raise PurebpError("held_out: X has %s and y %s, but the training data has %s and %s"
+                          % (plural(len(X[0]), "column"), plural(len(y[0]), "column"),
+                             plural(n_in, "input"), plural(n_out, "output")))
+    return X, y
 
 
 def check_settings(layers, n_in, n_out, lr, loss, every, metric):

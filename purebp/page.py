@@ -225,9 +225,9 @@ class Session:
             pieces.append((count, self.every))
         for length, every in pieces:
             try:
-                weights, l, reports = full_batch(self.X, self.y, self.weights, length, self.lr,
-                                                 self.loss, self.activation, every, METRIC,
-                                                 None, self._compiled())
+                weights, l, reports, _ = full_batch(self.X, self.y, self.weights, length,
+                                                    self.lr, self.loss, self.activation, every,
+                                                    METRIC, None, self._compiled())
             except TrainingError as error:
                 at = self.done + (error.iteration or 0)
                 raise TrainingError(str(error).replace("iteration %d" % error.iteration,

@@ -52,12 +52,14 @@ def _number(v):
 
 # --- the loss curve --------------------------------------------------------------------
 
-def loss_svg(history, metric, title=None, unit="iteration"):
+def loss_svg(history, metric, title=None, unit="iteration", held_out=None):
     """The ``(iteration, value)`` reports as a line chart with axes and ticks
-    (``unit``: what the x axis counts, ``"epoch"`` with mini-batches)."""
+    (``unit``: what the x axis counts, ``"epoch"`` with mini-batches);
+    ``held_out``, the held-out rows' reports, as a second, dashed line."""
     width, height = 640, 400
     left, right, top, bottom = 80, 30, 50, 60
-    values = [v for _, v in history]
+    held_out = [(i, v) for i, v in held_out or [] if v == v and abs(v) != float("inf")]
+    values = [v for _, v in history] + [v for _, v in held_out]
     iterations = [i for i, _ in history]
     log = min(values) > 0 and max(values) / min(values) >= 100
     f = math.log10 if log else (lambda v: v)
@@ -99,6 +101,16 @@ def loss_svg(history, metric, title=None, unit="iteration"):
         body.append('<circle class="point" cx="%.1f" cy="%.1f" r="3" fill="%s">'
                     '<title>%s %d: %s %r</title></circle>' % (px(i), py(v), POSITIVE, unit, i,
                                                                  metric, v))
+    if held_out:
+        points = " ".join("%.1f,%.1f" % (px(i), py(v)) for i, v in held_out)
+        body.append('<polyline class="curve held-out" points="%s" fill="none" stroke="%s" '
+                    'stroke-width="2" stroke-dasharray="6 4"/>' % (points, NEGATIVE))
+        for i, v in held_out:
+            body.append('<circle class="point held-out" cx="%.1f" cy="%.1f" r="3" fill="%s">'
+                        '<title>%s %d: held-out %s %r</title></circle>'
+                        % (px(i), py(v), NEGATIVE, unit, i, metric, v))
+        body.append(_text(width - right, 44, "training (solid), held-out (dashed)",
+                          anchor="end", size=11))
     body.append(_text(width / 2.0, height - 15, unit))
     label = metric + (" (log scale)" if log else "")
     body.append('<text x="18" y="%.1f" text-anchor="middle" fill="%s" transform="rotate(-90 18 %.1f)">'

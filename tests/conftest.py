@@ -32,15 +32,44 @@ def reference_data(ref):
     return load_data(ref["data"])
 
 
+def reference_split(ref):
+    """``(training rows, held-out rows)`` of a scenario with a held-out split
+    (``test_fraction``), as purebp chooses them; None without one."""
+    if not ref.get("test_fraction"):
+        return None
+    from purebp.classes import class_indexes
+    from purebp.holdout import split
+    X, y = reference_data(ref)
+    groups = class_indexes(y) if len(y[0]) > 1 else None
+    return split(len(X), ref["test_fraction"], ref["seed"], groups)
+
+
+def training_data(ref):
+    """The ``(X, y)`` a recorded scenario trains on: without a held-out split,
+    all of ``reference_data``; with one, its training rows."""
+    X, y = reference_data(ref)
+    rows = reference_split(ref)
+    if rows is None:
+        return X, y
+    return [X[r] for r in rows[0]], [y[r] for r in rows[0]]
+
+
 def run_reference(ref, fast=True):
-    """purebp's ``train`` with a recorded scenario's settings."""
+    """purebp's ``train`` with a recorded scenario's settings (on its
+    training rows, the held-out ones measured, if it holds some out)."""
     from purebp import train
     X, y = reference_data(ref)
+    held_out = None
+    rows = reference_split(ref)
+    if rows is not None:
+        train_rows, test_rows = rows
+        held_out = ([X[r] for r in test_rows], [y[r] for r in test_rows])
+        X, y = [X[r] for r in train_rows], [y[r] for r in train_rows]
     length = ({"batch_size": ref["batch_size"], "epochs": ref["epochs"]} if ref.get("batch_size")
               else {"iterations": ref["iterations"]})
     return train(X, y, layers=ref["layers"], seed=ref["seed"], lr=ref["lr"], loss=ref["loss"],
                  every=ref["every"], metric=ref["metric"], fast=fast,
-                 activation=ref.get("activation", "sigmoid"), **length)
+                 activation=ref.get("activation", "sigmoid"), held_out=held_out, **length)
 
 
 def deviation(a, b):

@@ -313,7 +313,7 @@ BAD = [
     (lambda: MODEL.predict(None), "predict: X: expected a matrix (a list of rows), got None"),
     (lambda: MODEL.predict([[NAN, 0, 1]]), "predict: X: row 0, column 0: nan is not a finite"),
     # the built-in data
-    (lambda: load_data("iris"), "name: unknown data set 'iris'; built in are: seed, xor"),
+    (lambda: load_data("wine"), "name: unknown data set 'wine'; built in are: seed, xor, iris"),
     (lambda: load_data(None), "name: unknown data set None"),
     (lambda: load_data(5), "name: unknown data set 5"),
 ]

@@ -144,7 +144,7 @@ CASES = [
       "--batch-size", "10", "--epochs", "2"], 1, "training diverged in epoch 0, at step 0"),
     (["fit"], 2, "argument command: invalid choice: 'fit'"),
     (["explain", "--at", "0"], 2, "argument --at: invalid iteration number"),
-    (["train", "--data", "iris"], 2, "--data 'iris' is neither a built-in data set"),
+    (["train", "--data", "wine"], 2, "--data 'wine' is neither a built-in data set"),
     (["train", "--target", "y"], 2, "apply to CSV files, not to the built-in data 'seed'"),
     (["train", "--save", "{tmp}/no/such/folder/m.json"], 2, "the folder"),
     (["train", "--save", "{tmp}"], 2, "is a directory; give a file name"),

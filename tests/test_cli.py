@@ -72,7 +72,7 @@ def test_help_everywhere(args):
     (["train", "--lr", "nan"], "lr: nan"),
     (["train", "--iterations", "0"], "iterations: 0"),
     (["train", "--iterations", "-5"], "invalid whole number value"),
-    (["train", "--data", "iris"], "neither a built-in data set"),
+    (["train", "--data", "wine"], "neither a built-in data set"),
     (["train", "--loss", "l1"], "invalid choice: 'l1'"),
     (["train", "--unknown"], "unrecognized arguments"),
     (["bogus"], "invalid choice: 'bogus'"),

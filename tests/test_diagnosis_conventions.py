@@ -10,7 +10,7 @@ listed in docs/errors.md.
 
 import pytest
 
-from conftest import load_reference, reference_data, run_reference, scenario_names
+from conftest import load_reference, run_reference, scenario_names, training_data
 from test_bad_input import error_patterns
 
 from purebp import load_data, train
@@ -57,7 +57,7 @@ def test_there_are_scenarios_of_every_new_convention():
 @pytest.mark.parametrize("name", CONVENTIONS)
 def test_healthy_runs_of_the_conventions_are_silent_whatever_the_metric(name):
     ref = load_reference(name)
-    data_X, data_y = reference_data(ref)
+    data_X, data_y = training_data(ref)
     result = run_reference(ref)
     assert diagnose(result, data_X, data_y) == []          # as recorded, with its history
     for metric in METRICS:

@@ -54,7 +54,8 @@ def test_top_level_names_are_marked_in_the_api_page():
 def test_relative_links_resolve():
     for page in ["README.md", "README.zh-CN.md", "docs/walkthrough.md",
                  "docs/walkthrough.zh-CN.md", "docs/numerics.md", "docs/api.md",
-                 "docs/errors.md", "docs/performance.md", "docs/conventions.md"]:
+                 "docs/errors.md", "docs/performance.md", "docs/conventions.md",
+                 "docs/your-data.md", "docs/your-data.zh-CN.md"]:
         text = read(page)
         for target in re.findall(r"\]\(([^)#:]+)\)", text):
             path = os.path.join(ROOT, os.path.dirname(page), target)
@@ -64,3 +65,12 @@ def test_relative_links_resolve():
 def test_readmes_link_each_other():
     assert "README.zh-CN.md" in read("README.md")
     assert "(README.md)" in read("README.zh-CN.md")
+
+
+def test_the_tutorial_pages_link_each_other_and_give_the_split_program():
+    english, chinese = read("docs", "your-data.md"), read("docs", "your-data.zh-CN.md")
+    assert "(your-data.zh-CN.md)" in english and "(your-data.md)" in chinese
+    program = "order = np.random.RandomState(seed).permutation(len(y))"
+    assert program in english and program in chinese
+    assert program in read("purebp", "holdout.py")
+    assert "docs/your-data.md" in read("README.md")

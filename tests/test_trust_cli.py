@@ -146,7 +146,8 @@ CASES = [
      "start --layers with 4, or add --no-bias"),
     (["train", "--data", "{tmp}/two.csv", "--no-bias", "--layers", "3,1"], 2,
      "the first size is 3, but the data has 2 inputs"),
-    (["train", "--no-bias"], 2, "--no-bias apply to CSV files, not to the built-in data 'seed'"),
+    (["train", "--no-bias"], 2,
+     "--no-bias and --classes apply to CSV files, not to the built-in data 'seed'"),
     (["train", "--data", "{tmp}/own_bias.csv"], 2, "the file has a column named 'bias'"),
     (["train", "--data", "{tmp}/target_bias.csv"], 2, "the file has a column named 'bias'"),
     (["predict", "{tmp}/good_v2.json", "1,0,1"], 2,
@@ -163,7 +164,8 @@ CASES = [
     (["train", "--data", "{tmp}/typo_first_row.csv"], 2,
      "line 1, column 3 (x3): '1O' is not a finite number (line 1 is read as data"),
     (["train", "--data", "{tmp}/typo_first_row_two.csv"], 2, "line 1, column 1 (x1): '1O'"),
-    (["train", "--data", "{tmp}/labels.csv"], 2, "line 1, column 5 (x5): 'setosa'"),
+    # a column of text labels is classes (issue 11): this one has a single class
+    (["train", "--data", "{tmp}/labels.csv"], 2, "target 'x5' holds one class, 'setosa'"),
     (["predict", "{tmp}/good_v1.json", "--input", "{tmp}/inputs_typo.csv"], 2,
      "line 1 has 2 columns, but the model takes 3 inputs"),
     # 7: hand-edited models

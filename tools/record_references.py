@@ -3,7 +3,8 @@
 Usage:  python tools/record_references.py [--out tests/reference] [--only NAME ...]
 
 ``--only`` records just the named files (scenarios, or ``random``,
-``sigmoid``, ``activations``, ``losses``, ``arrayprint``, ``selfcheck``):
+``sigmoid``, ``activations``, ``losses``, ``holdout``, ``arrayprint``,
+``selfcheck``):
 the BLAS runs depend on the machine (OpenBLAS picks its kernels by CPU), so
 re-recording a file elsewhere moves its BLAS numbers by last bits while
 its left-to-right run stays the same; each file says where it was recorded.
@@ -12,10 +13,12 @@ This is the one place numpy is needed. It runs the original numpy programs
 (the article's 8 lines and expanded program, Trask's 3-layer network), a
 numpy program in the same style for each convention purebp added (a tanh
 or ReLU hidden layer, the mse, cross-entropy and softmax losses,
-mini-batches with numpy's shuffle), and a general numpy network for the
-other scenarios, and writes one JSON file per scenario, plus files for the
-random start (and shuffles), the activations, the losses and numpy's
-printing. Nothing in these files is typed by hand.
+mini-batches with numpy's shuffle, the held-out split of real data), and a
+general numpy network for the other scenarios, and writes one JSON file per
+scenario, plus files for the random start (and shuffles), the activations,
+the losses, the held-out splits and numpy's printing. Nothing in these
+files is typed by hand. (The iris data are read from ``purebp/iris.py``:
+input, not a reference.)
 
 numpy's own vector code: on CPUs with AVX-512, numpy computes ``np.exp``
 with its own vectorised code, and on CPUs with AVX2 (most x86 CPUs since
@@ -49,11 +52,13 @@ X_ROWS = [[0, 0, 1], [0, 1, 1], [1, 0, 1], [1, 1, 1]]
 TARGETS = {"seed": [0, 0, 1, 1], "xor": [0, 1, 1, 0]}
 # Data sets besides the built-in two (their X and y are written into each file):
 # "xor-classes": XOR as two classes, one-hot (class 0, class 1); "blobs": 240
-# rows, 5 inputs and the bias, 10 classes of Gaussian blobs (``blobs`` below).
+# rows, 5 inputs and the bias, 10 classes of Gaussian blobs (``blobs`` below);
+# "iris": Fisher's 150 flowers, min-max scaled, the bias appended, species one-hot.
 
 # name: (program, data, layers, seed, iterations, lr, loss, every, metric[, options])
 # options: "activation" (of the hidden layers), "batch_size" and "epochs" (mini-batches:
-# then iterations is None, and every counts epochs)
+# then iterations is None, and every counts epochs), "test_fraction" (a held-out split,
+# measured at every report)
 SCENARIOS = {
     "eight_lines_seed0": ("eight-lines", "seed", [3, 1], 0, 10000, 1.0, "half-sse", 1000, "sse"),
     "eight_lines_seed1": ("eight-lines", "seed", [3, 1], 1, 10000, 1.0, "half-sse", 1000, "sse"),
@@ -93,6 +98,16 @@ SCENARIOS = {
     "blobs_6_8_10_tanh_cross_entropy": ("network", "blobs", [6, 8, 10], 3, 60, 2.0,
                                         "cross-entropy", 20, "loss", {"activation": "tanh"}),
     "blobs_6_8_10_mse": ("network", "blobs", [6, 8, 10], 4, 40, 3.0, "mse", 10, "sse"),
+    # Real data with held-out rows (issue 11): the split in a program of its own,
+    # then with the compiled loop's loss (sse) and with mini-batches.
+    "iris_5_8_3_softmax_heldout": ("held-out", "iris", [5, 8, 3], 1, 300, 3.0, "softmax", 50,
+                                   "loss", {"test_fraction": 0.3}),
+    "iris_5_4_3_sse_heldout": ("network", "iris", [5, 4, 3], 2, 400, 0.01, "sse", 40, "mse",
+                               {"test_fraction": 0.25}),
+    "iris_5_8_3_tanh_softmax_batch16_heldout": ("network", "iris", [5, 8, 3], 3, None, 1.0,
+                                                "softmax", 5, "accuracy",
+                                                {"activation": "tanh", "batch_size": 16,
+                                                 "epochs": 30, "test_fraction": 0.2}),
 }
 
 # Small scenarios shipped inside the package for `purebp check` (fast enough for
@@ -241,9 +256,11 @@ def trask(np, X, y, seed, iterations, every):
 
 
 def network(np, X, y, layers, seed, iterations, lr, loss, every, metric, dot=None, first=None,
-            activation="sigmoid", batch_size=None, epochs=None):
-    """Any layer sizes, Trask's steps in a loop; lr, loss, activation and
-    mini-batches as purebp's.
+            activation="sigmoid", batch_size=None, epochs=None, held_out=None):
+    """Any layer sizes, Trask's steps in a loop; lr, loss, activation,
+    mini-batches and held-out rows (``held_out``: (X, y), measured at each
+    report with the weights the report's outputs come from) as purebp's.
+    Returns (weights, outputs, history, None, held-out history).
 
     ``dot`` replaces ``np.dot`` (BLAS) to see how much the order of
     additions alone moves the result: the run's sensitivity. ``first``, a
@@ -284,25 +301,32 @@ def network(np, X, y, layers, seed, iterations, lr, loss, every, metric, dot=Non
                            "slope": listed(slopes), "l_delta": listed(deltas),
                            "steps": listed(steps), "weights": listed(syn)})
 
-    history = []
+    history, held = [], []
+
+    def report(i, l_out):
+        history.append([i, float(measure(np, metric, loss, y, l_out))])
+        if held_out is not None:
+            X_test, y_test = held_out
+            held.append([i, float(measure(np, metric, loss, y_test, forward(X_test)[0][-1]))])
+
     if batch_size is None:
         for i in range(iterations):
             l, z = forward(X)
             if every and i % every == 0:
-                history.append([i, float(measure(np, metric, loss, y, l[-1]))])
+                report(i, l[-1])
             one_step(X, y, l, z, first if i == 0 else None)
-        return syn, l[-1], history, None
+        return syn, l[-1], history, None, held
     done = 0
     for epoch in range(epochs):
         if every and epoch % every == 0:
-            history.append([epoch, float(measure(np, metric, loss, y, forward(X)[0][-1]))])
+            report(epoch, forward(X)[0][-1])
         order = np.random.permutation(len(X))
         for start in range(0, len(X), batch_size):
             rows = order[start:start + batch_size]
             l, z = forward(X[rows])
             one_step(X[rows], y[rows], l, z, first if done == 0 else None)
             done += 1
-    return syn, forward(X)[0][-1], history, None
+    return syn, forward(X)[0][-1], history, None, held
 
 
 # --- the conventions, one numpy program each, in the article's style ---------------
@@ -442,6 +466,56 @@ def mini_batches(np, X, y, seed, epochs, lr, every, layers, batch_size):
     return [syn0, syn1], l2, history, None
 
 
+def held_out_split(np, y, fraction, seed):
+    """The rows held out: a stratified share of each class, from a shuffle of
+    its own generator (the weights' stream is untouched); purebp.holdout."""
+    order = np.random.RandomState(seed).permutation(len(y))   # its own generator
+    labels = np.argmax(y, axis=1)                    # each row's class (all 0: no classes)
+    held_out = []
+    for c in range(y.shape[1]):                      # the classes, in their order
+        rows = order[labels[order] == c]             # class c's rows, in shuffled order
+        k = min(max(int(np.floor(fraction * len(rows) + 0.5)), 1), len(rows) - 1)
+        held_out += rows[:k].tolist()                # its first k are held out
+    test = np.sort(held_out)
+    train = np.setdiff1d(np.arange(len(y)), test)
+    return train, test
+
+
+def held_out_program(np, X, y, seed, iterations, lr, every, layers, fraction):
+    """Real data: hold out a share of each class, train Trask's network with a
+    softmax output on the rest, and measure both at every report."""
+    train, test = held_out_split(np, y, fraction, seed)
+    X_test, y_test = X[test], y[test]                # measured, never trained on
+    X, y = X[train], y[train]
+    history, held = [], []
+    np.random.seed(seed)
+    syn0 = 2 * np.random.random((layers[0], layers[1])) - 1
+    syn1 = 2 * np.random.random((layers[1], layers[2])) - 1
+
+    def loss_of(X, y):                               # the loss of these weights on X, y
+        l1 = 1 / (1 + np.exp(-np.dot(X, syn0)))
+        z = np.dot(l1, syn1)
+        e = np.exp(z - z.max(axis=1, keepdims=True))
+        l2 = e / e.sum(axis=1, keepdims=True)
+        return -np.sum(y * np.maximum(np.log(l2), -100)) / len(y)
+
+    for j in range(iterations):
+        l0 = X
+        l1 = 1 / (1 + np.exp(-np.dot(l0, syn0)))
+        z = np.dot(l1, syn1)
+        e = np.exp(z - z.max(axis=1, keepdims=True))    # softmax: shares of each row
+        l2 = e / e.sum(axis=1, keepdims=True)
+        if j % every == 0:                              # training and held-out, side by side
+            history.append([j, float(-np.sum(y * np.maximum(np.log(l2), -100)) / len(y))])
+            held.append([j, float(loss_of(X_test, y_test))])
+        l2_delta = (y - l2) / len(y)                    # softmax's slope cancels
+        l1_error = l2_delta.dot(syn1.T)
+        l1_delta = l1_error * (l1 * (1 - l1))
+        syn1 += lr * l1.T.dot(l2_delta)
+        syn0 += lr * l0.T.dot(l1_delta)
+    return [syn0, syn1], l2, history, None, held
+
+
 PROGRAMS = {"tanh-hidden": tanh_hidden, "relu-hidden": relu_hidden, "mse": mse_program,
             "cross-entropy": cross_entropy_program, "softmax": softmax_program}
 
@@ -464,10 +538,25 @@ def blobs(np, classes=10, per_class=24, inputs=5, seed=11):
     return np.hstack([X, np.ones((len(labels), 1))]), np.eye(classes)[labels]
 
 
+def iris(np):
+    """Fisher's iris from purebp/iris.py, each input min-max scaled as --scale
+    does, the bias appended; the species one-hot, in purebp's class order."""
+    sys.path.insert(0, os.path.join(HERE, os.pardir))
+    from purebp.iris import SPECIES, rows
+    table = rows()
+    X = np.array([row[:4] for row in table])
+    low, high = X.min(axis=0), X.max(axis=0)
+    X = (X - low) / (high - low)
+    labels = [SPECIES.index(row[4]) for row in table]
+    return np.hstack([X, np.ones((len(X), 1))]), np.eye(len(SPECIES))[labels]
+
+
 def data_set(np, data):
     """``(X, y)`` as numpy arrays, and whether they must be written into the file."""
     if data == "blobs":
         return blobs(np) + (True,)
+    if data == "iris":
+        return iris(np) + (True,)
     X = np.array(X_ROWS)
     if data == "xor-classes":
         return X, np.eye(2, dtype=int)[TARGETS["xor"]], True
@@ -475,7 +564,8 @@ def data_set(np, data):
 
 
 def options_of(spec):
-    options = {"activation": "sigmoid", "batch_size": None, "epochs": None}
+    options = {"activation": "sigmoid", "batch_size": None, "epochs": None,
+               "test_fraction": None}
     options.update(spec[9] if len(spec) > 9 else {})
     return options
 
@@ -483,12 +573,17 @@ def options_of(spec):
 def run_scenario(np, spec):
     program, data, layers, seed, iterations, lr, loss, every, metric = spec[:9]
     options = options_of(spec)
-    X, y, written = data_set(np, data)
+    X_all, y_all, written = data_set(np, data)
+    X, y, held_out, split = X_all, y_all, None, None
+    if options["test_fraction"]:
+        train_rows, test_rows = held_out_split(np, y_all, options["test_fraction"], seed)
+        X, y, held_out = X_all[train_rows], y_all[train_rows], (X_all[test_rows], y_all[test_rows])
+        split = {"train": train_rows.tolist(), "test": test_rows.tolist()}
     first = {}
     general = lambda **kw: network(np, X, y, layers, seed, iterations, lr, loss, every, metric,
                                    activation=options["activation"],
                                    batch_size=options["batch_size"], epochs=options["epochs"],
-                                   **kw)
+                                   held_out=held_out, **kw)
     if program == "eight-lines":
         result = eight_lines(np, X, y, seed, iterations, every)
     elif program == "expanded":
@@ -498,11 +593,15 @@ def run_scenario(np, spec):
     elif program == "mini-batches":
         result = mini_batches(np, X, y, seed, options["epochs"], lr, every, layers,
                               options["batch_size"])
+    elif program == "held-out":
+        result = held_out_program(np, X_all, y_all, seed, iterations, lr, every, layers,
+                                  options["test_fraction"])
     elif program in PROGRAMS:
         result = PROGRAMS[program](np, X, y, seed, iterations, lr, every, layers)
     else:
         result = general(first=first)
-    weights, outputs, history, stdout = result
+    weights, outputs, history, stdout = result[:4]
+    held = result[4] if len(result) > 4 else []
     if program != "network":
         # The general program must agree exactly with the literal one; the
         # scenarios that only it runs rest on that.
@@ -510,6 +609,7 @@ def run_scenario(np, spec):
         assert [w.tolist() for w in again[0]] == [w.tolist() for w in weights], program
         assert again[1].tolist() == outputs.tolist(), program
         assert again[2] == history, program
+        assert again[4] == held, program
     # The same run with every dot product summed left to right, as purebp
     # sums, instead of in BLAS's order. How far it lands from the BLAS run is
     # what this scenario's numbers can honestly be held to; the run itself is
@@ -519,13 +619,17 @@ def run_scenario(np, spec):
     ordered = general(dot=left_to_right_dot)
     sensitivity = max(largest_deviation([w.tolist() for w in weights], [w.tolist() for w in ordered[0]]),
                       largest_deviation(outputs.tolist(), ordered[1].tolist()),
-                      largest_deviation(history, ordered[2]))
-    return {"X": X.tolist() if written else None, "y": y.tolist() if written else None,
-            "weights": [w.tolist() for w in weights], "outputs": outputs.tolist(),
-            "history": history, "stdout": stdout, "summation_sensitivity": sensitivity,
-            "first_step": first,
-            "left_to_right": {"weights": [w.tolist() for w in ordered[0]],
-                              "outputs": ordered[1].tolist(), "history": ordered[2]}}
+                      largest_deviation(history, ordered[2]), largest_deviation(held, ordered[4]))
+    document = {"X": X_all.tolist() if written else None, "y": y_all.tolist() if written else None,
+                "weights": [w.tolist() for w in weights], "outputs": outputs.tolist(),
+                "history": history, "stdout": stdout, "summation_sensitivity": sensitivity,
+                "first_step": first,
+                "left_to_right": {"weights": [w.tolist() for w in ordered[0]],
+                                  "outputs": ordered[1].tolist(), "history": ordered[2]}}
+    if split is not None:
+        document.update({"split": split, "held_out_history": held})
+        document["left_to_right"]["held_out_history"] = ordered[4]
+    return document
 
 
 # --- the other references -------------------------------------------------------
@@ -611,6 +715,33 @@ def record_losses(np):
     return {"cases": cases}
 
 
+def record_holdout(np):
+    """numpy's held-out splits (held_out_split): iris's classes at several
+    fractions and seeds, rows without classes, and digits-sized data of 10
+    classes (random labels, not the digits)."""
+    y_iris = iris(np)[1]
+    rs = np.random.RandomState(8)
+    cases = []
+    for fraction in (0.1, 0.2, 0.25, 0.3, 0.5, 0.75, 0.9, 0.001, 0.999):
+        for seed in (0, 1, 42, 2 ** 32 - 1):
+            cases.append(("iris", y_iris, fraction, seed))
+    for rows in (2, 3, 4, 10, 150, 1257):
+        for fraction, seed in ((0.3, 1), (0.2, 7), (0.5, 2 ** 32 - 1)):
+            cases.append(("no classes", np.zeros((rows, 1)), fraction, seed))
+    for rows, classes in ((1257, 10), (1797, 10), (40, 7), (9, 3)):
+        labels = rs.randint(0, classes, rows)
+        labels[:2 * classes] = np.repeat(np.arange(classes), 2)   # every class twice at least
+        for fraction, seed in ((0.2, 1), (0.3, 5), (0.15, 2 ** 31)):
+            cases.append(("random labels", np.eye(classes)[labels], fraction, seed))
+    recorded = []
+    for what, y, fraction, seed in cases:
+        train, test = held_out_split(np, y, fraction, seed)
+        recorded.append({"data": what, "rows": len(y), "fraction": fraction, "seed": seed,
+                         "labels": np.argmax(y, axis=1).tolist() if y.shape[1] > 1 else None,
+                         "train": train.tolist(), "test": test.tolist()})
+    return {"cases": recorded}
+
+
 def record_arrayprint(np):
     """numpy's str() of many small matrices and some large ones, for purebp.arrayprint."""
     rng = np.random.RandomState(12345)
@@ -661,7 +792,7 @@ def record_selfcheck(np):
         name, data, layers, seed, iterations, lr, loss, every, metric = spec[:9]
         options = options_of(spec)
         X, y, _ = data_set(np, data)
-        weights, outputs, history, _ = network(np, X, y, layers, seed, iterations, lr, loss,
+        weights, outputs, history, _, _ = network(np, X, y, layers, seed, iterations, lr, loss,
                                                every, metric, activation=options["activation"],
                                                batch_size=options["batch_size"],
                                                epochs=options["epochs"])
@@ -727,7 +858,7 @@ def write_selfcheck(document, numpy_version):
 # --- workers and the parent -------------------------------------------------------
 
 EXTRAS = {"random": record_random, "sigmoid": record_sigmoid,
-          "activations": record_activations, "losses": record_losses,
+          "activations": record_activations, "losses": record_losses, "holdout": record_holdout,
           "arrayprint": record_arrayprint, "selfcheck": record_selfcheck}
 
 
@@ -817,7 +948,8 @@ def main():
         document.update(common)
         document.update({k: v for k, v in ref.items() if v is not None})
         document["simd_exp"] = {k: v for k, v in other.items()
-                                if k in ("weights", "outputs", "history", "stdout", "first_step") and v is not None}
+                                if k in ("weights", "outputs", "history", "stdout", "first_step",
+                                         "held_out_history") and v is not None}
         document["simd_exp"]["largest_deviation"] = max(
             largest_deviation(ref[k], other[k]) for k in ("weights", "outputs", "history"))
         write_json(os.path.join(args.out, name + ".json"), document)
