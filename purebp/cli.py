@@ -266,11 +266,16 @@ def build_parser():
         description="Serve the page that steps through backprop and trains, in the browser: "
                     "purebp's own modules run there in MicroPython (WebAssembly). The server "
                     "listens on 127.0.0.1 only and serves the page's files and purebp's "
-                    "modules, nothing else; Ctrl-C stops it.")
-    web_parser.add_argument("--port", type=_port, default=8765, metavar="N",
+                    "modules, nothing else; Ctrl-C stops it. With --save, it writes the page "
+                    "as one HTML file that opens without a server instead.")
+    web_parser.add_argument("--port", type=_port, default=None, metavar="N",
                             help="the port to listen on, 0 for any free one (default: 8765)")
     web_parser.add_argument("--no-browser", action="store_true",
                             help="print the page's address, do not open a browser")
+    web_parser.add_argument("--save", metavar="FILE.html",
+                            help="do not serve: write the page as one HTML file (about 1 MB, "
+                                 "MicroPython inside) that opens in a browser from a disk or "
+                                 "a USB stick, with no server, Python or network")
     return parser
 
 
@@ -700,8 +705,16 @@ def _run_draw(args, out):
 
 
 def _run_web(args, out):
-    from .webserver import serve
-    serve(args.port, browser=not args.no_browser, out=out)
+    from .webserver import PORT, page_html, serve
+    if args.save is not None:
+        if args.port is not None or args.no_browser:
+            raise PurebpError("--port and --no-browser are for serving the page; --save writes "
+                              "it to a file and serves nothing: leave them out")
+        args.outputs.write({"--save": page_html()})
+        print("wrote the page to %s: open it in a browser; it needs no server and no network"
+              % printable(args.save), file=out)
+        return EXIT_OK
+    serve(PORT if args.port is None else args.port, browser=not args.no_browser, out=out)
     return EXIT_OK
 
 
@@ -797,8 +810,9 @@ def _files(args):
         inputs.append(("MODEL.json" if args.command == "predict" else "--model", args.model))
     if getattr(args, "input", None) is not None:
         inputs.append(("--input", args.input))
+    saves = "page" if args.command == "web" else "model"
     outputs = [(flag, getattr(args, name), what)
-               for flag, name, what in (("--save", "save", "model"), ("--plot", "plot", "plot"),
+               for flag, name, what in (("--save", "save", saves), ("--plot", "plot", "plot"),
                                         ("-o", "output", "picture"))
                if getattr(args, name, None) is not None]
     return Outputs(outputs, inputs)

@@ -9,6 +9,14 @@ training is ``train``'s loop (``training.full_batch``), the pictures are
 ``svg``'s. So the page shows the command line's numbers: a step is
 ``purebp explain --json --at N``, a run ``purebp train --json``.
 
+The data are the built-in sets, as the command line reads them: the
+article's table and XOR as they are, iris (``--data iris``) as classes,
+each species a column of one-hot ``y``, with the bias appended and the
+measurements scaled onto [0, 1] if asked (``--scale``); for classes the
+page suggests what the command line defaults to, the softmax loss, and
+the learning rate the docs give for it. The curve shows the loss for
+every data set; for classes the page also shows the accuracy.
+
 The requests (``"do"``): ``choices`` (the data sets, losses, activations
 and the page's texts), ``start`` (a network from the settings), ``step``
 (one iteration, every quantity of ``explain``), ``run`` (``count``
@@ -36,12 +44,16 @@ from . import __version__, checks, datasets
 from .activations import ACTIVATIONS, HIDDEN
 from .arrayprint import scalar_str
 from .budget import weight_count
+from .classes import one_hot
+from .columns import BIAS, add_bias
 from .errors import PurebpError, TrainingError, plural
 from .explain import LANGUAGES, TEXTS as EXPLAIN_TEXTS, as_data, explain, text   # the narration
+from .iris import COLUMNS as IRIS_COLUMNS, SPECIES, rows as iris_rows   # the page offers iris
 from .losses import LOSS_NAMES, LOSSES
 from .metrics import measure
 from .network import check_conventions, check_data, check_settings
 from .random_start import MT19937, random_weights
+from .scaling import MinMax
 from .svg import loss_svg, network_svg
 from .training import _all_finite, full_batch
 
@@ -54,6 +66,13 @@ MOST_LAYERS = 6
 # it again, so beyond this many rows x weights the page runs the plain path
 # (the same numbers: the tests hold the two paths to each other).
 COMPILE_AT_MOST = 400
+# What choosing a data set fills in: the command line's defaults, and for
+# classes what it defaults to (softmax), the docs' learning rate for softmax,
+# scaled inputs and a hidden layer, as the README's iris run has them.
+SUGGESTED = {"seed": {"loss": "half-sse", "lr": 1.0, "scale": False, "iterations": 10000},
+             "xor": {"loss": "half-sse", "lr": 1.0, "scale": False, "iterations": 10000},
+             "iris": {"loss": "softmax", "lr": LOSSES["softmax"].lr, "scale": True,
+                      "iterations": 200, "hidden": [8]}}
 
 # The page's own words, in English and Chinese (explain's are in explain.TEXTS).
 TEXTS = {
@@ -75,6 +94,9 @@ TEXTS = {
     "activation": ("hidden activation", "隐藏层激活函数"),
     "seed": ("seed", "随机种子"),
     "iterations": ("iterations to run", "运行的迭代次数"),
+    "scale": ("scale the inputs onto [0, 1]", "把输入缩放到 [0, 1]"),
+    "classes": ("classes: %s", "类别：%s"),
+    "accuracy": ("accuracy %.4f on the %d rows", "准确率 %.4f（共 %d 行）"),
     "step": ("Step", "单步"),
     "run": ("Run", "运行"),
     "pause": ("Pause", "暂停"),
@@ -141,7 +163,10 @@ def choices():
     sets = []
     for name in datasets.NAMES:
         X, y = datasets.load_data(name)
-        sets.append({"name": name, "rows": len(X), "inputs": len(X[0]), "outputs": len(y[0])})
+        classes = datasets.CLASSES.get(name)
+        sets.append({"name": name, "rows": len(X), "inputs": len(X[0]), "outputs": len(y[0]),
+                     "classes": list(classes) if classes else None,
+                     "suggested": SUGGESTED.get(name, SUGGESTED["seed"])})
     texts = dict((key, list(pair)) for key, pair in TEXTS.items())
     for key in ("forward", "backward", "update", "title"):
         texts["explain_" + key] = list(EXPLAIN_TEXTS[key])
@@ -159,12 +184,11 @@ class Session:
 
     def __init__(self, settings):
         name = settings.get("data", "seed")
-        if name not in datasets.NAMES:
-            datasets.load_data(name)        # raises, naming the data sets
-        X, y = check_data(*datasets.load_data(name))
+        self.scale = settings.get("scale", False)
+        X, y, self.inputs, self.classes = _data(name, self.scale)
+        X, y = check_data(X, y)
         layers = settings.get("layers") or [len(X[0]), len(y[0])]
         self.data, self.X, self.y = name, X, y
-        self.inputs = ["x%d" % (i + 1) for i in range(len(X[0]))]   # as the command line names them
         self.seed = settings.get("seed", 1)
         self.lr = settings.get("lr", 1.0)
         self.loss = settings.get("loss", "half-sse")
@@ -188,7 +212,7 @@ class Session:
         """One iteration, explained: ``explain`` from the weights reached."""
         self.last = explain(self.X, self.y, self.layers, self.seed, self.lr, self.loss,
                             at=self.done + 1, inputs=self.inputs, activation=self.activation,
-                            weights=self.weights)
+                            weights=self.weights, classes=self.classes)
         l = [q["value"] for q in self.last["quantities"] if q["meaning"] == "l_top"][0]
         weights = [q["value"] for q in self.last["quantities"] if q["meaning"] == "updated"]
         weights.reverse()                      # explain lists them from the top layer down
@@ -248,12 +272,16 @@ class Session:
 
     def state(self):
         """What the page shows besides the step: the network, the curve, the numbers."""
+        accuracy = None
+        if self.classes and self.outputs:
+            accuracy = measure("accuracy", self.y, self.outputs, self.loss)
         return {"data": self.data, "layers": self.layers, "seed": self.seed, "lr": self.lr,
-                "loss": self.loss, "activation": self.activation,
+                "loss": self.loss, "activation": self.activation, "scale": self.scale,
+                "classes": list(self.classes) if self.classes else None, "accuracy": accuracy,
                 "iterations": self.iterations, "every": self.every, "metric": METRIC,
                 "iteration": self.done, "weights": self.weights, "outputs": self.outputs,
                 "history": [[i, value] for i, value in self.history],
-                "network": network_svg(self.layers, self.weights, self.inputs),
+                "network": network_svg(self.layers, self.weights, self.inputs, self.classes),
                 "curve": loss_svg(self.history, METRIC) if self.history else None}
 
     def _story(self, lang):
@@ -266,6 +294,27 @@ class Session:
         story["headings"] = dict((section, text(section, lang))
                                  for section in ("forward", "backward", "update"))
         return story
+
+
+def _data(name, scale):
+    """``(X, y, input names, class names)`` of a built-in data set, as
+    ``--data NAME`` (and ``--scale``) reads it: iris's measurements named by
+    its columns, scaled if asked, then the bias; its species one-hot."""
+    if name not in datasets.NAMES:
+        datasets.load_data(name)            # raises, naming the data sets
+    if name != "iris":
+        if scale:
+            raise PurebpError("scale: scaling is for iris's measurements; the built-in data "
+                              "%r is 0s and 1s already" % name)
+        X, y = datasets.load_data(name)
+        return X, y, ["x%d" % (i + 1) for i in range(len(X[0]))], None
+    table = iris_rows()
+    X = [list(row[:4]) for row in table]
+    inputs = list(IRIS_COLUMNS[:4])
+    if scale:
+        X = MinMax.fit(X, inputs).scale(X)
+    return add_bias(X), one_hot([row[4] for row in table], list(SPECIES)), inputs + [BIAS], \
+        list(SPECIES)
 
 
 def _python():

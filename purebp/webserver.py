@@ -12,6 +12,12 @@ serves two kinds of file, and nothing else:
 * purebp's modules, ``purebp/NAME.py`` at ``/purebp/NAME.py``, which the
   page fetches as its imports need them.
 
+``purebp web --save FILE.html`` writes the page as one file instead
+(``page_html``): the page's script and style, MicroPython and every module
+of purebp the page can import, inside one HTML file of about 1 MB that
+opens from a disk or a USB stick in any browser, with no server, no
+Python and no network; MicroPython's licence goes at its top.
+
 Names are matched, never joined onto a path, so no request can reach a
 file of yours: ``/purebp/../README.md`` and the like are 404s. Files go
 out gzip-compressed to a browser that accepts it (every browser does): the
@@ -24,8 +30,10 @@ True
 (True, True)
 """
 
+import base64
 import gzip
 import http.server
+import json
 import os
 import re
 import sys
@@ -43,6 +51,11 @@ TYPES = {".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=u
          ".svg": "image/svg+xml"}
 _PAGE_NAME = re.compile(r"^/([A-Za-z0-9_-]+(\.[A-Za-z0-9]+)+)$")
 _MODULE = re.compile(r"^/purebp/([A-Za-z_][A-Za-z0-9_]*\.py)$")
+# "from .x import ..." and "from . import x, y", at any indent: every module
+# the page's modules can import, now or inside a function later; at the left
+# margin: the modules an import loads at once.
+_IMPORT = re.compile(r"^[ \t]*from \.(\w*) import \(?([\w, ]*)", re.M)
+_IMPORT_AT_ONCE = re.compile(r"^from \.(\w*) import \(?([\w, ]*)", re.M)
 
 
 class PortError(PurebpError):
@@ -86,10 +99,12 @@ class PageHandler(http.server.BaseHTTPRequestHandler):
             return
         with open(path, "rb") as f:
             data = f.read()
+        if path == os.path.join(WEB, "index.html"):
+            data = with_preloads(data)
         kind = TYPES[os.path.splitext(path)[1]]
         zipped = "gzip" in self.headers.get("Accept-Encoding", "") and kind != "image/png"
         if zipped:
-            key = (path, os.path.getmtime(path))
+            key = (path, hash(data))      # index.html's preloads follow the modules
             if key not in self.compressed:
                 self.compressed[key] = gzip.compress(data, 9)
             data = self.compressed[key]
@@ -107,6 +122,66 @@ class PageHandler(http.server.BaseHTTPRequestHandler):
 
     def log_message(self, format, *args):
         pass                 # one line for the address, then quiet, as every command
+
+
+def page_modules(first=("__init__", "page"), later=True):
+    """{name: source} of purebp's modules the page can import, from ``first``
+    on; with ``later`` false, only those the first imports load at once.
+
+    >>> modules = page_modules()
+    >>> "network" in modules and "explain" in modules and "cli" not in modules
+    True
+    >>> "model" in modules, "model" in page_modules(later=False)   # imported in a try
+    (True, False)
+    """
+    pattern = _IMPORT if later else _IMPORT_AT_ONCE
+    modules, todo = {}, list(first)
+    while todo:
+        name = todo.pop()
+        path = os.path.join(PACKAGE, name + ".py")
+        if name in modules or not os.path.isfile(path):
+            continue
+        with open(path, encoding="utf-8") as f:
+            modules[name] = f.read()
+        for module, names in pattern.findall(modules[name]):
+            todo += [module] if module else [w.strip() for w in names.split(",")
+                                             if re.match(r"^[a-z]\w*$", w.strip())]
+    return modules
+
+
+def with_preloads(index):
+    """index.html's bytes, asking the browser for every module the page
+    imports at once, all together, while MicroPython loads: the page finds
+    them one import after another, a round trip each."""
+    links = "".join('<link rel="preload" href="purebp/%s.py" as="fetch" crossorigin>\n' % name
+                    for name in sorted(page_modules(later=False)))
+    return index.replace(b'<link rel="icon"', links.encode("ascii") + b'<link rel="icon"', 1)
+
+
+def page_html():
+    """The page as one HTML file (str) that opens without a server."""
+    def read(name, binary=False):
+        with open(os.path.join(WEB, name), "rb") as f:
+            data = f.read()
+        return data if binary else data.decode("utf-8")
+
+    bundle = {"micropython": read("micropython.mjs"),
+              "wasm": base64.b64encode(read("micropython.wasm", binary=True)).decode("ascii"),
+              "modules": dict(sorted(page_modules().items()))}
+    # In a <script> nothing may read as "</script": JSON escapes every "<".
+    data = json.dumps(bundle, ensure_ascii=True).replace("<", "\\u003c")
+    script = read("page.js").replace("</script", "<\\/script")
+    html = read("index.html")
+    head = re.compile(r'<link rel="stylesheet".*?<link rel="icon"', re.S)
+    assert head.search(html), "index.html's head changed: update page_html"
+    html = head.sub(lambda m: '<style>\n%s</style>\n<link rel="icon"' % read("page.css"), html)
+    html = html.replace('<a href="MICROPYTHON-LICENSE.txt">MIT licence</a>',
+                        "MIT licence, at the top of this file's source")
+    html = html.replace("</body>", '<script type="application/json" id="bundle">%s</script>\n'
+                        '<script type="module">\n%s</script>\n</body>' % (data, script))
+    licence = re.sub("-{2,}", lambda m: "=" * len(m.group()), read("MICROPYTHON-LICENSE.txt"))
+    return html.replace("<html", "<!-- purebp's page in one file, as purebp web saves it, "
+                        "with MicroPython inside.\n\n%s-->\n<html" % licence, 1)
 
 
 def make_server(port=PORT):

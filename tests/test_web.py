@@ -11,6 +11,7 @@ page's budget: what it transfers, the time to its first step, and the
 article's 10,000 iterations.
 """
 
+import base64
 import http.client
 import inspect
 import json
@@ -29,7 +30,7 @@ import pytest
 import purebp
 from conftest import TOLERANCE, deviation
 from purebp import load_data, page, streams, webserver
-from purebp.explain import PUREBP_LINES, as_data, explain
+from purebp.explain import PUREBP_LINES, as_data, explain, text
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 TOOLS = os.path.join(ROOT, "tools")
@@ -108,6 +109,33 @@ def test_steps_then_runs_give_the_command_lines_numbers(settings, flags):
     assert "run: 300 iterations done already" in page.request({"do": "run", "count": 1})["error"]
 
 
+def test_iris_is_the_command_lines_classes_scaled_with_softmax():
+    offer = page.request({"do": "choices"})
+    iris = [d for d in offer["data"] if d["name"] == "iris"][0]
+    assert (iris["rows"], iris["inputs"], iris["outputs"]) == (150, 5, 3)
+    assert iris["classes"] == ["setosa", "versicolor", "virginica"]
+    assert iris["suggested"]["loss"] == "softmax" and iris["suggested"]["scale"] is True
+    flags = ["--data", "iris", "--scale", "--layers", "5,8,3", "--lr", "3.0"]   # loss: softmax
+    reply = page.request({"do": "start", "data": "iris", "scale": True, "layers": [5, 8, 3],
+                          "lr": 3.0, "loss": "softmax", "iterations": 30})
+    assert reply["accuracy"] is None and reply["every"] == 1
+    story = page.request({"do": "step"})["story"]
+    expected = cli_json("explain", "--json", *flags)
+    assert story["quantities"] == expected["quantities"]
+    meaning = expected["quantities"][1]["meaning"]
+    assert "one-hot: a column per class (setosa, versicolor, virginica)" in meaning
+    reply = page.request({"do": "run", "count": 29})
+    trained = cli_json("train", "--json", "--iterations", "30", "--every", "1", "--metric", "loss",
+                       *flags)
+    assert reply["weights"] == trained["weights"] and reply["outputs"] == trained["outputs"]
+    assert reply["history"] == trained["history"]
+    accuracy = cli_json("train", "--json", "--iterations", "30", "--every", "1", *flags)
+    assert reply["accuracy"] == accuracy["history"][-1][1] and reply["history"][-1][0] == 29
+    unscaled = page.request({"do": "start", "data": "iris", "layers": [5, 3], "loss": "softmax"})
+    assert unscaled["weights"][0][0] == page.request({"do": "start", "data": "iris",
+                                                       "layers": [5, 3]})["weights"][0][0]
+
+
 def test_the_page_says_what_is_wrong_with_its_settings():
     bad = [({"layers": [2, 1]}, "layers: the first size is 2, but the data has 3 inputs"),
            ({"data": "nope"}, "unknown data set 'nope'"),
@@ -117,7 +145,9 @@ def test_the_page_says_what_is_wrong_with_its_settings():
            ({"seed": -1}, "seed: -1 is out of range"),
            ({"seed": 1.5}, "seed: 1.5 is not an integer"),
            ({"layers": [3, 1], "activation": "tanh"}, "activation 'tanh' is for hidden layers"),
-           ({"data": "xor", "layers": [3, 1], "loss": "softmax"}, "loss softmax needs two")]
+           ({"data": "xor", "layers": [3, 1], "loss": "softmax"}, "loss softmax needs two"),
+           ({"data": "xor", "scale": True}, "scale: scaling is for iris's measurements"),
+           ({"data": "iris", "layers": [4, 3]}, "layers: the first size is 4, but the data has 5")]
     for settings, words in bad:
         reply = page.request(dict(settings, do="start"))
         assert words in reply["error"], (settings, reply)
@@ -200,6 +230,7 @@ def test_web_serves_the_page_and_purebps_modules_and_nothing_else():
     try:
         status, headers, body = get(port, "/")
         assert status == 200 and b"page.js" in body and headers["Content-Type"].startswith("text/html")
+        assert b'<link rel="preload" href="purebp/network.py" as="fetch" crossorigin>' in body
         status, headers, body = get(port, "/purebp/network.py")
         with open(os.path.join(ROOT, "purebp", "network.py"), "rb") as f:
             assert status == 200 and body == f.read()
@@ -219,6 +250,17 @@ def test_web_serves_the_page_and_purebps_modules_and_nothing_else():
         out, err = process.communicate(timeout=30)
     assert process.returncode == 130
     assert err == "purebp web: interrupted\n"
+
+
+@pytest.mark.needs_processes
+def test_web_help_names_its_flags():
+    env = dict(os.environ, PYTHONPATH=ROOT)
+    done = subprocess.run([sys.executable, "-m", "purebp", "web", "--help"], cwd=ROOT, env=env,
+                          stdout=subprocess.PIPE, stderr=subprocess.PIPE, universal_newlines=True,
+                          timeout=60)
+    assert done.returncode == 0 and done.stderr == ""
+    for flag in ("--port N", "--no-browser", "--save FILE.html", "(default: 8765)"):
+        assert flag in done.stdout, flag
 
 
 @pytest.mark.needs_processes
@@ -261,6 +303,22 @@ def test_the_vendored_micropython_is_npms_own():
         with open(os.path.join(package, name), "rb") as a, \
                 open(os.path.join(webserver.WEB, name), "rb") as b:
             assert a.read() == b.read(), name
+
+
+def test_the_one_file_page_holds_micropython_and_every_module_the_page_imports(tmp_path):
+    html = webserver.page_html()
+    bundle = json.loads(re.search(r'<script type="application/json" id="bundle">(.*?)</script>',
+                                  html, re.S).group(1))
+    with open(os.path.join(webserver.WEB, "micropython.wasm"), "rb") as f:
+        assert base64.b64decode(bundle["wasm"]) == f.read()
+    with open(os.path.join(webserver.WEB, "micropython.mjs"), encoding="utf-8") as f:
+        assert bundle["micropython"] == f.read()
+    for name in ("__init__", "page", "network", "explain", "iris", "classes", "fast", "svg"):
+        with open(os.path.join(ROOT, "purebp", name + ".py"), encoding="utf-8") as f:
+            assert bundle["modules"][name] == f.read(), name
+    assert "cli" not in bundle["modules"] and "webserver" not in bundle["modules"]
+    assert "The MIT License (MIT)" in html.split("-->")[0]           # MicroPython's licence
+    assert html.count("</script>") == 2 and 900 * 1000 < len(html.encode("utf-8")) < 1400 * 1000
 
 
 # --- the page in headless Chromium ------------------------------------------------------------
@@ -319,7 +377,8 @@ def assert_same_story(shown, story):
 
 def assert_same_training(shown, trained):
     assert deviation(shown["weights"], trained["weights"]) <= TOLERANCE
-    assert deviation(shown["outputs"], trained["outputs"]) <= TOLERANCE
+    assert shown["output_rows"] == len(trained["outputs"])     # the page shows the first 12
+    assert deviation(shown["outputs"], trained["outputs"][:len(shown["outputs"])]) <= TOLERANCE
     assert [i for i, _ in shown["history"]] == [i for i, _ in trained["history"]]
     assert deviation([v for _, v in shown["history"]], [v for _, v in trained["history"]]) <= TOLERANCE
 
@@ -328,13 +387,20 @@ def assert_same_training(shown, trained):
 def test_the_page_in_chromium_shows_the_command_lines_numbers_within_budget(served, tmp_path):
     screenshot = os.environ.get("PUREBP_PAGE_SCREENSHOT")
     screenshot = screenshot and os.path.abspath(screenshot)
-    plan = [{"open": ""}, {"step": "first"}, {"step": "second"}, {"run": "article"},
+    # The page is opened three times, each a fresh load (no cache): the time to
+    # the first step is the middle one of the three, on a machine shared with
+    # other work; the rest of the plan goes on from the third.
+    plan = [{"open": ""}, {"step": "first"}, {"open": ""}, {"step": "first"},
+            {"open": ""}, {"step": "first"}, {"step": "second"}, {"run": "article"},
             {"set": {"data": "xor", "layers": "3,4,1", "iterations": "2000"}},
             {"step": "xor_first"}, {"language": True}, {"story": "xor_first_zh"},
             {"run": "xor_run"}, {"step": "xor_after"}, {"language": True},
             {"story": "xor_after_en"}]
     if screenshot:
         plan.append({"screenshot": screenshot, "width": 1360, "height": 1180})
+    # iris: choosing it fills in the command line's conventions for classes
+    plan += [{"set": {"data": "iris", "iterations": "40"}}, {"step": "iris_first"},
+             {"run": "iris_run"}]
     result = drive(served, plan, tmp_path)
     shown = result["records"]
     article = ["--data", "seed", "--layers", "3,1"]
@@ -354,16 +420,51 @@ def test_the_page_in_chromium_shows_the_command_lines_numbers_within_budget(serv
     assert_same_story(shown["xor_after_en"], cli_json("explain", "--json", "--lang", "en",
                                                       "--at", "2001", *xor))
     assert shown["xor_after_en"]["title"] == "purebp explain: iteration 2001 of training"
+    iris = ["--data", "iris", "--scale", "--layers", "5,8,3", "--lr", "3.0"]   # softmax: the default
+    assert shown["iris_first"]["settings"].startswith("data iris, layers 5,8,3, seed 1, lr 3.0, "
+                                                      "loss softmax")
+    assert_same_story(shown["iris_first"], cli_json("explain", "--json", "--lang", "en", *iris))
+    assert shown["iris_run"]["iteration"] == 40 and shown["iris_run"]["error"] is None
+    assert_same_training(shown["iris_run"], cli_json("train", "--json", "--metric", "loss",
+                                                     "--every", "1", "--iterations", "40", *iris))
+    assert re.search(r"accuracy 0\.\d{4} on the 150 rows", shown["iris_run"]["status"])
 
     # Offline: every address the page asked for is the local server's.
     assert all(url.startswith(served) for url in result["requests"]), result["requests"]
     assert not [line for line in result["console"] if line.startswith(("error", "pageerror"))], \
         result["console"]
-    load = result["loads"][0]
-    figures = ("page with MicroPython: %d bytes transferred; first step shown %.0f ms after "
-               "navigation; the article's 10,000 iterations in %.0f ms"
-               % (load["bytes"], load["first_step_ms"], shown["article"]["ms"]))
+    sent = max(load["bytes"] for load in result["loads"])
+    first_steps = sorted(load["first_step_ms"] for load in result["loads"])
+    figures = ("page with MicroPython: %d bytes transferred; first step shown %s ms after "
+               "navigation (three fresh loads); the article's 10,000 iterations in %.0f ms; "
+               "iris (5,8,3, the plain path), Run's 39 iterations in %.0f ms"
+               % (sent, ", ".join("%.0f" % ms for ms in first_steps), shown["article"]["ms"],
+                  shown["iris_run"]["ms"]))
     print(figures)
-    assert load["bytes"] <= MEGABYTE, figures
-    assert load["first_step_ms"] <= 2000, figures
+    assert len(first_steps) == 3 and sent <= MEGABYTE, figures
+    assert first_steps[1] <= 2000, figures
     assert shown["article"]["ms"] <= 5000, figures
+
+
+@pytest.mark.needs_processes
+def test_the_one_file_page_opens_from_a_file_with_no_server(tmp_path):
+    saved = tmp_path / "purebp page.html"
+    env = dict(os.environ, PYTHONPATH=ROOT)
+    done = subprocess.run([sys.executable, "-m", "purebp", "web", "--save", str(saved)], cwd=ROOT,
+                          env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                          universal_newlines=True, timeout=120)
+    assert done.returncode == 0 and done.stderr == "", done.stderr
+    assert done.stdout.startswith("wrote the page to ")
+    url = saved.as_uri()
+    result = drive(url, [{"open": "?data=xor&layers=3,4,1&lang=zh-CN"}, {"step": "first"}],
+                   tmp_path)
+    story = cli_json("explain", "--json", "--lang", "zh-CN", "--data", "xor", "--layers", "3,4,1")
+    assert_same_story(result["records"]["first"], story)
+    assert result["records"]["first"]["title"] == text("title", "zh-CN", (1,))    # in Chinese
+    # Nothing but the file itself and the in-memory copies of MicroPython it makes.
+    assert all(u == url + "?data=xor&layers=3,4,1&lang=zh-CN" or u.startswith("blob:null/")
+               for u in result["requests"]), result["requests"]
+    assert not [line for line in result["console"] if line.startswith(("error", "pageerror"))], \
+        result["console"]
+    print("one-file page: first step shown %.0f ms after it was opened"
+          % result["loads"][0]["first_step_ms"])

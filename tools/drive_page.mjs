@@ -135,6 +135,7 @@ async function readState(page) {
       error: document.querySelector("#error").hidden ? null : document.querySelector("#error").textContent,
       weights: [...document.querySelectorAll("#weights table.matrix")].map(numbers),
       outputs: [...document.querySelectorAll("#outputs table.matrix")].map(numbers)[0] || null,
+      output_rows: Number((document.querySelector("#outputs table.matrix") || {dataset: {}}).dataset.rows),
       history: [...document.querySelectorAll("#curve circle title")].map((t) => {
         const match = /^iteration (\d+): loss (.+)$/.exec(t.textContent);
         return [Number(match[1]), Number(match[2])];

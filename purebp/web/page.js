@@ -5,7 +5,9 @@
 // runs explain (a step), train's loop (Run) and the SVG pictures, so the page
 // shows what `python -m purebp explain --json` and `train --json` print.
 // purebp's modules are fetched as their imports need them, from purebp/NAME.py,
-// and written into MicroPython's in-memory file system.
+// and written into MicroPython's in-memory file system. The one-file copy that
+// `python -m purebp web --save FILE.html` writes carries them, and MicroPython,
+// in the page itself (#bundle), so it opens from a file, with no server.
 
 const HEAP_BYTES = 64 * 1024 * 1024;
 const ROWS_SHOWN = 12;        // longer matrices show their first rows, and a button
@@ -19,6 +21,8 @@ let state = null;             // the network now (purebp.page's Session.state())
 let story = null;             // the last step, as explain --json gives it
 let lang = "en";
 let running = false;
+const bundle = document.getElementById("bundle") &&
+  JSON.parse(document.getElementById("bundle").textContent);   // {micropython, wasm, modules}
 
 // --- purebp's modules, fetched as the imports need them ---------------------------
 
@@ -27,14 +31,30 @@ const written = new Set();
 
 function fetchModule(name) {
   if (!sources.has(name)) {
-    sources.set(name, fetch("purebp/" + name + ".py").then(async (response) => {
-      if (!response.ok) return null;          // a name imported from the package itself
-      const source = await response.text();
-      await Promise.all(importsOf(source).map(fetchModule));
+    sources.set(name, sourceOf(name).then(async (source) => {
+      if (source !== null) await Promise.all(importsOf(source).map(fetchModule));
       return source;
     }));
   }
   return sources.get(name);
+}
+
+// A module's source, or null for a name imported from the package itself.
+async function sourceOf(name) {
+  if (bundle) return Object.hasOwn(bundle.modules, name) ? bundle.modules[name] : null;
+  const response = await fetch("purebp/" + name + ".py");
+  return response.ok ? response.text() : null;
+}
+
+// The one-file copy's MicroPython: its script and WebAssembly as in-memory files.
+function inMemory(data, type) {
+  return URL.createObjectURL(new Blob([data], {type}));
+}
+
+function base64Bytes(text) {
+  const raw = atob(text), bytes = new Uint8Array(raw.length);
+  for (let i = 0; i < raw.length; i++) bytes[i] = raw.charCodeAt(i);
+  return bytes;
 }
 
 // The modules a module imports when it is loaded (lines "from .x import ..." and
@@ -87,19 +107,26 @@ async function ask(request) {
 
 async function boot() {
   const modules = ["__init__", "page"].map(fetchModule);       // meanwhile, MicroPython
-  const { loadMicroPython } = await import("./micropython.mjs");
+  const { loadMicroPython } = await import(
+    bundle ? inMemory(bundle.micropython, "text/javascript") : "./micropython.mjs");
   mp = await loadMicroPython({heapsize: HEAP_BYTES, stdout: (line) => console.log(line),
-                              stderr: (line) => console.error(line)});
+                              stderr: (line) => console.error(line),
+                              url: bundle ? inMemory(base64Bytes(bundle.wasm), "application/wasm")
+                                          : undefined});
+  performance.mark("micropython");      // the marks: where the time to the first step goes
   mp.FS.mkdirTree("/lib/purebp");
   await Promise.all(modules);
   await install();
   mp.runPython("import sys\nsys.path.insert(0, '/lib')");
   page = await withModules(() => mp.pyimport("purebp.page"));
+  performance.mark("imported");
   offer = await ask({do: "choices"});
   if (offer.error) throw new Error(offer.error);
+  performance.mark("choices");
   buildForm();
   $("language").disabled = false;
   await start();
+  performance.mark("started");
 }
 
 // --- the words ---------------------------------------------------------------------
@@ -136,14 +163,20 @@ function buildForm() {
   for (const loss of offer.losses) option($("loss"), loss.name, loss.about);
   for (const activation of offer.activations) option($("activation"), activation.name, activation.about);
   const given = new URLSearchParams(location.search);    // e.g. ?data=xor&layers=3,4,1
-  const defaults = {data: "seed", layers: "3,1", lr: "1.0", loss: "half-sse",
-                    activation: "sigmoid", seed: "1", iterations: "10000"};
-  for (const [name, value] of Object.entries(defaults)) $(name).value = given.get(name) || value;
+  const asked = offer.data.find((set) => set.name === given.get("data"));
+  $("data").value = asked ? asked.name : "seed";
+  $("seed").value = "1";
+  $("activation").value = "sigmoid";
+  suggest();
+  for (const name of ["layers", "lr", "loss", "activation", "seed", "iterations"]) {
+    if (given.has(name)) $(name).value = given.get(name);
+  }
+  if (given.has("scale")) $("scale").checked = given.get("scale") === "1";
   lang = given.get("lang") === "zh-CN" ? "zh-CN" : "en";
   showDataInfo();
   translate();
-  $("data").addEventListener("change", () => { fitLayers(); showDataInfo(); start(); });
-  for (const id of ["layers", "lr", "loss", "activation", "seed", "iterations"]) {
+  $("data").addEventListener("change", () => { suggest(); showDataInfo(); start(); });
+  for (const id of ["layers", "lr", "loss", "activation", "seed", "iterations", "scale"]) {
     $(id).addEventListener("change", start);
   }
   $("settings").addEventListener("submit", (event) => { event.preventDefault(); start(); });
@@ -159,15 +192,23 @@ function dataSet() {
 
 function showDataInfo() {
   const set = dataSet();
-  $("data-info").textContent = say("rows_inputs", set.rows, set.inputs, set.outputs);
+  $("data-info").textContent = say("rows_inputs", set.rows, set.inputs, set.outputs)
+    + (set.classes ? "; " + say("classes", set.classes.join(", ")) : "");
 }
 
-// A new data set keeps the hidden layers and takes its own inputs and outputs.
-function fitLayers() {
-  const set = dataSet();
+// A data set fills in what purebp.page suggests for it (the command line's
+// defaults; for classes, softmax and scaled inputs), its own inputs and
+// outputs, and keeps the hidden layers unless it suggests some.
+function suggest() {
+  const set = dataSet(), wanted = set.suggested;
   const sizes = $("layers").value.split(",").map((word) => word.trim());
-  const hidden = sizes.length > 2 ? sizes.slice(1, -1) : [];
+  const hidden = wanted.hidden || (sizes.length > 2 ? sizes.slice(1, -1) : []);
   $("layers").value = [set.inputs, ...hidden, set.outputs].join(",");
+  $("loss").value = wanted.loss;
+  $("lr").value = Number.isInteger(wanted.lr) ? wanted.lr.toFixed(1) : String(wanted.lr);
+  $("iterations").value = String(wanted.iterations);
+  $("scale").checked = wanted.scale;
+  $("scale").disabled = !set.classes;
 }
 
 function number(text) {
@@ -178,7 +219,8 @@ function number(text) {
 function settings() {
   return {data: $("data").value, layers: $("layers").value.split(",").map(number),
           lr: number($("lr").value), loss: $("loss").value, activation: $("activation").value,
-          seed: number($("seed").value), iterations: number($("iterations").value)};
+          seed: number($("seed").value), iterations: number($("iterations").value),
+          scale: $("scale").checked};
 }
 
 // --- the buttons -----------------------------------------------------------------------
@@ -244,6 +286,7 @@ function setButtons() {
   $("step").disabled = !ready || running;
   $("run").disabled = !ready || (!running && state.iteration >= state.iterations);
   $("reset").disabled = running;
+  $("scale").disabled = running || !dataSet().classes;
   $("run").textContent = say(running ? "pause" : "run");
   $("status").dataset.running = running ? "yes" : "no";
   $("activation").disabled = $("layers").value.split(",").length < 3;
@@ -274,7 +317,8 @@ function svgOf(text) {
 }
 
 function showState() {
-  $("status").textContent = say("iteration", state.iteration, state.iterations);
+  $("status").textContent = say("iteration", state.iteration, state.iterations)
+    + (state.accuracy === null ? "" : "; " + say("accuracy", state.accuracy, state.outputs.length));
   $("status").dataset.iteration = state.iteration;
   $("network").innerHTML = svgOf(state.network);
   if (state.history.length > 1) $("curve").innerHTML = svgOf(state.curve);
