@@ -9,6 +9,7 @@
     purebp predict ...     predict with a model saved by train --save
     purebp check           this copy against numpy's recorded numbers
     purebp draw ...        the network, or the chain rule, as an SVG picture
+    purebp web             the page that steps through backprop, in the browser
 
 Exit codes: 0 success, 2 bad usage or bad input (one line on stderr,
 never a traceback), 1 failure while running, 130 Ctrl-C. PUREBP_DEBUG=1
@@ -264,7 +265,33 @@ def build_parser():
                                    "(default: 1, the random start)")
     check_parser.add_argument("--json", action="store_true",
                               help="print the result as one JSON object")
+
+    web_parser = commands.add_parser(
+        "web", help="step through backprop in the browser, on this computer",
+        description="Serve the page that steps through backprop and trains, in the browser: "
+                    "purebp's own modules run there in MicroPython (WebAssembly). The server "
+                    "listens on 127.0.0.1 only and serves the page's files and purebp's "
+                    "modules, nothing else; Ctrl-C stops it. With --save, it writes the page "
+                    "as one HTML file that opens without a server instead.")
+    web_parser.add_argument("--port", type=_port, default=None, metavar="N",
+                            help="the port to listen on, 0 for any free one (default: 8765)")
+    web_parser.add_argument("--no-browser", action="store_true",
+                            help="print the page's address, do not open a browser")
+    web_parser.add_argument("--save", metavar="FILE.html",
+                            help="do not serve: write the page as one HTML file (about 1 MB, "
+                                 "MicroPython inside) that opens in a browser from a disk or "
+                                 "a USB stick, with no server, Python or network")
     return parser
+
+
+def _port(text):
+    value = int(text)
+    if not 0 <= value <= 65535:
+        raise ValueError(text)
+    return value
+
+
+_port.__name__ = "port number (0 to 65535)"
 
 
 def _lang_flag(parser, what):
@@ -697,6 +724,20 @@ def _run_draw(args, out):
     return EXIT_OK
 
 
+def _run_web(args, out):
+    from .webserver import PORT, page_html, serve
+    if args.save is not None:
+        if args.port is not None or args.no_browser:
+            raise PurebpError("--port and --no-browser are for serving the page; --save writes "
+                              "it to a file and serves nothing: leave them out")
+        args.outputs.write({"--save": page_html()})
+        print("wrote the page to %s: open it in a browser; it needs no server and no network"
+              % printable(args.save), file=out)
+        return EXIT_OK
+    serve(PORT if args.port is None else args.port, browser=not args.no_browser, out=out)
+    return EXIT_OK
+
+
 def _inputs_from_words(words, names, bias):
     """Rows of numbers from command-line words like 1,0,1 (or 1;0;1)."""
     from .csvdata import to_number
@@ -789,8 +830,9 @@ def _files(args):
         inputs.append(("MODEL.json" if args.command == "predict" else "--model", args.model))
     if getattr(args, "input", None) is not None:
         inputs.append(("--input", args.input))
+    saves = "page" if args.command == "web" else "model"
     outputs = [(flag, getattr(args, name), what)
-               for flag, name, what in (("--save", "save", "model"), ("--plot", "plot", "plot"),
+               for flag, name, what in (("--save", "save", saves), ("--plot", "plot", "plot"),
                                         ("-o", "output", "picture"))
                if getattr(args, name, None) is not None]
     return Outputs(outputs, inputs)
@@ -805,7 +847,7 @@ def main(argv=None, out=None):
     args = parser.parse_args(argv)
     command = {"train": _run_train, "explain": _run_explain, "gradcheck": _run_gradcheck,
                "predict": _run_predict, "draw": _run_draw,
-               "check": _run_check}.get(args.command, _run_default)
+               "check": _run_check, "web": _run_web}.get(args.command, _run_default)
     prog = "purebp " + args.command if args.command else "purebp"
     message = code = None
     try:

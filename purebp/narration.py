@@ -24,15 +24,24 @@ cancels (``cross-entropy``, ``softmax``), the output's ``l_delta`` comes
 straight from the error, and the story says so; softmax shows its
 ``exp`` and its row sums. With mini-batches, the story starts with the
 rows of the step's batch.
+
+Each quantity also names purebp's own line that computes it (``purebp``,
+in the function ``purebp_in``), beside numpy's (``code``):
+
+>>> z = story["quantities"][3]
+>>> z["code"], z["purebp"], z["purebp_in"]
+('np.dot(X, syn)', 'z = dot(l_in, syn)', 'network.layer_forward')
 """
 
 from .activations import ACTIVATIONS, HIDDEN, exp
 from .arrayprint import scalar_str, screen_str
 from .batches import take
+from . import checks
 from .checks import plain
+from .errors import PurebpError, show
 from .losses import LOSS_NAMES, LOSSES
 from .matrix import pairwise_sum
-from .network import check_data, layer_activations, step, step_at
+from .network import check_data, check_network, layer_activations, step, step_at
 
 LANGUAGES = ("en", "zh-CN")
 
@@ -107,6 +116,65 @@ for _name in LOSS_NAMES:
     TEXTS["value_" + _name] = LOSSES[_name].value_says
 
 
+# purebp's line for each kind of quantity: (the function it is in, the line).
+# The tests hold each line to the source of its function, so it cannot drift.
+PUREBP_LINES = {
+    "rows": ("training.mini_batches", "for rows in batch_rows(order, batch_size):"),
+    "X": ("network._step", "s.l[0] = X"),
+    "y": ("network.train", "X, y = check_data(X, y)"),
+    "batch": ("training.mini_batches",
+              "s = _step(weights, take(X, rows), y_batch, lr, loss, activation)"),
+    "syn_start": ("network.train", "weights = random_weights(layers, generator)"),
+    "z": ("network.layer_forward", "z = dot(l_in, syn)"),
+    "l": ("network.layer_forward", "l_out = _activation(activation, ACTIVATIONS).forward(z)"),
+    "l_sigmoid": ("activations.sigmoid", "return 1 / (1 + exp(-z))"),
+    "l_tanh": ("activations.tanh", "return _tanh(z)"),
+    "l_relu": ("activations.relu", "return 0.0 if z <= 0 else z"),
+    "l_softmax": ("activations.softmax", "return [v / s for v in e]"),
+    "softmax_e": ("activations.softmax", "e = [exp(v - top) for v in z]"),
+    "softmax_sum": ("activations.softmax", "s = pairwise_sum(e)"),
+    "start": ("network._step", "start = top.start(y, s.l[n])"),
+    "start_half-sse": ("losses.HalfSSE.start", "return subtract(y, l)"),
+    "start_sse": ("losses.SSE.start", "return multiply(2, subtract(y, l))"),
+    "start_mse": ("losses.MSE.start", "return [[2 * (a - b) / size for a, b in zip(row_y, row_l)]"),
+    "start_cross-entropy": ("losses.CrossEntropy.start",
+                            "return [[(a - b) / size for a, b in zip(row_y, row_l)] "
+                            "for row_y, row_l in zip(y, l)]"),
+    "start_softmax": ("losses.Softmax.start",
+                      "return [[(a - b) / rows for a, b in zip(row_y, row_l)] "
+                      "for row_y, row_l in zip(y, l)]"),
+    "value": ("metrics.measure", 'return LOSSES[checks.choice(loss, LOSS_NAMES, "loss", '
+                                 '"convention")].value(y, l_out)'),
+    "value_half-sse": ("losses.HalfSSE.value", "return total(multiply(error, error)) / 2"),
+    "value_sse": ("losses.SSE.value", "return total(multiply(error, error))"),
+    "value_mse": ("losses.MSE.value",
+                  "return pairwise_sum([v for row in squares for v in row]) / _size(y)"),
+    "value_cross-entropy": ("losses.CrossEntropy.value", "return -(pairwise_sum(terms) / _size(y))"),
+    "value_softmax": ("losses.Softmax.value", "return -pairwise_sum(terms) / len(y)"),
+    "received": ("network.layer_backward", "error_in = dot(l_delta, transpose(syn))"),
+    "slope": ("network.layer_backward", "slope = _activation(activation, ACTIVATIONS).slope(l_out)"),
+    "slope_sigmoid": ("activations.sigmoid_derivative", "return l * (1 - l)"),
+    "slope_tanh": ("activations.tanh_derivative", "return 1 - l * l"),
+    "slope_relu": ("activations.relu_derivative", "return 1.0 if l > 0 else 0.0"),
+    "dz": ("network.layer_backward", "step = dot(transpose(l_in), l_delta)"),
+    "delta": ("network.layer_backward", "l_delta = multiply(l_error, slope)"),
+    "step": ("network.layer_backward", "step = dot(transpose(l_in), l_delta)"),
+    "updated": ("network.update",
+                "return [add(syn, multiply(lr, step)) for syn, step in zip(weights, steps)]"),
+}
+
+
+def purebp_line(kind, name=None):
+    """purebp's line for a kind of quantity, as ``(function, line)``: the
+    line of the activation or loss ``name`` where it has its own, else the
+    line of ``network`` that calls it.
+
+    >>> purebp_line("slope", "sigmoid")
+    ('activations.sigmoid_derivative', 'return l * (1 - l)')
+    """
+    return PUREBP_LINES.get("%s_%s" % (kind, name)) or PUREBP_LINES[kind]
+
+
 def _names(n):
     """The names of the quantities of an n-layer network (n weight matrices)."""
     if n == 1:    # the article's names
@@ -117,7 +185,7 @@ def _names(n):
 
 
 def explain(X, y, layers=None, seed=1, lr=1.0, loss="half-sse", at=1, inputs=None,
-            progress=None, activation="sigmoid", batch_size=None, classes=None):
+            progress=None, activation="sigmoid", batch_size=None, weights=None, classes=None):
     """Iteration ``at`` (1 = the first) of training, every quantity listed.
 
     ``inputs``, if given, names the columns of ``X`` (for the text of ``X``,
@@ -138,10 +206,19 @@ def explain(X, y, layers=None, seed=1, lr=1.0, loss="half-sse", at=1, inputs=Non
     ``layers=None`` is the network without a hidden layer, as in ``train``;
     ``progress`` is called as in ``train`` for the ``at - 1`` silent steps.
     X and y are checked as ``train`` checks them (numpy arrays welcome).
+
+    ``weights``, if given, are the weights iteration ``at`` starts from,
+    as training reached them (full batch only): the step is explained from
+    them, without replaying the ``at - 1`` iterations before it. The
+    browser page (``purebp.page``) steps on from the weights it trained.
     """
     X, y = check_data(X, y)
     seed, lr, at, batch_size = plain(seed), plain(lr), plain(at), plain(batch_size)
-    weights, batch = step_at(X, y, layers, seed, lr, loss, at, progress, activation, batch_size)
+    if weights is None:
+        weights, batch = step_at(X, y, layers, seed, lr, loss, at, progress, activation,
+                                 batch_size)
+    else:
+        weights, batch = _given_weights(weights, X, y, layers, at, batch_size), None
     rows_of_data = len(X)
     if batch is not None:
         X, y = take(X, batch[2]), take(y, batch[2])
@@ -154,21 +231,26 @@ def explain(X, y, layers=None, seed=1, lr=1.0, loss="half-sse", at=1, inputs=Non
     lines = _article_lines(n, loss) if batch is None else {}
     items = []
 
-    def add(section, label, code, meaning, value, args=(), quantity=None, layer=None):
+    def add(section, label, code, meaning, value, args=(), quantity=None, layer=None,
+            ours=None):
+        where, line = ours
         items.append({"section": section, "name": label, "code": code,
                       "line": lines.get(code), "meaning": meaning, "args": list(args),
-                      "value": value, "quantity": quantity, "layer": layer})
+                      "value": value, "quantity": quantity, "layer": layer,
+                      "purebp": line, "purebp_in": where})
 
     L, W, E, D = name["l"], name["syn"], name["error"], name["delta"]
     if batch is not None:
         epoch, index, rows = batch
         count = (rows_of_data + batch_size - 1) // batch_size
         add("input", "rows", "rows = order[%d:%d]" % (index * batch_size, (index + 1) * batch_size),
-            "rows", [rows], [epoch, rows_of_data, batch_size, index + 1, count])
+            "rows", [rows], [epoch, rows_of_data, batch_size, index + 1, count],
+            ours=purebp_line("rows"))
     x_name = (L(0) if n == 1 else "l0 = X") + ("[rows]" if batch else "")
     x_code = "%s = X[rows]" % L(0) if batch else "X = np.array(%s)" % _literal(X)
     add("input", x_name, x_code, "X_named" if inputs else "X", X,
-        ([", ".join(inputs)] if inputs else []) + [_bias_text(X)], quantity="l", layer=0)
+        ([", ".join(inputs)] if inputs else []) + [_bias_text(X)], quantity="l", layer=0,
+        ours=purebp_line("batch" if batch else "X"))
     if batch is not None:
         y_code = "y[rows]"
     elif len(y[0]) == 1:    # a column, written as the article writes it
@@ -176,70 +258,95 @@ def explain(X, y, layers=None, seed=1, lr=1.0, loss="half-sse", at=1, inputs=Non
     else:
         y_code = "y = np.array(%s)" % _literal(y)
     add("input", "y[rows]" if batch else "y", y_code, "y_classes" if classes else "y", y,
-        [", ".join(classes)] if classes else [])
+        [", ".join(classes)] if classes else [], ours=purebp_line("batch" if batch else "y"))
     for k in range(n):
         add("input", W(k), "%s = 2 * np.random.random((%d, %d)) - 1" % (W(k), layers[k], layers[k + 1]),
             "syn", weights[k], [("syn_start",) if at == 1 else
-                                ("syn_after_one",) if at == 2 else ("syn_after", at - 1)])
+                                ("syn_after_one",) if at == 2 else ("syn_after", at - 1)],
+            ours=purebp_line("syn_start" if at == 1 else "updated"))
     for k in range(n):                                   # forward, bottom up
         z_code = "np.dot(%s, %s)" % (L(k), W(k))
         add("forward", "z = %s·%s" % (L(k), W(k)), z_code, "z", s.z[k], [f[k].name],
-            quantity="z", layer=k)
+            quantity="z", layer=k, ours=purebp_line("z"))
         out = "l_top" if k == n - 1 else "l"
         if f[k].row:      # softmax: its two steps, then the shares
             e = [[exp(v - max(row)) for v in row] for row in s.z[k]]
             add("forward", "e = exp(z - max)", "e = np.exp(z - z.max(axis=1, keepdims=True))",
-                "softmax_e", e)
+                "softmax_e", e, ours=purebp_line("softmax_e"))
             add("forward", "e.sum(axis=1)", "e.sum(axis=1, keepdims=True)", "softmax_sum",
-                [[pairwise_sum(row)] for row in e])
+                [[pairwise_sum(row)] for row in e], ours=purebp_line("softmax_sum"))
             code = "%s = %s" % (L(k + 1), f[k].numpy)
         else:
             code = "%s = %s" % (L(k + 1), f[k].numpy.format(z=z_code))
         add("forward", "%s = %s" % (L(k + 1), f[k].formula), code, out, s.l[k + 1],
-            [("says_" + f[k].name,)], quantity="l", layer=k + 1)
+            [("says_" + f[k].name,)], quantity="l", layer=k + 1,
+            ours=purebp_line("l", f[k].name))
     top = L(n)
     if n == 1:    # the article's spelling
         error_name = error_code = "y - l"
     else:         # Trask's
         error_name = error_code = "%s = y - %s" % (E(n), top)
-    add("backward", error_name, error_code, "error", _minus(y, s.l[n]))
+    add("backward", error_name, error_code, "error", _minus(y, s.l[n]),
+        ours=purebp_line("start", loss))
     value_code = top_loss.numpy_value if n == 1 else top_loss.numpy_value.replace("l)", top + ")")
     add("backward", "loss", value_code, "value",
-        [[top_loss.value(y, s.l[n])]], [("value_" + loss,)])
+        [[top_loss.value(y, s.l[n])]], [("value_" + loss,)], ours=purebp_line("value", loss))
     start_code, top_factor = _start_code(top_loss, n, E(n))
     if top_loss.cancels:
         add("backward", D(n), "%s = %s" % (D(n), start_code), "cancels", s.l_delta[n - 1],
-            [("dloss_" + loss,)], quantity="l_delta", layer=n - 1)
+            [("dloss_" + loss,)], quantity="l_delta", layer=n - 1,
+            ours=purebp_line("start", loss))
     else:
         add("backward", "d loss/d %s" % top, start_code, "dloss", s.l_error[n - 1],
-            [("dloss_" + loss,)], quantity="l_error", layer=n - 1)
+            [("dloss_" + loss,)], quantity="l_error", layer=n - 1,
+            ours=purebp_line("start", loss))
     for k in range(n - 1, -1, -1):                       # backward, top down
         out = L(k + 1)
         if k < n - 1:
             add("backward", "%s = %s·%s.T" % (E(k + 1), D(k + 2), W(k + 1)),
                 "%s = %s.dot(%s.T)" % (E(k + 1), D(k + 2), W(k + 1)),
-                "received", s.l_error[k], quantity="l_error", layer=k)
+                "received", s.l_error[k], quantity="l_error", layer=k,
+                ours=purebp_line("received"))
         if s.slope[k] is not None:
             slope_code = f[k].numpy_slope.format(l=out)
             add("backward", "d %s/d z = %s" % (out, f[k].slope_formula.format(l=out)), slope_code,
-                "slope", s.slope[k], [("slope_" + f[k].name,)], quantity="slope", layer=k)
+                "slope", s.slope[k], [("slope_" + f[k].name,)], quantity="slope", layer=k,
+                ours=purebp_line("slope", f[k].name))
         add("backward", "d z/d %s = %s" % (W(k), L(k)), L(k), "dz", s.l[k],
-            quantity="l", layer=k)
+            quantity="l", layer=k, ours=purebp_line("dz"))
         if s.slope[k] is not None:
             factor = top_factor if k == n - 1 else E(k + 1)
             add("backward", D(k + 1), "%s = %s * (%s)" % (D(k + 1), factor, slope_code),
-                "delta", s.l_delta[k], [f[k].name], quantity="l_delta", layer=k)
+                "delta", s.l_delta[k], [f[k].name], quantity="l_delta", layer=k,
+                ours=purebp_line("delta"))
         add("backward", "%s.T·%s" % (L(k), D(k + 1)), "np.dot(%s.T, %s)" % (L(k), D(k + 1)),
-            "step", s.steps[k], quantity="steps", layer=k)
+            "step", s.steps[k], quantity="steps", layer=k, ours=purebp_line("step"))
     rate = "" if lr == 1 else "%s * " % scalar_str(lr)
     for k in range(n - 1, -1, -1):
         add("update", "%s (new)" % W(k), "%s += %snp.dot(%s.T, %s)" % (W(k), rate, L(k), D(k + 1)),
-            "updated", s.weights[k], quantity="weights", layer=k)
+            "updated", s.weights[k], quantity="weights", layer=k,
+            ours=purebp_line("updated"))
     return {"iteration": at, "layers": layers, "seed": seed, "lr": lr, "loss": loss,
             "activation": activation, "batch_size": batch_size,
             "batch": None if batch is None else {"epoch": batch[0], "index": batch[1],
                                                  "rows": batch[2]},
             "quantities": items}
+
+
+def _given_weights(weights, X, y, layers, at, batch_size):
+    """``explain``'s ``weights``, checked: they fit X and y, and ``layers`` if given."""
+    weights = check_network(weights, X, "explain", y)[0]
+    if isinstance(at, bool) or not isinstance(at, int) or at < 1:
+        raise PurebpError("at: %s is not an iteration number: they start at 1" % show(at))
+    if batch_size is not None:
+        raise PurebpError("explain: weights are for a full-batch step; with batch_size, "
+                          "leave them out (the step's rows come from replaying training)")
+    sizes = [len(weights[0])] + [len(syn[0]) for syn in weights]
+    if layers is not None and list(checks.layer_sizes(layers)) != sizes:
+        raise PurebpError("explain: the weights make a %s network, but layers is %s"
+                          % (",".join(str(n) for n in sizes),
+                             ",".join(str(n) for n in checks.layer_sizes(layers))))
+    return weights
 
 
 def _start_code(top_loss, n, error):
@@ -363,6 +470,7 @@ def as_data(story, lang="en"):
         quantities.append({"name": q["name"], "section": q["section"], "code": q["code"],
                            "line": q["line"], "meaning": meaning(q, lang),
                            "quantity": q["quantity"], "layer": q["layer"],
+                           "purebp": q["purebp"], "purebp_in": q["purebp_in"],
                            "shape": [len(q["value"]), len(q["value"][0])],
                            "value": q["value"]})
     result = dict((key, story[key]) for key in ("iteration", "layers", "seed", "lr", "loss",

@@ -38,11 +38,25 @@ def printable(text, keep=""):
     """``text`` with every control character, except those in ``keep``, as ``\\uXXXX``."""
     global _control
     if _control is None:
-        _control = re.compile(_CONTROL)
+        try:
+            _control = re.compile(_CONTROL)
+        except ValueError:      # MicroPython's re: "regex too complex" (the SVGs in the page)
+            _control = False
+    if _control is False:
+        return "".join("\\u%04x" % ord(ch) if is_control(ch) and ch not in keep else ch
+                       for ch in text)
     if not _control.search(text):
         return text
     return _control.sub(lambda m: m.group() if m.group() in keep else "\\u%04x" % ord(m.group()),
                         text)
+
+
+def is_control(ch):
+    """Whether the character ``ch`` is one ``printable`` escapes (``_CONTROL``,
+    for a Python whose ``re`` cannot hold that class)."""
+    o = ord(ch)
+    return (o < 0x20 or 0x7f <= o <= 0x9f or o in (0x61c, 0x200e, 0x200f, 0xfffe, 0xffff)
+            or 0x2028 <= o <= 0x202e or 0x2066 <= o <= 0x2069 or 0xd800 <= o <= 0xdfff)
 
 
 class OutputError(PurebpError):
@@ -107,7 +121,7 @@ class Quiet:
         return getattr(self.stream, name)
 
 
-COMMANDS = ("train", "explain", "gradcheck", "predict", "check", "draw")
+COMMANDS = ("train", "explain", "gradcheck", "predict", "check", "draw", "web")
 
 
 def program(argv):

@@ -231,6 +231,11 @@ CASES = [
     (["predict", "{tmp}/good.json", "--input", "{tmp}/missing.csv"], 2, "no such file"),
     # a row may start with a minus (tests/test_trust_cli.py): it reaches the row checks
     (["predict", "{tmp}/good.json", "-1,0"], 2, "input '-1,0' has 2 numbers, but the model takes 3"),
+    # the page: a port or a file the page cannot have
+    (["web", "--port", "65536"], 2, "argument --port: invalid port number (0 to 65535) value: '65536'"),
+    (["web", "--save", "{tmp}"], 2, "--save {tmp}: is a directory; give a file name"),
+    (["web", "--save", "{tmp}/p.html", "--port", "0"], 2, "--port and --no-browser are for serving"),
+    (["web", "--save", "{tmp}/no/page.html"], 2, "--save {tmp}/no/page.html: the folder {tmp}/no does not exist"),
 ]
 
 

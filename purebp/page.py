@@ -1,0 +1,326 @@
+"""The browser page's Python side: a network to step through and to train.
+
+``python -m purebp web`` serves a page (the files in ``purebp/web/``)
+that runs purebp's own modules in MicroPython's WebAssembly build. Its
+script sends this module one request at a time, as JSON text, to
+``handle``, and shows the JSON that comes back. Nothing here does the
+page's arithmetic itself: a step is ``explain``'s (``network.step``),
+training is ``train``'s loop (``training.full_batch``), the pictures are
+``svg``'s. So the page shows the command line's numbers: a step is
+``purebp explain --json --at N``, a run ``purebp train --json``.
+
+The data are the built-in sets, as the command line reads them: the
+article's table and XOR as they are, iris (``--data iris``) as classes,
+each species a column of one-hot ``y``, with the bias appended and the
+measurements scaled onto [0, 1] if asked (``--scale``); for classes the
+page suggests what the command line defaults to, the softmax loss, and
+the learning rate the docs give for it. The curve shows the loss for
+every data set; for classes the page also shows the accuracy.
+
+The requests (``"do"``): ``choices`` (the data sets, losses, activations
+and the page's texts), ``start`` (a network from the settings), ``step``
+(one iteration, every quantity of ``explain``), ``run`` (``count``
+iterations of training, reported as ``train`` reports them) and
+``story`` (the last step again, in another language). A mistake in the
+settings comes back as ``{"error": "..."}``, the message the command
+line would print.
+
+>>> reply = request({"do": "start", "data": "seed", "layers": [3, 1], "seed": 1})
+>>> reply["iteration"], reply["weights"]
+(0, [[[-0.165955990594852], [0.4406489868843162], [-0.9997712503653102]]])
+>>> story = request({"do": "step"})["story"]
+>>> [q["name"] for q in story["quantities"]][3:5]
+['z = X·syn', 'l = sigmoid(z)']
+>>> request({"do": "run", "count": 9999})["iteration"]
+10000
+>>> request({"do": "start", "data": "seed", "layers": [2, 1]})["error"]
+'layers: the first size is 2, but the data has 3 inputs'
+"""
+
+import json
+import sys
+
+from . import __version__, checks, datasets
+from .activations import ACTIVATIONS, HIDDEN
+from .arrayprint import scalar_str
+from .budget import weight_count
+from .classes import one_hot
+from .columns import BIAS, add_bias
+from .errors import PurebpError, TrainingError, plural
+from .narration import LANGUAGES, TEXTS as EXPLAIN_TEXTS, as_data, explain, text
+from .iris import COLUMNS as IRIS_COLUMNS, SPECIES, rows as iris_rows   # the page offers iris
+from .losses import LOSS_NAMES, LOSSES
+from .metrics import measure
+from .network import check_conventions, check_data, check_settings
+from .random_start import MT19937, random_weights
+from .scaling import MinMax
+from .svg import loss_svg, network_svg
+from .training import _all_finite, full_batch
+
+METRIC = "loss"          # the curve shows the loss the network is trained on
+POINTS = 100             # about this many points on the curve: every = iterations // POINTS
+MOST_UNITS = 32          # the page draws every unit: more would not be readable
+MOST_LAYERS = 6
+# The compiled loop (purebp.fast) pays off where its code is small: MicroPython
+# takes seconds to compile it for iris-sized data, and each Run chunk compiles
+# it again, so beyond this many rows x weights the page runs the plain path
+# (the same numbers: the tests hold the two paths to each other).
+COMPILE_AT_MOST = 400
+# What choosing a data set fills in: the command line's defaults, and for
+# classes what it defaults to (softmax), the docs' learning rate for softmax,
+# scaled inputs and a hidden layer, as the README's iris run has them.
+SUGGESTED = {"seed": {"loss": "half-sse", "lr": 1.0, "scale": False, "iterations": 10000},
+             "xor": {"loss": "half-sse", "lr": 1.0, "scale": False, "iterations": 10000},
+             "iris": {"loss": "softmax", "lr": LOSSES["softmax"].lr, "scale": True,
+                      "iterations": 200, "hidden": [8]}}
+
+# The page's own words, in English and Chinese (explain's are in explain.TEXTS).
+TEXTS = {
+    "title": ("purebp: backpropagation, step by step", "purebp：一步一步看反向传播"),
+    "intro": ("A small neural network learns from the data below. Step runs one iteration "
+              "of training and shows every number it computes, with numpy's program line "
+              "and purebp's. Run trains on. Everything runs here, in your browser: purebp's "
+              "own Python files in MicroPython.",
+              "一个小小的神经网络从下面的数据中学习。“单步”执行一次训练迭代，列出它算出的每个数，"
+              "以及 numpy 和 purebp 中对应的程序行。“运行”接着训练。一切都在你的浏览器里运行："
+              "purebp 自己的 Python 文件，由 MicroPython 执行。"),
+    "loading": ("Loading MicroPython and purebp...", "正在加载 MicroPython 和 purebp……"),
+    "settings": ("Settings", "设置"),
+    "data": ("data", "数据"),
+    "layers": ("layer sizes", "层大小"),
+    "layers_help": ("input to output, e.g. 3,4,1", "从输入到输出，例如 3,4,1"),
+    "lr": ("learning rate", "学习率"),
+    "loss": ("loss", "损失函数"),
+    "activation": ("hidden activation", "隐藏层激活函数"),
+    "seed": ("seed", "随机种子"),
+    "iterations": ("iterations to run", "运行的迭代次数"),
+    "scale": ("scale the inputs onto [0, 1]", "把输入缩放到 [0, 1]"),
+    "classes": ("classes: %s", "类别：%s"),
+    "accuracy": ("accuracy %.4f on the %d rows", "准确率 %.4f（共 %d 行）"),
+    "step": ("Step", "单步"),
+    "run": ("Run", "运行"),
+    "pause": ("Pause", "暂停"),
+    "reset": ("Start again", "重新开始"),
+    "language": ("中文", "English"),
+    "network": ("The network", "网络"),
+    "curve": ("The loss", "损失"),
+    "curve_empty": ("Step or Run to draw the loss, every %d iterations.",
+                    "单步或运行后，这里每 %d 次迭代画一个点。"),
+    "iteration": ("%d iterations done; Run trains to %d", "已完成 %d 次迭代；“运行”训练到第 %d 次"),
+    "now_start": ("The weights now: numpy's random start", "现在的权重：numpy 的随机初值"),
+    "now_one": ("The weights now, after %d iteration", "现在的权重：训练了 %d 次迭代之后"),
+    "now": ("The weights now, after %d iterations", "现在的权重：训练了 %d 次迭代之后"),
+    "outputs": ("l, the outputs of the last iteration", "l：最后一次迭代的输出"),
+    "none_yet": ("no iterations yet", "尚未迭代"),
+    "step_hint": ("Press Step to see one iteration of training, every quantity with its "
+                  "numbers.", "按“单步”查看一次训练迭代，每个量及其数值。"),
+    "numpy": ("numpy", "numpy"),
+    "purebp": ("purebp", "purebp"),
+    "line": ("line %d of the article's program", "文章程序的第 %d 行"),
+    "more_rows": ("... %d more rows", "……还有 %d 行"),
+    "all_rows": ("show all %d rows", "显示全部 %d 行"),
+    "rows_inputs": ("rows: %d, inputs: %d, outputs: %d", "%d 行，%d 个输入，%d 个输出"),
+    "speed": ("%d iterations in %.2f s", "%d 次迭代，用时 %.2f 秒"),
+    "error": ("error", "错误"),
+    "offline": ("purebp %s, running in %s in this browser; nothing leaves this page.",
+                "purebp %s，在本浏览器中由 %s 运行；数据不离开本页。"),
+}
+
+_session = None
+
+
+def handle(request_text):
+    """One request from the page, as JSON text; the reply, as JSON text."""
+    return json.dumps(request(json.loads(request_text)))
+
+
+def request(message):
+    """One request (a dict); the reply (a dict), or ``{"error": message}``."""
+    global _session
+    do = message.get("do")
+    try:
+        if do == "choices":
+            return choices()
+        if do == "start":
+            _session = Session(message)
+            return _session.state()
+        if _session is None:
+            raise PurebpError("%s: start a network first" % do)
+        if do == "step":
+            return _session.step(message.get("lang", "en"))
+        if do == "run":
+            return _session.run(message.get("count", 1))
+        if do == "story":
+            return _session.story(message.get("lang", "en"))
+        raise PurebpError("page: unknown request %r" % do)
+    except PurebpError as error:
+        return {"error": str(error)}
+
+
+def choices():
+    """What the page offers: data sets, losses and activations, from their
+    tables, and the page's texts in every language."""
+    sets = []
+    for name in datasets.NAMES:
+        X, y = datasets.load_data(name)
+        classes = datasets.CLASSES.get(name)
+        sets.append({"name": name, "rows": len(X), "inputs": len(X[0]), "outputs": len(y[0]),
+                     "classes": list(classes) if classes else None,
+                     "suggested": SUGGESTED.get(name, SUGGESTED["seed"])})
+    texts = dict((key, list(pair)) for key, pair in TEXTS.items())
+    for key in ("forward", "backward", "update", "title"):
+        texts["explain_" + key] = list(EXPLAIN_TEXTS[key])
+    return {"data": sets,
+            "losses": [{"name": name, "about": LOSSES[name].about, "lr": LOSSES[name].lr}
+                       for name in LOSS_NAMES],
+            "activations": [{"name": name, "about": ACTIVATIONS[name].about} for name in HIDDEN],
+            "languages": list(LANGUAGES), "texts": texts, "points": POINTS,
+            "purebp": __version__, "micropython": _python()}
+
+
+class Session:
+    """One network on one data set: its weights, the iterations done, and
+    the reports of the metric, as ``train`` would have them so far."""
+
+    def __init__(self, settings):
+        name = settings.get("data", "seed")
+        self.scale = settings.get("scale", False)
+        X, y, self.inputs, self.classes = _data(name, self.scale)
+        X, y = check_data(X, y)
+        layers = settings.get("layers") or [len(X[0]), len(y[0])]
+        self.data, self.X, self.y = name, X, y
+        self.seed = settings.get("seed", 1)
+        self.lr = settings.get("lr", 1.0)
+        self.loss = settings.get("loss", "half-sse")
+        self.activation = settings.get("activation", "sigmoid")
+        self.iterations = settings.get("iterations", 10000)
+        self.layers = check_settings(layers, len(X[0]), len(y[0]), self.lr, self.loss, 0, "sse")
+        check_conventions(self.layers, y, self.activation, self.loss)
+        if len(self.layers) > MOST_LAYERS or max(self.layers) > MOST_UNITS:
+            raise PurebpError("layers: the page draws networks of at most %d layers of %d "
+                              "units; train larger ones with python -m purebp train"
+                              % (MOST_LAYERS, MOST_UNITS))
+        checks.whole_number(self.iterations, "iterations", least=1)
+        self.every = max(1, self.iterations // POINTS)
+        self.weights = random_weights(self.layers, MT19937(self.seed))   # as train draws them
+        self.done = 0
+        self.history = []
+        self.outputs = None
+        self.last = None
+
+    def step(self, lang="en"):
+        """One iteration, explained: ``explain`` from the weights reached."""
+        self.last = explain(self.X, self.y, self.layers, self.seed, self.lr, self.loss,
+                            at=self.done + 1, inputs=self.inputs, activation=self.activation,
+                            weights=self.weights, classes=self.classes)
+        l = [q["value"] for q in self.last["quantities"] if q["meaning"] == "l_top"][0]
+        weights = [q["value"] for q in self.last["quantities"] if q["meaning"] == "updated"]
+        weights.reverse()                      # explain lists them from the top layer down
+        if not _all_finite(weights):           # JSON has no NaN: stop here, as train does
+            self.last = None
+            raise TrainingError("training diverged at iteration %d: a weight became NaN or "
+                                "infinite; try a lower learning rate than %r"
+                                % (self.done, self.lr), iteration=self.done)
+        if self.done % self.every == 0:
+            self.history.append((self.done, measure(METRIC, self.y, l, self.loss)))
+        self.weights = weights
+        self.outputs = l
+        self.done += 1
+        reply = self.state()
+        reply["story"] = self._story(lang)
+        return reply
+
+    def run(self, count):
+        """``count`` iterations of ``train``'s loop, no further than ``iterations``."""
+        checks.whole_number(count, "count", least=1)
+        count = min(count, self.iterations - self.done)
+        if count < 1:
+            raise PurebpError("run: %s done already; start again, or ask for more"
+                              % plural(self.done, "iteration"))
+        # train reports iterations 0, every, 2 * every, ...: a piece that starts
+        # between two of them reports nothing until the next.
+        pieces = []
+        start = self.done
+        if start % self.every:
+            first = min(count, self.every - start % self.every)
+            pieces.append((first, 0))
+            count -= first
+        if count:
+            pieces.append((count, self.every))
+        for length, every in pieces:
+            try:
+                weights, l, reports, _ = full_batch(self.X, self.y, self.weights, length,
+                                                    self.lr, self.loss, self.activation, every,
+                                                    METRIC, None, self._compiled())
+            except TrainingError as error:
+                at = self.done + (error.iteration or 0)
+                raise TrainingError(str(error).replace("iteration %d" % error.iteration,
+                                                       "iteration %d" % at, 1), iteration=at)
+            self.history += [(self.done + i, value) for i, value in reports]
+            self.weights, self.outputs = weights, l
+            self.done += length
+        return self.state()
+
+    def _compiled(self):
+        return len(self.X) * weight_count(self.layers) <= COMPILE_AT_MOST
+
+    def story(self, lang="en"):
+        """The last step's story again, in ``lang``."""
+        reply = self.state()
+        reply["story"] = self._story(lang) if self.last else None
+        return reply
+
+    def state(self):
+        """What the page shows besides the step: the network, the curve, the numbers."""
+        accuracy = None
+        if self.classes and self.outputs:
+            accuracy = measure("accuracy", self.y, self.outputs, self.loss)
+        return {"data": self.data, "layers": self.layers, "seed": self.seed, "lr": self.lr,
+                "loss": self.loss, "activation": self.activation, "scale": self.scale,
+                "classes": list(self.classes) if self.classes else None, "accuracy": accuracy,
+                "iterations": self.iterations, "every": self.every, "metric": METRIC,
+                "iteration": self.done, "weights": self.weights, "outputs": self.outputs,
+                "history": [[i, value] for i, value in self.history],
+                "network": network_svg(self.layers, self.weights, self.inputs, self.classes),
+                "curve": loss_svg(self.history, METRIC) if self.history else None}
+
+    def _story(self, lang):
+        story = as_data(self.last, lang)
+        story["title"] = text("title", lang, (story["iteration"],))
+        extra = text("with_activation", lang, (self.activation,)) if len(self.layers) > 2 else ""
+        story["settings"] = text("settings", lang, (
+            self.data, ",".join(str(n) for n in self.layers), self.seed, scalar_str(self.lr),
+            self.loss, extra))
+        story["headings"] = dict((section, text(section, lang))
+                                 for section in ("forward", "backward", "update"))
+        return story
+
+
+def _data(name, scale):
+    """``(X, y, input names, class names)`` of a built-in data set, as
+    ``--data NAME`` (and ``--scale``) reads it: iris's measurements named by
+    its columns, scaled if asked, then the bias; its species one-hot."""
+    if name not in datasets.NAMES:
+        datasets.load_data(name)            # raises, naming the data sets
+    if name != "iris":
+        if scale:
+            raise PurebpError("scale: scaling is for iris's measurements; the built-in data "
+                              "%r is 0s and 1s already" % name)
+        X, y = datasets.load_data(name)
+        return X, y, ["x%d" % (i + 1) for i in range(len(X[0]))], None
+    table = iris_rows()
+    X = [list(row[:4]) for row in table]
+    inputs = list(IRIS_COLUMNS[:4])
+    if scale:
+        X = MinMax.fit(X, inputs).scale(X)
+    return add_bias(X), one_hot([row[4] for row in table], list(SPECIES)), inputs + [BIAS], \
+        list(SPECIES)
+
+
+def _python():
+    """'MicroPython 1.27.0' (or the Python this runs in), for the page's footer."""
+    implementation = sys.implementation
+    version = ".".join(str(n) for n in implementation.version[:3])
+    return "%s %s" % ({"micropython": "MicroPython", "cpython": "CPython", "pypy": "PyPy"}.get(
+        implementation.name, implementation.name), version)
+

@@ -1,0 +1,455 @@
+// purebp's page: backpropagation step by step, with purebp's own Python files
+// running in MicroPython (WebAssembly), here in the browser.
+//
+// This script only shows things. Every number comes from purebp/page.py, which
+// runs explain (a step), train's loop (Run) and the SVG pictures, so the page
+// shows what `python -m purebp explain --json` and `train --json` print.
+// purebp's modules are fetched as their imports need them, from purebp/NAME.py,
+// and written into MicroPython's in-memory file system. The one-file copy that
+// `python -m purebp web --save FILE.html` writes carries them, and MicroPython,
+// in the page itself (#bundle), so it opens from a file, with no server.
+
+const HEAP_BYTES = 64 * 1024 * 1024;
+const ROWS_SHOWN = 12;        // longer matrices show their first rows, and a button
+const CHUNK_MS = 120;         // Run trains about this long, then lets the page draw
+
+const $ = (id) => document.getElementById(id);
+let mp = null;                // MicroPython
+let page = null;              // the Python module purebp.page
+let offer = null;             // what purebp.page offers: data sets, losses, texts ...
+let state = null;             // the network now (purebp.page's Session.state())
+let story = null;             // the last step, as explain --json gives it
+let lang = "en";
+let running = false;
+const bundle = document.getElementById("bundle") &&
+  JSON.parse(document.getElementById("bundle").textContent);   // {micropython, wasm, modules}
+
+// --- purebp's modules, fetched as the imports need them ---------------------------
+
+const sources = new Map();    // module name -> promise of its source (null: not a module)
+const written = new Set();
+
+function fetchModule(name) {
+  if (!sources.has(name)) {
+    sources.set(name, sourceOf(name).then(async (source) => {
+      if (source !== null) await Promise.all(importsOf(source).map(fetchModule));
+      return source;
+    }));
+  }
+  return sources.get(name);
+}
+
+// A module's source, or null for a name imported from the package itself.
+async function sourceOf(name) {
+  if (bundle) return Object.hasOwn(bundle.modules, name) ? bundle.modules[name] : null;
+  const response = await fetch("purebp/" + name + ".py");
+  return response.ok ? response.text() : null;
+}
+
+// The one-file copy's MicroPython: its script and WebAssembly as in-memory files.
+function inMemory(data, type) {
+  return URL.createObjectURL(new Blob([data], {type}));
+}
+
+function base64Bytes(text) {
+  const raw = atob(text), bytes = new Uint8Array(raw.length);
+  for (let i = 0; i < raw.length; i++) bytes[i] = raw.charCodeAt(i);
+  return bytes;
+}
+
+// The modules a module imports when it is loaded (lines "from .x import ..." and
+// "from . import x, y" at the left margin); the imports inside functions are
+// fetched when Python asks for them (withModules).
+function importsOf(source) {
+  const names = [];
+  for (const match of source.matchAll(/^from \.(\w*) import \(?([\w, ]*)/gm)) {
+    if (match[1]) names.push(match[1]);
+    else names.push(...match[2].split(",").map((w) => w.trim()).filter((w) => /^[a-z]\w*$/.test(w)));
+  }
+  return names;
+}
+
+async function install() {
+  for (const [name, promise] of sources) {
+    const source = await promise;
+    if (source !== null && !written.has(name)) {
+      mp.FS.writeFile("/lib/purebp/" + name + ".py", source);
+      written.add(name);
+    }
+  }
+}
+
+// Run fn; where Python misses one of purebp's modules, fetch it and run fn again.
+async function withModules(fn) {
+  for (let tries = 0; ; tries++) {
+    try {
+      return fn();
+    } catch (error) {
+      const match = /no module named 'purebp\.(\w+)'/.exec(String(error && error.message));
+      if (!match || sources.has(match[1]) || tries > 50) throw error;
+      await fetchModule(match[1]);
+      await install();
+    }
+  }
+}
+
+// One request to purebp.page; a mistake comes back as {error}, and so does a bug
+// (its traceback's last line), so the page always says what went wrong.
+async function ask(request) {
+  try {
+    return JSON.parse(await withModules(() => page.handle(JSON.stringify(request))));
+  } catch (error) {
+    console.error(error);
+    const lines = String(error && error.message || error).trim().split("\n");
+    return {error: lines[lines.length - 1]};
+  }
+}
+
+async function boot() {
+  const modules = ["__init__", "page"].map(fetchModule);       // meanwhile, MicroPython
+  const { loadMicroPython } = await import(
+    bundle ? inMemory(bundle.micropython, "text/javascript") : "./micropython.mjs");
+  mp = await loadMicroPython({heapsize: HEAP_BYTES, stdout: (line) => console.log(line),
+                              stderr: (line) => console.error(line),
+                              url: bundle ? inMemory(base64Bytes(bundle.wasm), "application/wasm")
+                                          : undefined});
+  performance.mark("micropython");      // the marks: where the time to the first step goes
+  mp.FS.mkdirTree("/lib/purebp");
+  await Promise.all(modules);
+  await install();
+  mp.runPython("import sys\nsys.path.insert(0, '/lib')");
+  page = await withModules(() => mp.pyimport("purebp.page"));
+  performance.mark("imported");
+  offer = await ask({do: "choices"});
+  if (offer.error) throw new Error(offer.error);
+  performance.mark("choices");
+  buildForm();
+  $("language").disabled = false;
+  await start();
+  performance.mark("started");
+}
+
+// --- the words ---------------------------------------------------------------------
+
+function say(key, ...args) {
+  let template = offer.texts[key][lang === "zh-CN" ? 1 : 0];
+  for (const arg of args) template = template.replace(/%(\.\d+)?[dsf]/, (spec) =>
+    spec === "%d" || spec === "%s" ? String(arg) : Number(arg).toFixed(Number(spec.slice(2, -1))));
+  return template;
+}
+
+function translate() {
+  document.documentElement.lang = lang;
+  for (const element of document.querySelectorAll("[data-text]")) {
+    element.textContent = say(element.dataset.text);
+  }
+  document.title = say("title");
+  $("language").textContent = say("language");
+  $("run").textContent = say(running ? "pause" : "run");
+  $("about").textContent = say("offline", offer.purebp, offer.micropython);
+}
+
+// --- the settings --------------------------------------------------------------------
+
+function option(select, value, title) {
+  const element = document.createElement("option");
+  element.value = element.textContent = value;
+  if (title) element.title = title;
+  select.append(element);
+}
+
+function buildForm() {
+  for (const set of offer.data) option($("data"), set.name);
+  for (const loss of offer.losses) option($("loss"), loss.name, loss.about);
+  for (const activation of offer.activations) option($("activation"), activation.name, activation.about);
+  const given = new URLSearchParams(location.search);    // e.g. ?data=xor&layers=3,4,1
+  const asked = offer.data.find((set) => set.name === given.get("data"));
+  $("data").value = asked ? asked.name : "seed";
+  $("seed").value = "1";
+  $("activation").value = "sigmoid";
+  suggest();
+  for (const name of ["layers", "lr", "loss", "activation", "seed", "iterations"]) {
+    if (given.has(name)) $(name).value = given.get(name);
+  }
+  if (given.has("scale")) $("scale").checked = given.get("scale") === "1";
+  lang = given.get("lang") === "zh-CN" ? "zh-CN" : "en";
+  showDataInfo();
+  translate();
+  $("data").addEventListener("change", () => { suggest(); showDataInfo(); start(); });
+  for (const id of ["layers", "lr", "loss", "activation", "seed", "iterations", "scale"]) {
+    $(id).addEventListener("change", start);
+  }
+  $("settings").addEventListener("submit", (event) => { event.preventDefault(); start(); });
+  $("step").addEventListener("click", step);
+  $("run").addEventListener("click", run);
+  $("reset").addEventListener("click", start);
+  $("language").addEventListener("click", switchLanguage);
+}
+
+function dataSet() {
+  return offer.data.find((set) => set.name === $("data").value);
+}
+
+function showDataInfo() {
+  const set = dataSet();
+  $("data-info").textContent = say("rows_inputs", set.rows, set.inputs, set.outputs)
+    + (set.classes ? "; " + say("classes", set.classes.join(", ")) : "");
+}
+
+// A data set fills in what purebp.page suggests for it (the command line's
+// defaults; for classes, softmax and scaled inputs), its own inputs and
+// outputs, and keeps the hidden layers unless it suggests some.
+function suggest() {
+  const set = dataSet(), wanted = set.suggested;
+  const sizes = $("layers").value.split(",").map((word) => word.trim());
+  const hidden = wanted.hidden || (sizes.length > 2 ? sizes.slice(1, -1) : []);
+  $("layers").value = [set.inputs, ...hidden, set.outputs].join(",");
+  $("loss").value = wanted.loss;
+  $("lr").value = Number.isInteger(wanted.lr) ? wanted.lr.toFixed(1) : String(wanted.lr);
+  $("iterations").value = String(wanted.iterations);
+  $("scale").checked = wanted.scale;
+  $("scale").disabled = !set.classes;
+}
+
+function number(text) {
+  const value = Number(text.trim());
+  return text.trim() !== "" && Number.isFinite(value) ? value : text;   // purebp names a bad one
+}
+
+function settings() {
+  return {data: $("data").value, layers: $("layers").value.split(",").map(number),
+          lr: number($("lr").value), loss: $("loss").value, activation: $("activation").value,
+          seed: number($("seed").value), iterations: number($("iterations").value),
+          scale: $("scale").checked};
+}
+
+// --- the buttons -----------------------------------------------------------------------
+
+async function start() {
+  running = false;
+  const reply = await ask(Object.assign({do: "start"}, settings()));
+  story = null;
+  showStory();
+  if (reply.error) {
+    state = null;
+    showError(reply.error);
+  } else {
+    state = reply;
+    showError(null);
+    showState();
+  }
+  setButtons();
+}
+
+async function step() {
+  const reply = await ask({do: "step", lang});
+  if (reply.error) return showError(reply.error);
+  state = reply;
+  story = reply.story;
+  showState();
+  showStory();
+  setButtons();
+}
+
+async function run() {
+  if (running) {                       // Pause
+    running = false;
+    return;
+  }
+  running = true;
+  setButtons();
+  const first = state.iteration;
+  const began = performance.now();
+  let count = state.every;
+  while (running && state.iteration < state.iterations) {
+    const before = performance.now();
+    const reply = await ask({do: "run", count});
+    if (reply.error) {
+      showError(reply.error);
+      break;
+    }
+    state = reply;
+    showState();
+    $("status").textContent += " · " + say("speed", state.iteration - first,
+                                           (performance.now() - began) / 1000);
+    const took = Math.max(performance.now() - before, 1);
+    count = Math.max(1, Math.min(1000000, Math.round(count * CHUNK_MS / took)));
+    await new Promise((resolve) => setTimeout(resolve, 0));    // the page draws
+  }
+  running = false;
+  $("status").dataset.running = "no";
+  setButtons();
+}
+
+function setButtons() {
+  const ready = state !== null;
+  $("step").disabled = !ready || running;
+  $("run").disabled = !ready || (!running && state.iteration >= state.iterations);
+  $("reset").disabled = running;
+  $("scale").disabled = running || !dataSet().classes;
+  $("run").textContent = say(running ? "pause" : "run");
+  $("status").dataset.running = running ? "yes" : "no";
+  $("activation").disabled = $("layers").value.split(",").length < 3;
+}
+
+async function switchLanguage() {
+  lang = lang === "en" ? "zh-CN" : "en";
+  translate();
+  showDataInfo();
+  if (state) showState();
+  if (story) {
+    const reply = await ask({do: "story", lang});
+    story = reply.story;
+    showStory();
+  }
+}
+
+// --- what the page shows -------------------------------------------------------------------
+
+function showError(message) {
+  $("error").hidden = !message;
+  const label = offer && offer.texts ? say("error") : "error";
+  $("error").textContent = message ? label + ": " + message : "";
+}
+
+function svgOf(text) {
+  return text ? text.slice(text.indexOf("<svg")) : "";
+}
+
+function showState() {
+  $("status").textContent = say("iteration", state.iteration, state.iterations)
+    + (state.accuracy === null ? "" : "; " + say("accuracy", state.accuracy, state.outputs.length));
+  $("status").dataset.iteration = state.iteration;
+  $("network").innerHTML = svgOf(state.network);
+  if (state.history.length > 1) $("curve").innerHTML = svgOf(state.curve);
+  else $("curve").textContent = say("curve_empty", state.every);
+  $("now-title").textContent = state.iteration === 0 ? say("now_start")
+    : say(state.iteration === 1 ? "now_one" : "now", state.iteration);
+  const blocks = state.weights.map((syn, k) =>
+    block(state.weights.length === 1 ? "syn" : "syn" + k, syn));
+  $("weights").replaceChildren(...blocks);
+  $("outputs").replaceChildren(state.outputs ? matrix(state.outputs, "l") : say("none_yet"));
+}
+
+function block(name, value) {
+  const element = document.createElement("div");
+  element.className = "matrix-block";
+  const label = document.createElement("div");
+  label.className = "matrix-name";
+  label.textContent = name + "  (" + value.length + " × " + value[0].length + ")";
+  element.append(label, matrix(value, name));
+  return element;
+}
+
+// Numbers as numpy prints them, about 8 digits; the exact value in the tooltip.
+function short(v) {
+  if (typeof v !== "number" || !Number.isFinite(v)) return String(v);
+  if (Number.isInteger(v) && Math.abs(v) < 1e9) return String(v);
+  const text = v.toPrecision(8);
+  return text.includes("e") ? text.replace(/\.?0+e/, "e") : text.replace(/\.?0+$/, "");
+}
+
+function matrix(value, name, all) {
+  const wrapper = document.createElement("div");
+  const table = document.createElement("table");
+  table.className = "matrix";
+  table.dataset.name = name;
+  table.dataset.rows = value.length;
+  const shown = all ? value : value.slice(0, ROWS_SHOWN);
+  for (const row of shown) {
+    const tr = table.insertRow();
+    for (const v of row) {
+      const td = tr.insertCell();
+      td.textContent = short(v);
+      td.title = String(v);
+      if (v < 0) td.className = "neg";
+    }
+  }
+  wrapper.append(table);
+  if (shown.length < value.length) {
+    const more = document.createElement("div");
+    more.className = "more";
+    more.textContent = say("more_rows", value.length - shown.length) + " ";
+    const button = document.createElement("button");
+    button.type = "button";
+    button.textContent = say("all_rows", value.length);
+    button.addEventListener("click", () => wrapper.replaceWith(matrix(value, name, true)));
+    more.append(button);
+    wrapper.append(more);
+  }
+  return wrapper;
+}
+
+function codeLine(who, code, note, noteClass) {
+  const line = document.createElement("div");
+  line.className = "code";
+  const label = document.createElement("span");
+  label.className = "who";
+  label.textContent = who;
+  const text = document.createElement("code");
+  text.textContent = code;
+  const cell = document.createElement("span");
+  cell.append(text);
+  if (note) {
+    const extra = document.createElement("span");
+    extra.className = noteClass;
+    extra.textContent = note;
+    cell.append("  ", extra);
+  }
+  line.append(label, cell);
+  return line;
+}
+
+function showStory() {
+  const place = $("story");
+  if (!story) {
+    const hint = document.createElement("p");
+    hint.className = "hint";
+    hint.dataset.text = "step_hint";
+    hint.textContent = say("step_hint");
+    place.replaceChildren(hint);
+    return;
+  }
+  const title = document.createElement("h2");
+  title.textContent = story.title;
+  const line = document.createElement("p");
+  line.className = "settings";
+  line.textContent = story.settings;
+  const parts = [title, line];
+  let section = "input";
+  for (const q of story.quantities) {
+    if (q.section !== section) {
+      section = q.section;
+      const heading = document.createElement("h3");
+      heading.textContent = story.headings[section];
+      parts.push(heading);
+    }
+    const item = document.createElement("div");
+    item.className = "q";
+    item.dataset.name = q.name;
+    const head = document.createElement("div");
+    head.className = "head";
+    const name = document.createElement("span");
+    name.className = "name";
+    name.textContent = q.name;
+    const shape = document.createElement("span");
+    shape.className = "shape";
+    shape.textContent = q.shape[0] + " × " + q.shape[1];
+    head.append(name, shape);
+    const meaning = document.createElement("p");
+    meaning.className = "meaning";
+    meaning.textContent = q.meaning;
+    item.append(head, meaning,
+                codeLine(say("numpy"), q.code, q.line ? say("line", q.line) : null, "line"),
+                codeLine(say("purebp"), q.purebp, q.purebp_in, "where"),
+                matrix(q.value, q.name));
+    parts.push(item);
+  }
+  place.replaceChildren(...parts);
+}
+
+boot().catch((error) => {
+  $("status").textContent = "";
+  showError(String(error && error.message || error));
+  console.error(error);
+});
