@@ -116,6 +116,15 @@ def _names(n):
             "delta": lambda k: "l%d_delta" % k, "error": lambda k: "l%d_error" % k}
 
 
+class Story(dict):
+    """What ``explain`` returns: a dict (its keys below), which a Jupyter
+    notebook shows as the narrated table (``purebp.notebook.story_html``)."""
+
+    def _repr_html_(self):
+        from .notebook import story_html       # loaded only by a notebook
+        return story_html(self)
+
+
 def explain(X, y, layers=None, seed=1, lr=1.0, loss="half-sse", at=1, inputs=None,
             progress=None, activation="sigmoid", batch_size=None, classes=None):
     """Iteration ``at`` (1 = the first) of training, every quantity listed.
@@ -126,7 +135,7 @@ def explain(X, y, layers=None, seed=1, lr=1.0, loss="half-sse", at=1, inputs=Non
     ``activation`` and ``batch_size`` are ``train``'s; with a batch size,
     ``at`` counts steps (batches), and the step uses its batch's rows.
 
-    Returns a dict: the settings, ``batch`` (None, or the epoch, the step's
+    Returns a ``Story``, a dict: the settings, ``batch`` (None, or the epoch, the step's
     place in it and its rows), and ``quantities``, a list of dicts with
     ``name``, ``code`` (the program line), ``line`` (its number in the
     article's program, or None), ``meaning`` (a key of ``TEXTS``, with its
@@ -235,11 +244,11 @@ def explain(X, y, layers=None, seed=1, lr=1.0, loss="half-sse", at=1, inputs=Non
     for k in range(n - 1, -1, -1):
         add("update", "%s (new)" % W(k), "%s += %snp.dot(%s.T, %s)" % (W(k), rate, L(k), D(k + 1)),
             "updated", s.weights[k], quantity="weights", layer=k)
-    return {"iteration": at, "layers": layers, "seed": seed, "lr": lr, "loss": loss,
-            "activation": activation, "batch_size": batch_size,
-            "batch": None if batch is None else {"epoch": batch[0], "index": batch[1],
-                                                 "rows": batch[2]},
-            "quantities": items}
+    return Story({"iteration": at, "layers": layers, "seed": seed, "lr": lr, "loss": loss,
+                  "activation": activation, "batch_size": batch_size,
+                  "batch": None if batch is None else {"epoch": batch[0], "index": batch[1],
+                                                       "rows": batch[2]},
+                  "quantities": items})
 
 
 def _start_code(top_loss, n, error):
