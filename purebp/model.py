@@ -121,6 +121,15 @@ class Model:
         self.classes = classes
         self.split = split
 
+    def __repr__(self):
+        return "<Model layers=%s inputs=%s loss=%s>" % (
+            ",".join(str(n) for n in self.layers), ",".join(self.inputs), self.loss)
+
+    def _repr_svg_(self):
+        """Jupyter shows a Model as its network, with its inputs and outputs named."""
+        from .notebook import model_svg
+        return model_svg(self)._repr_svg_()
+
     @property
     def outputs(self):
         """The names of the outputs: the classes, or the targets."""

@@ -120,10 +120,10 @@ for _name in LOSS_NAMES:
 # The tests hold each line to the source of its function, so it cannot drift.
 PUREBP_LINES = {
     "rows": ("training.mini_batches", "for rows in batch_rows(order, batch_size):"),
-    "X": ("network._step", "s.l[0] = X"),
+    "X": ("network.step", "s.l[0] = X"),
     "y": ("network.train", "X, y = check_data(X, y)"),
     "batch": ("training.mini_batches",
-              "s = _step(weights, take(X, rows), y_batch, lr, loss, activation)"),
+              "s = step(weights, take(X, rows), y_batch, lr, loss, activation, checked=True)"),
     "syn_start": ("network.train", "weights = random_weights(layers, generator)"),
     "z": ("network.layer_forward", "z = dot(l_in, syn)"),
     "l": ("network.layer_forward", "l_out = _activation(activation, ACTIVATIONS).forward(z)"),
@@ -133,7 +133,7 @@ PUREBP_LINES = {
     "l_softmax": ("activations.softmax", "return [v / s for v in e]"),
     "softmax_e": ("activations.softmax", "e = [exp(v - top) for v in z]"),
     "softmax_sum": ("activations.softmax", "s = pairwise_sum(e)"),
-    "start": ("network._step", "start = top.start(y, s.l[n])"),
+    "start": ("network.step", "start = top.start(y, s.l[n])"),
     "start_half-sse": ("losses.HalfSSE.start", "return subtract(y, l)"),
     "start_sse": ("losses.SSE.start", "return multiply(2, subtract(y, l))"),
     "start_mse": ("losses.MSE.start", "return [[2 * (a - b) / size for a, b in zip(row_y, row_l)]"),
@@ -184,6 +184,15 @@ def _names(n):
             "delta": lambda k: "l%d_delta" % k, "error": lambda k: "l%d_error" % k}
 
 
+class Story(dict):
+    """What ``explain`` returns: a dict (its keys below), which a Jupyter
+    notebook shows as the narrated table (``purebp.notebook.story_html``)."""
+
+    def _repr_html_(self):
+        from .notebook import story_html       # loaded only by a notebook
+        return story_html(self)
+
+
 def explain(X, y, layers=None, seed=1, lr=1.0, loss="half-sse", at=1, inputs=None,
             progress=None, activation="sigmoid", batch_size=None, weights=None, classes=None):
     """Iteration ``at`` (1 = the first) of training, every quantity listed.
@@ -194,7 +203,7 @@ def explain(X, y, layers=None, seed=1, lr=1.0, loss="half-sse", at=1, inputs=Non
     ``activation`` and ``batch_size`` are ``train``'s; with a batch size,
     ``at`` counts steps (batches), and the step uses its batch's rows.
 
-    Returns a dict: the settings, ``batch`` (None, or the epoch, the step's
+    Returns a ``Story``, a dict: the settings, ``batch`` (None, or the epoch, the step's
     place in it and its rows), and ``quantities``, a list of dicts with
     ``name``, ``code`` (the program line), ``line`` (its number in the
     article's program, or None), ``meaning`` (a key of ``TEXTS``, with its
@@ -326,11 +335,11 @@ def explain(X, y, layers=None, seed=1, lr=1.0, loss="half-sse", at=1, inputs=Non
         add("update", "%s (new)" % W(k), "%s += %snp.dot(%s.T, %s)" % (W(k), rate, L(k), D(k + 1)),
             "updated", s.weights[k], quantity="weights", layer=k,
             ours=purebp_line("updated"))
-    return {"iteration": at, "layers": layers, "seed": seed, "lr": lr, "loss": loss,
-            "activation": activation, "batch_size": batch_size,
-            "batch": None if batch is None else {"epoch": batch[0], "index": batch[1],
-                                                 "rows": batch[2]},
-            "quantities": items}
+    return Story({"iteration": at, "layers": layers, "seed": seed, "lr": lr, "loss": loss,
+                  "activation": activation, "batch_size": batch_size,
+                  "batch": None if batch is None else {"epoch": batch[0], "index": batch[1],
+                                                       "rows": batch[2]},
+                  "quantities": items})
 
 
 def _given_weights(weights, X, y, layers, at, batch_size):

@@ -237,6 +237,11 @@ class Training:
         return "<Training layers=%s iterations=%d>" % (
             ",".join(str(n) for n in self.layers), self.settings["iterations"])
 
+    def _repr_svg_(self):
+        """Jupyter shows a Training as its loss curve and its network."""
+        from .notebook import training_svg     # pictures load only when asked for
+        return training_svg(self)._repr_svg_()
+
 
 def train(X, y, layers=None, seed=1, iterations=None, lr=1.0, loss="half-sse",
           every=1000, metric="sse", progress=None, fast=True, activation="sigmoid",

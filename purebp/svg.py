@@ -8,6 +8,10 @@ escaped: ``&``, ``<`` and ``>`` as XML entities, and control characters,
 which XML 1.0 cannot hold even as entities, as their visible code
 (``\\u001b``), as purebp prints them on a terminal.
 
+The text comes as an ``SVG``: a ``str`` in every way (write it to a file,
+compare it, put it in JSON), which a Jupyter notebook also shows as the
+picture.
+
 >>> text = network_svg([3, 1], [[[0.5], [-1.0], [2.0]]])
 >>> text.count('class="node"'), text.count('class="edge"')
 (4, 3)
@@ -21,6 +25,25 @@ POSITIVE, NEGATIVE = "#2166ac", "#d6604d"   # blue and red-orange: apart for mos
 INK = "#222222"
 
 
+class SVG(str):
+    """The text of an SVG document, which Jupyter shows as the picture.
+
+    It is a ``str``, so it can be written, compared and put in JSON as it
+    is; ``_repr_svg_`` (the protocol IPython looks for, no import needed)
+    gives the ``<svg>`` element without the XML declaration, as IPython's
+    own ``SVG`` does, since a notebook puts it inside an HTML page.
+
+    >>> picture = SVG('<?xml version="1.0"?>\\n<svg/>\\n')
+    >>> picture == '<?xml version="1.0"?>\\n<svg/>\\n', picture._repr_svg_()
+    (True, '<svg/>\\n')
+    """
+
+    __slots__ = ()
+
+    def _repr_svg_(self):
+        return self[self.find("<svg"):]
+
+
 def escape(text):
     """``text`` as XML character data: entities for ``&<>``, codes for control characters.
 
@@ -32,7 +55,7 @@ def escape(text):
 
 
 def _document(width, height, body, title):
-    return ('<?xml version="1.0" encoding="UTF-8"?>\n'
+    return SVG('<?xml version="1.0" encoding="UTF-8"?>\n'
             '<svg xmlns="http://www.w3.org/2000/svg" width="%d" height="%d" '
             'viewBox="0 0 %d %d" font-family="sans-serif" font-size="13">\n'
             '<title>%s</title>\n<rect width="100%%" height="100%%" fill="white"/>\n%s\n</svg>\n'

@@ -1,0 +1,150 @@
+"""What purebp's results show in a Jupyter notebook: pictures and tables.
+
+Jupyter asks an object for ``_repr_svg_`` or ``_repr_html_`` and shows
+what they return; purebp's objects answer with the functions below, which
+load only then (IPython is never imported, and a board never loads this):
+
+* a ``Training`` (what ``train`` returns): its loss curve beside its
+  network, ``training_svg``;
+* a ``Model``: its network with the inputs' and outputs' names, and what it
+  was trained on, ``model_svg``;
+* ``explain``'s story: the narrated table, one row a quantity with its
+  program line, its meaning and its numbers, ``story_html``;
+* the ``purebp.svg`` pictures are ``SVG`` texts, shown as themselves.
+
+>>> from purebp import load_data, train
+>>> X, y = load_data("seed")
+>>> picture = training_svg(train(X, y, iterations=2000))
+>>> picture.count("<svg"), picture.count('class="node"'), picture.count('class="point"')
+(3, 4, 2)
+"""
+
+from .arrayprint import scalar_str, screen_str
+from .streams import printable
+from .svg import SVG, escape, loss_svg, network_svg
+
+MOST_EDGES = 2000    # a network of more weights is described, not drawn: a browser would crawl
+GAP = 10             # pixels between two pictures side by side
+
+
+def training_svg(result):
+    """A ``Training`` as one picture: the loss curve, and the network beside it."""
+    settings = result.settings
+    unit = "epoch" if settings.get("batch_size") else "iteration"
+    parts = []
+    if result.history:
+        count = settings["epochs"] if unit == "epoch" else settings["iterations"]
+        parts.append(loss_svg(result.history, settings["metric"],
+                              "%s over %d %ss" % (settings["metric"], count, unit), unit,
+                              result.held_out))
+    title = "network %s: %s, %s" % (_sizes(result.layers), settings.get("activation", "sigmoid"),
+                                    settings["loss"])
+    parts.append(_network(result.layers, result.weights, None, None, title))
+    return _side_by_side(parts, "a %s network after %d %ss" % (
+        _sizes(result.layers), settings["epochs"] if unit == "epoch" else settings["iterations"],
+        unit))
+
+
+def model_svg(model):
+    """A ``Model`` as a picture: its network, the names of its inputs and
+    outputs on the nodes, and under it what it takes and was trained on."""
+    title = "model %s: %s, %s" % (_sizes(model.layers), model.activation, model.loss)
+    lines = ["inputs: %s" % _some(model.data_inputs)
+             + (" (the model adds the bias)" if model.bias else ""),
+             "outputs: %s" % _some(model.outputs)
+             + (", one a class" if model.classes else "")]
+    training = model.training
+    if training.get("iterations") is not None:
+        lines.append("trained on %s: %d iterations, seed %s, lr %s%s" % (
+            training.get("data") or "data", training["iterations"], training.get("seed"),
+            training.get("lr"), "" if training.get("final_metric") is None else
+            "; %s %.4g" % (training.get("metric"), training["final_metric"])))
+    picture = _network(model.layers, model.weights, model.inputs, model.outputs, title)
+    return _side_by_side([picture], title, lines)
+
+
+def story_html(story, lang="en"):
+    """``explain``'s story as an HTML table: a row a quantity, in the order
+    the program computes them, with its program line, meaning and numbers."""
+    from .explain import meaning, text
+    settings = "layers %s, seed %s, lr %s, loss %s" % (
+        _sizes(story["layers"]), story["seed"], scalar_str(story["lr"]), story["loss"])
+    if len(story["layers"]) > 2:
+        settings += text("with_activation", lang, (story.get("activation", "sigmoid"),))
+    if story.get("batch_size"):
+        settings += text("with_batch", lang, (story["batch_size"],))
+    out = ['<table class="purebp-explain">',
+           "<caption><b>%s</b><br>%s</caption>" % (_html(text("title", lang,
+                                                                (story["iteration"],))),
+                                                    _html(settings))]
+    section = None
+    for q in story["quantities"]:
+        if q["section"] != section:
+            section = q["section"]
+            if section != "input":
+                out.append('<tr><th colspan="3" style="text-align:left">%s</th></tr>'
+                           % _html(text(section, lang)))
+        code = q["code"] if q["line"] is None else "%s   [%d]" % (q["code"], q["line"])
+        out.append('<tr><td style="text-align:left;vertical-align:top"><b>%s</b><br>'
+                   '(%d x %d)</td>' % (_html(q["name"]), len(q["value"]), len(q["value"][0])))
+        out.append('<td style="text-align:left;vertical-align:top"><code>%s</code><br>%s</td>'
+                   % (_html(code), _html(meaning(q, lang))))
+        out.append('<td style="text-align:left;vertical-align:top"><pre>%s</pre></td></tr>'
+                   % _html(screen_str(q["value"]), keep="\n"))
+    out.append("</table>")
+    return "\n".join(out)
+
+
+# --- private helpers ------------------------------------------------------------
+
+def _network(layers, weights, inputs, targets, title):
+    """The network's picture, or for too many weights to draw, a line that says so."""
+    edges = sum(len(syn) * len(syn[0]) for syn in weights)
+    if edges <= MOST_EDGES:
+        return network_svg(layers, weights, inputs, targets, title)
+    return _side_by_side([], title, ["%s has %d weights: more than the %d a notebook draws"
+                                     % (title, edges, MOST_EDGES)])
+
+
+def _side_by_side(parts, title, lines=()):
+    """SVG pictures in a row, ``lines`` of text under them, as one SVG."""
+    sizes = [_size(part) for part in parts]
+    width = max(sum(w for w, _ in sizes) + GAP * max(len(parts) - 1, 0),
+                max([8 * len(line) + 20 for line in lines] + [0]))
+    top = max([h for _, h in sizes] + [0])
+    height = top + 22 * len(lines) + (12 if lines else 0)
+    body, x = [], 0
+    for part, (w, _) in zip(parts, sizes):
+        body.append('<g transform="translate(%d,0)">%s</g>' % (x, part._repr_svg_()))
+        x += w + GAP
+    for k, line in enumerate(lines):
+        body.append('<text x="20" y="%d" fill="#222222">%s</text>' % (top + 22 * (k + 1),
+                                                                       escape(line)))
+    return SVG('<?xml version="1.0" encoding="UTF-8"?>\n'
+               '<svg xmlns="http://www.w3.org/2000/svg" width="%d" height="%d" '
+               'viewBox="0 0 %d %d" font-family="sans-serif" font-size="13">\n'
+               '<title>%s</title>\n<rect width="100%%" height="100%%" fill="white"/>\n%s\n'
+               '</svg>\n' % (width, height, width, height, escape(title), "\n".join(body)))
+
+
+def _size(picture):
+    """The width and height an SVG text of ``purebp.svg`` declares."""
+    head = picture[picture.find("<svg"):picture.find(">", picture.find("<svg"))]
+    return (int(head.split(' width="')[1].split('"')[0]),
+            int(head.split(' height="')[1].split('"')[0]))
+
+
+def _sizes(layers):
+    return ",".join(str(n) for n in layers)
+
+
+def _some(names, most=8):
+    if len(names) <= most:
+        return ", ".join(names)
+    return "%s, ... (%d in all)" % (", ".join(names[:most - 1]), len(names))
+
+
+def _html(text, keep=""):
+    """Text for HTML: entities for ``&<>"``, control characters (but ``keep``) as codes."""
+    return printable(text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+                     .replace('"', "&quot;"), keep)

@@ -1,0 +1,6 @@
+from typing import Callable, List, Tuple
+
+TOLERANCE: float
+
+def self_check() -> List[Tuple[str, float]]: ...
+def print_check(write: Callable[[str], object] = ...) -> int: ...

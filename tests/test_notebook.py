@@ -1,0 +1,234 @@
+"""purebp in Jupyter: what its objects show, and docs/notebook.ipynb.
+
+The reprs need nothing but purebp. Running the notebook needs nbclient and
+ipykernel (installed by .ci/run, which sets PUREBP_REQUIRE_NOTEBOOK=1 so
+that the run cannot be skipped there); without them it skips with the reason.
+"""
+
+import json
+import os
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+
+import pytest
+
+import purebp
+from purebp.explain import Story
+from purebp.notebook import MOST_EDGES, model_svg, story_html, training_svg
+from purebp.svg import SVG, chain_rule_svg, loss_svg, network_svg
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+NOTEBOOK = os.path.join(ROOT, "docs", "notebook.ipynb")
+SVG_NS = "{http://www.w3.org/2000/svg}"
+
+
+def elements(svg_text, tag, cls=None):
+    root = ET.fromstring(svg_text)
+    return [e for e in root.iter(SVG_NS + tag)
+            if cls is None or cls in (e.get("class") or "").split()]
+
+
+# --- the SVG helpers: a str that Jupyter shows as a picture ----------------------------
+
+@pytest.mark.parametrize("picture", [
+    lambda: network_svg([3, 1], [[[0.5], [-1.0], [2.0]]]),
+    lambda: loss_svg([(0, 1.0), (1000, 0.1)], "sse"),
+    lambda: chain_rule_svg(),
+])
+def test_svg_helpers_give_text_that_jupyter_shows(picture, tmp_path):
+    text = picture()
+    assert isinstance(text, str) and isinstance(text, SVG)
+    assert text.startswith('<?xml version="1.0" encoding="UTF-8"?>\n<svg ')
+    shown = text._repr_svg_()
+    assert shown.startswith("<svg ") and text.endswith(shown)    # the declaration left out
+    ET.fromstring(shown)
+    # where a string is expected, it is the string
+    assert text == str(text) and type(str(text)) is str
+    assert json.loads(json.dumps({"svg": text}))["svg"] == text
+    path = tmp_path / "p.svg"
+    with open(str(path), "w", encoding="utf-8") as f:
+        f.write(text)
+    assert path.read_text(encoding="utf-8") == text
+    assert repr(text) == repr(str(text))
+
+
+# --- Training, Model, explain ---------------------------------------------------------
+
+def test_a_training_shows_its_loss_curve_and_its_network():
+    X, y = purebp.load_data("xor")
+    result = purebp.train(X, y, layers=[3, 4, 1], iterations=3000, every=1000)
+    shown = result._repr_svg_()
+    assert shown.startswith("<svg ") and shown == training_svg(result)._repr_svg_()
+    assert len(elements(shown, "svg")) == 3                       # the frame and two pictures
+    assert len(elements(shown, "circle", "point")) == len(result.history) == 3
+    assert len(elements(shown, "line", "edge")) == 3 * 4 + 4 * 1
+    assert len(elements(shown, "circle", "node")) == 3 + 4 + 1
+    assert "sse over 3000 iterations" in shown and "network 3,4,1: sigmoid, half-sse" in shown
+    assert repr(result) == "<Training layers=3,4,1 iterations=3000>"    # the text is unchanged
+
+
+def test_a_training_without_reports_or_with_batches_or_held_out_rows():
+    X, y = purebp.load_data("xor")
+    quiet = purebp.train(X, y, iterations=100, every=0)._repr_svg_()
+    assert elements(quiet, "circle", "point") == [] and len(elements(quiet, "line", "edge")) == 3
+    batches = purebp.train(X, y, epochs=20, batch_size=2, every=5)._repr_svg_()
+    assert "sse over 20 epochs" in batches and ">epoch</text>" in batches
+    held = purebp.train(X, y, iterations=200, every=100, held_out=(X[:2], y[:2]))._repr_svg_()
+    assert len(elements(held, "circle", "held-out")) == 2
+
+
+def test_a_network_too_large_to_draw_is_described():
+    X = [[0.5] * 60 + [1]]
+    result = purebp.train(X, [[1]], layers=[61, 40, 1], iterations=2, every=1)
+    assert 61 * 40 + 40 > MOST_EDGES
+    shown = result._repr_svg_()
+    assert elements(shown, "line", "edge") == []
+    assert "has %d weights: more than the %d a notebook draws" % (61 * 40 + 40, MOST_EDGES) in shown
+    assert len(elements(shown, "circle", "point")) == 2                  # the curve is still there
+
+
+def test_a_model_shows_its_network_layers_and_inputs():
+    X, y = purebp.load_data("iris")
+    result = purebp.train(X, y, layers=[5, 3, 3], iterations=20, loss="softmax", every=10)
+    model = purebp.Model.from_training(result, data="iris", X=X, y=y, bias=True,
+                                       inputs=["sepal<length", "sepal_width", "petal_length",
+                                               "petal_width", "bias"],
+                                       classes=["setosa", "versicolor", "virginica"])
+    shown = model._repr_svg_()
+    assert shown == model_svg(model)._repr_svg_()
+    assert len(elements(shown, "line", "edge")) == 5 * 3 + 3 * 3
+    texts = [t.text for t in elements(shown, "text")]
+    assert "model 5,3,3: sigmoid, softmax" in texts
+    assert "sepal<length" in texts and "virginica" in texts              # escaped, and parsed back
+    assert any(t.startswith("inputs: sepal<length, sepal_width") and "adds the bias" in t
+               for t in texts)
+    assert any(t.startswith("trained on iris: 20 iterations, seed 1") for t in texts)
+    assert repr(model) == ("<Model layers=5,3,3 inputs=sepal<length,sepal_width,petal_length,"
+                           "petal_width,bias loss=softmax>")
+
+
+def test_explain_gives_its_dict_and_shows_the_narrated_table():
+    X, y = purebp.load_data("seed")
+    story = purebp.explain(X, y, inputs=["a<b", "c&d", "bias"])
+    assert isinstance(story, Story) and isinstance(story, dict)
+    assert story["layers"] == [3, 1] and story["quantities"][0]["name"] == "X"
+    assert json.loads(json.dumps(story))["quantities"][3]["value"] == story["quantities"][3]["value"]
+    assert dict(story) == story and sorted(story) == sorted(
+        ["iteration", "layers", "seed", "lr", "loss", "activation", "batch_size", "batch",
+         "quantities"])
+    html = story._repr_html_()
+    assert html == story_html(story)
+    table = ET.fromstring(html.replace("<br>", "<br/>"))                  # well formed
+    rows = [tr for tr in table.iter("tr") if tr.find("td") is not None]
+    assert len(rows) == len(story["quantities"])
+    assert "a&lt;b, c&amp;d" in html and "a<b" not in html
+    assert "l = 1 / (1 + np.exp(-np.dot(X, syn)))   [6]" in html
+    assert "[[-0.16595599]\n [ 0.44064899]\n [-0.99977125]]" in html   # as numpy prints syn
+    chinese = story_html(story, "zh-CN")
+    assert "前向传播" in chinese
+
+
+def test_the_pictures_load_only_when_a_notebook_asks():
+    """Nothing of the pictures on import or training (a board pays for every
+    import), and IPython never: the _repr_*_ protocol needs no import."""
+    code = ("import sys, purebp\n"
+            "X, y = purebp.load_data('seed')\n"
+            "r = purebp.train(X, y, iterations=10)\n"
+            "s = purebp.explain(X, y)\n"
+            "assert 'purebp.notebook' not in sys.modules and 'purebp.svg' not in sys.modules\n"
+            "r._repr_svg_(); s._repr_html_()\n"
+            "assert 'purebp.notebook' in sys.modules\n"
+            "assert not [m for m in sys.modules if m.split('.')[0] in ('IPython', 'ipykernel')]\n")
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, stdout=subprocess.PIPE,
+                          stderr=subprocess.PIPE, universal_newlines=True)
+    assert done.returncode == 0, done.stderr
+
+
+# --- docs/notebook.ipynb, as stored -----------------------------------------------------
+
+def stored():
+    with open(NOTEBOOK, encoding="utf-8") as f:
+        return json.load(f)
+
+
+def joined(value):
+    return "".join(value) if isinstance(value, list) else value
+
+
+def code_cells(notebook):
+    return [cell for cell in notebook["cells"] if cell["cell_type"] == "code"]
+
+
+def test_the_stored_notebook_carries_its_pictures():
+    """GitHub shows the stored outputs: every cell ran, in order, without an
+    error, and the pictures and the table are there."""
+    cells = code_cells(stored())
+    assert [cell["execution_count"] for cell in cells] == list(range(1, len(cells) + 1))
+    kinds = []
+    for cell in cells:
+        for output in cell["outputs"]:
+            assert output["output_type"] != "error", joined(cell["source"])
+            data = output.get("data", {})
+            if "image/svg+xml" in data:
+                svg = joined(data["image/svg+xml"])
+                assert svg.startswith("<svg ")
+                ET.fromstring(svg)
+                kinds.append("svg")
+            if "text/html" in data:
+                assert joined(data["text/html"]).startswith('<table class="purebp-explain">')
+                kinds.append("table")
+    assert kinds.count("svg") >= 4 and kinds.count("table") == 1, kinds
+
+
+def test_the_notebook_uses_the_articles_names():
+    sources = "\n".join(joined(cell["source"]) for cell in code_cells(stored()))
+    for name in ("X, y = purebp.load_data", "syn0", "l1", "l0", "syn1", "l2"):
+        assert name in sources
+
+
+def test_the_readme_picture_is_the_notebooks():
+    for cell in code_cells(stored()):
+        name = cell["metadata"].get("purebp", {}).get("picture")
+        if name:
+            svg = [joined(o["data"]["image/svg+xml"]) for o in cell["outputs"]
+                   if "image/svg+xml" in o.get("data", {})][0]
+            with open(os.path.join(ROOT, "docs", "pictures", name), encoding="utf-8") as f:
+                assert f.read() == svg, "run python tools/run_notebook.py"
+            with open(os.path.join(ROOT, "README.md"), encoding="utf-8") as f:
+                assert "docs/pictures/%s" % name in f.read()
+            return
+    pytest.fail("no cell of the notebook names the README's picture")
+
+
+# --- docs/notebook.ipynb, run afresh ------------------------------------------------------
+
+def notebook_tools():
+    try:
+        import ipykernel  # noqa: F401
+        import nbclient  # noqa: F401
+        import nbformat  # noqa: F401
+    except ImportError as error:
+        if os.environ.get("PUREBP_REQUIRE_NOTEBOOK") == "1":
+            pytest.fail("nbclient and ipykernel are required here: %s" % error)
+        pytest.skip("nbclient or ipykernel is not installed (python -m pip install nbclient "
+                    "ipykernel): %s" % error)
+    sys.path.insert(0, os.path.join(ROOT, "tools"))
+    try:
+        import run_notebook
+    finally:
+        sys.path.pop(0)
+    return run_notebook
+
+
+@pytest.mark.needs_processes
+def test_the_notebook_runs_and_its_stored_outputs_are_up_to_date():
+    run_notebook = notebook_tools()
+    import nbformat
+    fresh = run_notebook.execute()
+    outputs = run_notebook.outputs(fresh)
+    pictures = [o for cell in outputs for o in cell if "image/svg+xml" in o[3]]
+    assert len(pictures) >= 4
+    assert all(o[3]["image/svg+xml"].startswith("<svg ") for o in pictures)
+    assert outputs == run_notebook.outputs(nbformat.read(NOTEBOOK, as_version=4)), \
+        "the stored outputs are out of date: run python tools/run_notebook.py"
