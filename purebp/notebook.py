@@ -66,7 +66,7 @@ def model_svg(model):
 def story_html(story, lang="en"):
     """``explain``'s story as an HTML table: a row a quantity, in the order
     the program computes them, with its program line, meaning and numbers."""
-    from .explain import meaning, text
+    from .narration import meaning, text
     settings = "layers %s, seed %s, lr %s, loss %s" % (
         _sizes(story["layers"]), story["seed"], scalar_str(story["lr"]), story["loss"])
     if len(story["layers"]) > 2:

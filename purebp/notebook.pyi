@@ -1,4 +1,4 @@
-from .explain import Story
+from .narration import Story
 from .model import Model
 from .network import Training
 from .svg import SVG

@@ -55,7 +55,7 @@ from .network import check_conventions, check_data, check_settings
 from .random_start import MT19937, random_weights
 from .scaling import MinMax
 from .svg import loss_svg, network_svg
-from .training import _all_finite, full_batch
+from .training import _all_finite, build_loop, full_batch
 
 METRIC = "loss"          # the curve shows the loss the network is trained on
 POINTS = 100             # about this many points on the curve: every = iterations // POINTS
@@ -262,7 +262,10 @@ class Session:
         return self.state()
 
     def _compiled(self):
-        return len(self.X) * weight_count(self.layers) <= COMPILE_AT_MOST
+        """The compiled loop where MicroPython builds it quickly, else None: the plain path."""
+        if len(self.X) * weight_count(self.layers) > COMPILE_AT_MOST:
+            return None
+        return build_loop(self.X, self.y, self.layers, self.lr, self.loss, self.activation)[0]
 
     def story(self, lang="en"):
         """The last step's story again, in ``lang``."""

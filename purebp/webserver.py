@@ -131,7 +131,7 @@ def page_modules(first=("__init__", "page"), later=True):
     >>> modules = page_modules()
     >>> "network" in modules and "narration" in modules and "cli" not in modules
     True
-    >>> "model" in modules, "model" in page_modules(later=False)   # imported in a try
+    >>> "fast" in modules, "fast" in page_modules(later=False)   # imported in a function
     (True, False)
     """
     pattern = _IMPORT if later else _IMPORT_AT_ONCE
@@ -144,8 +144,9 @@ def page_modules(first=("__init__", "page"), later=True):
         with open(path, encoding="utf-8") as f:
             modules[name] = f.read()
         for module, names in pattern.findall(modules[name]):
-            todo += [module] if module else [w.strip() for w in names.split(",")
-                                             if re.match(r"^[a-z]\w*$", w.strip())]
+            # "from .x import a, b" needs x; "from . import x as y, z" needs x and z
+            todo += [module] if module else [w.split()[0] for w in names.split(",")
+                                             if re.match(r"^[a-z]\w*", w.strip())]
     return modules
 
 

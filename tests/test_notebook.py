@@ -14,7 +14,7 @@ import xml.etree.ElementTree as ET
 import pytest
 
 import purebp
-from purebp.explain import Story
+from purebp.narration import Story
 from purebp.notebook import MOST_EDGES, model_svg, story_html, training_svg
 from purebp.svg import SVG, chain_rule_svg, loss_svg, network_svg
 

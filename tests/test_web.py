@@ -409,7 +409,8 @@ def test_the_page_in_chromium_shows_the_command_lines_numbers_within_budget(serv
     assert_same_story(shown["first"], cli_json("explain", "--json", "--lang", "en", *article))
     assert_same_story(shown["second"], cli_json("explain", "--json", "--lang", "en", "--at", "2",
                                                 *article))
-    assert shown["article"]["iteration"] == 10000 and shown["article"]["error"] is None
+    assert shown["article"]["iteration"] == 10000 and shown["article"]["error"] is None, \
+        shown["article"]
     assert_same_training(shown["article"], cli_json("train", "--json", "--metric", "loss",
                                                     "--every", "100", *article))
     assert_same_story(shown["xor_first"], cli_json("explain", "--json", "--lang", "en", *xor))

@@ -13,7 +13,7 @@ import tempfile
 from typing import Dict, List, Tuple
 
 import purebp
-from purebp.explain import Story
+from purebp.narration import Story
 from purebp.gradcheck import GradientCheck
 from purebp.model import Model
 from purebp.network import Step, Training

@@ -85,7 +85,11 @@ async function withModules(fn) {
     try {
       return fn();
     } catch (error) {
-      const match = /no module named 'purebp\.(\w+)'/.exec(String(error && error.message));
+      // "from .x import y" misses x as "no module named 'purebp.x'"; "from . import x"
+      // asks the package first, whose lazy names say "module 'purebp' has no attribute 'x'"
+      const text = String(error && error.message);
+      const match = /no module named 'purebp\.(\w+)'/.exec(text) ||
+                    /module 'purebp' has no attribute '(\w+)'/.exec(text);
       if (!match || sources.has(match[1]) || tries > 50) throw error;
       await fetchModule(match[1]);
       await install();
