@@ -2,6 +2,7 @@
 
 import json
 import os
+import signal
 import sys
 
 import pytest
@@ -113,6 +114,15 @@ def same_exp_as_recorded():
 @pytest.fixture(scope="session")
 def reference():
     return load_reference
+
+
+def pytest_configure(config):
+    """A shell's background job starts with Ctrl-C ignored, and every program it
+    starts inherits that: purebp rightly keeps an ignored Ctrl-C ignored, so the
+    tests that press Ctrl-C on a purebp program would wait forever. Here Ctrl-C
+    is heard, and the programs the tests start hear it as from a terminal."""
+    if hasattr(signal, "SIGINT") and signal.getsignal(signal.SIGINT) == signal.SIG_IGN:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
 
 
 def pytest_collection_modifyitems(config, items):

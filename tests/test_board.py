@@ -24,7 +24,8 @@ import board_runner  # noqa: E402
 # run, the reports it prints, the code --show-code shows), files, saved
 # models, pictures. Everything else is the core.
 NOT_ON_A_BOARD = {"cli.py", "cliargs.py", "streams.py", "columns.py", "diagnosis.py", "files.py",
-                  "model.py", "csvdata.py", "chart.py", "svg.py", "report.py", "listing.py"}
+                  "model.py", "csvdata.py", "chart.py", "svg.py", "report.py", "listing.py",
+                  "notebook.py", "page.py", "webserver.py"}
 
 
 def package_json():

@@ -23,6 +23,7 @@ import socket
 import stat
 import subprocess
 import sys
+import threading
 import time
 import xml.etree.ElementTree as ET
 
@@ -281,7 +282,9 @@ def test_ctrl_c_during_the_renames_waits_until_they_are_done(tmp_path, monkeypat
     real_replace = os.replace
 
     def interrupted_replace(source, target):
-        os.kill(os.getpid(), signal.SIGINT)  # held back until both renames are done
+        # to this thread: a signal to the process goes to any thread that does not
+        # hold it back, and a test run may have others (a notebook kernel's client)
+        signal.pthread_kill(threading.get_ident(), signal.SIGINT)  # held back until both are done
         real_replace(source, target)
 
     monkeypatch.setattr(files.os, "replace", interrupted_replace)
