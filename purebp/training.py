@@ -53,7 +53,7 @@ def full_batch(X, y, weights, iterations, lr, loss, activation, every, metric, p
     history, held = [], []
     loop = None
     if fast and iterations > 1:
-        from .fast import compile_loop      # imported here: mini-batches need none of it
+        from .fast import compile_loop      # imported here: fast=False needs none of it
         loop = compile_loop(X, y, layers, lr, loss, activation)
     first = 0
     if loop is not None:
