@@ -64,6 +64,7 @@ def compile_rows(X, y, layers, lr, loss, activations):
         return flats
 
     def step_rows(flats, rows_X, rows_y):
+        # one step on any rows (a mini-batch), as run_count's iteration
         flats = list(flats)
         l = [rows_X]
         for k in range(n):
@@ -74,6 +75,7 @@ def compile_rows(X, y, layers, lr, loss, activations):
         return flats, [list(row) for row in l[n]]
 
     def forward_rows(flats, rows_X):
+        # the outputs for any rows: the reports' forward pass
         l = rows_X
         for k in range(n):
             l = forwards[k](flats[k], l)
