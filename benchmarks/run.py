@@ -2,6 +2,7 @@
 
 Usage:  python benchmarks/run.py [--repeats 5] [--quick] [--svg FILE] [--json FILE]
         python benchmarks/run.py --digits-only [--json FILE]    (e.g. under pypy3)
+        python benchmarks/run.py --batches-only [--repeats 3]   (the handwritten digits alone)
 
 Problems: the article's 8-line program (10000 iterations), Trask's 3,4,1
 network on XOR (60000), 3,32,1 on XOR (10000), a digits-sized problem
@@ -30,8 +31,18 @@ from this script run by ``pypy3`` (Debian's), when it is installed.
   way micrograd adds its operations, and the same network is trained on the
   same data (the article's problem only: it is slow).
 
-numpy and micrograd are optional; the table says when one is missing.
-Standard library otherwise.
+The handwritten digits in mini-batches: scikit-learn's 1,797 digits
+(``sklearn.datasets.load_digits()``, shipped inside scikit-learn; exported
+to a CSV file in a temporary directory when scikit-learn is importable,
+else the section says it skipped), trained from the command line with
+``DIGITS_FLAGS`` (``python -m purebp train --data digits.csv ...``) by
+CPython and by ``pypy3``, and by the numpy program of
+tools/record_references.py on the same rows (its own held-out split, numpy's
+``permutation``), each a child process timed by its CPU seconds
+(``resource.getrusage``: start-up, reading the CSV and compiling included).
+
+numpy, micrograd and scikit-learn are optional; the table says when one is
+missing. Standard library otherwise.
 """
 
 import argparse
@@ -40,10 +51,12 @@ import math
 import os
 import platform
 import random
+import resource
 import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -66,6 +79,13 @@ X_ROWS = [[0, 0, 1], [0, 1, 1], [1, 0, 1], [1, 1, 1]]
 DIGITS_ROWS, DIGITS_LAYERS, DIGITS_LR = 1257, [64, 32, 10], 0.01
 DIGITS_TARGET = 280.0        # CPU seconds per 1000 iterations (issue 11, item 10)
 TARGETS = {"seed": [0, 0, 1, 1], "xor": [0, 1, 1, 0]}
+# The handwritten digits in mini-batches, from the command line (docs/performance.md):
+# 30% of each class held out, inputs scaled to [0, 1] (pixels are 0 to 16) plus the
+# bias, a tanh hidden layer, softmax outputs, batches of 32, 30 epochs.
+DIGITS_FLAGS = ["--classes", "--scale", "--test-fraction", "0.3", "--layers", "65,32,10",
+                "--activation", "tanh", "--loss", "softmax", "--lr", "1", "--batch-size", "32",
+                "--epochs", "30", "--every", "5"]
+BATCHES_TARGET, ACCURACY_TARGET = 30.0, 0.95   # CPU seconds, held-out accuracy (issue 11)
 SWEEP = [4, 8, 16, 32, 64, 128, 256]
 
 
@@ -206,6 +226,131 @@ def pypy_digits(quick):
     if done.returncode != 0:
         return {"missing": "pypy3 failed (exit %d)" % done.returncode}
     return json.loads(done.stdout)
+
+
+def export_digits(path):
+    """scikit-learn's handwritten digits as a CSV file (64 pixel columns, then
+    the digit); None, or why not."""
+    try:
+        from sklearn.datasets import load_digits
+    except ImportError:
+        return "scikit-learn is not installed (pip install scikit-learn)"
+    digits = load_digits()
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(",".join(["pixel%d" % i for i in range(64)] + ["digit"]) + "\n")
+        for row, digit in zip(digits.data.tolist(), digits.target.tolist()):
+            f.write(",".join("%d" % v for v in row) + ",%d\n" % digit)
+    return None
+
+
+def child_cpu(args):
+    """Run ``args``; (CPU seconds of the child, its stdout, its exit status)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    done = subprocess.run(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                          universal_newlines=True, cwd=ROOT)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    seconds = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return seconds, done.stdout, done.returncode
+
+
+def numpy_batches(path):
+    """The numpy program on the digits of ``path``: the rows purebp reads
+    (scaled, the bias appended), numpy's held-out split, then
+    record_references.network with DIGITS_FLAGS's settings. A JSON line."""
+    import record_references
+    from purebp.csvdata import read_csv
+    flags = dict(zip(DIGITS_FLAGS[2::2], DIGITS_FLAGS[3::2]))
+    table = read_csv(path, scale_inputs=True, classes=True)
+    X, y = np.array(table.X), np.array(table.y)
+    seed, fraction = 1, float(flags["--test-fraction"])
+    train, test = record_references.held_out_split(np, y, fraction, seed)
+    weights = record_references.network(
+        np, X[train], y[train], [int(n) for n in flags["--layers"].split(",")], seed, None,
+        float(flags["--lr"]), flags["--loss"], 0, "accuracy", activation=flags["--activation"],
+        batch_size=int(flags["--batch-size"]), epochs=int(flags["--epochs"]))[0]
+    l = X[test]                        # the trained network on the held-out rows
+    for w in weights[:-1]:
+        l = np.tanh(l.dot(w))
+    z = l.dot(weights[-1])             # softmax keeps the order: its argmax is z's
+    accuracy = float(np.mean(np.argmax(z, axis=1) == np.argmax(y[test], axis=1)))
+    return json.dumps({"weights": [w.tolist() for w in weights], "held_out": accuracy})
+
+
+def digits_batches(repeats):
+    """The handwritten digits in mini-batches from the command line: purebp
+    under CPython and PyPy, and numpy's program, CPU seconds of each child."""
+    directory = tempfile.mkdtemp(prefix="purebp-bench-")
+    path = os.path.join(directory, "digits.csv")
+    try:
+        missing = export_digits(path)
+        if missing:
+            return {"missing": missing}
+        contenders = {"purebp": [sys.executable, "-m", "purebp", "train", "--data", path] +
+                      DIGITS_FLAGS + ["--json"]}
+        pypy = shutil.which("pypy3")
+        if pypy is not None:
+            contenders["purebp under PyPy"] = [pypy] + contenders["purebp"][1:]
+        if np is not None:
+            contenders["numpy"] = [sys.executable, os.path.abspath(__file__),
+                                   "--numpy-batches", path]
+        times = dict((name, []) for name in contenders)
+        outputs = {}
+        for _ in range(repeats):
+            for name, args in contenders.items():
+                seconds, out, status = child_cpu(args)
+                if status != 0:
+                    raise SystemExit("%s failed (exit %d): %s" % (name, status, " ".join(args)))
+                times[name].append(seconds)
+                outputs[name] = json.loads(out)
+    finally:
+        if os.path.exists(path):
+            os.remove(path)
+        os.rmdir(directory)
+    row = {"command": "python -m purebp train --data digits.csv " + " ".join(DIGITS_FLAGS),
+           "cpu": dict((name, statistics.median(t)) for name, t in times.items()),
+           "held_out": dict((name, out["final"]["held_out"] if "final" in out
+                             else out["held_out"]) for name, out in outputs.items())}
+    if "purebp under PyPy" in outputs:
+        row["pypy_version"] = subprocess.run(
+            [pypy, "-c", "import sys; print('%d.%d.%d' % sys.pypy_version_info[:3])"],
+            stdout=subprocess.PIPE, universal_newlines=True).stdout.strip()
+        row["pypy_same_weights"] = (outputs["purebp under PyPy"]["weights"]
+                                    == outputs["purebp"]["weights"])
+    if "numpy" in outputs:
+        row["ratio"] = row["cpu"]["purebp"] / row["cpu"]["numpy"]
+        row["gap_to_numpy"] = largest_gap(outputs["numpy"]["weights"], outputs["purebp"]["weights"])
+    row["met"] = (row["cpu"]["purebp"] <= BATCHES_TARGET
+                  and row["held_out"]["purebp"] >= ACCURACY_TARGET)
+    return row
+
+
+def batches_report(row):
+    """The handwritten digits in mini-batches: the table."""
+    if "missing" in row:
+        return "The handwritten digits in mini-batches: skipped, %s." % row["missing"]
+    cpu, held = row["cpu"], row["held_out"]
+
+    def cell(name):
+        if name not in cpu:
+            return "not installed"
+        return "%.2f s (%.1f%%)" % (cpu[name], 100 * held[name])
+
+    lines = ["The handwritten digits (scikit-learn, 1,797 rows, 30% held out) in mini-batches, "
+             "from the command line; CPU seconds of the whole command (held-out accuracy):", "",
+             "    " + row["command"], "",
+             "| numpy | purebp | purebp / numpy | target | purebp under PyPy%s |" % (
+                 " " + row["pypy_version"] if "pypy_version" in row else ""),
+             "|---|---|---|---|---|",
+             "| %s | %s | %s | <= %.0f s and >= %.0f%% held out%s | %s |" % (
+                 cell("numpy"), cell("purebp"), "%.1fx" % row["ratio"] if "ratio" in row else "-",
+                 BATCHES_TARGET, 100 * ACCURACY_TARGET, " (met)" if row["met"] else " (MISSED)",
+                 cell("purebp under PyPy"))]
+    if "gap_to_numpy" in row:
+        lines += ["", "largest |purebp - numpy| in the final weights: %.3g" % row["gap_to_numpy"]]
+    if "pypy_same_weights" in row:
+        lines.append("PyPy's final weights %s CPython's" % (
+            "equal" if row["pypy_same_weights"] else "DIFFER from"))
+    return "\n".join(lines)
 
 
 # --- measuring -------------------------------------------------------------------------------
@@ -426,7 +571,17 @@ def main():
     parser.add_argument("--json", metavar="FILE", help="write all figures as JSON")
     parser.add_argument("--digits-only", action="store_true",
                         help="only purebp on the digits-sized problem (how PyPy's figure is made)")
+    parser.add_argument("--batches-only", action="store_true",
+                        help="only the handwritten digits in mini-batches")
+    parser.add_argument("--numpy-batches", metavar="CSV", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.numpy_batches:
+        print(numpy_batches(args.numpy_batches))
+        return 0
+    if args.batches_only:
+        row = digits_batches(min(args.repeats, 3))
+        print(batches_report(row))
+        return 0 if row.get("met", True) else 1
     if args.digits_only:
         X, y = digits_data()
         seconds, _ = per_1000({"purebp": (lambda k: purebp_digits(X, y, k),
@@ -444,9 +599,12 @@ def main():
     digits_row = digits(min(args.repeats, 3), args.quick)
     pypy = pypy_digits(args.quick)
     sweep_rows = sweep(args.repeats, args.quick)
+    batches_row = digits_batches(1 if args.quick else min(args.repeats, 3))
     print(report(rows, sweep_rows))
     print("")
     print(digits_report(digits_row, pypy))
+    print("")
+    print(batches_report(batches_row))
     if args.svg:
         with open(args.svg, "w", encoding="utf-8") as f:
             f.write(sweep_svg(sweep_rows))
@@ -455,12 +613,14 @@ def main():
             json.dump({"python": platform.python_version(),
                        "implementation": platform.python_implementation(),
                        "problems": rows, "digits": digits_row, "pypy_digits": pypy,
-                       "sweep": sweep_rows}, f, indent=1)
+                       "sweep": sweep_rows, "digits_batches": batches_row}, f, indent=1)
     missed = [r for r in rows if r.get("ratio") is not None and r["target"] is not None
               and r["ratio"] > r["target"]]
     missed += [r for r in rows if r.get("micrograd_over_purebp", 30) < 30]
     if digits_row["per_1000"]["purebp"] > DIGITS_TARGET or digits_row["plain_over_fast"] < 3:
         missed.append(digits_row)
+    if not batches_row.get("met", True):
+        missed.append(batches_row)
     return 1 if missed and not args.quick else 0
 
 

@@ -171,6 +171,28 @@ def softmax(z):
     return [v / s for v in e]
 
 
+def softmax_code(z, l, pairwise):
+    """softmax's row as code for ``purebp.fast``: the statements that set the
+    outputs named ``l`` from the z named ``z``, as ``softmax`` computes them
+    (``pairwise(names)`` spells numpy's order of a sum).
+
+    >>> for line in softmax_code(["z0", "z1"], ["l0", "l1"], " + ".join):
+    ...     print(line)
+    top = max(z0, z1)
+    l0 = exp(z0 - top)
+    l1 = exp(z1 - top)
+    s = l0 + l1
+    l0 = l0 / s
+    l1 = l1 / s
+    """
+    yield "top = max(%s)" % ", ".join(z)
+    for zj, lj in zip(z, l):        # z - top <= 0: exp cannot overflow, math.exp will do
+        yield "%s = exp(%s - top)" % (lj, zj)
+    yield "s = %s" % pairwise(l)
+    for lj in l:
+        yield "%s = %s / s" % (lj, lj)
+
+
 # --- the table ------------------------------------------------------------------
 
 class Activation:
@@ -184,8 +206,9 @@ class Activation:
     names for ``explain``; ``says`` and ``slope_says`` say what they do, in
     English and Chinese; ``about`` is the command line's help;
     ``compiled`` is the pair as code for ``purebp.fast``'s generated loops
-    (the output from ``{z}``, the slope from ``{l}``; None: layers with
-    this activation train on the plain path);
+    (the output from ``{z}``, the slope from ``{l}``; for a ``row``
+    function, a function giving the row's lines; None: layers with this
+    activation train on the plain path);
     ``kink`` is the z where the slope jumps (ReLU's 0), or None.
     """
 
@@ -234,21 +257,22 @@ ACTIVATIONS = {
         "tanh(z)", "1-{l}**2",
         ("tanh squashes z into (-1, 1)", "tanh 把 z 压到 (-1, 1) 之间"),
         ("tanh's slope, 1 - l**2", "tanh 的斜率 1 - l**2"),
-        "between -1 and 1, centred on 0: often learns faster than the sigmoid"),
+        "between -1 and 1, centred on 0: often learns faster than the sigmoid",
+        compiled=("tanh({z})", "1 - {l} * {l}")),
     "relu": Activation(
         "relu", relu, relu_derivative, "np.maximum({z}, 0)", "({l} > 0) * 1.0",
         "relu(z)", "({l}>0)",
         ("ReLU keeps z where it is positive, else gives 0", "ReLU 保留正的 z，其余取 0"),
         ("ReLU's slope, 1 where l > 0, else 0", "ReLU 的斜率：l > 0 处为 1，其余为 0"),
         "z if z > 0, else 0: never saturates above 0; use a smaller learning rate",
-        kink=0.0),
+        compiled=("0.0 if {z} <= 0 else {z}", "1.0 if {l} > 0 else 0.0"), kink=0.0),
     "softmax": Activation(
         "softmax", softmax, None, "e / e.sum(axis=1, keepdims=True)", None,
         "softmax(z)", None,
         ("softmax turns each row of z into shares that sum to 1",
          "softmax 把 z 的每一行变成和为 1 的份额"),
         None, "the softmax loss's output: each row's outputs are shares summing to 1",
-        row=True),
+        row=True, compiled=(softmax_code, None)),
 }
 
 HIDDEN = ("sigmoid", "tanh", "relu")     # --activation's choices, in this order

@@ -627,11 +627,10 @@ def _show_code(args, data, out):
     """train --show-code: the compiled loop's code; no training."""
     from .listing import listing
     _say_note(args)
-    if args.batch_size:
-        raise PurebpError("--show-code: mini-batches (--batch-size) have no compiled loop; "
-                          "they run network.step (purebp/network.py), which is the code to read")
-    print(listing(data.X, data.y, args.layers, args.lr, args.loss, args.activation, args.data),
-          end="", file=out)
+    # mini-batches run the row-looped form, a batch's rows at a time
+    form = "rows" if args.batch_size else None
+    print(listing(data.X, data.y, args.layers, args.lr, args.loss, args.activation, args.data,
+                  form), end="", file=out)
     return EXIT_OK
 
 

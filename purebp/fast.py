@@ -25,16 +25,19 @@ recorded scenario and on larger random data.
 
 Each convention's code is a small snippet kept in its table entry, beside
 its functions (``Activation.compiled`` in ``purebp.activations``: the
-forward step from ``z``, the slope from ``l``; ``Loss.compiled`` in
-``purebp.losses``: the error that starts backprop, from ``y`` and ``l``),
-gathered here as ``ACTIVATIONS`` and ``LOSSES``. Hidden layers use the
-hidden activation, the top layer the loss's output activation. A
-convention without a snippet makes ``compile_loop`` return None, and
-``train`` runs the plain path. So far the sigmoid and the article's two
-losses, ``half-sse`` and ``sse``, have snippets; tanh, ReLU, ``mse``,
-``cross-entropy`` and ``softmax`` run on the plain path, and so do
-mini-batches (their loop, ``training.mini_batches``, never asks for a
-compiled one).
+forward step from ``z``, the slope from ``l``, or for softmax, a row's
+lines; ``Loss.compiled`` in ``purebp.losses``: what starts backprop, from
+``y`` and ``l`` and the batch's size), gathered here as ``ACTIVATIONS``
+and ``LOSSES``. Hidden layers use the hidden activation, the top layer the
+loss's output activation; a loss whose slope cancels gives ``l_delta``
+directly, as on the plain path. Every convention of the tables has a
+snippet (sigmoid, tanh, ReLU, softmax; ``half-sse``, ``sse``, ``mse``,
+``cross-entropy``, ``softmax``); one added without a snippet makes
+``compile_loop`` return None, and ``train`` runs the plain path.
+
+Mini-batches use the row-looped form: ``CompiledLoop.step`` runs one step
+on whatever rows it is given, and ``CompiledLoop.outputs`` a forward pass
+(``purebp.training`` drives them, in the plain loop's order).
 
 >>> from purebp.datasets import load_data
 >>> from purebp.random_start import initial_weights
@@ -55,6 +58,7 @@ microcontroller's small heap), or where ``exec`` is missing,
 import math
 import sys
 
+from . import activations as _activations
 from .activations import ACTIVATIONS as _ACTIVATIONS, sigmoid
 from .losses import LOSSES as _LOSSES
 
@@ -72,7 +76,7 @@ SUM_TERMS = 64               # terms a generated sum adds in one statement
 EXP_SAFE = -709.0 if 1.0 + 2.0 ** -52 != 1.0 else -88.0
 
 # The conventions that have code, as their tables spell it: "{z}", "{l}", "{y}"
-# stand for one unit's names.
+# stand for one unit's names, "{size}" and "{rows}" for the batch's entries and rows.
 ACTIVATIONS = {name: entry.compiled for name, entry in _ACTIVATIONS.items() if entry.compiled}
 LOSSES = {name: entry.compiled for name, entry in _LOSSES.items() if entry.compiled}
 
@@ -80,11 +84,13 @@ LOSSES = {name: entry.compiled for name, entry in _LOSSES.items() if entry.compi
 class CompiledLoop:
     """A generated training loop; ``run`` does ``count`` iterations."""
 
-    def __init__(self, form, layers, run_count, sources):
+    def __init__(self, form, layers, run_count, sources, step_rows=None, forward_rows=None):
         self.form = form                # "rows" or "unrolled"
         self.layers = layers
         self._run_count = run_count
         self._sources = sources         # regenerates the code on demand: a board keeps no text
+        self._step_rows = step_rows     # the row-looped form's, for any rows (mini-batches)
+        self._forward_rows = forward_rows
 
     @property
     def source(self):
@@ -98,21 +104,43 @@ class CompiledLoop:
         ``(iteration, outputs)`` for every reported iteration (``every``; 0
         for none), outputs being ``l`` before that iteration's update.
         """
-        flats = [[w for row in syn for w in row] for syn in weights]
         history = []
-        flats = self._run_count(flats, start, count, every, history)
+        flats = self._run_count(self.flatten(weights), start, count, every, history)
+        return self.unflatten(flats), history
+
+    # The row-looped form trains on any rows: the weights stay flat lists
+    # (one a layer, row after row of ``syn``) from one step to the next.
+
+    def flatten(self, weights):
+        """The matrices ``syn`` as the loop keeps them: one flat list each."""
+        return [[w for row in syn for w in row] for syn in weights]
+
+    def unflatten(self, flats):
+        """The flat lists back as the matrices ``syn``."""
         return [_unflatten(flat, self.layers[k], self.layers[k + 1])
-                for k, flat in enumerate(flats)], history
+                for k, flat in enumerate(flats)]
+
+    def step(self, flats, X, y):
+        """One step on the rows ``X``, ``y`` (row-looped form only): the
+        updated flat weights, and the outputs ``l`` before the update."""
+        return self._step_rows(flats, X, y)
+
+    def outputs(self, flats, X):
+        """The network's outputs for the rows ``X`` (row-looped form only)."""
+        return self._forward_rows(flats, X)
 
 
 def compile_loop(X, y, layers, lr, loss, activation="sigmoid", form=None):
     """The training loop for this data, shapes, rate and conventions, or None.
 
     ``activation`` is the hidden layers'; the top layer's is the loss's
-    output activation. ``form``: "unrolled", "rows", or None to choose by size.
+    output activation. ``form``: "unrolled", "rows", or None to choose by size
+    (mini-batches ask for "rows": the unrolled form holds the data).
     """
     if loss not in LOSSES or _LOSSES[loss].output not in ACTIVATIONS:
         return None
+    if ACTIVATIONS[_LOSSES[loss].output][1] is None and not _LOSSES[loss].cancels:
+        return None         # an output without a slope needs a loss that cancels it
     if len(layers) > 2 and activation not in ACTIVATIONS:
         return None
     # each layer's activation, bottom up
@@ -153,7 +181,8 @@ def compile_function(lines, name, lr=1):
         source = "\n".join(lines())
     except MemoryError:
         source = _one_block(lines)
-    namespace = {"exp": math.exp, "sigmoid": sigmoid, "EXP_SAFE": EXP_SAFE, "lr": lr}
+    namespace = {"exp": math.exp, "sigmoid": sigmoid, "EXP_SAFE": EXP_SAFE, "lr": lr,
+                 "tanh": _activations._tanh}    # what activations.tanh calls
     try:
         try:
             exec(source, namespace)
@@ -184,6 +213,55 @@ def _one_block(lines):
         at += len(line) + 1
         block[at - 1] = 10                  # "\n"
     return block
+
+
+def cancels(loss):
+    """Whether the loss's snippet gives ``l_delta`` itself (the output's slope cancels)."""
+    return _LOSSES[loss].cancels
+
+
+def is_row(activation):
+    """Whether the activation works on a whole row (softmax), not unit by unit."""
+    return _ACTIVATIONS[activation].row
+
+
+def start_code(loss, y, l, size, rows):
+    """The loss's snippet for one entry: ``y``, ``l`` its names (or constants),
+    ``size`` and ``rows`` the batch's entries and rows."""
+    return LOSSES[loss].format(y=y, l=l, size=size, rows=rows)
+
+
+def pairwise_code(names):
+    """``pairwise_sum`` of the named numbers, spelled out in numpy's order.
+
+    >>> pairwise_code(["a", "b", "c"])
+    '0.0 + (0.0 + a + b + c)'
+    >>> pairwise_code(["e%d" % i for i in range(9)])
+    '0.0 + ((((e0 + e1) + (e2 + e3)) + ((e4 + e5) + (e6 + e7))) + e8)'
+    """
+    return "0.0 + (%s)" % _pairwise_code(names)
+
+
+def _pairwise_code(names):
+    """``matrix._pairwise``, step for step, as an expression."""
+    n = len(names)
+    if n < 8:
+        return " + ".join(["0.0"] + list(names))
+    if n <= 128:
+        r = list(names[:8])
+        i = 8
+        while i < n - n % 8:
+            for j in range(8):
+                r[j] = "%s + %s" % (r[j], names[i + j])
+            i += 8
+        r = ["(%s)" % t if " " in t else t for t in r]
+        s = "((%s + %s) + (%s + %s)) + ((%s + %s) + (%s + %s))" % tuple(r)
+        for name in names[i:]:
+            s = "(%s) + %s" % (s, name)
+        return s
+    half = n // 2
+    half -= half % 8
+    return "(%s) + (%s)" % (_pairwise_code(names[:half]), _pairwise_code(names[half:]))
 
 
 def unpack_target(names):

@@ -7,13 +7,16 @@ For each layer, ``compile_rows`` writes two functions and compiles them
   to right, then the activation: ``network.layer_forward`` for one row;
 * ``backward(w, rows_in, rows_out, errors)``: per row, the error arriving
   at the outputs (from the targets, by the loss's snippet, at the top),
-  ``l_delta = error * slope``, each weight's step summed over the rows in
+  ``l_delta = error * slope`` (or, for a loss whose slope cancels, the
+  snippet's ``l_delta``), each weight's step summed over the rows in
   order, the error handed down; then ``w + lr * step``:
   ``network.layer_backward`` and ``network.update`` for one layer.
 
 The weights are local variables, every sum of one row is spelled out, and
 the rows are a loop: the code grows with the weights, not with the data,
-and runs on whatever rows it is given (all of them, or a mini-batch).
+and runs on whatever rows it is given (all of them, or a mini-batch:
+``CompiledLoop.step``). A row activation (softmax) computes every unit's
+``z`` first, then the row's outputs.
 
 >>> for line in forward_lines(2, 1, "sigmoid"):
 ...     print(line)
@@ -28,8 +31,8 @@ def forward(w, rows):
     return out
 """
 
-from .fast import (ACTIVATIONS, LOSSES, SUM_TERMS, CompiledLoop, compile_function,
-                   unpack_target)
+from .fast import (ACTIVATIONS, SUM_TERMS, CompiledLoop, cancels, compile_function, is_row,
+                   pairwise_code, start_code, unpack_target)
 
 
 def compile_rows(X, y, layers, lr, loss, activations):
@@ -60,6 +63,24 @@ def compile_rows(X, y, layers, lr, loss, activations):
                 flats[k], error = backwards[k](flats[k], l[k], l[k + 1], error)
         return flats
 
+    def step_rows(flats, rows_X, rows_y):
+        # one step on any rows (a mini-batch), as run_count's iteration
+        flats = list(flats)
+        l = [rows_X]
+        for k in range(n):
+            l.append(forwards[k](flats[k], l[k]))
+        error = rows_y
+        for k in range(n - 1, -1, -1):
+            flats[k], error = backwards[k](flats[k], l[k], l[k + 1], error)
+        return flats, [list(row) for row in l[n]]
+
+    def forward_rows(flats, rows_X):
+        # the outputs for any rows: the reports' forward pass
+        l = rows_X
+        for k in range(n):
+            l = forwards[k](flats[k], l)
+        return [list(row) for row in l]
+
     def sources():
         text = []
         for k in range(n):
@@ -69,7 +90,7 @@ def compile_rows(X, y, layers, lr, loss, activations):
                                     loss if k == n - 1 else None, k > 0)
         return "\n".join(text) + "\n"
 
-    return CompiledLoop("rows", list(layers), run_count, sources)
+    return CompiledLoop("rows", list(layers), run_count, sources, step_rows, forward_rows)
 
 
 def _names(prefix, count):
@@ -98,19 +119,26 @@ def forward_lines(n_in, n_out, activation):
     """``forward(w, rows)``: this layer's outputs for the rows, as tuples.
 
     For each row, ``z_j = x_0 w_0j + x_1 w_1j + ...`` left to right (``dot``),
-    then the activation (``apply``).
+    then the activation (``apply``; softmax: ``z`` of every unit first, then
+    the row).
     """
     l_from_z = ACTIVATIONS[activation][0]
+    row = is_row(activation)
     x, l = _names("x", n_in), _names("l", n_out)
+    z = _names("z", n_out) if row else ["z"] * n_out
     yield "def forward(w, rows):"
     yield "    %s = w" % unpack_target(_weights(n_in, n_out))
     yield "    out = []"
     yield "    keep = out.append"
     yield "    for %s in rows:" % unpack_target(x)
     for j in range(n_out):
-        yield from _sum_lines("        ", "z", ["%s * %s" % (x[i], _weight(i, j))
-                                              for i in range(n_in)])
-        yield "        %s = %s" % (l[j], l_from_z.format(z="z"))
+        yield from _sum_lines("        ", z[j], ["%s * %s" % (x[i], _weight(i, j))
+                                               for i in range(n_in)])
+        if not row:
+            yield "        %s = %s" % (l[j], l_from_z.format(z=z[j]))
+    if row:
+        for line in l_from_z(z, l, pairwise_code):
+            yield "        " + line
     yield "        keep((%s))" % unpack_target(l)
     yield "    return out"
 
@@ -120,8 +148,10 @@ def backward_lines(n_in, n_out, activation, lr, loss, hand_down):
     error handed to the layer below (None for the bottom layer).
 
     ``errors`` are the errors arriving at the outputs, or, for the top layer
-    (``loss`` given), the targets, from which the loss's snippet makes them.
-    Per row: ``l_delta_j = e_j * slope_j``; each weight's step adds
+    (``loss`` given), the targets, from which the loss's snippet makes them
+    (``size`` and ``rows``: the batch's entries and rows, for the means).
+    Per row: ``l_delta_j = e_j * slope_j`` (where the loss cancels the
+    slope, its snippet is ``l_delta_j``); each weight's step adds
     ``x_i * l_delta_j`` (``l_in.T . l_delta``, rows in order); the error
     handed down is ``l_delta_0 w_i0 + l_delta_1 w_i1 + ...``
     (``l_delta . syn.T``). Then ``w + lr * step``.
@@ -139,11 +169,17 @@ def backward_lines(n_in, n_out, activation, lr, loss, hand_down):
     else:
         yield "    down = None"
     t = _names("y", n_out) if loss else e
+    if loss:
+        yield "    rows = len(errors)"
+        yield "    size = rows * %d" % n_out            # y.size, as losses._size counts it
     yield "    for (%s), (%s), (%s) in zip(rows_in, rows_out, errors):" % (
         unpack_target(x), unpack_target(l), unpack_target(t))
     for j in range(n_out):
+        if loss and cancels(loss):
+            yield "        %s = %s" % (d[j], start_code(loss, t[j], l[j], "size", "rows"))
+            continue
         if loss:
-            yield "        %s = %s" % (e[j], LOSSES[loss].format(y=t[j], l=l[j]))
+            yield "        %s = %s" % (e[j], start_code(loss, t[j], l[j], "size", "rows"))
         yield "        %s = %s * (%s)" % (d[j], e[j], slope.format(l=l[j]))
     for i in range(n_in):
         for j in range(n_out):

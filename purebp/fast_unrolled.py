@@ -26,7 +26,8 @@ def loop(flats, start, count, every, history, lr=lr):
     return [[w0_0_0, w0_1_0]]
 """
 
-from .fast import ACTIVATIONS, LOSSES, CompiledLoop, compile_function, unpack_target
+from .fast import (ACTIVATIONS, CompiledLoop, cancels, compile_function, is_row, pairwise_code,
+                   start_code, unpack_target)
 
 
 def compile_unrolled(X, y, layers, lr, loss, activations):
@@ -96,19 +97,30 @@ def unrolled_lines(X, y, layers, lr, loss, activations):
                                                for j in range(layers[k + 1])]), k)
     yield "    for i in range(start, start + count):"
     for k in range(n):                                       # forward
+        row = is_row(activations[k])
         for r in range(rows):
+            z = ["z%d" % j for j in range(layers[k + 1])] if row else ["z"] * layers[k + 1]
             for j in range(layers[k + 1]):
-                yield "        z = " + _sum([_product(value(k, r, i), W(k, i, j))
-                                             for i in range(layers[k])])
-                yield "        %s = %s" % (L(k + 1, r, j),
-                                          ACTIVATIONS[activations[k]][0].format(z="z"))
+                yield "        %s = %s" % (z[j], _sum([_product(value(k, r, i), W(k, i, j))
+                                                      for i in range(layers[k])]))
+                if not row:
+                    yield "        %s = %s" % (L(k + 1, r, j),
+                                              ACTIVATIONS[activations[k]][0].format(z=z[j]))
+            if row:                                          # softmax: the whole row
+                for line in ACTIVATIONS[activations[k]][0](
+                        z, [L(k + 1, r, j) for j in range(layers[k + 1])], pairwise_code):
+                    yield "        " + line
     yield "        if every and i %% every == 0: history.append((i, [%s]))" % ", ".join(
         "[%s]" % ", ".join(L(n, r, j) for j in range(layers[n])) for r in range(rows))
     for k in range(n - 1, -1, -1):                           # backward
         for r in range(rows):
             for j in range(layers[k + 1]):
                 if k == n - 1:                               # the loss starts it
-                    error = LOSSES[loss].format(y=_constant(y[r][j]), l=L(n, r, j))
+                    error = start_code(loss, _constant(y[r][j]), L(n, r, j),
+                                       "%d" % (rows * layers[n]), "%d" % rows)
+                    if cancels(loss):                        # and gives l_delta itself
+                        yield "        %s = %s" % (D(k, r, j), error)
+                        continue
                 else:                                        # the error handed down
                     error = "(%s)" % _sum(["%s * %s" % (D(k + 1, r, m), W(k + 1, j, m))
                                            for m in range(layers[k + 2])])

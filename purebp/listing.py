@@ -43,17 +43,18 @@ _NAMES = {
 }
 
 
-def listing(X, y, layers, lr, loss, activation, data):
+def listing(X, y, layers, lr, loss, activation, data, form=None):
     """The code ``train`` compiles for ``X``, ``y`` and this network, with a
-    header of comments (``data`` names the data in it); a PurebpError if
-    the compiled loop does not apply, saying why."""
+    header of comments (``data`` names the data in it; ``form="rows"``: the
+    row-looped form, which mini-batches run); a PurebpError if the compiled
+    loop does not apply, saying why."""
     from .training import build_loop
     X, y = check_data(X, y)
     if layers is None:
         layers = [len(X[0]), len(y[0])]
     layers = check_settings(layers, len(X[0]), len(y[0]), lr, loss, 0, "sse")
     check_conventions(layers, y, activation, loss)
-    loop, why_not = build_loop(X, y, layers, lr, loss, activation)
+    loop, why_not = build_loop(X, y, layers, lr, loss, activation, form)
     if loop is None:
         raise PurebpError("--show-code: %s; train runs network.step (purebp/network.py) "
                           "instead, which is the code to read" % why_not)

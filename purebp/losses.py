@@ -81,7 +81,9 @@ class Loss:
     ``lr`` (the learning rate to start from, measured: docs/conventions.md)
     and ``lr_note`` (where it depends on the data, how);
     ``compiled``: ``start`` as code for ``purebp.fast``'s generated loops,
-    from ``{y}`` and ``{l}`` (None: that loss trains on the plain path);
+    one entry's, from ``{y}`` and ``{l}``, with ``{size}`` for the batch's
+    entries (rows x outputs) and ``{rows}`` for its rows (None: that loss
+    trains on the plain path);
     ``article``: for the article's two losses, their line in its programs
     and the name ``l_delta``'s line gives it (None for the others);
     ``symbol`` and ``dloss_symbol``: the loss and its first chain-rule
@@ -186,6 +188,7 @@ class MSE(Loss):
     about = "mean squared error, 2 * (y - l) / y.size: the rate does not depend on the rows"
     task = "regression on data of any size"
     lr = 10.0
+    compiled = "2 * ({y} - {l}) / {size}"
 
     symbol = 'mean of (y − l)²'
     dloss_symbol = 'd loss/d l = −2(y − l) / n'
@@ -220,6 +223,7 @@ class CrossEntropy(Loss):
              "outputs still learn")
     task = "yes/no targets (0 or 1), one or more outputs"
     lr = 3.0
+    compiled = "({y} - {l}) / {size}"
 
     symbol = 'binary cross-entropy'
     dloss_symbol = 'd loss/d z = −(y − l) / n'
@@ -256,6 +260,7 @@ class Softmax(Loss):
     task = "classes: one output per class, targets one-hot"
     lr = 3.0
     outputs = 2
+    compiled = "({y} - {l}) / {rows}"
 
     symbol = 'softmax cross-entropy'
     dloss_symbol = 'd loss/d z = −(y − l) / rows'

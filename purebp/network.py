@@ -273,15 +273,15 @@ def train(X, y, layers=None, seed=1, iterations=None, lr=1.0, loss="half-sse",
     plain path and with batches, every step) and at the end, with the
     metric of the newest outputs (``purebp.training`` says which).
 
-    With ``fast`` (the default), full-batch training with the article's
-    conventions runs as code compiled for these shapes and data
-    (``purebp.fast``), which gives the same numbers as the plain path of
-    ``step`` (the tests hold it to that) several times faster. The plain
-    path, one ``step`` an iteration, runs with ``fast=False``, **when a
-    debugger is on** (pdb, an IDE's: ``training.debugger_on``), so that a
-    breakpoint in ``step`` or the layers stops, and where the compiled
-    loop does not apply. ``Training.path`` says which ran, and
-    ``Training.plain_reason`` why.
+    With ``fast`` (the default), training runs as code compiled for these
+    shapes (``purebp.fast``), full batch or mini-batches, with every
+    convention, which gives the same numbers as the plain path of ``step``
+    (the tests hold it to that) several times faster. The plain path, one
+    ``step`` an iteration, runs with ``fast=False``, **when a debugger is
+    on** (pdb, an IDE's: ``training.debugger_on``), so that a breakpoint in
+    ``step`` or the layers stops, and for networks the compiled loop does
+    not take (too large, or under PyPy, larger than its JIT likes).
+    ``Training.path`` says which ran, and ``Training.plain_reason`` why.
 
     ``X`` and ``y`` may be numpy arrays (anything with ``.tolist()``), and
     ``y`` a flat list, one target a row. Every argument is checked first;
@@ -323,10 +323,12 @@ def train(X, y, layers=None, seed=1, iterations=None, lr=1.0, loss="half-sse",
             X, y, weights, length, lr, loss, activation, every, metric, progress, loop,
             held_out)
     else:
-        plain_reason = training.ASKED if not fast else training.BATCHES
+        steps = length * steps_per_epoch(len(X), batch_size)
+        loop, plain_reason = training.compiled_loop(X, y, layers, lr, loss, activation, steps,
+                                                    fast, form="rows")
         weights, outputs, history, held = training.mini_batches(
             X, y, weights, generator, batch_size, length, lr, loss, activation, every, metric,
-            progress, held_out)
+            progress, held_out, loop)
     settings = {"seed": seed, "iterations": length * steps_per_epoch(len(X), batch_size),
                 "epochs": length, "batch_size": batch_size, "lr": lr, "loss": loss,
                 "activation": activation, "every": every, "metric": metric}

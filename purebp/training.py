@@ -12,7 +12,9 @@ keeps the reports:
 * ``mini_batches``: each epoch shuffles the rows with numpy's
   ``np.random.permutation`` (``purebp.batches``) and steps on a batch at a
   time; epoch e's report is the metric of the weights it *starts* from, on
-  every training row.
+  every training row. Where it can, ``compiled_batches`` runs the same
+  loop with the steps and forward passes ``purebp.fast`` compiles (the
+  same numbers).
 * ``replay``: the weights a given step starts from, and its batch, for
   ``explain`` and ``gradcheck``.
 
@@ -48,12 +50,11 @@ CHUNK_WORK = 2000000     # and at most about this many multiply-adds (a fraction
 # words it its own way: asked for, and a debugger.
 ASKED = "fast=False asks for it"
 DEBUGGER = "a debugger is on"
-BATCHES = "mini-batches have no compiled loop"
 
 
-def compiled_loop(X, y, layers, lr, loss, activation, iterations, fast):
-    """The compiled loop full-batch training runs (``purebp.fast``), or None:
-    ``(loop, None)``, or ``(None, why the plain path runs)``.
+def compiled_loop(X, y, layers, lr, loss, activation, iterations, fast, form=None):
+    """The compiled loop training runs (``purebp.fast``; ``form="rows"`` for
+    mini-batches): ``(loop, None)``, or ``(None, why the plain path runs)``.
 
     The plain path runs when ``fast`` is False, for a single iteration,
     when a debugger is on (``debugger_on``), and where the compiled loop
@@ -65,15 +66,15 @@ def compiled_loop(X, y, layers, lr, loss, activation, iterations, fast):
         return None, "one iteration compiles nothing"
     if debugger_on():
         return None, DEBUGGER
-    return build_loop(X, y, layers, lr, loss, activation)
+    return build_loop(X, y, layers, lr, loss, activation, form)
 
 
-def build_loop(X, y, layers, lr, loss, activation):
+def build_loop(X, y, layers, lr, loss, activation, form=None):
     """``(loop, None)``: the loop ``purebp.fast`` compiles for this data,
     network and rate; or ``(None, why it makes none)``."""
-    from . import fast as compiled      # imported here: mini-batches need none of it
+    from . import fast as compiled      # imported here: fast=False needs none of it
     from .losses import LOSSES
-    loop = compiled.compile_loop(X, y, layers, lr, loss, activation)
+    loop = compiled.compile_loop(X, y, layers, lr, loss, activation, form=form)
     if loop is not None:
         return loop, None
     if loss not in compiled.LOSSES or LOSSES[loss].output not in compiled.ACTIVATIONS:
@@ -163,9 +164,13 @@ def chunk_size(rows, layers):
 
 
 def mini_batches(X, y, weights, generator, batch_size, epochs, lr, loss, activation, every,
-                 metric, progress, held_out=None):
+                 metric, progress, held_out=None, loop=None):
     """Epochs of shuffled batches; returns (weights, outputs on every row,
-    history, held-out history)."""
+    history, held-out history). Given a compiled ``loop`` (``compiled_loop``
+    with ``form="rows"``), ``compiled_batches`` runs them."""
+    if loop is not None:
+        return compiled_batches(loop, X, y, weights, generator, batch_size, epochs, lr, loss,
+                                every, metric, progress, held_out)
     history, held = [], []
     done = 0
     for epoch in range(epochs):
@@ -186,6 +191,33 @@ def mini_batches(X, y, weights, generator, batch_size, epochs, lr, loss, activat
             done += 1
             _tell(progress, done, lambda: measure(metric, y_batch, s.l[-1], loss))
     return weights, _forward(weights, X, activation, loss)[-1], history, held
+
+
+def compiled_batches(loop, X, y, weights, generator, batch_size, epochs, lr, loss, every, metric,
+                     progress, held_out=None):
+    """``mini_batches`` line for line, each step and forward pass the compiled
+    loop's (``loop.step``, ``loop.outputs``), the weights kept flat between them."""
+    history, held = [], []
+    done = 0
+    flats = loop.flatten(weights)
+    for epoch in range(epochs):
+        if every and epoch % every == 0:
+            history.append((epoch, measure(metric, y, loop.outputs(flats, X), loss)))
+            if held_out is not None:
+                held.append((epoch, measure(metric, held_out[1],
+                                            loop.outputs(flats, held_out[0]), loss)))
+        order = permutation(len(X), generator)
+        for rows in batch_rows(order, batch_size):
+            y_batch = take(y, rows)
+            flats, l_out = loop.step(flats, take(X, rows), y_batch)
+            if not _all_finite(flats, 1):
+                raise TrainingError(
+                    "training diverged in epoch %d, at step %d: a weight became NaN or "
+                    "infinite; try a lower learning rate than %r" % (epoch, done, lr),
+                    iteration=done)
+            done += 1
+            _tell(progress, done, lambda: measure(metric, y_batch, l_out, loss))
+    return loop.unflatten(flats), loop.outputs(flats, X), history, held
 
 
 def replay(X, y, layers, seed, lr, loss, at, activation, batch_size, progress):
@@ -230,9 +262,10 @@ def _tell(progress, done, current):
         progress(done, current())
 
 
-def _all_finite(weights):
+def _all_finite(weights, depth=2):
+    """Whether every weight is a finite number; ``depth`` 1 for flat lists."""
     for syn in weights:
-        for row in syn:
+        for row in (syn if depth == 2 else [syn]):
             for w in row:
                 if w - w != 0:      # inf - inf and nan - nan are nan
                     return False

@@ -3,10 +3,11 @@
 Both forms -- row-looped and unrolled -- must give exactly the numbers of
 ``network.step`` repeated: the same weights, the same reported outputs,
 on every recorded scenario and on random data of several shapes, several
-outputs, both losses and learning rates other than 1. Where a convention or
-a size is not supported, or memory runs out while building the code,
-``compile_loop`` returns None (or the other form) and ``train`` still gives
-the plain path's numbers.
+outputs, every loss and hidden activation, and learning rates other than
+1; mini-batches (the row-looped form, a step per batch) the numbers of
+the plain mini-batch loop. Where a convention or a size is not supported,
+or memory runs out while building the code, ``compile_loop`` returns None
+(or the other form) and ``train`` still gives the plain path's numbers.
 """
 
 import random
@@ -14,47 +15,56 @@ import random
 import pytest
 
 from conftest import load_reference, reference_data, scenario_names
-from purebp import fast, fast_rows, fast_unrolled
+from purebp import fast, fast_rows, fast_unrolled, training
+from purebp.activations import HIDDEN
 from purebp.datasets import load_data
-from purebp.network import step, train
+from purebp.errors import TrainingError
+from purebp.losses import LOSS_NAMES
+from purebp.network import layer_activations, step, train
 from purebp.random_start import initial_weights
 
 FORMS = ("rows", "unrolled")
 
 
-def plain(X, y, layers, iterations, lr, loss, every, seed=1):
+def plain(X, y, layers, iterations, lr, loss, every, seed=1, activation="sigmoid"):
     """The plain path, one ``step`` an iteration: weights and (iteration, outputs)."""
     weights, reports = initial_weights(layers, seed), []
     for i in range(iterations):
-        s = step(weights, X, y, lr, loss)
+        s = step(weights, X, y, lr, loss, activation)
         if every and i % every == 0:
             reports.append((i, s.l[-1]))
         weights = s.weights
     return weights, reports
 
 
-def compiled(form, X, y, layers, iterations, lr, loss, every, seed=1):
+def compiled(form, X, y, layers, iterations, lr, loss, every, seed=1, activation="sigmoid"):
     """The form's loop made directly (compile_loop keeps PyPy to smaller sizes)."""
+    activations = layer_activations(len(layers) - 1, activation, loss)
     if form == "rows":
-        loop = fast_rows.compile_rows(X, y, layers, float(lr), loss,
-                                      ["sigmoid"] * (len(layers) - 1))
+        loop = fast_rows.compile_rows(X, y, layers, float(lr), loss, activations)
     else:
-        loop = fast_unrolled.compile_unrolled(X, y, layers, float(lr), loss,
-                                              ["sigmoid"] * (len(layers) - 1))
+        loop = fast_unrolled.compile_unrolled(X, y, layers, float(lr), loss, activations)
     assert loop is not None and loop.form == form
     return loop.run(initial_weights(layers, seed), 0, iterations, every)
 
 
-def random_problem(rows, layers, seed):
+def random_problem(rows, layers, seed, loss="sse"):
+    """Random inputs, and targets the loss takes: 0 or 1 for cross-entropy,
+    one-hot rows for softmax, numbers in [0, 1] otherwise."""
     rng = random.Random(seed)
     X = [[rng.uniform(-2, 2) for _ in range(layers[0])] for _ in range(rows)]
-    y = [[rng.random() for _ in range(layers[-1])] for _ in range(rows)]
+    if loss == "softmax":
+        classes = [rng.randrange(layers[-1]) for _ in range(rows)]
+        y = [[1 if j == c else 0 for j in range(layers[-1])] for c in classes]
+    elif loss == "cross-entropy":
+        y = [[rng.randint(0, 1) for _ in range(layers[-1])] for _ in range(rows)]
+    else:
+        y = [[rng.random() for _ in range(layers[-1])] for _ in range(rows)]
     return X, y
 
 
 def has_snippets(ref):
-    """Full batch, with conventions the compiled forms spell (fast.ACTIVATIONS, fast.LOSSES);
-    the others run on the plain path only."""
+    """Full batch, with conventions the compiled forms spell (fast.ACTIVATIONS, fast.LOSSES)."""
     return (not ref.get("batch_size") and ref.get("activation", "sigmoid") in fast.ACTIVATIONS
             and ref["loss"] in fast.LOSSES)
 
@@ -67,14 +77,22 @@ def test_the_compiled_scenarios_are_the_articles_and_more():
         COMPILED)
 
 
-@pytest.mark.parametrize("form", FORMS)
-@pytest.mark.parametrize("name", COMPILED)
+def few_rows(name):
+    return len(reference_data(load_reference(name))[0]) <= 32
+
+
+# The unrolled form on the scenarios small enough for it (compile_loop takes it up
+# to fast.UNROLL_TERMS; written out for 240 rows, it takes seconds to compile).
+@pytest.mark.parametrize("name, form", [(name, form) for name in COMPILED for form in FORMS
+                                        if form == "rows" or few_rows(name)])
 def test_both_forms_give_the_plain_paths_numbers_on_every_recorded_scenario(name, form):
     ref = load_reference(name)
     X, y = reference_data(ref)
     iterations = min(ref["iterations"], 1500)
+    if len(X) > 32:
+        iterations = min(iterations, 40)       # the plain path is slow on many rows
     args = (X, y, ref["layers"], iterations, ref["lr"], ref["loss"], ref["every"] // 10 or 1,
-            ref["seed"])
+            ref["seed"], ref.get("activation", "sigmoid"))
     assert compiled(form, *args) == plain(*args)
 
 
@@ -126,26 +144,105 @@ def test_the_row_looped_code_grows_with_the_weights_not_the_rows():
     assert "def forward(w, rows):" in sources[0] and "def backward(" in sources[0]
 
 
-def test_unsupported_conventions_and_sizes_give_none():
+CONVENTIONS = [(activation, loss) for activation in HIDDEN for loss in LOSS_NAMES]
+
+
+@pytest.mark.parametrize("form", FORMS)
+@pytest.mark.parametrize("activation, loss", CONVENTIONS)
+def test_both_forms_give_the_plain_paths_numbers_with_every_convention(activation, loss, form):
+    """Each hidden activation with each loss (softmax outputs, slopes that
+    cancel, means over the rows), on 9 rows of 3 outputs and, for numpy's
+    pairwise sums of a softmax row, on 5 rows of 11 outputs."""
+    for rows, layers, lr in ((9, [4, 5, 3], 0.7), (5, [3, 4, 11], 2.0)):
+        X, y = random_problem(rows, layers, seed=rows, loss=loss)
+        args = (X, y, layers, 12, lr, loss, 4, 3, activation)
+        weights, reports = compiled(form, *args)
+        expected_weights, expected_reports = plain(*args)
+        assert weights == expected_weights
+        assert [(i, [list(row) for row in l]) for i, l in reports] == expected_reports
+
+
+def train_both(X, y, monkeypatch=None, **kwargs):
+    """train compiled and plain; with ``monkeypatch``, also whether the
+    compiled mini-batch loop ran."""
+    ran = []
+    if monkeypatch is not None:
+        original = training.compiled_batches
+        monkeypatch.setattr(training, "compiled_batches",
+                            lambda *args: ran.append(1) or original(*args))
+    a, b = train(X, y, fast=True, **kwargs), train(X, y, fast=False, **kwargs)
+    assert (a.weights, a.outputs, a.history, a.held_out) == (
+        b.weights, b.outputs, b.history, b.held_out)
+    return bool(ran)
+
+
+@pytest.mark.parametrize("activation, loss", CONVENTIONS)
+def test_mini_batches_give_the_plain_paths_numbers_with_every_convention(
+        activation, loss, monkeypatch):
+    """13 rows in batches of 4 (a smaller last one), 5 epochs, a report every
+    2 with held-out rows, the compiled loop a step per batch."""
+    X, y = random_problem(13, [4, 6, 3], seed=5, loss=loss)
+    held_out = random_problem(5, [4, 6, 3], seed=6, loss=loss)
+    assert train_both(X, y, monkeypatch, layers=[4, 6, 3], lr=0.9, loss=loss,
+                      activation=activation, batch_size=4, epochs=5, every=2, metric="loss",
+                      held_out=held_out)
+
+
+def test_mini_batches_run_compiled_and_agree_on_larger_data(monkeypatch):
+    """More rows and layers; a batch of one row and one of every row."""
+    X, y = random_problem(70, [7, 9, 5, 4], seed=8, loss="softmax")
+    for batch_size in (1, 16, 70):
+        ran = train_both(X, y, monkeypatch, layers=[7, 9, 5, 4], lr=0.5, loss="softmax",
+                         activation="tanh", batch_size=batch_size, epochs=2, every=1,
+                         metric="accuracy")
+        assert ran
+        monkeypatch.undo()
+
+
+def test_a_diverging_mini_batch_names_the_same_step_either_way():
+    X, y = random_problem(20, [3, 5, 1], seed=4)
+    messages = []
+    for fast_path in (True, False):
+        with pytest.raises(TrainingError) as caught:
+            train(X, y, layers=[3, 5, 1], loss="sse", activation="relu", lr=1e200,
+                  batch_size=6, epochs=3, every=0, fast=fast_path)
+        messages.append((str(caught.value), caught.value.iteration))
+    assert messages[0] == messages[1]
+
+
+def test_a_convention_without_code_trains_on_the_plain_path(monkeypatch):
+    """A convention added to the tables without a snippet: compile_loop
+    returns None, and train, full batch or in batches, runs the plain path
+    with its numbers."""
+    monkeypatch.setattr(fast, "LOSSES", dict((name, code) for name, code in fast.LOSSES.items()
+                                             if name != "mse"))
+    monkeypatch.setattr(fast, "ACTIVATIONS", dict(
+        (name, code) for name, code in fast.ACTIVATIONS.items() if name != "relu"))
+    X, y = random_problem(10, [3, 4, 2], seed=1)
+    assert fast.compile_loop(X, y, [3, 4, 2], 1.0, "mse") is None
+    assert fast.compile_loop(X, y, [3, 4, 2], 1.0, "sse", activation="relu") is None
+    assert fast.compile_loop(X, y, [3, 4, 2], 1.0, "sse", activation="tanh") is not None
+    for kwargs in ({"loss": "mse"}, {"activation": "relu"}):
+        for length in ({"iterations": 30}, {"batch_size": 3, "epochs": 4}):
+            assert not train_both(X, y, monkeypatch, layers=[3, 4, 2], every=5,
+                                  **dict(kwargs, **length))
+
+
+def test_sizes_beyond_the_limit_give_none():
     X, y = load_data("xor")
-    for activation in ("tanh", "relu"):
-        assert fast.compile_loop(X, y, [3, 4, 1], 1.0, "half-sse", activation=activation) is None
-    for loss in ("mse", "cross-entropy"):
-        assert fast.compile_loop(X, y, [3, 4, 1], 1.0, loss) is None
-    two_classes = [[1 - row[0], row[0]] for row in y]
-    assert fast.compile_loop(X, two_classes, [3, 4, 2], 1.0, "softmax") is None
     assert fast.compile_loop(X, y, [3, fast.MAX_LAYER_WEIGHTS, 1], 1.0, "sse") is None
 
 
 def test_the_snippets_are_the_convention_tables_own():
     """fast.ACTIVATIONS and fast.LOSSES are gathered from the tables' ``compiled``
-    entries: a convention is added in one place."""
+    entries: a convention is added in one place, and every one has its code."""
     from purebp.activations import ACTIVATIONS
     from purebp.losses import LOSSES
     assert fast.ACTIVATIONS == {name: a.compiled for name, a in ACTIVATIONS.items()
                                 if a.compiled is not None}
+    assert set(fast.ACTIVATIONS) == set(ACTIVATIONS)
     assert set(fast.LOSSES) == {name for name, loss in LOSSES.items()
-                                if loss.compiled is not None} == {"half-sse", "sse"}
+                                if loss.compiled is not None} == set(LOSS_NAMES)
 
 
 def test_the_top_layer_takes_the_losss_output_activation():

@@ -47,9 +47,16 @@ def test_training_loads_what_training_needs_and_nothing_else():
 
 
 @pytest.mark.needs_processes
-def test_mini_batches_load_no_compiler():
+def test_mini_batches_load_the_row_looped_compiler_only():
+    """Batches are steps of the row-looped form; the unrolled form holds the
+    data and is never built for them. With fast=False, no compiler at all."""
     loaded = modules_after("import purebp\nX, y = purebp.load_data('xor')\n"
                            "purebp.train(X, y, layers=[3, 4, 1], batch_size=2, epochs=3)")
+    assert set(loaded) == CORE | {"purebp.datasets", "purebp.training", "purebp.fast",
+                                  "purebp.fast_rows"}
+    loaded = modules_after("import purebp\nX, y = purebp.load_data('xor')\n"
+                           "purebp.train(X, y, layers=[3, 4, 1], batch_size=2, epochs=3, "
+                           "fast=False)")
     assert set(loaded) == CORE | {"purebp.datasets", "purebp.training"}
 
 

@@ -87,11 +87,22 @@ def test_the_plain_path_says_why():
     X, y = load_data("xor")
     cases = [({"fast": False}, training.ASKED),
              ({"iterations": 1}, "one iteration compiles nothing"),
-             ({"batch_size": 2, "epochs": 3, "iterations": None}, training.BATCHES)]
+             ({"batch_size": 2, "epochs": 3, "iterations": None, "fast": False}, training.ASKED)]
     for kwargs, why in cases:
         settings = dict({"layers": [3, 4, 1], "iterations": 20}, **kwargs)
         result = train(X, y, **settings)
         assert (result.path, result.plain_reason) == ("plain", why), kwargs
+    batches = train(X, y, layers=[3, 4, 1], batch_size=2, epochs=3)
+    assert (batches.path, batches.plain_reason) == ("compiled", None)
+
+
+@pytest.mark.needs_processes
+def test_show_code_with_batches_is_the_row_looped_form():
+    done = purebp("train", "--show-code", "--data", "xor", "--layers", "3,4,1",
+                  "--batch-size", "2")
+    assert done.returncode == 0, done.stderr
+    compile(done.stdout, "show-code", "exec")
+    assert "def forward(w, rows):" in done.stdout
 
 
 def test_a_convention_without_compiled_code_is_named():
@@ -159,8 +170,9 @@ def test_trains_second_line_says_which_path_ran_and_how_to_get_the_other():
     lines = purebp(*(common + ["--plain"])).stdout.splitlines()
     assert lines[1] == ("path: plain, network.step as network.py reads (--plain); leave out "
                         "--plain for the compiled loop, same numbers")
-    lines = purebp(*(common + ["--activation", "relu"])).stdout.splitlines()
-    assert lines[1].startswith("path: plain, network.step as network.py reads, since ")
+    lines = purebp("train", "--data", "xor", "--layers", "3,4,1", "--activation", "relu",
+                   "--batch-size", "2", "--epochs", "100").stdout.splitlines()
+    assert lines[1].startswith("path: the compiled loop")        # every convention, batches too
     document = json.loads(purebp(*(common + ["--json"])).stdout)
     assert document["path"] == "compiled"
     assert json.loads(purebp(*(common + ["--json", "--plain"])).stdout)["path"] == "plain"
@@ -221,9 +233,6 @@ def test_show_code_prints_the_row_looped_form_for_larger_data():
     (["--show-code", "--plain"], "leave out --plain, which would have no effect"),
     (["--show-code", "--iterations", "5", "--json"], "leave out --iterations and --json"),
     (["--show-code", "--seed", "2"], "leave out --seed, which would have no effect"),
-    (["--show-code", "--loss", "mse"], "--show-code: the compiled loop has no code for the "
-                                       "loss mse"),
-    (["--show-code", "--data", "xor", "--batch-size", "2"], "--show-code: mini-batches"),
 ])
 def test_show_code_where_there_is_none_says_why_in_one_line(args, words):
     from test_bad_input import error_patterns

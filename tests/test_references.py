@@ -42,7 +42,7 @@ SAME_EXP = same_exp_as_recorded()
 
 
 SHORT = 100     # iterations of the default run's fast-versus-plain comparison
-EVERY = 20      # its reports: the compiled loop's chunks end at each
+SHORT_ROWS = 60 # the same on more than 32 rows (iris, blobs): the plain path is slow there
 
 
 def run(ref, fast=True):
@@ -50,12 +50,13 @@ def run(ref, fast=True):
 
 
 def fast_supported(ref):
-    """Whether train's compiled loop runs this scenario (full batch, and
-    conventions purebp.fast has a spelling for)."""
+    """Whether train's compiled loop runs this scenario (conventions
+    purebp.fast has a spelling for; mini-batches take the row-looped form)."""
     from purebp.fast import compile_loop
     X, y = reference_data(ref)
-    return not ref.get("batch_size") and compile_loop(
-        X, y, ref["layers"], ref["lr"], ref["loss"], ref.get("activation", "sigmoid")) is not None
+    return compile_loop(X, y, ref["layers"], ref["lr"], ref["loss"],
+                        ref.get("activation", "sigmoid"),
+                        form="rows" if ref.get("batch_size") else None) is not None
 
 
 def test_the_required_scenarios_are_recorded():
@@ -93,26 +94,34 @@ def results():
 def test_fast_path_gives_the_plain_paths_numbers(name):
     """train's default, compiled loop (purebp.fast) against the plain path
     the docs explain: bit for bit, on every recorded scenario, over its first
-    100 iterations with a report every 20 (so chunks of the compiled loop and
-    reports fall on either side of each other). The two paths do the same
+    100 iterations with a report every 10 (on more than 32 rows, 60 with a
+    report every 6), so chunks of the compiled loop and reports fall on
+    either side of each other. The two paths do the same
     operations in the same order, so a difference shows from the first
     iteration it touches; test_fast_path_over_whole_runs (marked long, run
-    by CI) compares the whole runs too. Where the compiled loop does not
-    support the conventions (it returns None) or mini-batches run, train
-    must take the plain path: a short run shows it."""
+    by CI) compares the whole runs too. Mini-batch scenarios run their
+    first 12 epochs (or all), reported after each. Where the compiled loop
+    does not support the conventions (it returns None), train must take the
+    plain path: a short run shows it."""
     ref = load_reference(name)
     supported = fast_supported(ref)
-    if supported:
-        short = dict(ref, iterations=SHORT, every=EVERY)
+    batches = bool(ref.get("batch_size"))
+    if batches:
+        short = dict(ref, epochs=min(ref["epochs"], 12), every=1)
+    elif supported:
+        iterations = SHORT if len(reference_data(ref)[0]) <= 32 else SHORT_ROWS
+        short = dict(ref, iterations=iterations, every=iterations // 10)
     else:
-        short = dict(ref, iterations=min(ref["iterations"] or 40, 40),
-                     epochs=min(ref.get("epochs") or 3, 3))
+        short = dict(ref, iterations=min(ref["iterations"] or 40, 40))
     fast, plain = run(short, fast=True), run(short, fast=False)
-    if supported:
-        assert len(fast.history) == SHORT // EVERY
+    if batches:
+        assert len(fast.history) == short["epochs"]
+    elif supported:
+        assert len(fast.history) == 10
     assert fast.weights == plain.weights
     assert fast.outputs == plain.outputs
     assert fast.history == plain.history
+    assert fast.held_out == plain.held_out
     assert deviation(fast.weights, plain.weights) <= TOLERANCE   # the issue's bar, a fortiori
 
 
@@ -128,6 +137,7 @@ def test_fast_path_over_whole_runs(name):
     assert fast.weights == plain.weights
     assert fast.outputs == plain.outputs
     assert fast.history == plain.history
+    assert fast.held_out == plain.held_out
     assert deviation(fast.weights, plain.weights) <= TOLERANCE
 
 
