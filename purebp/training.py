@@ -51,8 +51,11 @@ def full_batch(X, y, weights, iterations, lr, loss, activation, every, metric, p
     history, held = [], []
     loop = None
     if fast and iterations > 1:
-        from .fast import compile_loop      # imported here: mini-batches need none of it
-        loop = compile_loop(X, y, layers, lr, loss, activation)
+        try:
+            from .fast import compile_loop      # imported here: mini-batches need none of it
+            loop = compile_loop(X, y, layers, lr, loss, activation)
+        except MemoryError:
+            loop = None     # a board's heap too small for the compiled loop: the plain path
     first = 0
     if loop is not None:
         # All but the last iteration compiled, in chunks; the last one plain,
@@ -73,6 +76,7 @@ def full_batch(X, y, weights, iterations, lr, loss, activation, every, metric, p
             history += [(i, measure(metric, y, outputs, loss)) for i, outputs in reports]
             first += count
             _tell(progress, first, lambda: _metric(weights, (X, y), metric, activation, loss))
+        loop = None      # its code can go: a board's heap needs the room for the plain steps
     for i in range(first, iterations):
         if held_out is not None and every and i % every == 0:
             held.append((i, _metric(weights, held_out, metric, activation, loss)))
