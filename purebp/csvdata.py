@@ -41,6 +41,7 @@ is min-max per column, and constant columns scale to 0; see
 import csv
 import io
 import math
+import re
 
 from .classes import class_names, one_hot
 from .columns import BIAS, add_bias, name_problem, bad_character
@@ -107,7 +108,7 @@ def parse_rows(text, path):
                 rows.append((start, cells))
             start = reader.line_num + 1
     except csv.Error as error:
-        reason = str(error)
+        reason = re.sub(r"^line \d+: ", "", str(error))    # PyPy's csv says the line too
         if reason == "unexpected end of data":
             reason = "a quote opened here is never closed"
         raise PurebpError("%s: line %d: %s" % (path, start, reason))

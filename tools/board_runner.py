@@ -23,10 +23,13 @@ works; its figure is then the smallest heap from which every heap up to the
 limit works, found stepping down 1 KB at a time (then half a KB): a heap
 can fail where a smaller one works, so a bisection alone could report a
 heap that a slightly larger board would not run. A missed target's figure
-comes from bisection above the limit. A run works when it exits 0 and its
+comes from bisection above the limit, started from the figure found last
+time (kept in ``.cache/micropython/heaps.json``): a few runs instead of a
+dozen where it has not moved. A run works when it exits 0 and its
 output is right: the default run byte for byte as numpy prints it, every
 trained weight within 1e-12 of numpy's recorded one, and Trask's network in
-at most twice its CPU time with a large heap (the fast path's speed).
+at most twice its CPU time with a large heap (the fast path's speed; a run
+is stopped once past that, rather than waited for on the plain path).
 
 Only the standard library; used by tools/test-everywhere and tests/test_board.py.
 """
@@ -37,6 +40,7 @@ import hashlib
 import json
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -211,14 +215,20 @@ class Run:
         return lines[-1] if lines else "exit code %d" % self.code
 
 
-def run(binary, args, heap=None, path=None, timeout=900, cwd=None, env=None):
-    """Run MicroPython; return a ``Run`` with its exit code, output and CPU seconds."""
+def run(binary, args, heap=None, path=None, timeout=900, cwd=None, env=None, cpu_limit=None):
+    """Run MicroPython; return a ``Run`` with its exit code, output and CPU seconds.
+
+    ``cpu_limit``: stop the run once it has used more CPU seconds than this
+    (the kernel's ``RLIMIT_CPU``; its exit code is then ``CPU_STOPPED``).
+    """
     command = [binary] + (["-X", "heapsize=%d" % heap] if heap else []) + list(args)
     environment = dict(os.environ if env is None else env)
     if path is not None:
         environment["MICROPYPATH"] = path
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         process = subprocess.Popen(command, stdout=out, stderr=err, env=environment, cwd=cwd)
+        if cpu_limit is not None:
+            _limit_cpu(process.pid, cpu_limit)
         timer = threading.Timer(timeout, process.kill)
         timer.start()
         try:
@@ -230,10 +240,30 @@ def run(binary, args, heap=None, path=None, timeout=900, cwd=None, env=None):
             timer.join()
         process.returncode = code = (os.WEXITSTATUS(status) if os.WIFEXITED(status)
                                      else -os.WTERMSIG(status))
+        if code == -signal.SIGXCPU and cpu_limit is not None:
+            code = CPU_STOPPED
         out.seek(0)
         err.seek(0)
         return Run(code, out.read().decode("utf-8", "replace"),
                    err.read().decode("utf-8", "replace"), usage.ru_utime + usage.ru_stime)
+
+
+CPU_STOPPED = -1000     # run()'s exit code for a run stopped at its cpu_limit
+
+
+def _limit_cpu(pid, seconds):
+    """Stop process ``pid`` (SIGXCPU) once it has used more than ``seconds`` of CPU.
+
+    Set from outside right after the start (``resource.prlimit``; no
+    ``preexec_fn``, which is unsafe in test-everywhere's threads): the
+    child has used next to nothing by then. Where prlimit is missing, no limit.
+    """
+    try:
+        import resource
+        soft = int(seconds) + 1             # whole seconds: a little above the limit
+        resource.prlimit(pid, resource.RLIMIT_CPU, (soft, soft + 1))
+    except (ImportError, AttributeError, OSError, ValueError):
+        pass
 
 
 def expected_default_output():
@@ -304,12 +334,17 @@ TARGETS = {
 def attempt(binary, path, name, heap, cpu_limit=None):
     """Run target ``name`` with ``heap`` bytes; return ``(works, note, Run)``.
 
-    A timed target's run that is right but slow is run once more (a shared
-    machine's CPU time wanders): it works if either run is fast enough.
+    With a ``cpu_limit``, a run is stopped once it is slower than that (a
+    heap too small for the compiled loop trains on the plain path, 30
+    times slower: no need to wait for it). A timed target's run that is
+    right but slow, or stopped, is run once more (a shared machine's CPU
+    time wanders): it works if either run is fast enough.
     """
     what, args, limit, verify, timed = TARGETS[name]
     for tries in (1, 2):
-        result = run(binary, args, heap=heap, path=path, cwd=path)
+        result = run(binary, args, heap=heap, path=path, cwd=path, cpu_limit=cpu_limit)
+        if result.code == CPU_STOPPED:
+            continue
         if result.code != 0:
             return False, result.last_error(), result
         ok, note = verify(result)
@@ -318,7 +353,7 @@ def attempt(binary, path, name, heap, cpu_limit=None):
     return False, "%.2f s, more than %.2f s" % (result.cpu, cpu_limit), result
 
 
-def smallest_heap(binary, path, name, log=None):
+def smallest_heap(binary, path, name, log=None, hint=None):
     """The smallest heap that works for target ``name``, and whether the target holds.
 
     A heap too small for one allocation can fail where a smaller one works
@@ -326,18 +361,24 @@ def smallest_heap(binary, path, name, log=None):
     Where the run at the limit works, the heap steps down from the limit
     1 KB at a time while runs work: every heap from the figure up to the
     limit has worked. Where the limit fails, the target is missed and the
-    figure comes from bisection between the limit and 1 MB.
+    figure is a heap that works with half a KB less failing, found by
+    bisection above the limit: from ``hint`` (bytes; the figure found last
+    time, see ``HINTS``) stepping out by doubling steps to the nearest
+    heaps that work and fail, then halving; without a hint, between the
+    limit and 1 MB.
 
     Returns a dict: ``heap`` (bytes, None if even 1 MB fails), ``limit``,
-    ``met``, ``note``; for timed targets ``large_cpu`` and ``cpu`` (seconds).
+    ``met``, ``note``, ``runs`` (the heaps tried); for timed targets ``large_cpu``
+    and ``cpu`` (seconds).
     """
     what, args, limit, verify, timed = TARGETS[name]
-    found = {"target": name, "what": what, "limit": limit * KB}
+    found = {"target": name, "what": what, "limit": limit * KB, "runs": 0}
     cpu_limit = None
     if timed:
         times = []
         for _ in range(2):
             works, note, result = attempt(binary, path, name, LARGE_HEAP)
+            found["runs"] += 1
             times.append(result.cpu)
             if not works:
                 found.update(heap=None, met=False, note="fails with a large heap: " + note)
@@ -347,6 +388,7 @@ def smallest_heap(binary, path, name, log=None):
 
     def works_at(heap):
         works, note, result = attempt(binary, path, name, heap, cpu_limit)
+        found["runs"] += 1
         if log:
             log("  %s at %.1f KB: %s (%s)" % (name, heap / KB, "works" if works else "fails", note))
         return works, note, result
@@ -362,33 +404,105 @@ def smallest_heap(binary, path, name, log=None):
         found.update(heap=heap, met=True, note=note, cpu=last.cpu)
         return found
     found.update(met=False, note="at %d KB: %s" % (limit, note))
-    low, high = limit * KB, MAX_HEAP
-    works, _, result = works_at(high)
-    if not works:
-        found.update(heap=None)
-        return found
-    while high - low > KB // 2:
-        middle = (low + high) // 2 // (KB // 2) * (KB // 2)
+    high, result = _search_above(works_at, limit * KB, hint)
+    found.update(heap=high, cpu=result.cpu if high else None)
+    return found
+
+
+def _search_above(works_at, low, hint):
+    """``(heap, Run)``: a heap above ``low`` (which fails) that works, with half
+    a KB less failing; ``(None, None)`` where even ``MAX_HEAP`` fails."""
+    half = KB // 2
+    high = result = None
+    if hint and low < hint < MAX_HEAP:
+        start = -(-hint // half) * half
+        works, _, start_result = works_at(start)
+        step = half
+        if works:                            # step down from the hint
+            high, result = start, start_result
+            while high - step > low:
+                works, _, step_result = works_at(high - step)
+                if not works:
+                    low = high - step
+                    break
+                high, result, step = high - step, step_result, step * 2
+        else:                                # step up from the hint
+            low = start
+            while high is None and low < MAX_HEAP:
+                candidate = min(low + step, MAX_HEAP)
+                works, _, step_result = works_at(candidate)
+                if works:
+                    high, result = candidate, step_result
+                else:
+                    low, step = candidate, step * 2
+            if high is None:
+                return None, None
+    else:
+        works, _, result = works_at(MAX_HEAP)
+        if not works:
+            return None, None
+        high = MAX_HEAP
+    while high - low > half:
+        middle = (low + high) // 2 // half * half
         works, _, middle_result = works_at(middle)
         if works:
             high, result = middle, middle_result
         else:
             low = middle
-    found.update(heap=high, cpu=result.cpu)
+    return high, result
+
+
+# The figures found last time, to start the next search from (.cache/micropython/).
+HINTS = os.path.join(CACHE, "heaps.json")
+_HINTS_LOCK = threading.Lock()
+
+
+def _hint_key(build, mpy, name):
+    return "%s %s %s" % (build, "mpy" if mpy else "py", name)
+
+
+def read_hints():
+    try:
+        with open(HINTS, encoding="utf-8") as f:
+            hints = json.load(f)
+        return hints if isinstance(hints, dict) else {}
+    except (OSError, ValueError):
+        return {}
+
+
+def smallest_heaps(binary, path, build, mpy, targets=None, log=None, remember=True):
+    """``smallest_heap`` for each target (all by default) of purebp staged in
+    ``path``, each search starting from the figure found last time; with
+    ``remember``, the figures found are kept for the next time."""
+    hints = read_hints()
+    found = []
+    for name in targets or list(TARGETS):
+        hint = hints.get(_hint_key(build, mpy, name))
+        found.append(smallest_heap(binary, path, name, log=log,
+                                   hint=hint if isinstance(hint, int) else None))
+        if log:
+            log(describe(found[-1]))
+    if remember:
+        with _HINTS_LOCK:
+            hints = read_hints()
+            for result in found:
+                if result["heap"]:
+                    hints[_hint_key(build, mpy, result["target"])] = result["heap"]
+            os.makedirs(CACHE, exist_ok=True)
+            with open(HINTS + ".tmp", "w", encoding="utf-8") as f:
+                json.dump(hints, f, indent=1, sort_keys=True)
+            os.replace(HINTS + ".tmp", HINTS)
     return found
 
 
 def heaps(build="32", mpy=False, package=None, targets=None, log=None):
-    """The smallest heap of each target; a list of ``smallest_heap`` dicts."""
+    """The smallest heap of each target; a list of ``smallest_heap`` dicts.
+    (``package``, an older copy: its figures are not kept as hints.)"""
     binary = micropython(build)
-    found = []
     with tempfile.TemporaryDirectory() as directory:
         stage(directory, mpy=mpy, package=package)
-        for name in targets or list(TARGETS):
-            found.append(smallest_heap(binary, directory, name, log=log))
-            if log:
-                log(describe(found[-1]))
-    return found
+        return smallest_heaps(binary, directory, build, mpy, targets, log,
+                              remember=package is None)
 
 
 def describe(found):
@@ -398,7 +512,7 @@ def describe(found):
     if "large_cpu" in found:
         text += "; %.2f s CPU there, %.2f s with a large heap" % (found.get("cpu") or 0,
                                                                   found["large_cpu"])
-    return text + " [" + found["note"] + "]"
+    return text + " [%s; %d runs]" % (found["note"], found["runs"])
 
 
 # --- the tests that run there ---------------------------------------------------------------
@@ -514,7 +628,8 @@ def main(argv=None):
     elif args.command == "heaps":
         for found in heaps(args.build, args.mpy, args.package, args.target,
                            log=print if args.verbose else None):
-            print(describe(found))
+            if not args.verbose:                 # (verbose: printed as found)
+                print(describe(found))
     elif args.command == "run":
         with tempfile.TemporaryDirectory() as directory:
             stage(directory, mpy=args.mpy)
