@@ -201,6 +201,7 @@ class Activation:
     ``function`` maps one z to one output (or, for a ``row`` function such
     as softmax, a row of z to a row of outputs); ``derivative`` maps an
     output ``l`` to the slope ``dl/dz`` (None where the loss cancels it).
+    The texts, in ``purebp.words`` (read the first time one is asked for):
     ``numpy`` spells the output with ``{z}`` for z, ``numpy_slope`` the slope
     with ``{l}`` for the output; ``formula`` and ``slope_formula`` are short
     names for ``explain``; ``says`` and ``slope_says`` say what they do, in
@@ -212,18 +213,10 @@ class Activation:
     ``kink`` is the z where the slope jumps (ReLU's 0), or None.
     """
 
-    def __init__(self, name, function, derivative, numpy, numpy_slope, formula,
-                 slope_formula, says, slope_says, about, row=False, compiled=None, kink=None):
+    def __init__(self, name, function, derivative, row=False, compiled=None, kink=None):
         self.name = name
         self.function = function
         self.derivative = derivative
-        self.numpy = numpy
-        self.numpy_slope = numpy_slope
-        self.formula = formula
-        self.slope_formula = slope_formula
-        self.says = says
-        self.slope_says = slope_says
-        self.about = about
         self.row = row
         self.compiled = compiled
         self.kink = kink
@@ -241,38 +234,28 @@ class Activation:
     def __repr__(self):
         return "<activation %s>" % self.name
 
+    def __getattr__(self, text):
+        """The texts (``numpy``, ``says``, ...), kept in ``purebp.words`` and
+        read the first time one is asked for: training needs none of them,
+        and a board's heap need not hold them."""
+        from .words import ACTIVATION_WORDS
+        words = ACTIVATION_WORDS[self.name]
+        if text not in words:
+            raise AttributeError(text)
+        return words[text]
+
 
 ACTIVATIONS = {
     "sigmoid": Activation(
-        "sigmoid", sigmoid, sigmoid_derivative, "1 / (1 + np.exp(-{z}))", "{l} * (1 - {l})",
-        "sigmoid(z)", "{l}(1-{l})",
-        ("the sigmoid squashes z into (0, 1)", "sigmoid 把 z 压到 (0, 1) 之间"),
-        ("the sigmoid's slope, l * (1 - l)", "sigmoid 的斜率 l * (1 - l)"),
-        "1 / (1 + e**-z), between 0 and 1: the article's",
+        "sigmoid", sigmoid, sigmoid_derivative,
         # as sigmoid() computes it, with exp called directly where it cannot overflow
         compiled=("1 / (1 + exp(-{z})) if {z} >= EXP_SAFE else sigmoid({z})",
                   "{l} * (1 - {l})")),
-    "tanh": Activation(
-        "tanh", tanh, tanh_derivative, "np.tanh({z})", "1 - {l} ** 2",
-        "tanh(z)", "1-{l}**2",
-        ("tanh squashes z into (-1, 1)", "tanh 把 z 压到 (-1, 1) 之间"),
-        ("tanh's slope, 1 - l**2", "tanh 的斜率 1 - l**2"),
-        "between -1 and 1, centred on 0: often learns faster than the sigmoid",
-        compiled=("tanh({z})", "1 - {l} * {l}")),
-    "relu": Activation(
-        "relu", relu, relu_derivative, "np.maximum({z}, 0)", "({l} > 0) * 1.0",
-        "relu(z)", "({l}>0)",
-        ("ReLU keeps z where it is positive, else gives 0", "ReLU 保留正的 z，其余取 0"),
-        ("ReLU's slope, 1 where l > 0, else 0", "ReLU 的斜率：l > 0 处为 1，其余为 0"),
-        "z if z > 0, else 0: never saturates above 0; use a smaller learning rate",
-        compiled=("0.0 if {z} <= 0 else {z}", "1.0 if {l} > 0 else 0.0"), kink=0.0),
-    "softmax": Activation(
-        "softmax", softmax, None, "e / e.sum(axis=1, keepdims=True)", None,
-        "softmax(z)", None,
-        ("softmax turns each row of z into shares that sum to 1",
-         "softmax 把 z 的每一行变成和为 1 的份额"),
-        None, "the softmax loss's output: each row's outputs are shares summing to 1",
-        row=True, compiled=(softmax_code, None)),
+    "tanh": Activation("tanh", tanh, tanh_derivative,
+                       compiled=("tanh({z})", "1 - {l} * {l}")),
+    "relu": Activation("relu", relu, relu_derivative,
+                       compiled=("0.0 if {z} <= 0 else {z}", "1.0 if {l} > 0 else 0.0"), kink=0.0),
+    "softmax": Activation("softmax", softmax, None, row=True, compiled=(softmax_code, None)),
 }
 
 HIDDEN = ("sigmoid", "tanh", "relu")     # --activation's choices, in this order

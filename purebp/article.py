@@ -14,12 +14,13 @@ and laid beside the numpy program's output.
 from .activations import sigmoid, sigmoid_derivative
 from .arrayprint import array_str, scalar_str
 from .matrix import add, apply, dot, multiply, subtract, total, transpose
-from .random_start import initial_weights
+from .random_start import MT19937, random_weights
 
 
 def eight_lines(X, y, seed=1, iterations=10000):
     """The 8-line program; returns its final ``syn`` and last ``l``."""
-    syn = initial_weights([len(X[0]), 1], seed)[0]     # syn = 2 * np.random.random((3, 1)) - 1
+    generator = MT19937(seed)                          # np.random.seed(seed)
+    syn = random_weights([len(X[0]), 1], generator)[0]  # syn = 2 * np.random.random((3, 1)) - 1
     l = None
     for i in range(iterations):                        # for i in range(10000):
         l = apply(sigmoid, dot(X, syn))                #     l = 1 / (1 + np.exp(-np.dot(X, syn)))
@@ -46,7 +47,8 @@ def expanded(X, y, seed=1, iterations=10000, write=print):
      [0.42677041]
      [0.56793595]]
     """
-    syn = initial_weights([len(X[0]), 1], seed)[0]     # syn = 2 * np.random.random((3, 1)) - 1
+    generator = MT19937(seed)                          # np.random.seed(seed)
+    syn = random_weights([len(X[0]), 1], generator)[0]  # syn = 2 * np.random.random((3, 1)) - 1
     l = None
     for i in range(iterations):                        # for i in range(10000):
         l = apply(sigmoid, dot(X, syn))                #     l = sigmoid(np.dot(X, syn))

@@ -74,7 +74,8 @@ class Loss:
 
     ``value(y, l)``: the loss; ``start(y, l)``: what starts backprop, the
     error ``l_error`` or, where ``cancels``, ``l_delta`` itself;
-    ``check(y)``: why these targets cannot be used, or None. The texts:
+    ``check(y)``: why these targets cannot be used, or None. The texts,
+    in ``purebp.words`` (read the first time one is asked for):
     ``numpy_value`` and ``numpy_start`` (numpy's spelling, which fixes the
     order of operations), ``formula``, ``says`` (``explain``'s sentence, in
     English and Chinese), ``about`` and ``task`` (the command line's help),
@@ -95,14 +96,8 @@ class Loss:
     name = None
     output = "sigmoid"
     cancels = False
-    numpy_value = numpy_start = formula = about = task = None
-    says = (None, None)
-    value_says = (None, None)
     lr = 1.0
-    lr_note = None
     compiled = None
-    article = None
-    symbol = dloss_symbol = None
     outputs = 1
     sums = False
 
@@ -118,26 +113,23 @@ class Loss:
     def __repr__(self):
         return "<loss %s>" % self.name
 
+    def __getattr__(self, text):
+        """The texts (``says``, ``about``, ...), kept in ``purebp.words``
+        and read the first time one is asked for: training needs none of
+        them, and a board's heap need not hold them."""
+        from .words import LOSS_DEFAULTS, LOSS_WORDS
+        if text not in LOSS_DEFAULTS:
+            raise AttributeError(text)
+        return LOSS_WORDS[self.name].get(text, LOSS_DEFAULTS[text])
+
 
 class HalfSSE(Loss):
     """Half the sum of squared errors: the 8-line program's ``y - l``."""
 
     name = "half-sse"
-    numpy_value = "np.sum((y - l) ** 2) / 2"
-    numpy_start = "y - l"
-    formula = "sum((y - l)**2) / 2"
-    says = ("for half the sum of squared errors: y - l", "平方误差和的一半：y - l")
-    value_says = ("half the sum of squared errors", "平方误差和的一半")
-    about = "the 8-line program's (y - l): half the sum of squared errors"
-    task = "the article's regression; steps grow with the rows"
     sums = True
     lr = 1.0
-    lr_note = "on 4 rows; 0.3 on 80"
     compiled = "({y} - {l})"
-    article = ("(y - l)", "(y - l)")     # the 8-line program's line 7, and its factor
-
-    symbol = 'half Σ(y − l)²'
-    dloss_symbol = 'd loss/d l = −(y − l)'
 
     def value(self, y, l):
         error = subtract(y, l)
@@ -151,21 +143,9 @@ class SSE(Loss):
     """The sum of squared errors: the expanded program's ``2 * (y - l)``."""
 
     name = "sse"
-    numpy_value = "np.sum((y - l) ** 2)"
-    numpy_start = "2 * (y - l)"
-    formula = "sum((y - l)**2)"
-    says = ("for the sum of squared errors: 2 * (y - l)", "平方误差和：2 * (y - l)")
-    value_says = ("the sum of squared errors", "平方误差和")
-    about = "the expanded program's 2 * (y - l): the sum of squared errors"
-    task = "the article's regression; steps grow with the rows"
     sums = True
     lr = 0.5
-    lr_note = "on 4 rows; 0.1 on 80"
     compiled = "2 * ({y} - {l})"
-    article = ("loss_derivative = 2 * (y - l)", "loss_derivative")   # the expanded program
-
-    symbol = 'Σ(y − l)²'
-    dloss_symbol = 'd loss/d l = −2(y − l)'
 
     def value(self, y, l):
         error = subtract(y, l)
@@ -179,19 +159,8 @@ class MSE(Loss):
     """The mean of squared errors over every entry (rows x outputs), as PyTorch's ``MSELoss``."""
 
     name = "mse"
-    numpy_value = "np.mean((y - l) ** 2)"
-    numpy_start = "2 * (y - l) / y.size"
-    formula = "mean((y - l)**2)"
-    says = ("for the mean of the squared errors over the y.size entries: 2 * (y - l) / y.size",
-            "对 y 的全部 y.size 个元素求平方误差的平均：2 * (y - l) / y.size")
-    value_says = ("the mean of the squared errors", "平方误差的平均")
-    about = "mean squared error, 2 * (y - l) / y.size: the rate does not depend on the rows"
-    task = "regression on data of any size"
     lr = 10.0
     compiled = "2 * ({y} - {l}) / {size}"
-
-    symbol = 'mean of (y − l)²'
-    dloss_symbol = 'd loss/d l = −2(y − l) / n'
 
     def value(self, y, l):
         error = subtract(y, l)
@@ -209,24 +178,8 @@ class CrossEntropy(Loss):
 
     name = "cross-entropy"
     cancels = True
-    numpy_value = ("-np.mean(y * np.maximum(np.log(l), -100) "
-                   "+ (1 - y) * np.maximum(np.log(1 - l), -100))")
-    numpy_start = "(y - l) / y.size"
-    formula = "-mean(y log l + (1 - y) log(1 - l))"
-    says = ("the sigmoid's slope l(1-l) cancels with the log's 1/(l(1-l)): "
-            "d loss/d z is -(y - l) / y.size, so l_delta = (y - l) / y.size directly",
-            "sigmoid 的斜率 l(1-l) 与对数的导数 1/(l(1-l)) 相消："
-            "d loss/d z = -(y - l) / y.size，所以直接得到 l_delta = (y - l) / y.size")
-    value_says = ("the cross-entropy, the mean over every entry",
-                  "交叉熵，对所有元素求平均")
-    about = ("binary cross-entropy of sigmoid outputs: the slope cancels, so saturated "
-             "outputs still learn")
-    task = "yes/no targets (0 or 1), one or more outputs"
     lr = 3.0
     compiled = "({y} - {l}) / {size}"
-
-    symbol = 'binary cross-entropy'
-    dloss_symbol = 'd loss/d z = −(y − l) / n'
 
     def value(self, y, l):
         terms = [yv * clamped_log(lv) + (1 - yv) * clamped_log(1 - lv)
@@ -247,23 +200,9 @@ class Softmax(Loss):
     name = "softmax"
     output = "softmax"
     cancels = True
-    numpy_value = "-np.sum(y * np.maximum(np.log(l), -100)) / len(y)"
-    numpy_start = "(y - l) / len(y)"
-    formula = "-sum(y log l) / rows"
-    says = ("softmax's slope cancels with the log's: d loss/d z is -(y - l) / rows, "
-            "so l_delta = (y - l) / len(y) directly",
-            "softmax 的斜率与对数的导数相消：d loss/d z = -(y - l) / 行数，"
-            "所以直接得到 l_delta = (y - l) / len(y)")
-    value_says = ("the cross-entropy of the softmax outputs, the mean over rows",
-                  "softmax 输出的交叉熵，对各行求平均")
-    about = "softmax outputs with cross-entropy: one class per row, two or more outputs"
-    task = "classes: one output per class, targets one-hot"
     lr = 3.0
     outputs = 2
     compiled = "({y} - {l}) / {rows}"
-
-    symbol = 'softmax cross-entropy'
-    dloss_symbol = 'd loss/d z = −(y − l) / rows'
 
     def value(self, y, l):
         terms = [yv * clamped_log(lv) for row_y, row_l in zip(y, l)

@@ -28,8 +28,10 @@ by another route (``init_by_array``), and MicroPython has no Mersenne Twister.
 
 from array import array
 
-from .checks import layer_sizes, plain, whole_number
 from .errors import PurebpError, show, type_name
+
+# purebp.checks is imported where it is used: the article's programs draw
+# their weights without it, and a board's heap need not hold it for them.
 
 _MASK32 = 0xFFFFFFFF
 
@@ -170,6 +172,7 @@ def permutation(n, generator):
     >>> permutation(10, MT19937(1))
     [2, 9, 6, 4, 0, 3, 1, 7, 8, 5]
     """
+    from .checks import whole_number
     n = whole_number(n, "n")
     if not hasattr(generator, "random_interval"):
         raise PurebpError("generator: expected an MT19937, got %s" % type_name(generator))
@@ -191,6 +194,7 @@ def initial_weights(layers, seed):
     >>> [len(syn) for syn in initial_weights([3, 4, 1], seed=1)]
     [3, 4]
     """
+    from .checks import layer_sizes, plain
     layers, seed = layer_sizes(layers), plain(seed)
     return random_weights(layers, MT19937(seed))
 
@@ -206,6 +210,7 @@ def random_weights(layers, generator):
 def _interval_end(max):
     """``max`` for ``random_interval``: a whole number from 0 to 2**32 - 1
     (numpy's draws are 32 bits: a larger one could never be reached)."""
+    from .checks import plain
     max = plain(max)
     if isinstance(max, bool) or not isinstance(max, int) or not 0 <= max <= _MASK32:
         raise PurebpError("max: %s is not a whole number from 0 to 2**32 - 1" % show(max))

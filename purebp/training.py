@@ -72,11 +72,14 @@ def compiled_loop(X, y, layers, lr, loss, activation, iterations, fast, form=Non
 def build_loop(X, y, layers, lr, loss, activation, form=None):
     """``(loop, None)``: the loop ``purebp.fast`` compiles for this data,
     network and rate; or ``(None, why it makes none)``."""
-    from . import fast as compiled      # imported here: fast=False needs none of it
-    from .losses import LOSSES
-    loop = compiled.compile_loop(X, y, layers, lr, loss, activation, form=form)
+    try:
+        from . import fast as compiled      # imported here: fast=False needs none of it
+        loop = compiled.compile_loop(X, y, layers, lr, loss, activation, form=form)
+    except MemoryError:     # a board's heap too small for the compiled loop: the plain path
+        return None, "the compiled loop needs more memory than this Python has left"
     if loop is not None:
         return loop, None
+    from .losses import LOSSES
     if loss not in compiled.LOSSES or LOSSES[loss].output not in compiled.ACTIVATIONS:
         return None, "the compiled loop has no code for the loss %s" % loss
     if len(layers) > 2 and activation not in compiled.ACTIVATIONS:
@@ -136,6 +139,7 @@ def full_batch(X, y, weights, iterations, lr, loss, activation, every, metric, p
             history += [(i, measure(metric, y, outputs, loss)) for i, outputs in reports]
             first += count
             _tell(progress, first, lambda: _metric(weights, (X, y), metric, activation, loss))
+        loop = None      # its code can go: a board's heap needs the room for the plain steps
     for i in range(first, iterations):
         if held_out is not None and every and i % every == 0:
             held.append((i, _metric(weights, held_out, metric, activation, loss)))

@@ -18,10 +18,11 @@ PACKAGE = os.path.dirname(os.path.abspath(purebp.__file__))
 MODULES = sorted(name[:-3] for name in os.listdir(PACKAGE)
                  if name.endswith(".py") and not name.startswith("__"))
 # What the network module needs to predict, and to train too: its checks, the
-# conventions' tables, the schedule and the budget.
+# conventions' tables, the schedule and the budget. Not their words
+# (purebp.words): explain and the command line read those.
 CORE = {"purebp", "purebp.activations", "purebp.batches", "purebp.budget", "purebp.checks",
-        "purebp.errors", "purebp.losses", "purebp.matrix", "purebp.metrics", "purebp.network",
-        "purebp.random_start"}
+        "purebp.errors", "purebp.losses", "purebp.matrix", "purebp.matrix_check",
+        "purebp.metrics", "purebp.network", "purebp.random_start"}
 
 
 def modules_after(code):

@@ -52,7 +52,7 @@ def test_single_precision_says_numpys_numbers_need_double(monkeypatch):
 
 
 def test_the_default_run_on_single_precision_says_so_and_still_runs(monkeypatch, capsys):
-    monkeypatch.setattr(selfcheck, "double_precision", lambda: False)
+    monkeypatch.setattr(minicli, "double_precision", lambda: False)
     assert minicli.main([]) == 0
     out, err = capsys.readouterr()
     assert err.startswith("purebp: note: this Python computes in single precision")
