@@ -208,6 +208,7 @@ def render(svg_path, png_path, size="900,450"):
     assert os.path.exists(png_path), "Chromium wrote no screenshot"
 
 
+@pytest.mark.long      # Chromium: run by .ci/run (python -m pytest -m long)
 @pytest.mark.parametrize("name", ["network.svg", "chain-rule.svg", "loss-seed.svg"])
 @pytest.mark.needs_processes
 def test_chromium_draws_each_picture(tmp_path, name):

@@ -817,6 +817,15 @@ def reached_purebp(err):
 @pytest.mark.needs_processes
 @pytest.mark.parametrize("args", [["train", "--iterations", "3000000"], []],
                          ids=["train", "default run"])
+def test_ctrl_c_once_running_is_one_line_and_exit_130(args):
+    name = "purebp train" if args else "purebp"
+    assert interrupt_once_running(args) == (130, [name + ": interrupted"])
+
+
+@pytest.mark.long
+@pytest.mark.needs_processes
+@pytest.mark.parametrize("args", [["train", "--iterations", "3000000"], []],
+                         ids=["train", "default run"])
 def test_ctrl_c_at_any_moment_is_one_line_and_exit_130(args):
     name = "purebp train" if args else "purebp"
     for delay in (0.005, 0.02, 0.05, 0.1, 0.15, 0.2, 0.3, 0.5, 0.8):

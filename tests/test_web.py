@@ -383,6 +383,7 @@ def assert_same_training(shown, trained):
     assert deviation([v for _, v in shown["history"]], [v for _, v in trained["history"]]) <= TOLERANCE
 
 
+@pytest.mark.long      # Chromium: run by .ci/run (python -m pytest -m long)
 @pytest.mark.needs_processes
 def test_the_page_in_chromium_shows_the_command_lines_numbers_within_budget(served, tmp_path):
     screenshot = os.environ.get("PUREBP_PAGE_SCREENSHOT")
@@ -447,6 +448,7 @@ def test_the_page_in_chromium_shows_the_command_lines_numbers_within_budget(serv
     assert shown["article"]["ms"] <= 5000, figures
 
 
+@pytest.mark.long      # Chromium: run by .ci/run (python -m pytest -m long)
 @pytest.mark.needs_processes
 def test_the_one_file_page_opens_from_a_file_with_no_server(tmp_path):
     saved = tmp_path / "purebp page.html"
