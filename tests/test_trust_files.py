@@ -29,6 +29,8 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
+import inprocess
+
 from purebp import PurebpError
 from purebp import files
 from purebp.errors import SaveError
@@ -45,6 +47,10 @@ RAW_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\
 
 
 def purebp(*args, cwd=None, timeout=120, python=sys.executable, **popen):
+    """``python -m purebp ARGS``: in this process (tests/inprocess.py) unless the test
+    needs a program of its own (another Python, its own streams, umask or user)."""
+    if not popen and python == sys.executable:
+        return inprocess.purebp(args, cwd=cwd or ROOT)
     env = dict(os.environ, PYTHONPATH=ROOT, PYTHONIOENCODING="utf-8")
     env.pop("PUREBP_DEBUG", None)
     return subprocess.run([python, "-m", "purebp"] + list(args), cwd=cwd or ROOT,
