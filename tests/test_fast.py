@@ -83,27 +83,12 @@ def few_rows(name):
 
 # The unrolled form on the scenarios small enough for it (compile_loop takes it up
 # to fast.UNROLL_TERMS; written out for 240 rows, it takes seconds to compile).
-# One scenario of each loss and activation in the quick run; all of them under the long
-# marker (test_references compares train's compiled path with the plain one on each, too).
-def _conventions(name):
-    ref = load_reference(name)
-    return ref["loss"], ref.get("activation", "sigmoid")
-
-
-QUICK = {}
-for _name in COMPILED:
-    if few_rows(_name):
-        QUICK.setdefault(_conventions(_name), _name)
-QUICK = set(QUICK.values())
-
-
-def _quick(name, form):
-    return name in QUICK
-
-
-@pytest.mark.parametrize("name, form", [
-    pytest.param(name, form, marks=() if _quick(name, form) else pytest.mark.long)
-    for name in COMPILED for form in FORMS if form == "rows" or few_rows(name)])
+# Every recorded scenario under the long marker (.ci/run): in the quick run,
+# test_both_forms_give_the_plain_paths_numbers_with_every_convention covers each
+# convention, and test_references compares train's compiled path with the plain one.
+@pytest.mark.long
+@pytest.mark.parametrize("name, form", [(name, form) for name in COMPILED for form in FORMS
+                                        if form == "rows" or few_rows(name)])
 def test_both_forms_give_the_plain_paths_numbers_on_every_recorded_scenario(name, form):
     ref = load_reference(name)
     X, y = reference_data(ref)

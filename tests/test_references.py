@@ -90,7 +90,14 @@ def results():
     return {}
 
 
-@pytest.mark.parametrize("name", SCENARIOS)
+def _rows(name):
+    return len(reference_data(load_reference(name))[0])
+
+
+# The scenarios of more rows (iris, blobs) under the long marker: their plain path is slow.
+@pytest.mark.parametrize("name", [name if _rows(name) <= 32 else
+                                  pytest.param(name, marks=pytest.mark.long)
+                                  for name in SCENARIOS])
 def test_fast_path_gives_the_plain_paths_numbers(name):
     """train's default, compiled loop (purebp.fast) against the plain path
     the docs explain: bit for bit, on every recorded scenario, over its first
