@@ -9,7 +9,10 @@ and environment set for the call and put back after it. It returns what
 ``subprocess.run`` returns: ``returncode``, ``stdout``, ``stderr``.
 
 What only a real process shows (closed descriptors, signals, umask, start-up
-imports) is tested with real processes; ``test_in_process_is_the_program`` in
+imports) is tested with real processes, started as ``python -S -m purebp``:
+without ``site``, which may import third-party packages at start-up (here,
+certifi: a quarter of a second a program) and would let an import of one
+slip past; purebp needs nothing but the standard library. ``test_in_process_is_the_program`` in
 tests/test_bad_input.py checks both give the same answer on a sample of the table.
 """
 

@@ -270,7 +270,7 @@ def run_program(args):
     """``python -m purebp ARGS`` as a program of its own."""
     env = dict(os.environ, PYTHONPATH=ROOT)
     env.pop("PUREBP_DEBUG", None)
-    return subprocess.run([sys.executable, "-m", "purebp"] + args, cwd=ROOT, env=env,
+    return subprocess.run([sys.executable, "-S", "-m", "purebp"] + args, cwd=ROOT, env=env,
                           stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                           universal_newlines=True, timeout=120)
 
@@ -307,7 +307,7 @@ def test_in_process_is_the_program(tmp, args, code, words):
 
 def test_debug_shows_the_traceback(tmp):
     env = dict(os.environ, PYTHONPATH=ROOT, PUREBP_DEBUG="1")
-    done = subprocess.run([sys.executable, "-m", "purebp", "train", "--data", tmp + "/word.csv"],
+    done = subprocess.run([sys.executable, "-S", "-m", "purebp", "train", "--data", tmp + "/word.csv"],
                           cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                           universal_newlines=True)
     assert "Traceback" in done.stderr and "PurebpError" in done.stderr

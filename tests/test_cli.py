@@ -19,7 +19,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 def program(*args):
     """``python -m purebp ARGS`` as a program of its own."""
     env = dict(os.environ, PYTHONPATH=ROOT, PYTHONIOENCODING="utf-8")
-    return subprocess.run([sys.executable, "-m", "purebp"] + list(args), cwd=ROOT, env=env,
+    return subprocess.run([sys.executable, "-S", "-m", "purebp"] + list(args), cwd=ROOT, env=env,
                           stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                           universal_newlines=True)
 
@@ -108,7 +108,7 @@ def test_explain_runs_and_narrates():
 
 def test_explain_follows_a_chinese_locale():
     env = dict(os.environ, PYTHONPATH=ROOT, LC_ALL="zh_CN.UTF-8", PYTHONIOENCODING="utf-8")
-    done = subprocess.run([sys.executable, "-m", "purebp", "explain"], cwd=ROOT, env=env,
+    done = subprocess.run([sys.executable, "-S", "-m", "purebp", "explain"], cwd=ROOT, env=env,
                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, universal_newlines=True)
     assert done.returncode == 0 and "讲解" in done.stdout
 

@@ -21,7 +21,7 @@ CSV = "size,rooms,price\n50,2,150\n80,3,260\n120,4,400\n65,2,190\n100,3,310\n"
 
 def cli(*args):
     env = dict(os.environ, PYTHONPATH=ROOT)
-    return subprocess.run([sys.executable, "-m", "purebp"] + list(args), cwd=ROOT, env=env,
+    return subprocess.run([sys.executable, "-S", "-m", "purebp"] + list(args), cwd=ROOT, env=env,
                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, universal_newlines=True)
 
 

@@ -156,7 +156,7 @@ def test_a_debugger_in_sys_monitoring_is_a_debugger():
 def purebp(*args):
     env = dict(os.environ, PYTHONPATH=ROOT, PYTHONIOENCODING="utf-8")
     env.pop("PUREBP_DEBUG", None)
-    return subprocess.run([sys.executable, "-m", "purebp"] + list(args), cwd=ROOT, env=env,
+    return subprocess.run([sys.executable, "-S", "-m", "purebp"] + list(args), cwd=ROOT, env=env,
                           stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                           universal_newlines=True, timeout=300)
 

@@ -31,7 +31,7 @@ def program(*args, cwd=ROOT):
     """``python -m purebp ARGS`` as a program of its own."""
     env = dict(os.environ, PYTHONPATH=ROOT)
     env.pop("PUREBP_DEBUG", None)
-    return subprocess.run([sys.executable, "-m", "purebp"] + list(args), cwd=cwd, env=env,
+    return subprocess.run([sys.executable, "-S", "-m", "purebp"] + list(args), cwd=cwd, env=env,
                           stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                           universal_newlines=True, timeout=300)
 

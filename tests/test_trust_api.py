@@ -70,7 +70,7 @@ def purebp(args, tmp="", **env):
     for name in ("PUREBP_DEBUG", "LC_ALL", "LC_MESSAGES", "LANG"):
         environment.pop(name, None)
     environment.update(env)
-    return subprocess.run([sys.executable, "-m", "purebp"] + [a.replace("{tmp}", tmp) for a in args],
+    return subprocess.run([sys.executable, "-S", "-m", "purebp"] + [a.replace("{tmp}", tmp) for a in args],
                           cwd=ROOT, env=environment, stdout=subprocess.PIPE,
                           stderr=subprocess.PIPE, universal_newlines=True, timeout=300)
 

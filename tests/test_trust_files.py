@@ -53,7 +53,7 @@ def purebp(*args, cwd=None, timeout=120, python=sys.executable, **popen):
         return inprocess.purebp(args, cwd=cwd or ROOT)
     env = dict(os.environ, PYTHONPATH=ROOT, PYTHONIOENCODING="utf-8")
     env.pop("PUREBP_DEBUG", None)
-    return subprocess.run([python, "-m", "purebp"] + list(args), cwd=cwd or ROOT,
+    return subprocess.run([python, "-S", "-m", "purebp"] + list(args), cwd=cwd or ROOT,
                           env=env, stdout=popen.pop("stdout", subprocess.PIPE),
                           stderr=popen.pop("stderr", subprocess.PIPE),
                           universal_newlines=True, timeout=timeout, **popen)
@@ -753,7 +753,7 @@ def test_a_full_stderr_does_not_fail_the_run(tmp_path):
 def test_a_reader_that_goes_away_is_not_an_error():
     env = dict(os.environ, PYTHONPATH=ROOT)
     # --json with a report every iteration: one line of about 800 KB, far more than a pipe holds
-    reader = subprocess.Popen([sys.executable, "-m", "purebp", "train", "--every", "1",
+    reader = subprocess.Popen([sys.executable, "-S", "-m", "purebp", "train", "--every", "1",
                                "--iterations", "20000", "--json"], cwd=ROOT, env=env,
                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     reader.stdout.read(100)
@@ -773,7 +773,7 @@ def hear_ctrl_c():
 
 def interrupt_after(delay, args):
     env = dict(os.environ, PYTHONPATH=ROOT)
-    child = subprocess.Popen([sys.executable, "-m", "purebp"] + args, cwd=ROOT, env=env,
+    child = subprocess.Popen([sys.executable, "-S", "-m", "purebp"] + args, cwd=ROOT, env=env,
                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
                              universal_newlines=True, preexec_fn=hear_ctrl_c)
     time.sleep(delay)

@@ -39,7 +39,7 @@ MEGABYTE = 1000 * 1000
 
 def cli_json(*args):
     env = dict(os.environ, PYTHONPATH=ROOT)
-    done = subprocess.run([sys.executable, "-m", "purebp"] + list(args), cwd=ROOT, env=env,
+    done = subprocess.run([sys.executable, "-S", "-m", "purebp"] + list(args), cwd=ROOT, env=env,
                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=300)
     assert done.returncode == 0, done.stderr
     return json.loads(done.stdout.decode("utf-8"))
@@ -206,7 +206,7 @@ def test_printable_without_re_agrees_with_its_pattern():
 
 def start_web(*args):
     env = dict(os.environ, PYTHONPATH=ROOT)
-    process = subprocess.Popen([sys.executable, "-m", "purebp", "web", "--no-browser"]
+    process = subprocess.Popen([sys.executable, "-S", "-m", "purebp", "web", "--no-browser"]
                                + list(args), cwd=ROOT, env=env, stdout=subprocess.PIPE,
                                stderr=subprocess.PIPE, universal_newlines=True)
     line = process.stdout.readline()
@@ -255,7 +255,7 @@ def test_web_serves_the_page_and_purebps_modules_and_nothing_else():
 @pytest.mark.needs_processes
 def test_web_help_names_its_flags():
     env = dict(os.environ, PYTHONPATH=ROOT)
-    done = subprocess.run([sys.executable, "-m", "purebp", "web", "--help"], cwd=ROOT, env=env,
+    done = subprocess.run([sys.executable, "-S", "-m", "purebp", "web", "--help"], cwd=ROOT, env=env,
                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, universal_newlines=True,
                           timeout=60)
     assert done.returncode == 0 and done.stderr == ""
@@ -271,7 +271,7 @@ def test_a_port_in_use_is_one_line():
     port = taken.getsockname()[1]
     try:
         env = dict(os.environ, PYTHONPATH=ROOT)
-        done = subprocess.run([sys.executable, "-m", "purebp", "web", "--no-browser", "--port",
+        done = subprocess.run([sys.executable, "-S", "-m", "purebp", "web", "--no-browser", "--port",
                                str(port)], cwd=ROOT, env=env, stdout=subprocess.PIPE,
                               stderr=subprocess.PIPE, universal_newlines=True, timeout=60)
     finally:
@@ -453,7 +453,7 @@ def test_the_page_in_chromium_shows_the_command_lines_numbers_within_budget(serv
 def test_the_one_file_page_opens_from_a_file_with_no_server(tmp_path):
     saved = tmp_path / "purebp page.html"
     env = dict(os.environ, PYTHONPATH=ROOT)
-    done = subprocess.run([sys.executable, "-m", "purebp", "web", "--save", str(saved)], cwd=ROOT,
+    done = subprocess.run([sys.executable, "-S", "-m", "purebp", "web", "--save", str(saved)], cwd=ROOT,
                           env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                           universal_newlines=True, timeout=120)
     assert done.returncode == 0 and done.stderr == "", done.stderr
