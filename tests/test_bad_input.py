@@ -12,6 +12,8 @@ import sys
 
 import pytest
 
+import inprocess
+
 pytestmark = pytest.mark.needs_processes
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -255,6 +257,12 @@ def error_patterns():
 
 
 def run(args):
+    """``python -m purebp ARGS``, in this process (tests/inprocess.py says how)."""
+    return inprocess.purebp(args)
+
+
+def run_program(args):
+    """``python -m purebp ARGS`` as a program of its own."""
     env = dict(os.environ, PYTHONPATH=ROOT)
     env.pop("PUREBP_DEBUG", None)
     return subprocess.run([sys.executable, "-m", "purebp"] + args, cwd=ROOT, env=env,
@@ -277,6 +285,19 @@ def test_bad_input_gives_one_line_and_its_exit_code(tmp, args, code, words):
     assert words.replace("{tmp}", tmp) in lines[0], lines[0]
     documented = [p for p in error_patterns() if p.search(lines[0])]
     assert documented, "docs/errors.md does not list: " + lines[0]
+
+
+# Every 10th case of the table, and the first of each exit code, also as a program
+SAMPLE = CASES[::10] + [[case for case in CASES if case[1] == code][0]
+                        for code in sorted(set(case[1] for case in CASES))]
+
+
+@pytest.mark.parametrize("args, code, words", SAMPLE, ids=[" ".join(c[0])[:60] for c in SAMPLE])
+def test_in_process_is_the_program(tmp, args, code, words):
+    args = [a.replace("{tmp}", tmp) for a in args]
+    program, here = run_program(args), run(args)
+    assert (here.returncode, here.stdout, here.stderr) == (
+        program.returncode, program.stdout, program.stderr)
 
 
 def test_debug_shows_the_traceback(tmp):

@@ -1,4 +1,4 @@
-"""The command line, run as a user runs it: in a subprocess."""
+"""The command line, run as a user runs it: as a program, or in this process."""
 
 import json
 import os
@@ -7,6 +7,8 @@ import sys
 
 import pytest
 
+import inprocess
+
 pytestmark = pytest.mark.needs_processes
 
 from conftest import TOLERANCE, deviation, load_reference
@@ -14,15 +16,22 @@ from conftest import TOLERANCE, deviation, load_reference
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
-def purebp(*args):
+def program(*args):
+    """``python -m purebp ARGS`` as a program of its own."""
     env = dict(os.environ, PYTHONPATH=ROOT, PYTHONIOENCODING="utf-8")
     return subprocess.run([sys.executable, "-m", "purebp"] + list(args), cwd=ROOT, env=env,
                           stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                           universal_newlines=True)
 
 
+def purebp(*args):
+    """The same, in this process (tests/inprocess.py): the default run, help and usage
+    errors run as programs above; the rest here, where it is quicker."""
+    return inprocess.purebp(args)
+
+
 def test_default_run_prints_the_numpy_programs_stdout_byte_for_byte():
-    done = purebp()
+    done = program()
     assert done.returncode == 0, done.stderr
     assert done.stdout == load_reference("expanded_seed1")["stdout"]
     assert done.stderr == ""
@@ -59,7 +68,7 @@ def test_train_prints_history_weights_and_outputs():
 @pytest.mark.parametrize("args", [["--help"], ["train", "--help"], ["explain", "--help"],
                                   ["gradcheck", "--help"], ["--version"]])
 def test_help_everywhere(args):
-    done = purebp(*args)
+    done = program(*args)
     assert done.returncode == 0
     assert "purebp" in done.stdout
 
@@ -80,7 +89,7 @@ def test_help_everywhere(args):
     (["--seed", "x"], "invalid whole number value"),
 ])
 def test_usage_errors_are_one_line_exit_2_no_traceback(args, words):
-    done = purebp(*args)
+    done = program(*args)
     assert done.returncode == 2
     assert done.stdout == ""
     assert len(done.stderr.splitlines()) == 1, done.stderr

@@ -112,7 +112,7 @@ def test_a_loss_whose_slope_cancels_has_no_saturated_outputs_to_blame():
 def test_a_batch_s_summed_step_is_the_batch_s_rows_not_all_of_them():
     rows = [[(i * 37 % 100) / 100, (i * 61 % 100) / 100, 1.0] for i in range(300)]
     targets = [[0.3 * a + 0.5 * b] for a, b, _ in rows]
-    result = train(rows, targets, batch_size=100, epochs=300)
+    result = train(rows, targets, batch_size=100, epochs=30)
     findings = diagnose(result, rows, targets)
     assert keys(findings) == ["rose", "lr_batch", "lr_batch_try"]
     assert describe(findings)[1:] == [

@@ -179,7 +179,16 @@ def mutate(data, rng):
 
 
 def test_fuzzed_csv_and_model_files_raise_only_purebp_errors(tmp_path):
-    rng = random.Random(20261126)
+    fuzz(tmp_path, 600, 20261126)
+
+
+@pytest.mark.long
+def test_more_fuzzed_files_raise_only_purebp_errors(tmp_path):
+    fuzz(tmp_path, 6000, 20261127)
+
+
+def fuzz(tmp_path, cases, seed):
+    rng = random.Random(seed)
     X, y = purebp.load_data("xor")
     model_path = str(tmp_path / "seed_model.json")
     save(Model.from_training(purebp.train(X, y, layers=[3, 2, 1], iterations=5),
@@ -189,7 +198,7 @@ def test_fuzzed_csv_and_model_files_raise_only_purebp_errors(tmp_path):
     csv_bytes = CSV.encode("utf-8")
     outcomes = {"csv ok": 0, "csv refused": 0, "model ok": 0, "model refused": 0}
     path = str(tmp_path / "fuzz")
-    for case in range(3000):
+    for case in range(cases):
         kind = "csv" if case % 2 == 0 else "model"
         with open(path, "wb") as f:
             f.write(mutate(csv_bytes if kind == "csv" else model_bytes, rng))
@@ -205,5 +214,5 @@ def test_fuzzed_csv_and_model_files_raise_only_purebp_errors(tmp_path):
             outcomes[kind + " refused"] += 1
     # Both loaders saw both kinds of outcome: the fuzz reached past the first check.
     assert all(count > 0 for count in outcomes.values()), outcomes
-    assert sum(outcomes.values()) == 3000
+    assert sum(outcomes.values()) == cases
     print(outcomes)

@@ -41,7 +41,8 @@ SENSITIVE = {"xor_3_16_1_lr10_sse": 1e-10}
 SAME_EXP = same_exp_as_recorded()
 
 
-SHORT = 500     # iterations of the default run's fast-versus-plain comparison
+SHORT = 100     # iterations of the default run's fast-versus-plain comparison
+EVERY = 20      # its reports: the compiled loop's chunks end at each
 
 
 def run(ref, fast=True):
@@ -92,7 +93,7 @@ def results():
 def test_fast_path_gives_the_plain_paths_numbers(name):
     """train's default, compiled loop (purebp.fast) against the plain path
     the docs explain: bit for bit, on every recorded scenario, over its first
-    500 iterations with a report every 50 (so chunks of the compiled loop and
+    100 iterations with a report every 20 (so chunks of the compiled loop and
     reports fall on either side of each other). The two paths do the same
     operations in the same order, so a difference shows from the first
     iteration it touches; test_fast_path_over_whole_runs (marked long, run
@@ -102,13 +103,13 @@ def test_fast_path_gives_the_plain_paths_numbers(name):
     ref = load_reference(name)
     supported = fast_supported(ref)
     if supported:
-        short = dict(ref, iterations=SHORT, every=50)
+        short = dict(ref, iterations=SHORT, every=EVERY)
     else:
         short = dict(ref, iterations=min(ref["iterations"] or 40, 40),
                      epochs=min(ref.get("epochs") or 3, 3))
     fast, plain = run(short, fast=True), run(short, fast=False)
     if supported:
-        assert len(fast.history) == SHORT // 50
+        assert len(fast.history) == SHORT // EVERY
     assert fast.weights == plain.weights
     assert fast.outputs == plain.outputs
     assert fast.history == plain.history
