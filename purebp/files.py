@@ -463,15 +463,41 @@ def _sync_folder(folder):
 
 
 def _hold_interrupts():
-    """Hold Ctrl-C back while files are renamed (it is delivered right after)."""
+    """Hold Ctrl-C back while files are renamed (it is delivered right after).
+
+    The signal is blocked in this thread. The kernel then hands it to any
+    other thread of the process that does not block it (a library's
+    worker, such as numpy's BLAS threads), and Python would still raise
+    KeyboardInterrupt here at once: so, in the main thread, a handler of
+    ours only notes it meanwhile, and ``_release_interrupts`` delivers it.
+    """
     try:
         import signal
-        return signal.pthread_sigmask(signal.SIG_BLOCK, [signal.SIGINT])
+        mask = signal.pthread_sigmask(signal.SIG_BLOCK, [signal.SIGINT])
     except (ImportError, AttributeError, ValueError, OSError):
         return None
+    heard = []
+    try:
+        handler = signal.signal(signal.SIGINT, lambda number, frame: heard.append(number))
+        replaced = True
+    except (ValueError, OSError):       # not the main thread: only the mask holds it
+        handler, replaced = None, False
+    return mask, replaced, handler, heard
 
 
 def _release_interrupts(held):
-    if held is not None:
-        import signal
-        signal.pthread_sigmask(signal.SIG_SETMASK, held)
+    if held is None:
+        return
+    import signal
+    mask, replaced, handler, heard = held
+    signal.pthread_sigmask(signal.SIG_SETMASK, mask)     # a held-back Ctrl-C is noted now
+    if not replaced:
+        return
+    if handler is None:                 # set outside Python: the default is what it did
+        handler = signal.SIG_DFL
+    signal.signal(signal.SIGINT, handler)
+    if heard:
+        if callable(handler):
+            handler(signal.SIGINT, None)                 # e.g. KeyboardInterrupt
+        elif handler == signal.SIG_DFL:
+            os.kill(os.getpid(), signal.SIGINT)

@@ -307,6 +307,37 @@ def test_ctrl_c_during_the_renames_waits_until_they_are_done(tmp_path, monkeypat
     assert open(a).read() == "new a" and open(b).read() == "new b"
 
 
+def test_ctrl_c_during_the_renames_waits_even_with_other_threads_running(tmp_path, monkeypatch):
+    """The kernel hands a Ctrl-C to any thread that does not block it (numpy's BLAS
+    threads, once numpy has multiplied): the renames must still finish first."""
+    import threading
+    if not hasattr(signal, "pthread_sigmask"):
+        pytest.skip("this system cannot hold a signal back (no pthread_sigmask)")
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait)
+    other.start()
+    a, b = str(tmp_path / "a.json"), str(tmp_path / "b.svg")
+    real_replace = os.replace
+
+    def interrupted_replace(source, target):
+        os.kill(os.getpid(), signal.SIGINT)
+        real_replace(source, target)
+
+    monkeypatch.setattr(files.os, "replace", interrupted_replace)
+    before = signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            Outputs([("--save", a, "model"), ("--plot", b, "plot")]).write(
+                {"--save": "new a", "--plot": "new b"})
+    finally:
+        signal.signal(signal.SIGINT, before)
+        stop.set()
+        other.join()
+    monkeypatch.undo()
+    assert sorted(os.listdir(str(tmp_path))) == ["a.json", "b.svg"]
+    assert signal.getsignal(signal.SIGINT) is before
+
+
 # --- 10: only regular files are replaced; symlinks, hard links, modes, owners ---------------
 
 def special_file(folder, kind):
