@@ -23,16 +23,17 @@ class Activation:
     slope_says: Optional[Tuple[str, str]]
     about: str
     row: bool
-    compiled: Optional[bool]
+    compiled: Optional[object]
     kink: Optional[float]
     def __init__(self, name: str, function: Callable[..., object],
-                 derivative: Optional[Callable[[float], float]], numpy: str,
-                 numpy_slope: Optional[str], formula: str, slope_formula: Optional[str],
-                 says: Tuple[str, str], slope_says: Optional[Tuple[str, str]], about: str,
-                 row: bool = False, compiled: Optional[bool] = None,
-                 kink: Optional[float] = None) -> None: ...
+                 derivative: Optional[Callable[[float], float]], row: bool = False,
+                 compiled: Optional[object] = None, kink: Optional[float] = None) -> None: ...
+    def __getattr__(self, text: str) -> object: ...
     def forward(self, z: _MatrixIn) -> _Matrix: ...
     def slope(self, l: _MatrixIn) -> _Matrix: ...
 
 ACTIVATIONS: Dict[str, Activation]
 HIDDEN: Tuple[str, ...]
+
+def softmax_code(z: List[str], l: List[str],
+                 pairwise: Callable[[List[str]], str]) -> List[str]: ...
