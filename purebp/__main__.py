@@ -23,8 +23,13 @@ def run():
             return run_small()
         from .cli import run as run_full
         return run_full()
+    except SystemExit as done:
+        if done.code == 130:
+            _end_interrupted()
+        raise
     except KeyboardInterrupt:
-        return _interrupted()
+        _interrupted()
+        _end_interrupted()
     except MemoryError:     # cli.main reports its own; this is one while starting
         print("purebp: error: out of memory; use a smaller data file (fewer rows) or fewer, "
               "smaller layers", file=sys.stderr)
@@ -44,6 +49,23 @@ def _on_interrupt(signum, frame):
     import signal
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     raise KeyboardInterrupt
+
+
+def _end_interrupted():
+    """Exit 130 now. CPython, having seen the KeyboardInterrupt purebp caught,
+    may otherwise end the process by SIGINT on its way out (a parent would see
+    -2, not the documented 130); the output is flushed first, and no file of
+    purebp's is open by then."""
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except Exception:
+            pass
+    try:
+        from os import _exit
+    except ImportError:         # MicroPython: its own exit
+        sys.exit(130)
+    _exit(130)
 
 
 def _interrupted():

@@ -229,6 +229,20 @@ class _Target:
         if self.info is not None and not stat.S_ISREG(self.info.st_mode):
             raise PurebpError("%s: is %s, not a regular file; purebp replaces only regular files"
                               % (name, kind_of(self.info.st_mode)))
+        if self.info is not None:
+            stream = _own_stream(self.info)
+            if stream:
+                raise PurebpError("%s: is the same file as this run's standard %s; purebp does not "
+                                  "replace it (write the %s to a file of its own)"
+                                  % (name, stream, self.what))
+        else:
+            # "nodir/../m.json" opens nowhere: the path as written must lead to a folder
+            written = os.path.dirname(self.path) or os.curdir
+            if not os.path.isdir(written):
+                if os.path.exists(written):
+                    raise PurebpError("%s: %s is a file, not a folder"
+                                      % (name, _first_file(written)))
+                raise PurebpError("%s: the folder %s does not exist" % (name, written))
         self.real = os.path.realpath(self.path)
         self.folder = os.path.dirname(self.real)
         try:
@@ -377,6 +391,20 @@ def _stat(path):
         return os.stat(path)
     except ValueError:      # a NUL character: no file system has such a name
         raise PurebpError("%r: a path cannot hold a NUL character" % path)
+
+
+def _own_stream(info):
+    """"input", "output" or "error" if the file ``info`` describes is this
+    process's standard input, output or error (``--save /dev/stdout >> f``,
+    ``--save f >> f``): replacing it would lose what is written there."""
+    for descriptor, stream in ((0, "input"), (1, "output"), (2, "error")):
+        try:
+            other = os.fstat(descriptor)
+        except (OSError, ValueError, AttributeError):
+            continue
+        if (other.st_dev, other.st_ino) == (info.st_dev, info.st_ino):
+            return stream
+    return None
 
 
 def _identity(path):

@@ -969,3 +969,26 @@ def test_nothing_raw_reaches_the_terminal(work):
     for name in os.listdir(str(work)):
         if name.endswith(".svg"):
             ET.parse(str(work / name))            # well-formed XML, whatever the names
+
+
+# --- an output that is one of the run's own standard streams --------------------------------
+
+@pytest.mark.needs_processes
+@pytest.mark.parametrize("stream", ["stdout", "stderr", "stdin"])
+def test_an_output_that_is_the_runs_own_stream_is_refused(tmp_path, stream):
+    log = tmp_path / "log.txt"
+    log.write_text("kept\n")
+    with open(str(log), "r+" if stream == "stdin" else "a") as f:
+        done = purebp("train", "--iterations", "3", "--quiet", "--save", "/dev/" + stream,
+                      **{stream: f, "stdout" if stream != "stdout" else "stderr":
+                         subprocess.PIPE})
+    assert done.returncode == 2
+    assert log.read_text().startswith("kept\n")
+    assert "is the same file as this run's standard" in log.read_text() + (
+        done.stderr or "") + (done.stdout or "")
+
+
+def test_a_path_through_a_folder_that_does_not_exist_is_refused(tmp_path):
+    done = purebp("train", "--iterations", "3", "--save", "nodir/../m.json", cwd=str(tmp_path))
+    one_error(done, 2, "the folder nodir/.. does not exist")
+    assert os.listdir(str(tmp_path)) == []
