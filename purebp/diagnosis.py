@@ -247,12 +247,16 @@ def _symptom(outputs, y, start, end, metric, iterations):
 
 
 def _same_outputs(outputs, y):
+    """Every row gets the same outputs (each column constant, to within SAME),
+    though some targets differ. One column stuck alone is no such thing: a
+    class the network has not learned yet while it tells the others apart."""
+    differ = False
     for j in range(len(y[0])):
         column = [row[j] for row in outputs]
-        targets = [row[j] for row in y]
-        if max(column) - min(column) <= SAME and max(targets) != min(targets):
-            return ("same_outputs", (_short(column[0]),))
-    return None
+        if max(column) - min(column) > SAME:
+            return None
+        differ = differ or max(row[j] for row in y) != min(row[j] for row in y)
+    return ("same_outputs", (_short(outputs[0][0]),)) if differ else None
 
 
 def _stuck(slopes, j, activation):

@@ -131,3 +131,12 @@ def test_a_short_run_of_mini_batches_is_counted_in_epochs():
     assert keys(findings) == ["rose", "short_epochs", "short_epochs_try"]
     assert describe(findings)[-1] == "  try: more epochs: --epochs 10"
     assert_listed(findings)
+
+
+def test_one_stuck_class_is_not_every_row_getting_the_same_output():
+    from purebp.diagnosis import _same_outputs
+    y = [[1, 0, 0], [0, 1, 0], [0, 0, 1]]
+    learning = [[0.9, 0.1, 1e-17], [0.2, 0.8, 2e-17], [0.3, 0.7, 3e-17]]
+    assert _same_outputs(learning, y) is None          # class 3 stuck, the others apart
+    stuck = [[0.3, 0.3, 0.4]] * 3
+    assert _same_outputs(stuck, y) == ("same_outputs", ("0.3",))
