@@ -88,8 +88,8 @@ examples:
   purebp train --data xor --layers 3,4,1 --activation tanh --loss cross-entropy --lr 3
   purebp train --data xor --layers 3,8,1 --batch-size 2 --epochs 1000 --every 100
   purebp train --data my.csv --target y --scale --save model.json
-  purebp train --data iris --classes --test-fraction 0.3 --scale --layers 5,8,3 --lr 3 \
-               --iterations 1000 --every 100   species from 4 measurements, 30%% held out
+  purebp train --data iris --classes --test-fraction 0.3 --scale --layers 5,8,3 --lr 3 \\
+               --iterations 1000 --every 100   species from 4 measurements, 30% held out
 
 iterations and epochs: an iteration is one step (one weight update); an epoch
 is one pass over the training rows. Full batch (the default), every step uses
@@ -394,6 +394,9 @@ def _data(args):
     classes, the loss and metric not given become softmax and accuracy.
     """
     from .csvdata import Table, read_csv, read_table
+    if args.data in NAMES and os.path.exists(args.data):
+        raise PurebpError("--data %s: both a built-in data set and a file in this folder; "
+                          "write ./%s for the file, or rename it" % (args.data, args.data))
     if args.data in NAMES and args.data != "iris":
         if args.target or args.scale or args.scale_targets or args.no_bias or args.classes:
             raise PurebpError("--target, --scale, --scale-targets, --no-bias and --classes "

@@ -639,3 +639,13 @@ def test_every_message_in_the_source_is_listed_in_errors_md():
                 or any(entry.search(instance) for entry in entries)):
             missing.append("%s %r" % (where, text))
     assert missing == []
+
+
+def test_a_file_named_like_a_built_in_data_set_is_not_taken_silently(tmp_path):
+    (tmp_path / "xor").write_text("a,b,y\n0,0,1\n1,1,1\n")
+    import inprocess
+    done = inprocess.purebp(["train", "--data", "xor"], cwd=str(tmp_path))
+    assert done.returncode == 2 and done.stdout == ""
+    line = done.stderr.strip()
+    assert "both a built-in data set and a file in this folder; write ./xor" in line
+    assert [p for p in error_patterns() if p.search(line)], line
