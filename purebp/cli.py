@@ -822,7 +822,8 @@ def _files(args):
 
     Returns the ``files.Outputs`` the command writes with; it refuses empty
     paths, outputs that cannot be written, two outputs that are one file,
-    and an output that is one of the inputs.
+    an output that is one of the inputs, and one inside purebp's own package
+    (``web --save`` reads the page's files there).
     """
     from .files import Outputs
     inputs = []
@@ -837,6 +838,11 @@ def _files(args):
                for flag, name, what in (("--save", "save", saves), ("--plot", "plot", "plot"),
                                         ("-o", "output", "picture"))
                if getattr(args, name, None) is not None]
+    package = os.path.dirname(os.path.realpath(__file__))
+    for flag, path, what in outputs:
+        if path and os.path.realpath(path).startswith(package + os.sep):
+            raise PurebpError("%s %s: is inside purebp's own package (%s), whose files it "
+                              "reads; write the %s elsewhere" % (flag, path, package, what))
     return Outputs(outputs, inputs)
 
 

@@ -649,3 +649,16 @@ def test_a_file_named_like_a_built_in_data_set_is_not_taken_silently(tmp_path):
     line = done.stderr.strip()
     assert "both a built-in data set and a file in this folder; write ./xor" in line
     assert [p for p in error_patterns() if p.search(line)], line
+
+
+@pytest.mark.parametrize("args", [["web", "--save", "purebp/web/index.html"],
+                                  ["train", "--iterations", "2", "--save", "purebp/network.py"],
+                                  ["draw", "-o", "purebp/x.svg"]])
+def test_an_output_inside_purebps_own_package_is_refused(args):
+    import inprocess
+    target = os.path.join(ROOT, args[-1])
+    before = open(target, "rb").read() if os.path.exists(target) else None
+    done = inprocess.purebp(args)
+    assert done.returncode == 2 and "is inside purebp's own package" in done.stderr
+    assert [p for p in error_patterns() if p.search(done.stderr.strip())], done.stderr
+    assert (open(target, "rb").read() if os.path.exists(target) else None) == before
