@@ -31,8 +31,9 @@ def run():
         _interrupted()
         _end_interrupted()
     except MemoryError:     # cli.main reports its own; this is one while starting
-        print("purebp: error: out of memory; use a smaller data file (fewer rows) or fewer, "
-              "smaller layers", file=sys.stderr)
+        print("purebp: error: out of memory; give Python more memory (on a board, a larger "
+              "heap), or use a smaller data file (fewer rows) or fewer, smaller layers",
+              file=sys.stderr)
         return 1
 
 

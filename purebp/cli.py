@@ -869,8 +869,9 @@ def main(argv=None, out=None):
         message, code = "interrupted", 130
     except MemoryError:
         # Reported outside this block, once the data the traceback holds are freed.
-        message, code = ("error: out of memory; use a smaller data file (fewer rows) or "
-                         "fewer, smaller layers"), EXIT_FAILURE
+        message, code = ("error: out of memory; give Python more memory (on a board, a "
+                         "larger heap), or use a smaller data file (fewer rows) or fewer, "
+                         "smaller layers"), EXIT_FAILURE
     print("%s: %s" % (prog, printable(message)), file=sys.stderr)
     return code
 

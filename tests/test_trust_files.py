@@ -714,8 +714,8 @@ def test_out_of_memory_is_one_line_with_advice(tmp_path):
     done = subprocess.run([sys.executable, "-c", LIMITED, "train", "--data", str(path)],
                           cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                           universal_newlines=True, timeout=120)
-    one_error(done, 1, "out of memory; use a smaller data file (fewer rows) or fewer, "
-                       "smaller layers")
+    one_error(done, 1, "out of memory; give Python more memory (on a board, a larger heap), "
+                       "or use a smaller data file (fewer rows) or fewer, smaller layers")
 
 
 def test_out_of_memory_anywhere_in_a_command_is_one_line(monkeypatch, capsys):
@@ -726,8 +726,9 @@ def test_out_of_memory_anywhere_in_a_command_is_one_line(monkeypatch, capsys):
 
     monkeypatch.setattr(cli, "train", exhausted)
     assert cli.main(["train", "--quiet"], out=io.StringIO()) == 1
-    assert capsys.readouterr().err == ("purebp train: error: out of memory; use a smaller data "
-                                       "file (fewer rows) or fewer, smaller layers\n")
+    assert capsys.readouterr().err == ("purebp train: error: out of memory; give Python more "
+                                       "memory (on a board, a larger heap), or use a smaller "
+                                       "data file (fewer rows) or fewer, smaller layers\n")
 
 
 # --- 16: output streams and Ctrl-C -----------------------------------------------------------
