@@ -103,6 +103,8 @@ class CommandLine(Parser):
             setattr(parsed, self.rows[command], getattr(parsed, self.rows[command]) + rows)
         if extras:
             (sub or self).error("unrecognized arguments: %s" % " ".join(extras))
+        if sub is not None:
+            _refuse_repeats(argv, command, sub)
         given = self._given(argv, parsed, sub)
         for dest in sorted(d for d in vars(parsed) if d.startswith(BEFORE)):
             self._apply_before(parsed, dest, given, sub)
@@ -181,6 +183,25 @@ for _command in ("train", "explain", "gradcheck", "draw"):
     IGNORED.append((_command, lambda args, given: not args.layers or len(args.layers) < 3,
                     ("activation",), "--activation picks the hidden layers' activation, and "
                     "--layers gives no hidden layer (the output's comes with --loss)"))
+
+
+def _refuse_repeats(argv, command, sub):
+    """A flag that takes one value, given twice after the command, is refused:
+    argparse would keep the last and ignore the first (``--target``, which
+    adds up, may repeat)."""
+    after = argv[argv.index(command) + 1:] if command in argv else []
+    if "--" in after:
+        after = after[:after.index("--")]
+    words = [word.split("=", 1)[0] for word in after if word.startswith("--")]
+    for action in sub.actions:
+        if not action.option_strings or action.nargs == 0 or isinstance(
+                action, argparse._AppendAction):
+            continue            # --quiet twice is still quiet; --target adds up
+        count = sum(1 for word in words if word in action.option_strings)
+        if count > 1:
+            sub.error("%s is given %s after %s; give it once" % (
+                action.option_strings[-1], "twice" if count == 2 else "%d times" % count,
+                command))
 
 
 def refuse_ignored_flags(args, given, error):

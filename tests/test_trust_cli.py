@@ -662,3 +662,12 @@ def test_an_output_inside_purebps_own_package_is_refused(args):
     assert done.returncode == 2 and "is inside purebp's own package" in done.stderr
     assert [p for p in error_patterns() if p.search(done.stderr.strip())], done.stderr
     assert (open(target, "rb").read() if os.path.exists(target) else None) == before
+
+
+@pytest.mark.parametrize("args", [["train", "--seed", "1", "--seed", "2"],
+                                  ["train", "--lr=1", "--lr", "2"],
+                                  ["explain", "--at", "1", "--at", "2"]])
+def test_a_flag_given_twice_after_the_command_is_refused(args):
+    done = run(args)
+    assert done.returncode == 2 and "is given twice after " + args[0] in done.stderr
+    assert [p for p in error_patterns() if p.search(done.stderr.strip())], done.stderr
