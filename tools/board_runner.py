@@ -652,5 +652,17 @@ def main(argv=None):
     return 0
 
 
+def run_main():
+    """``main``, with what cannot be had here said in one line (exit 2)."""
+    try:
+        return main()
+    except Unavailable as why:
+        print("board_runner: %s" % why, file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("board_runner: interrupted", file=sys.stderr)
+        return 130
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(run_main())
