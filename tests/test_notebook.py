@@ -221,6 +221,7 @@ def notebook_tools():
     return run_notebook
 
 
+@pytest.mark.long      # mypy / nbclient: run by .ci/run (python -m pytest -m long)
 @pytest.mark.needs_processes
 def test_the_notebook_runs_and_its_stored_outputs_are_up_to_date():
     run_notebook = notebook_tools()

@@ -75,6 +75,7 @@ def mypy(args, tmp_path, cache=True):
                           env=dict(os.environ, MYPYPATH=ROOT, PYTHONPATH=ROOT))
 
 
+@pytest.mark.long      # mypy / nbclient: run by .ci/run (python -m pytest -m long)
 @pytest.mark.needs_processes
 def test_mypy_strict_passes_on_a_program_that_uses_the_api(tmp_path):
     done = mypy(["mypy", "--strict", EXAMPLE], tmp_path)
@@ -82,6 +83,7 @@ def test_mypy_strict_passes_on_a_program_that_uses_the_api(tmp_path):
     assert done.stdout.startswith("Success: no issues found in 1 source file")
 
 
+@pytest.mark.long      # mypy / nbclient: run by .ci/run (python -m pytest -m long)
 @pytest.mark.needs_processes
 def test_mypy_sees_the_real_types_not_any(tmp_path):
     wrong = tmp_path / "wrong.py"
@@ -100,6 +102,7 @@ def test_mypy_sees_the_real_types_not_any(tmp_path):
         in done.stdout
 
 
+@pytest.mark.long      # mypy / nbclient: run by .ci/run (python -m pytest -m long)
 @pytest.mark.needs_processes
 def test_the_stubs_match_the_modules(tmp_path):
     """mypy's stubtest imports each module and compares every public name and
