@@ -180,8 +180,11 @@ def test_trains_second_line_says_which_path_ran_and_how_to_get_the_other():
 
 
 @pytest.mark.needs_processes
-def test_the_debugger_path_from_the_command_line():
-    """pdb with a breakpoint in network.step: it stops there, and the header says why."""
+def test_the_debugger_path_from_the_command_line(tmp_path):
+    """pdb with a breakpoint in network.step: it stops there, and the header says why.
+    (pdb runs a script that runs the command line: ``python -m pdb -m purebp train
+    --data ...`` is what a learner types, but Python 3.13.0's pdb takes the flags
+    after ``-m purebp`` for its own and refuses them.)"""
     line = STEP.co_firstlineno
     source = network.__file__
     # the first line of step's body that runs: past the docstring
@@ -190,8 +193,11 @@ def test_the_debugger_path_from_the_command_line():
     body = next(n for n in range(line, len(lines)) if lines[n].strip() == "if not checked:") + 1
     commands = "break %s:%d\ncontinue\np checked\nclear 1\ncontinue\n" % (source, body)
     env = dict(os.environ, PYTHONPATH=ROOT, PYTHONIOENCODING="utf-8")
-    done = subprocess.run([sys.executable, "-m", "pdb", "-m", "purebp", "train", "--data", "xor",
-                           "--layers", "3,4,1", "--iterations", "200"], input=commands,
+    script = tmp_path / "train_xor.py"
+    script.write_text("import sys\nfrom purebp.__main__ import run\n"
+                      "sys.argv = ['purebp', 'train', '--data', 'xor', '--layers', '3,4,1', "
+                      "'--iterations', '200']\nsys.exit(run())\n")
+    done = subprocess.run([sys.executable, "-m", "pdb", str(script)], input=commands,
                           cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                           universal_newlines=True, timeout=300)
     assert "step()\n-> if not checked:" in done.stdout, done.stdout
