@@ -280,8 +280,9 @@ def test_the_table_is_big_enough():
     assert len({tuple(case[0]) for case in CASES}) == len(CASES)
 
 
-@pytest.mark.parametrize("args, code, words", CASES, ids=[" ".join(c[0])[:60] for c in CASES])
-def test_bad_input_gives_one_line_and_its_exit_code(tmp, args, code, words):
+def assert_bad_input(args, code, words, tmp):
+    """A row of a bad-input table: one line on stderr, its exit code, the words, listed
+    in docs/errors.md; no traceback. ``{tmp}`` in the row is the test's folder."""
     done = run([a.replace("{tmp}", tmp) for a in args])
     assert "Traceback" not in done.stderr
     lines = done.stderr.splitlines()
@@ -290,6 +291,12 @@ def test_bad_input_gives_one_line_and_its_exit_code(tmp, args, code, words):
     assert words.replace("{tmp}", tmp) in lines[0], lines[0]
     documented = [p for p in error_patterns() if p.search(lines[0])]
     assert documented, "docs/errors.md does not list: " + lines[0]
+    return done
+
+
+@pytest.mark.parametrize("args, code, words", CASES, ids=[" ".join(c[0])[:60] for c in CASES])
+def test_bad_input_gives_one_line_and_its_exit_code(tmp, args, code, words):
+    assert_bad_input(args, code, words, tmp)
 
 
 # Every 10th case of the table, and the first of each exit code, also as a program

@@ -8,7 +8,7 @@ import json
 
 import pytest
 
-from test_bad_input import GOOD_MODEL, error_patterns, run
+from test_bad_input import GOOD_MODEL, assert_bad_input, run
 
 pytestmark = pytest.mark.needs_processes
 
@@ -161,14 +161,7 @@ def test_the_table_is_big_enough():
 
 @pytest.mark.parametrize("args, code, words", CASES, ids=[" ".join(c[0])[:70] for c in CASES])
 def test_bad_input_gives_one_line_and_its_exit_code(tmp, args, code, words):
-    done = run([a.replace("{tmp}", tmp) for a in args])
-    assert "Traceback" not in done.stderr
-    lines = done.stderr.splitlines()
-    assert len(lines) == 1, done.stderr
-    assert done.returncode == code, done.stderr
-    assert words.replace("{tmp}", tmp) in lines[0], lines[0]
-    documented = [p for p in error_patterns() if p.search(lines[0])]
-    assert documented, "docs/errors.md does not list: " + lines[0]
+    assert_bad_input(args, code, words, tmp)
 
 
 def test_the_good_model_of_classes_predicts(tmp):

@@ -22,7 +22,7 @@ from purebp.model import Model, load, save
 from purebp.network import measure
 from purebp.scaling import MinMax
 
-from test_bad_input import GOOD_MODEL, ROOT, error_patterns, run
+from test_bad_input import GOOD_MODEL, ROOT, assert_bad_input, error_patterns, run
 
 pytestmark = pytest.mark.needs_processes
 
@@ -287,14 +287,7 @@ def test_the_table_covers_many_cases():
 
 @pytest.mark.parametrize("args, code, words", CASES, ids=[" ".join(c[0])[:70] for c in CASES])
 def test_bad_input_gives_one_line_and_its_exit_code(tmp, args, code, words):
-    done = run([a.replace("{tmp}", tmp) for a in args])
-    assert "Traceback" not in done.stderr
-    lines = done.stderr.splitlines()
-    assert len(lines) == 1, done.stderr
-    assert done.returncode == code, done.stderr
-    assert words.replace("{tmp}", tmp) in lines[0], lines[0]
-    assert [p for p in error_patterns() if p.search(lines[0])], \
-        "docs/errors.md does not list: " + lines[0]
+    done = assert_bad_input(args, code, words, tmp)
     assert done.stdout == ""
 
 
