@@ -24,7 +24,7 @@ def run():
         from .cli import run as run_full
         return run_full()
     except SystemExit as done:
-        if done.code == 130:
+        if done.args and done.args[0] == 130:      # (MicroPython's has no .code)
             _end_interrupted()
         raise
     except KeyboardInterrupt:
