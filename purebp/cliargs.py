@@ -102,7 +102,9 @@ class CommandLine(Parser):
             extras = [word for word in extras[:end] if word not in rows]
             setattr(parsed, self.rows[command], getattr(parsed, self.rows[command]) + rows)
         if extras:
-            (sub or self).error("unrecognized arguments: %s" % " ".join(extras))
+            # an empty or blank word is shown quoted, not as nothing
+            (sub or self).error("unrecognized arguments: %s" % " ".join(
+                word if word.strip() else repr(word) for word in extras))
         if sub is not None:
             _refuse_repeats(argv, command, sub)
         given = self._given(argv, parsed, sub)
