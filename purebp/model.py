@@ -390,15 +390,7 @@ def _names(names, count, key):
     if (not isinstance(names, list) or len(names) != count
             or not all(isinstance(n, str) for n in names)):
         raise PurebpError("model \"%s\" must be a list of %s" % (key, plural(count, "name")))
-    seen = set()
-    for i, name in enumerate(names):
-        problem = name_problem(name)
-        if problem:
-            raise PurebpError("model \"%s\"[%d] %s %s; names must be plain text"
-                              % (key, i, _shown(name), problem))
-        if name in seen:
-            raise PurebpError("model \"%s\" has the name %s twice" % (key, _shown(name)))
-        seen.add(name)
+    _plain_and_distinct(names, "model \"%s\"" % key, "name")
     return names
 
 
@@ -408,16 +400,21 @@ def _class_names(classes, count, key):
             or not all(isinstance(n, str) for n in classes)):
         raise PurebpError("%s must be a list of %s, one per output (two or more)"
                           % (key, plural(count, "name")))
+    _plain_and_distinct(classes, key, "class")
+    return list(classes)
+
+
+def _plain_and_distinct(names, where, noun):
+    """Each of ``names`` plain text, none twice; ``where`` and ``noun`` word the refusal."""
     seen = set()
-    for i, name in enumerate(classes):
+    for i, name in enumerate(names):
         problem = name_problem(name)
         if problem:
             raise PurebpError("%s[%d] %s %s; names must be plain text"
-                              % (key, i, _shown(name), problem))
+                              % (where, i, _shown(name), problem))
         if name in seen:
-            raise PurebpError("%s has the class %s twice" % (key, _shown(name)))
+            raise PurebpError("%s has the %s %s twice" % (where, noun, _shown(name)))
         seen.add(name)
-    return list(classes)
 
 
 def _split(split):
