@@ -137,6 +137,25 @@ def _iteration(text):
 _iteration.__name__ = "iteration number (1 or more)"
 
 
+def _real(text):
+    """A float flag's value; refused where the float is not the number typed:
+    ``1e-400`` would be 0.0 and ``1e400`` inf (then the error names 0.0 or inf)."""
+    value = float(text)
+    if value in (0.0, float("inf"), float("-inf")) and not _says_zero_or_inf(text):
+        raise argparse.ArgumentTypeError("%r is %s for a float: it would be %r" % (
+            text, "too small" if value == 0.0 else "too large", value))
+    return value
+
+
+_real.__name__ = "float"
+
+
+def _says_zero_or_inf(text):
+    """Whether ``text`` itself spells zero or infinity (``0``, ``-0.0e5``, ``inf``)."""
+    digits = text.strip().lower().lstrip("+-").split("e")[0]
+    return "inf" in digits or digits.strip("0.") == ""
+
+
 def build_parser():
     parser = CommandLine(prog="purebp", description=_DESCRIPTION, epilog=_BEFORE_EPILOG,
                          formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -160,7 +179,7 @@ def build_parser():
         epilog=_TRAIN_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
     _network_flags(train_parser)
     _length_flags(train_parser, "training")
-    train_parser.add_argument("--test-fraction", type=float, metavar="F",
+    train_parser.add_argument("--test-fraction", type=_real, metavar="F",
                               help="hold out a share F of the rows (0 < F < 1; of each class, "
                                    "with classes), chosen by numpy's "
                                    "np.random.RandomState(seed).permutation, and report their "
@@ -359,7 +378,7 @@ def _network_flags(parser):
                              "no hidden layer)")
     parser.add_argument("--seed", type=_count, default=1,
                         help="seed of the random start, as np.random.seed (default: 1)")
-    parser.add_argument("--lr", type=float, default=1.0,
+    parser.add_argument("--lr", type=_real, default=1.0,
                         help="learning rate (default: 1.0, as in the article; --loss says "
                              "where to start for each loss)")
     parser.add_argument("--loss", choices=LOSS_NAMES, help=_loss_help())
