@@ -450,6 +450,17 @@ def test_the_page_in_chromium_shows_the_command_lines_numbers_within_budget(serv
 
 @pytest.mark.long      # Chromium: run by .ci/run (python -m pytest -m long)
 @pytest.mark.needs_processes
+def test_settings_in_the_address_that_the_page_lacks_are_named_not_dropped(served, tmp_path):
+    result = drive(served, [{"open": "?loss=bogus&layers=3,4,1"}, {"open": "?data=nosuch"},
+                            {"step": "seed_first"}], tmp_path)
+    bad_loss, bad_data = [load["error"] for load in result["loads"]]
+    assert bad_loss and "'bogus'" in bad_loss and "half-sse" in bad_loss, bad_loss
+    assert bad_data and '"nosuch"' in bad_data and "showing seed" in bad_data, bad_data
+    assert result["records"]["seed_first"]["iteration"] == 1    # and the page goes on
+
+
+@pytest.mark.long      # Chromium: run by .ci/run (python -m pytest -m long)
+@pytest.mark.needs_processes
 def test_the_one_file_page_opens_from_a_file_with_no_server(tmp_path):
     saved = tmp_path / "purebp page.html"
     env = dict(os.environ, PYTHONPATH=ROOT)

@@ -50,9 +50,10 @@ try {
     if ("open" in action) {
       bytes = 0;
       await page.goto(url + action.open);
-      await page.waitForSelector("#step:not([disabled])", {timeout: 60000});
+      await page.waitForSelector("#step:not([disabled]), #error:not([hidden])", {timeout: 60000});
       const ready = await page.evaluate(() => performance.now());
-      load = {query: action.open, ready_ms: ready};
+      const error = await page.$eval("#error", (e) => e.hidden ? null : e.textContent);
+      load = {query: action.open, ready_ms: ready, error};
       result.loads.push(load);
     } else if ("set" in action) {
       for (const [name, value] of Object.entries(action.set)) {

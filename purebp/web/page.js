@@ -16,6 +16,7 @@ const CHUNK_MS = 120;         // Run trains about this long, then lets the page 
 const $ = (id) => document.getElementById(id);
 let mp = null;                // MicroPython
 let page = null;              // the Python module purebp.page
+let addressProblem = null;    // a data set the address asks for that the page lacks
 let offer = null;             // what purebp.page offers: data sets, losses, texts ...
 let state = null;             // the network now (purebp.page's Session.state())
 let story = null;             // the last step, as explain --json gives it
@@ -169,11 +170,22 @@ function buildForm() {
   const given = new URLSearchParams(location.search);    // e.g. ?data=xor&layers=3,4,1
   const asked = offer.data.find((set) => set.name === given.get("data"));
   $("data").value = asked ? asked.name : "seed";
+  if (given.has("data") && !asked) {     // said once the page has started, not ignored
+    addressProblem = "data: " + JSON.stringify(given.get("data")) + " is not one of this page's "
+      + "data sets (" + offer.data.map((set) => set.name).join(", ") + "): showing seed";
+  }
   $("seed").value = "1";
   $("activation").value = "sigmoid";
   suggest();
   for (const name of ["layers", "lr", "loss", "activation", "seed", "iterations"]) {
-    if (given.has(name)) $(name).value = given.get(name);
+    if (!given.has(name)) continue;
+    const value = given.get(name), element = $(name);
+    // A choice the list does not have joins it, so that purebp names it in its
+    // message (a select set to a value it lacks would show nothing, and send "").
+    if (element.tagName === "SELECT" && ![...element.options].some((o) => o.value === value)) {
+      option(element, value);
+    }
+    element.value = value;
   }
   if (given.has("scale")) $("scale").checked = given.get("scale") === "1";
   lang = given.get("lang") === "zh-CN" ? "zh-CN" : "en";
@@ -239,7 +251,8 @@ async function start() {
     showError(reply.error);
   } else {
     state = reply;
-    showError(null);
+    showError(addressProblem);
+    addressProblem = null;
     showState();
   }
   setButtons();
