@@ -28,7 +28,7 @@ import os
 import sys
 
 from . import __version__
-from .arrayprint import array_str, scalar_str
+from .arrayprint import scalar_str
 from .cliargs import CommandLine, Parser, refuse_ignored_flags
 from .columns import given_inputs
 from .activations import ACTIVATIONS, HIDDEN

@@ -143,6 +143,16 @@ class GradientCheck:
         self.threshold = threshold
         self.passed = bool(judged) and self.worst.relative_error < threshold
 
+    def __repr__(self):
+        return "<GradientCheck %s: worst relative error %.3g at syn[%d][%d][%d], %d weights>" % (
+            (("passed" if self.passed else "failed"), self.worst.relative_error)
+            + self.worst.where + (len(self.comparisons),))
+
+    def _repr_html_(self):
+        """Jupyter shows a GradientCheck as a table of its weights, worst first."""
+        from .notebook import gradcheck_html     # loads only when asked for
+        return gradcheck_html(self)
+
 
 def gradient_check(weights, X, y, loss="half-sse", gradient=backprop_gradient,
                    h=H, threshold=THRESHOLD, progress=None, activation="sigmoid"):

@@ -38,6 +38,7 @@ class GradientCheck:
     threshold: float
     passed: bool
     def __init__(self, comparisons: List[Comparison], threshold: float) -> None: ...
+    def _repr_html_(self) -> str: ...
 
 def gradient_check(weights: _WeightsIn, X: _MatrixIn, y: _TargetsIn, loss: str = "half-sse",
                    gradient: _Gradient = ..., h: float = ..., threshold: float = ...,

@@ -10,6 +10,8 @@ load only then (IPython is never imported, and a board never loads this):
   was trained on, ``model_svg``;
 * ``explain``'s story: the narrated table, one row a quantity with its
   program line, its meaning and its numbers, ``story_html``;
+* a ``GradientCheck``: whether it passed, and its weights' two gradients,
+  worst first, ``gradcheck_html``;
 * the ``purebp.svg`` pictures are ``SVG`` texts, shown as themselves.
 
 >>> from purebp import load_data, train
@@ -25,6 +27,7 @@ from .svg import SVG, escape, loss_svg, network_svg
 
 MOST_EDGES = 2000    # a network of more weights is described, not drawn: a browser would crawl
 GAP = 10             # pixels between two pictures side by side
+MOST_ROWS = 40       # a gradient check's table shows its worst weights, this many
 
 
 def training_svg(result):
@@ -91,6 +94,30 @@ def story_html(story, lang="en"):
                    % (_html(code), _html(meaning(q, lang))))
         out.append('<td style="text-align:left;vertical-align:top"><pre>%s</pre></td></tr>'
                    % _html(screen_str(q["value"]), keep="\n"))
+    out.append("</table>")
+    return "\n".join(out)
+
+
+def gradcheck_html(check, most=MOST_ROWS):
+    """A ``GradientCheck`` as an HTML table: a row a weight (the ``most``
+    worst), its backprop and finite-difference gradients and their relative
+    error; a weight at a ReLU's kink is marked and not judged."""
+    worst_first = sorted(check.comparisons, key=lambda c: (c.kink, -c.relative_error))
+    caption = "gradient check %s: worst relative error %.3g (threshold %.3g), %d weights" % (
+        "passed" if check.passed else "FAILED", check.worst.relative_error, check.threshold,
+        len(check.comparisons))
+    if check.kinks:
+        caption += ", %d at a ReLU's kink (not judged)" % len(check.kinks)
+    out = ['<table class="purebp-gradcheck">', "<caption><b>%s</b></caption>" % _html(caption),
+           "<tr><th>weight</th><th>backprop</th><th>finite differences</th>"
+           "<th>relative error</th></tr>"]
+    for c in worst_first[:most]:
+        error = "%.3g" % c.relative_error + (" (kink)" if c.kink else "")
+        out.append("<tr><td>syn[%d][%d][%d]</td><td>%r</td><td>%r</td><td>%s</td></tr>"
+                   % (c.where + (c.backprop, c.numerical, error)))
+    if len(worst_first) > most:
+        out.append('<tr><td colspan="4">... and %d more, each closer</td></tr>'
+                   % (len(worst_first) - most))
     out.append("</table>")
     return "\n".join(out)
 

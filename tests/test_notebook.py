@@ -15,7 +15,7 @@ import pytest
 
 import purebp
 from purebp.narration import Story
-from purebp.notebook import MOST_EDGES, model_svg, story_html, training_svg
+from purebp.notebook import MOST_EDGES, gradcheck_html, model_svg, story_html, training_svg
 from purebp.svg import SVG, chain_rule_svg, loss_svg, network_svg
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -127,6 +127,25 @@ def test_explain_gives_its_dict_and_shows_the_narrated_table():
     assert "[[-0.16595599]\n [ 0.44064899]\n [-0.99977125]]" in html   # as numpy prints syn
     chinese = story_html(story, "zh-CN")
     assert "前向传播" in chinese
+
+
+def test_a_gradient_check_shows_its_verdict_and_its_worst_weights_first():
+    X, y = purebp.load_data("xor")
+    weights = purebp.train(X, y, layers=[3, 4, 1], iterations=100, every=0).weights
+    check = purebp.gradient_check(weights, X, y)
+    assert repr(check) == "<GradientCheck passed: worst relative error %.3g at syn[%d][%d][%d], " \
+        "16 weights>" % ((check.worst.relative_error,) + check.worst.where)
+    html = check._repr_html_()
+    assert "gradient check passed" in html and html.count("<tr><td>syn[") == 16
+    first = html.index("<tr><td>syn[%d][%d][%d]</td>" % check.worst.where)
+    assert first == html.index("<tr><td>syn[")                  # the worst comes first
+    assert "<td>%r</td>" % check.worst.backprop in html
+    short = gradcheck_html(check, most=5)
+    assert short.count("<tr><td>syn[") == 5 and "and 11 more, each closer" in short
+    relu = purebp.gradient_check([[[0.0, 1.0]], [[1.0], [1.0]]], [[1.0]], [[1.0]],
+                                 activation="relu")
+    assert "1 at a ReLU's kink (not judged)" in relu._repr_html_()
+    assert "(kink)" in relu._repr_html_()
 
 
 def test_the_pictures_load_only_when_a_notebook_asks():

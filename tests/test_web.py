@@ -23,14 +23,13 @@ import socket
 import subprocess
 import sys
 import threading
-import time
 
 import pytest
 
 import purebp
 from conftest import TOLERANCE, deviation
 from purebp import load_data, page, streams, webserver
-from purebp.narration import PUREBP_LINES, as_data, explain, text
+from purebp.narration import PUREBP_LINES, explain, text
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 TOOLS = os.path.join(ROOT, "tools")
