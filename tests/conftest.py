@@ -128,6 +128,21 @@ def reference():
     return load_reference
 
 
+SHORT_ARTICLE = 2001    # iterations: three of the article's "Loss:" lines
+
+
+@pytest.fixture
+def short_article(monkeypatch):
+    """The article's program (the default run) cut to SHORT_ARTICLE iterations,
+    for tests of what the command line does around it (flags, chart, notes):
+    its 10,000 iterations take a second, and that they print numpy's output
+    byte for byte is checked by test_cli (as a program) and test_references."""
+    from purebp import article
+    expanded = article.expanded
+    monkeypatch.setattr(article, "expanded",
+                        lambda *args, **kwargs: expanded(*args, iterations=SHORT_ARTICLE, **kwargs))
+
+
 def pytest_configure(config):
     """A shell's background job starts with Ctrl-C ignored, and every program it
     starts inherits that: purebp rightly keeps an ignored Ctrl-C ignored, so the

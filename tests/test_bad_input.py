@@ -316,12 +316,18 @@ def test_bad_input_gives_one_line_and_its_exit_code(tmp, args, code, words):
     assert_bad_input(args, code, words, tmp)
 
 
-# Every 10th case of the table, and the first of each exit code, also as a program
-SAMPLE = CASES[::10] + [[case for case in CASES if case[1] == code][0]
-                        for code in sorted(set(case[1] for case in CASES))]
+# Also as a program: the first case of each exit code and every 30th in the
+# default run; every 10th besides under -m long.
+FIRSTS = [[case for case in CASES if case[1] == code][0]
+          for code in sorted(set(case[1] for case in CASES))]
+SAMPLE = FIRSTS + [case for case in CASES[::30] if case not in FIRSTS]
+SAMPLE += [pytest.param(*case, marks=pytest.mark.long)
+           for case in CASES[::10] if case not in SAMPLE]
 
 
-@pytest.mark.parametrize("args, code, words", SAMPLE, ids=[" ".join(c[0])[:60] for c in SAMPLE])
+@pytest.mark.parametrize("args, code, words", SAMPLE,
+                         ids=[" ".join((c.values if hasattr(c, "values") else c)[0])[:60]
+                              for c in SAMPLE])
 def test_in_process_is_the_program(tmp, args, code, words):
     args = [a.replace("{tmp}", tmp) for a in args]
     program, here = run_program(args), run(args)

@@ -135,6 +135,7 @@ def test_nothing_found_up_to_the_largest_heap():
     assert heap_search(board_runner.MAX_HEAP + KB, 100 * KB)[0] is None
 
 
+@pytest.mark.long        # burns a whole second of CPU: RLIMIT_CPU counts in seconds
 @pytest.mark.needs_processes
 def test_a_run_past_its_cpu_limit_is_stopped():
     pytest.importorskip("resource")

@@ -341,7 +341,7 @@ def test_the_flags_before_train_take_effect():
         assert changed.returncode == 0 and changed.stdout != plain.stdout, flag
 
 
-def test_the_default_run_keeps_its_flags():
+def test_the_default_run_keeps_its_flags(short_article):
     done = run(["--seed", "0", "--quiet", "--ascii"])
     assert done.returncode == 0 and done.stdout.startswith("Loss:")
     assert run(["--version", "train"]).stdout.startswith("purebp ")
