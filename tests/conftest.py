@@ -128,6 +128,25 @@ def reference():
     return load_reference
 
 
+@pytest.fixture(scope="session")
+def made_pictures(tmp_path_factory):
+    """tools/make_pictures.py, run once a session as a program of its own under
+    umask 022, into a new folder: ``(the finished run, the folder)``.
+    test_pictures compares what it made with docs/pictures, test_trust_files
+    the modes of the files."""
+    import subprocess
+    folder = tmp_path_factory.mktemp("pictures")
+    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+    def set_umask():
+        os.umask(0o022)
+    done = subprocess.run([sys.executable, os.path.join(root, "tools", "make_pictures.py"),
+                           "--out", str(folder)], cwd=root, stdout=subprocess.PIPE,
+                          stderr=subprocess.PIPE, universal_newlines=True,
+                          env=dict(os.environ, PYTHONPATH=root), preexec_fn=set_umask)
+    return done, folder
+
+
 SHORT_ARTICLE = 2001    # iterations: three of the article's "Loss:" lines
 
 

@@ -4,7 +4,6 @@ import io
 import os
 import shutil
 import subprocess
-import sys
 import tempfile
 import xml.etree.ElementTree as ET
 
@@ -173,11 +172,8 @@ def test_draw_command_writes_svgs(tmp_path):
 
 
 @pytest.mark.needs_processes
-def test_pictures_in_docs_are_up_to_date(tmp_path):
-    done = subprocess.run([sys.executable, os.path.join(ROOT, "tools", "make_pictures.py"),
-                           "--out", str(tmp_path)], cwd=ROOT, stdout=subprocess.PIPE,
-                          stderr=subprocess.PIPE, universal_newlines=True,
-                          env=dict(os.environ, PYTHONPATH=ROOT))
+def test_pictures_in_docs_are_up_to_date(made_pictures):
+    done, tmp_path = made_pictures
     assert done.returncode == 0, done.stderr
     made = sorted(os.listdir(str(tmp_path)))
     assert made == ["chain-rule.svg", "loss-seed.svg", "network.svg"]
