@@ -147,7 +147,7 @@ def made_pictures(tmp_path_factory):
     return done, folder
 
 
-SHORT_ARTICLE = 2001    # iterations: three of the article's "Loss:" lines
+SHORT_ARTICLE = 1001    # iterations: two of the article's "Loss:" lines
 
 
 @pytest.fixture
