@@ -11,9 +11,17 @@ REFERENCE_DIR = os.path.join(os.path.dirname(__file__), "reference")
 TOLERANCE = 1e-12   # largest allowed |purebp - numpy| for any recorded number
 
 
+_REFERENCES = {}
+
+
 def load_reference(name):
-    with open(os.path.join(REFERENCE_DIR, name + ".json"), encoding="utf-8") as f:
-        return json.load(f)
+    """A recorded reference, read once a session (5.8 MB of JSON, asked for
+    hundreds of times while tests are collected): shared, so read it, never
+    change it (``dict(ref, iterations=100)`` makes a changed copy)."""
+    if name not in _REFERENCES:
+        with open(os.path.join(REFERENCE_DIR, name + ".json"), encoding="utf-8") as f:
+            _REFERENCES[name] = json.load(f)
+    return _REFERENCES[name]
 
 
 def scenario_names():
@@ -56,6 +64,10 @@ def training_data(ref):
 
 
 _RUNS = {}
+# What _train_reference reads of a scenario: its key in _RUNS (not the
+# recorded results, megabytes of them, which would make the key slow).
+_SETTINGS = ("X", "y", "data", "test_fraction", "layers", "seed", "lr", "loss", "every",
+             "metric", "activation", "batch_size", "epochs", "iterations")
 
 
 def run_reference(ref, fast=True):
@@ -64,7 +76,7 @@ def run_reference(ref, fast=True):
 
     Several test files check the same recorded run; it is trained once a
     session (the tests only read what it returns)."""
-    key = (json.dumps(ref, sort_keys=True), fast)
+    key = (json.dumps([ref.get(k) for k in _SETTINGS]), fast)
     if key not in _RUNS:
         _RUNS[key] = _train_reference(ref, fast)
     return _RUNS[key]
@@ -114,6 +126,40 @@ def same_exp_as_recorded():
 @pytest.fixture(scope="session")
 def reference():
     return load_reference
+
+
+@pytest.fixture(scope="session")
+def made_pictures(tmp_path_factory):
+    """tools/make_pictures.py, run once a session as a program of its own under
+    umask 022, into a new folder: ``(the finished run, the folder)``.
+    test_pictures compares what it made with docs/pictures, test_trust_files
+    the modes of the files."""
+    import subprocess
+    folder = tmp_path_factory.mktemp("pictures")
+    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+    def set_umask():
+        os.umask(0o022)
+    done = subprocess.run([sys.executable, os.path.join(root, "tools", "make_pictures.py"),
+                           "--out", str(folder)], cwd=root, stdout=subprocess.PIPE,
+                          stderr=subprocess.PIPE, universal_newlines=True,
+                          env=dict(os.environ, PYTHONPATH=root), preexec_fn=set_umask)
+    return done, folder
+
+
+SHORT_ARTICLE = 1001    # iterations: two of the article's "Loss:" lines
+
+
+@pytest.fixture
+def short_article(monkeypatch):
+    """The article's program (the default run) cut to SHORT_ARTICLE iterations,
+    for tests of what the command line does around it (flags, chart, notes):
+    its 10,000 iterations take a second, and that they print numpy's output
+    byte for byte is checked by test_cli (as a program) and test_references."""
+    from purebp import article
+    expanded = article.expanded
+    monkeypatch.setattr(article, "expanded",
+                        lambda *args, **kwargs: expanded(*args, iterations=SHORT_ARTICLE, **kwargs))
 
 
 def pytest_configure(config):

@@ -9,6 +9,7 @@ that need it run where it has been built (``.cache/micropython/``, or
 
 import json
 import os
+import shutil
 import sys
 
 import pytest
@@ -43,7 +44,22 @@ def test_package_json_lists_every_core_module_for_mip():
     assert document.get("deps", []) == []
 
 
-def test_the_mpy_package_lists_mpy_files(tmp_path):
+def mpy_cross_is_built():
+    """Whether board_runner.mpy_cross() has one without building it: one
+    built from the vendored source, or, where there is no source, one on PATH."""
+    if board_runner.vendor_tarball() is None:
+        return shutil.which("mpy-cross") is not None
+    return os.path.exists(os.path.join(board_runner.SOURCE, "mpy-cross", "build", "mpy-cross"))
+
+
+# Building mpy-cross from the vendored source takes 40 s of CPU: in the default
+# run, only where it is built already; -m long (CI) builds it where it can.
+@pytest.mark.parametrize("build", [False, pytest.param(True, marks=pytest.mark.long)],
+                         ids=["if-built", "building-it"])
+def test_the_mpy_package_lists_mpy_files(tmp_path, build):
+    if not build and not mpy_cross_is_built():
+        pytest.skip("mpy-cross is not built here (tools/board_runner.py builds it; so does "
+                    "python -m pytest -m long)")
     try:
         board_runner.mpy_package(str(tmp_path))
     except board_runner.Unavailable as why:
@@ -135,6 +151,7 @@ def test_nothing_found_up_to_the_largest_heap():
     assert heap_search(board_runner.MAX_HEAP + KB, 100 * KB)[0] is None
 
 
+@pytest.mark.long        # burns a whole second of CPU: RLIMIT_CPU counts in seconds
 @pytest.mark.needs_processes
 def test_a_run_past_its_cpu_limit_is_stopped():
     pytest.importorskip("resource")

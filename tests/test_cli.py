@@ -25,8 +25,8 @@ def program(*args):
 
 
 def purebp(*args):
-    """The same, in this process (tests/inprocess.py): the default run, help and usage
-    errors run as programs above; the rest here, where it is quicker."""
+    """The same, in this process (tests/inprocess.py), where it is quicker: the
+    default run, and a sample of help and usage errors, run as programs too."""
     return inprocess.purebp(args)
 
 
@@ -66,15 +66,34 @@ def test_train_prints_history_weights_and_outputs():
     assert "syn[0] (3 x 4):" in done.stdout and "syn[1] (4 x 1):" in done.stdout
 
 
-@pytest.mark.parametrize("args", [["--help"], ["train", "--help"], ["explain", "--help"],
-                                  ["gradcheck", "--help"], ["--version"]])
+HELP = [["--help"], ["train", "--help"], ["explain", "--help"], ["gradcheck", "--help"],
+        ["--version"]]
+
+
+def as_programs(rows, quick):
+    """``rows`` for a test that starts a program per row: the rows numbered in
+    ``quick`` in the default run, the others under ``-m long``. (Each row also
+    runs in this process, in the default run, where it is quicker.)"""
+    return [row if i in quick else pytest.param(*(row if isinstance(row, tuple) else (row,)),
+                                                marks=pytest.mark.long)
+            for i, row in enumerate(rows)]
+
+
+@pytest.mark.parametrize("args", HELP)
 def test_help_everywhere(args):
+    done = purebp(*args)
+    assert done.returncode == 0
+    assert "purebp" in done.stdout
+
+
+@pytest.mark.parametrize("args", as_programs(HELP, {0}))
+def test_help_everywhere_as_a_program(args):
     done = program(*args)
     assert done.returncode == 0
     assert "purebp" in done.stdout
 
 
-@pytest.mark.parametrize("args, words", [
+USAGE_ERRORS = [
     (["train", "--layers", "3,,1"], "'3,,1' is not a list"),
     (["train", "--layers", "2,1"], "the first size is 2"),
     (["train", "--lr", "fast"], "invalid float value"),
@@ -88,14 +107,27 @@ def test_help_everywhere(args):
     (["bogus"], "invalid choice: 'bogus'"),
     (["--seed", "4294967296"], "seed: 4294967296 is out of range"),
     (["--seed", "x"], "invalid whole number value"),
-])
-def test_usage_errors_are_one_line_exit_2_no_traceback(args, words):
-    done = program(*args)
+]
+
+
+def assert_usage_error(done, words):
     assert done.returncode == 2
     assert done.stdout == ""
     assert len(done.stderr.splitlines()) == 1, done.stderr
     assert words in done.stderr
     assert "Traceback" not in done.stderr
+
+
+@pytest.mark.parametrize("args, words", USAGE_ERRORS)
+def test_usage_errors_are_one_line_exit_2_no_traceback(args, words):
+    assert_usage_error(purebp(*args), words)
+
+
+# As programs: a command's own check, an argparse error and a top-level
+# flag's in the default run; the whole table under -m long.
+@pytest.mark.parametrize("args, words", as_programs(USAGE_ERRORS, {3, 8, 11}))
+def test_usage_errors_as_a_program(args, words):
+    assert_usage_error(program(*args), words)
 
 
 def test_explain_runs_and_narrates():

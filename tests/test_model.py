@@ -8,6 +8,7 @@ import sys
 
 import pytest
 
+import inprocess
 import purebp
 from purebp import PurebpError
 from purebp.errors import SaveError
@@ -52,14 +53,14 @@ def test_train_save_predict_in_a_new_process_gives_identical_outputs(tmp_path):
     assert model.scaling["inputs"].low == [50.0, 2.0]     # the bias is never scaled
 
 
-@pytest.mark.needs_processes
 def test_predict_on_the_command_line_matches_the_api(tmp_path):
+    # in this process (tests/inprocess.py); the test above starts programs
     path = str(tmp_path / "xor.json")
-    assert cli("train", "--data", "xor", "--layers", "3,4,1", "--iterations", "3000",
-               "--save", path).returncode == 0
-    done = cli("predict", path, "1,0,1", "1,1,1", "--json")
+    assert inprocess.purebp(["train", "--data", "xor", "--layers", "3,4,1", "--iterations",
+                             "3000", "--save", path]).returncode == 0
+    done = inprocess.purebp(["predict", path, "1,0,1", "1,1,1", "--json"])
     assert json.loads(done.stdout)["predictions"] == load(path).predict([[1, 0, 1], [1, 1, 1]])
-    table = cli("predict", path, "1,0,1")
+    table = inprocess.purebp(["predict", path, "1,0,1"])
     assert table.returncode == 0 and "->" in table.stdout
 
 

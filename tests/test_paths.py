@@ -14,6 +14,8 @@ import sys
 
 import pytest
 
+import inprocess
+
 from purebp import network, training
 from purebp.datasets import load_data
 from purebp.network import train
@@ -170,13 +172,14 @@ def test_trains_second_line_says_which_path_ran_and_how_to_get_the_other():
     lines = purebp(*(common + ["--plain"])).stdout.splitlines()
     assert lines[1] == ("path: plain, network.step as network.py reads (--plain); leave out "
                         "--plain for the compiled loop, same numbers")
-    lines = purebp("train", "--data", "xor", "--layers", "3,4,1", "--activation", "relu",
-                   "--batch-size", "2", "--epochs", "100").stdout.splitlines()
+    # The rest in this process (tests/inprocess.py), where it is quicker.
+    lines = inprocess.purebp(["train", "--data", "xor", "--layers", "3,4,1", "--activation",
+                              "relu", "--batch-size", "2", "--epochs", "100"]).stdout.splitlines()
     assert lines[1].startswith("path: the compiled loop")        # every convention, batches too
-    document = json.loads(purebp(*(common + ["--json"])).stdout)
+    document = json.loads(inprocess.purebp(common + ["--json"]).stdout)
     assert document["path"] == "compiled"
-    assert json.loads(purebp(*(common + ["--json", "--plain"])).stdout)["path"] == "plain"
-    assert purebp(*(common + ["--quiet"])).stdout.startswith("final sse: ")
+    assert json.loads(inprocess.purebp(common + ["--json", "--plain"]).stdout)["path"] == "plain"
+    assert inprocess.purebp(common + ["--quiet"]).stdout.startswith("final sse: ")
 
 
 @pytest.mark.needs_processes

@@ -4,7 +4,6 @@ import io
 import os
 import shutil
 import subprocess
-import sys
 import tempfile
 import xml.etree.ElementTree as ET
 
@@ -70,16 +69,21 @@ class Terminal(io.StringIO):
         return True
 
 
-def test_default_run_adds_the_chart_on_a_terminal_only():
+def test_default_run_adds_the_chart_on_a_terminal_only(request):
     terminal = Terminal()
     assert main([], out=terminal) == 0
     text = terminal.getvalue()
     numpys = load_reference("expanded_seed1")["stdout"]
     assert text.startswith(numpys) and "Loss, log scale" in text[len(numpys):]
-    # Piped, the output is numpy's byte for byte (test_cli runs it piped); quiet, too:
+    # Piped, the output is numpy's byte for byte (test_cli runs it piped); quiet,
+    # too: the article's output alone, seen on a shorter run of it.
+    request.getfixturevalue("short_article")
+    from purebp.article import expanded
+    lines = []
+    expanded(*purebp.load_data("seed"), write=lambda *words: lines.append(" ".join(words)))
     quiet = Terminal()
     main(["--quiet"], out=quiet)
-    assert quiet.getvalue() == numpys
+    assert quiet.getvalue() == "\n".join(lines) + "\n"
 
 
 def test_train_shows_chart_and_table_unless_quiet():
@@ -168,11 +172,8 @@ def test_draw_command_writes_svgs(tmp_path):
 
 
 @pytest.mark.needs_processes
-def test_pictures_in_docs_are_up_to_date(tmp_path):
-    done = subprocess.run([sys.executable, os.path.join(ROOT, "tools", "make_pictures.py"),
-                           "--out", str(tmp_path)], cwd=ROOT, stdout=subprocess.PIPE,
-                          stderr=subprocess.PIPE, universal_newlines=True,
-                          env=dict(os.environ, PYTHONPATH=ROOT))
+def test_pictures_in_docs_are_up_to_date(made_pictures):
+    done, tmp_path = made_pictures
     assert done.returncode == 0, done.stderr
     made = sorted(os.listdir(str(tmp_path)))
     assert made == ["chain-rule.svg", "loss-seed.svg", "network.svg"]

@@ -51,7 +51,8 @@ def test_single_precision_says_numpys_numbers_need_double(monkeypatch):
     assert len(lines) == 2
 
 
-def test_the_default_run_on_single_precision_says_so_and_still_runs(monkeypatch, capsys):
+def test_the_default_run_on_single_precision_says_so_and_still_runs(monkeypatch, capsys,
+                                                                    short_article):
     monkeypatch.setattr(minicli, "double_precision", lambda: False)
     assert minicli.main([]) == 0
     out, err = capsys.readouterr()

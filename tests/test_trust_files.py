@@ -539,7 +539,8 @@ def test_an_immutable_target_is_refused_before_any_work(tmp_path, what):
 # --- 11: new files get 0666 & ~umask, replaced ones keep their mode -------------------------
 
 @pytest.mark.needs_processes
-@pytest.mark.parametrize("umask", [0o022, 0o002])
+# 022 under -m long: make_pictures' files show it in the default run.
+@pytest.mark.parametrize("umask", [pytest.param(0o022, marks=pytest.mark.long), 0o002])
 def test_new_files_get_the_usual_mode(tmp_path, umask):
     def set_umask():
         os.umask(umask)
@@ -556,13 +557,8 @@ def test_new_files_get_the_usual_mode(tmp_path, umask):
 
 
 @pytest.mark.needs_processes
-def test_make_pictures_writes_with_the_usual_mode(tmp_path):
-    def set_umask():
-        os.umask(0o022)
-    done = subprocess.run([sys.executable, os.path.join(ROOT, "tools", "make_pictures.py"),
-                           "--out", str(tmp_path)], cwd=ROOT, stdout=subprocess.PIPE,
-                          stderr=subprocess.PIPE, universal_newlines=True,
-                          env=dict(os.environ, PYTHONPATH=ROOT), preexec_fn=set_umask)
+def test_make_pictures_writes_with_the_usual_mode(made_pictures):
+    done, tmp_path = made_pictures          # run under umask 022
     assert done.returncode == 0, done.stderr
     modes = dict((n, stat.S_IMODE(os.stat(str(tmp_path / n)).st_mode))
                  for n in os.listdir(str(tmp_path)))
@@ -788,9 +784,9 @@ def test_a_full_stderr_does_not_fail_the_run(tmp_path):
 @pytest.mark.needs_processes
 def test_a_reader_that_goes_away_is_not_an_error():
     env = dict(os.environ, PYTHONPATH=ROOT)
-    # --json with a report every iteration: one line of about 800 KB, far more than a pipe holds
+    # --json with a report every iteration: one line of about 150 KB, more than a pipe holds
     reader = subprocess.Popen([sys.executable, "-S", "-m", "purebp", "train", "--every", "1",
-                               "--iterations", "20000", "--json"], cwd=ROOT, env=env,
+                               "--iterations", "5000", "--json"], cwd=ROOT, env=env,
                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     reader.stdout.read(100)
     reader.stdout.close()                 # like `purebp ... | head -1`

@@ -26,6 +26,7 @@ import threading
 
 import pytest
 
+import inprocess
 import purebp
 from conftest import TOLERANCE, deviation
 from purebp import load_data, page, streams, webserver
@@ -37,11 +38,10 @@ MEGABYTE = 1000 * 1000
 
 
 def cli_json(*args):
-    env = dict(os.environ, PYTHONPATH=ROOT)
-    done = subprocess.run([sys.executable, "-S", "-m", "purebp"] + list(args), cwd=ROOT, env=env,
-                          stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=300)
+    """``purebp ARGS`` (with --json), in this process (tests/inprocess.py): its JSON."""
+    done = inprocess.purebp(args)
     assert done.returncode == 0, done.stderr
-    return json.loads(done.stdout.decode("utf-8"))
+    return json.loads(done.stdout)
 
 
 # --- purebp's line of each quantity ----------------------------------------------------
