@@ -55,6 +55,7 @@ microcontroller's small heap), or where ``exec`` is missing,
 ``compile_loop`` returns None and ``train`` takes the plain path.
 """
 
+import gc
 import math
 import sys
 
@@ -75,6 +76,13 @@ SUM_TERMS = 64               # terms a generated sum adds in one statement
 # Boards computing in single precision (32-bit floats) overflow beyond 88.7.
 EXP_SAFE = -709.0 if 1.0 + 2.0 ** -52 != 1.0 else -88.0
 
+# A heap that counts its free memory (MicroPython's gc.mem_free): a board's,
+# where the code is checked to fit before it is built, and the module that
+# wrote it is let go once it is compiled. Compiling N bytes of code (in one
+# block) needs about COMPILE_ROOM x N bytes free, measured on MicroPython 1.27.
+COUNTED_HEAP = hasattr(gc, "mem_free")
+COMPILE_ROOM = 4
+
 # The conventions that have code, as their tables spell it: "{z}", "{l}", "{y}"
 # stand for one unit's names, "{size}" and "{rows}" for the batch's entries and rows.
 ACTIVATIONS = {name: entry.compiled for name, entry in _ACTIVATIONS.items() if entry.compiled}
@@ -84,18 +92,21 @@ LOSSES = {name: entry.compiled for name, entry in _LOSSES.items() if entry.compi
 class CompiledLoop:
     """A generated training loop; ``run`` does ``count`` iterations."""
 
-    def __init__(self, form, layers, run_count, sources, step_rows=None, forward_rows=None):
+    def __init__(self, form, layers, run_count, made_from, step_rows=None, forward_rows=None):
         self.form = form                # "rows" or "unrolled"
         self.layers = layers
         self._run_count = run_count
-        self._sources = sources         # regenerates the code on demand: a board keeps no text
+        # What the code was written from, (X, y, layers, lr, loss, activations),
+        # to write it again when asked: the loop keeps neither the text nor the
+        # module that wrote it (a board's heap needs the room to train).
+        self._made_from = made_from
         self._step_rows = step_rows     # the row-looped form's, for any rows (mini-batches)
         self._forward_rows = forward_rows
 
     @property
     def source(self):
-        """The generated Python code (made again: the loop does not keep it)."""
-        return self._sources()
+        """The generated Python code (written again: the loop does not keep it)."""
+        return _call_form(self.form, "source", self._made_from)
 
     def run(self, weights, start, count, every):
         """Train from ``weights`` for iterations ``start`` .. ``start + count - 1``.
@@ -155,19 +166,53 @@ def compile_loop(X, y, layers, lr, loss, activation="sigmoid", form=None):
     if form is None:
         terms = len(X) * sum(layers[k] * layers[k + 1] for k in range(len(layers) - 1)) * 3
         form = "unrolled" if terms <= (PYPY_UNROLL_TERMS if PYPY else UNROLL_TERMS) else "rows"
+    made_from = (X, y, layers, rate, loss, activations)
     if form == "unrolled":
         try:
-            from .fast_unrolled import compile_unrolled
-            loop = compile_unrolled(X, y, layers, rate, loss, activations)
+            # written by its module, compiled once the module is let go (on a board)
+            code = _call_form("unrolled", "unrolled_code", made_from)
+            loop = unrolled_loop(code, made_from) if code is not None else None
             if loop is not None:
                 return loop
         except MemoryError:
             pass     # a board's small heap: the row-looped code needs far less room
     try:
-        from .fast_rows import compile_rows
-        return compile_rows(X, y, layers, rate, loss, activations)
+        return _call_form("rows", "compile_rows", made_from)
     except MemoryError:
         return None  # and where even that does not fit, the plain path runs
+
+
+def _call_form(form, name, made_from):
+    """The function ``name`` of the form's module (``fast_unrolled`` or
+    ``fast_rows``), called with ``made_from``. The module is imported only
+    for the form asked for; on a board (a counted heap) it is let go after
+    the call: a compiled loop runs without it, and the heap needs the room."""
+    module_name = "purebp.fast_" + form
+    __import__(module_name)
+    try:
+        return getattr(sys.modules[module_name], name)(*made_from)
+    finally:
+        if COUNTED_HEAP:
+            _let_go(module_name)
+
+
+def _let_go(name):
+    """Forget the module ``name`` (its code is freed once nothing uses it)."""
+    sys.modules.pop(name, None)
+    package = sys.modules.get(__name__.rpartition(".")[0])
+    try:
+        delattr(package, name.rpartition(".")[2])
+    except (AttributeError, KeyError):     # MicroPython's module raises KeyError
+        pass
+
+
+def unrolled_loop(code, made_from):
+    """The unrolled form's ``CompiledLoop`` from its code (``fast_unrolled.unrolled_code``)
+    and what that was written from, or None where it does not compile."""
+    run_count = compile_code(code, "loop", made_from[3])
+    if run_count is None:
+        return None
+    return CompiledLoop("unrolled", list(made_from[2]), run_count, made_from)
 
 
 def compile_function(lines, name, lr=1):
@@ -177,17 +222,35 @@ def compile_function(lines, name, lr=1):
     learning rate comes in as the name ``lr``, not as text: single-precision
     boards print a float with too few digits to give it back.
     """
+    return compile_code(write_code(lines), name, lr)
+
+
+def write_code(lines):
+    """The code ``lines()`` spells out, as one text (or one block) to compile.
+
+    Where the heap is counted (a board), the code is written in one block
+    (``_one_block``), and ``MemoryError`` is raised before anything is
+    built where the heap has too little room for the code and its
+    compilation (``COMPILE_ROOM``), not halfway with the heap cut up.
+    """
+    if COUNTED_HEAP:
+        return _one_block(lines)
     try:
-        source = "\n".join(lines())
+        return "\n".join(lines())
     except MemoryError:
-        source = _one_block(lines)
+        return _one_block(lines)
+
+
+def compile_code(code, name, lr=1):
+    """The function called ``name`` that the text ``code`` defines (``write_code``),
+    or None where it does not compile; ``lr`` is the name ``lr`` in it."""
     namespace = {"exp": math.exp, "sigmoid": sigmoid, "EXP_SAFE": EXP_SAFE, "lr": lr,
                  "tanh": _activations._tanh}    # what activations.tanh calls
     try:
         try:
-            exec(source, namespace)
+            exec(code, namespace)
         except TypeError:                   # CPython's exec takes no bytearray
-            exec(bytes(source), namespace)
+            exec(bytes(code), namespace)
     except (SyntaxError, NameError, RuntimeError):
         return None      # no exec, or a compiler's limit (RecursionError is a RuntimeError)
     return namespace[name]
@@ -200,12 +263,19 @@ def _one_block(lines):
     plenty of memory is free: the lines, made one by one among short-lived
     strings, lie scattered over the heap, and no free stretch is as long as
     the code. Counting the lines first, taking the block, then making them
-    again and copying each in needs no such stretch after the block.
+    again and copying each in needs no such stretch after the block, and
+    no list of lines at all. Where the heap is counted, the count is
+    checked against the free memory first (``COMPILE_ROOM``).
     MicroPython's ``exec`` reads any buffer; CPython's takes the bytes.
     """
     size = 0
     for line in lines():
         size += len(line) + 1
+    if COUNTED_HEAP:
+        gc.collect()
+        if gc.mem_free() < size * COMPILE_ROOM:
+            raise MemoryError("%d bytes of code need %d bytes free, %d are"
+                              % (size, size * COMPILE_ROOM, gc.mem_free()))
     block = bytearray(size)
     at = 0
     for line in lines():
