@@ -50,9 +50,15 @@ True
 
 Where the code would be too large (``MAX_LAYER_WEIGHTS``; under PyPy,
 whose JIT runs the plain path well and long generated functions badly,
-``PYPY_LAYER_WEIGHTS``), where memory runs out while building it (a
-microcontroller's small heap), or where ``exec`` is missing,
-``compile_loop`` returns None and ``train`` takes the plain path.
+``PYPY_LAYER_WEIGHTS``), or where ``exec`` is missing, ``compile_loop``
+returns None; where memory runs out while building it (a microcontroller's
+small heap), the unrolled form gives way to the row-looped one, and that to
+a ``MemoryError``; either way ``train`` takes the plain path.
+
+On a board, what the loop does not need while it runs is let go: the text
+of its code (``CompiledLoop.source`` writes it again when asked), and the
+modules that wrote it (``fast_unrolled`` or ``fast_rows``, and
+``fast_code``).
 """
 
 import gc
@@ -77,11 +83,9 @@ SUM_TERMS = 64               # terms a generated sum adds in one statement
 EXP_SAFE = -709.0 if 1.0 + 2.0 ** -52 != 1.0 else -88.0
 
 # A heap that counts its free memory (MicroPython's gc.mem_free): a board's,
-# where the code is checked to fit before it is built, and the module that
-# wrote it is let go once it is compiled. Compiling N bytes of code (in one
-# block) needs about COMPILE_ROOM x N bytes free, measured on MicroPython 1.27.
+# where the code is checked to fit before it is written (``fast_code``), and
+# the modules that wrote it are let go once it is compiled.
 COUNTED_HEAP = hasattr(gc, "mem_free")
-COMPILE_ROOM = 4
 
 # The conventions that have code, as their tables spell it: "{z}", "{l}", "{y}"
 # stand for one unit's names, "{size}" and "{rows}" for the batch's entries and rows.
@@ -147,6 +151,7 @@ def compile_loop(X, y, layers, lr, loss, activation="sigmoid", form=None):
     ``activation`` is the hidden layers'; the top layer's is the loss's
     output activation. ``form``: "unrolled", "rows", or None to choose by size
     (mini-batches ask for "rows": the unrolled form holds the data).
+    ``MemoryError`` where no form fits in the memory left.
     """
     if loss not in LOSSES or _LOSSES[loss].output not in ACTIVATIONS:
         return None
@@ -176,17 +181,16 @@ def compile_loop(X, y, layers, lr, loss, activation="sigmoid", form=None):
                 return loop
         except MemoryError:
             pass     # a board's small heap: the row-looped code needs far less room
-    try:
-        return _call_form("rows", "compile_rows", made_from)
-    except MemoryError:
-        return None  # and where even that does not fit, the plain path runs
+    # and where even that does not fit, MemoryError: the plain path runs
+    return _call_form("rows", "compile_rows", made_from)
 
 
 def _call_form(form, name, made_from):
     """The function ``name`` of the form's module (``fast_unrolled`` or
     ``fast_rows``), called with ``made_from``. The module is imported only
     for the form asked for; on a board (a counted heap) it is let go after
-    the call: a compiled loop runs without it, and the heap needs the room."""
+    the call, with ``fast_code``: a compiled loop runs without them, and the
+    heap needs the room."""
     module_name = "purebp.fast_" + form
     __import__(module_name)
     try:
@@ -194,6 +198,7 @@ def _call_form(form, name, made_from):
     finally:
         if COUNTED_HEAP:
             _let_go(module_name)
+            _let_go("purebp.fast_code")     # the helpers it wrote with
 
 
 def _let_go(name):
@@ -215,32 +220,6 @@ def unrolled_loop(code, made_from):
     return CompiledLoop("unrolled", list(made_from[2]), run_count, made_from)
 
 
-def compile_function(lines, name, lr=1):
-    """The function called ``name`` that ``lines()`` spells out, or None.
-
-    ``lines`` makes the code's lines afresh each time it is called. The
-    learning rate comes in as the name ``lr``, not as text: single-precision
-    boards print a float with too few digits to give it back.
-    """
-    return compile_code(write_code(lines), name, lr)
-
-
-def write_code(lines):
-    """The code ``lines()`` spells out, as one text (or one block) to compile.
-
-    Where the heap is counted (a board), the code is written in one block
-    (``_one_block``), and ``MemoryError`` is raised before anything is
-    built where the heap has too little room for the code and its
-    compilation (``COMPILE_ROOM``), not halfway with the heap cut up.
-    """
-    if COUNTED_HEAP:
-        return _one_block(lines)
-    try:
-        return "\n".join(lines())
-    except MemoryError:
-        return _one_block(lines)
-
-
 def compile_code(code, name, lr=1):
     """The function called ``name`` that the text ``code`` defines (``write_code``),
     or None where it does not compile; ``lr`` is the name ``lr`` in it."""
@@ -256,87 +235,17 @@ def compile_code(code, name, lr=1):
     return namespace[name]
 
 
-def _one_block(lines):
-    """The code in one ``bytearray``, sized before the lines are made.
-
-    On a board's small heap, joining a hundred lines can fail although
-    plenty of memory is free: the lines, made one by one among short-lived
-    strings, lie scattered over the heap, and no free stretch is as long as
-    the code. Counting the lines first, taking the block, then making them
-    again and copying each in needs no such stretch after the block, and
-    no list of lines at all. Where the heap is counted, the count is
-    checked against the free memory first (``COMPILE_ROOM``).
-    MicroPython's ``exec`` reads any buffer; CPython's takes the bytes.
-    """
-    size = 0
-    for line in lines():
-        size += len(line) + 1
-    if COUNTED_HEAP:
-        gc.collect()
-        if gc.mem_free() < size * COMPILE_ROOM:
-            raise MemoryError("%d bytes of code need %d bytes free, %d are"
-                              % (size, size * COMPILE_ROOM, gc.mem_free()))
-    block = bytearray(size)
-    at = 0
-    for line in lines():
-        block[at:at + len(line)] = line.encode()
-        at += len(line) + 1
-        block[at - 1] = 10                  # "\n"
-    return block
+# The code-writing helpers that stood here, now in ``purebp.fast_code``,
+# by their old names (PEP 562).
+_MOVED = ("compile_function", "write_code", "cancels", "is_row", "start_code", "pairwise_code",
+          "unpack_target")
 
 
-def cancels(loss):
-    """Whether the loss's snippet gives ``l_delta`` itself (the output's slope cancels)."""
-    return _LOSSES[loss].cancels
-
-
-def is_row(activation):
-    """Whether the activation works on a whole row (softmax), not unit by unit."""
-    return _ACTIVATIONS[activation].row
-
-
-def start_code(loss, y, l, size, rows):
-    """The loss's snippet for one entry: ``y``, ``l`` its names (or constants),
-    ``size`` and ``rows`` the batch's entries and rows."""
-    return LOSSES[loss].format(y=y, l=l, size=size, rows=rows)
-
-
-def pairwise_code(names):
-    """``pairwise_sum`` of the named numbers, spelled out in numpy's order.
-
-    >>> pairwise_code(["a", "b", "c"])
-    '0.0 + (0.0 + a + b + c)'
-    >>> pairwise_code(["e%d" % i for i in range(9)])
-    '0.0 + ((((e0 + e1) + (e2 + e3)) + ((e4 + e5) + (e6 + e7))) + e8)'
-    """
-    return "0.0 + (%s)" % _pairwise_code(names)
-
-
-def _pairwise_code(names):
-    """``matrix._pairwise``, step for step, as an expression."""
-    n = len(names)
-    if n < 8:
-        return " + ".join(["0.0"] + list(names))
-    if n <= 128:
-        r = list(names[:8])
-        i = 8
-        while i < n - n % 8:
-            for j in range(8):
-                r[j] = "%s + %s" % (r[j], names[i + j])
-            i += 8
-        r = ["(%s)" % t if " " in t else t for t in r]
-        s = "((%s + %s) + (%s + %s)) + ((%s + %s) + (%s + %s))" % tuple(r)
-        for name in names[i:]:
-            s = "(%s) + %s" % (s, name)
-        return s
-    half = n // 2
-    half -= half % 8
-    return "(%s) + (%s)" % (_pairwise_code(names[:half]), _pairwise_code(names[half:]))
-
-
-def unpack_target(names):
-    """A comma-separated target that unpacks a sequence, even of one item."""
-    return ", ".join(names) + ("," if len(names) == 1 else "")
+def __getattr__(name):
+    if name in _MOVED:
+        from . import fast_code
+        return getattr(fast_code, name)
+    raise AttributeError("module 'purebp.fast' has no attribute %r" % (name,))
 
 
 def _unflatten(flat, n_in, n_out):

@@ -31,8 +31,9 @@ def forward(w, rows):
     return out
 """
 
-from .fast import (ACTIVATIONS, SUM_TERMS, CompiledLoop, cancels, compile_function, is_row,
-                   pairwise_code, start_code, unpack_target)
+from .fast import ACTIVATIONS, SUM_TERMS, CompiledLoop
+from .fast_code import (cancels, compile_function, is_row, pairwise_code, start_code,
+                        unpack_target)
 
 
 def compile_rows(X, y, layers, lr, loss, activations):

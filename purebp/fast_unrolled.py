@@ -26,8 +26,8 @@ def loop(flats, start, count, every, history, lr=lr):
     return [[w0_0_0, w0_1_0]]
 """
 
-from .fast import (ACTIVATIONS, cancels, is_row, pairwise_code, start_code, unpack_target,
-                   unrolled_loop, write_code)
+from .fast import ACTIVATIONS, unrolled_loop
+from .fast_code import cancels, is_row, pairwise_code, start_code, unpack_target, write_code
 
 
 def compile_unrolled(X, y, layers, lr, loss, activations):
