@@ -225,6 +225,11 @@ def compile_code(code, name, lr=1):
     or None where it does not compile; ``lr`` is the name ``lr`` in it."""
     namespace = {"exp": math.exp, "sigmoid": sigmoid, "EXP_SAFE": EXP_SAFE, "lr": lr,
                  "tanh": _activations._tanh}    # what activations.tanh calls
+    if COUNTED_HEAP:
+        # The compiler's many small pieces then fill the gaps low in the heap
+        # (the modules let go just now left some), not the free stretch its
+        # bytecode needs in one piece.
+        gc.collect()
     try:
         try:
             exec(code, namespace)

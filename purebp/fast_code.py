@@ -21,15 +21,16 @@ from .losses import LOSSES as _LOSSES
 
 # Where the heap is counted, writing N bytes of code in one block and
 # compiling it needs at least COMPILE_ROOM x N + COMPILE_BASE bytes free: the
-# block, the compiler's parse tree and bytecode (measured on MicroPython
-# 1.27's 32-bit unix port: 1.0, 4.8, 8.9 and 13.0 KB of unrolled code
-# compiled with no less than 13.1, 22.5, 40.5 and 48.5 KB free). Less is
-# refused before anything is built; more may still fail where the free
-# memory lies in gaps too short for the block or the bytecode: then the
-# MemoryError comes from that allocation, and what was built is garbage
-# (only the names the compiler interned stay).
+# block, the compiler's parse tree and bytecode, and the gaps between what a
+# board's heap already holds (measured on MicroPython 1.27's 32-bit unix
+# port, training with the modules of a board: the unrolled code of 1.0, 4.8
+# and 8.9 KB compiled with 7.8, 18.3 and 32.8 KB free; not with 17.3 and
+# 30.8). Less is refused before anything is built; more may still fail
+# where the free memory lies in gaps too short for the block or the
+# bytecode: then the MemoryError comes from that allocation, and what was
+# built is garbage (only the names the compiler interned stay).
 COMPILE_ROOM = 3
-COMPILE_BASE = 8192
+COMPILE_BASE = 3072
 
 
 def compile_function(lines, name, lr=1):
