@@ -50,11 +50,18 @@ True
 
 Where the code would be too large (``MAX_LAYER_WEIGHTS``; under PyPy,
 whose JIT runs the plain path well and long generated functions badly,
-``PYPY_LAYER_WEIGHTS``), where memory runs out while building it (a
-microcontroller's small heap), or where ``exec`` is missing,
-``compile_loop`` returns None and ``train`` takes the plain path.
+``PYPY_LAYER_WEIGHTS``), or where ``exec`` is missing, ``compile_loop``
+returns None; where memory runs out while building it (a microcontroller's
+small heap), the unrolled form gives way to the row-looped one, and that to
+a ``MemoryError``; either way ``train`` takes the plain path.
+
+On a board, what the loop does not need while it runs is let go: the text
+of its code (``CompiledLoop.source`` writes it again when asked), and the
+modules that wrote it (``fast_unrolled`` or ``fast_rows``, and
+``fast_code``).
 """
 
+import gc
 import math
 import sys
 
@@ -75,6 +82,11 @@ SUM_TERMS = 64               # terms a generated sum adds in one statement
 # Boards computing in single precision (32-bit floats) overflow beyond 88.7.
 EXP_SAFE = -709.0 if 1.0 + 2.0 ** -52 != 1.0 else -88.0
 
+# A heap that counts its free memory (MicroPython's gc.mem_free): a board's,
+# where the code is checked to fit before it is written (``fast_code``), and
+# the modules that wrote it are let go once it is compiled.
+COUNTED_HEAP = hasattr(gc, "mem_free")
+
 # The conventions that have code, as their tables spell it: "{z}", "{l}", "{y}"
 # stand for one unit's names, "{size}" and "{rows}" for the batch's entries and rows.
 ACTIVATIONS = {name: entry.compiled for name, entry in _ACTIVATIONS.items() if entry.compiled}
@@ -84,18 +96,21 @@ LOSSES = {name: entry.compiled for name, entry in _LOSSES.items() if entry.compi
 class CompiledLoop:
     """A generated training loop; ``run`` does ``count`` iterations."""
 
-    def __init__(self, form, layers, run_count, sources, step_rows=None, forward_rows=None):
+    def __init__(self, form, layers, run_count, made_from, step_rows=None, forward_rows=None):
         self.form = form                # "rows" or "unrolled"
         self.layers = layers
         self._run_count = run_count
-        self._sources = sources         # regenerates the code on demand: a board keeps no text
+        # What the code was written from, (X, y, layers, lr, loss, activations),
+        # to write it again when asked: the loop keeps neither the text nor the
+        # module that wrote it (a board's heap needs the room to train).
+        self._made_from = made_from
         self._step_rows = step_rows     # the row-looped form's, for any rows (mini-batches)
         self._forward_rows = forward_rows
 
     @property
     def source(self):
-        """The generated Python code (made again: the loop does not keep it)."""
-        return self._sources()
+        """The generated Python code (written again: the loop does not keep it)."""
+        return _call_form(self.form, "source", self._made_from)
 
     def run(self, weights, start, count, every):
         """Train from ``weights`` for iterations ``start`` .. ``start + count - 1``.
@@ -136,6 +151,7 @@ def compile_loop(X, y, layers, lr, loss, activation="sigmoid", form=None):
     ``activation`` is the hidden layers'; the top layer's is the loss's
     output activation. ``form``: "unrolled", "rows", or None to choose by size
     (mini-batches ask for "rows": the unrolled form holds the data).
+    ``MemoryError`` where no form fits in the memory left.
     """
     if loss not in LOSSES or _LOSSES[loss].output not in ACTIVATIONS:
         return None
@@ -155,118 +171,86 @@ def compile_loop(X, y, layers, lr, loss, activation="sigmoid", form=None):
     if form is None:
         terms = len(X) * sum(layers[k] * layers[k + 1] for k in range(len(layers) - 1)) * 3
         form = "unrolled" if terms <= (PYPY_UNROLL_TERMS if PYPY else UNROLL_TERMS) else "rows"
+    made_from = (X, y, layers, rate, loss, activations)
     if form == "unrolled":
         try:
-            from .fast_unrolled import compile_unrolled
-            loop = compile_unrolled(X, y, layers, rate, loss, activations)
+            # written by its module, compiled once the module is let go (on a board)
+            code = _call_form("unrolled", "unrolled_code", made_from)
+            loop = unrolled_loop(code, made_from) if code is not None else None
             if loop is not None:
                 return loop
         except MemoryError:
             pass     # a board's small heap: the row-looped code needs far less room
+    # and where even that does not fit, MemoryError: the plain path runs
+    return _call_form("rows", "compile_rows", made_from)
+
+
+def _call_form(form, name, made_from):
+    """The function ``name`` of the form's module (``fast_unrolled`` or
+    ``fast_rows``), called with ``made_from``. The module is imported only
+    for the form asked for; on a board (a counted heap) it is let go after
+    the call, with ``fast_code``: a compiled loop runs without them, and the
+    heap needs the room."""
+    module_name = "purebp.fast_" + form
+    __import__(module_name)
     try:
-        from .fast_rows import compile_rows
-        return compile_rows(X, y, layers, rate, loss, activations)
-    except MemoryError:
-        return None  # and where even that does not fit, the plain path runs
+        return getattr(sys.modules[module_name], name)(*made_from)
+    finally:
+        if COUNTED_HEAP:
+            _let_go(module_name)
+            _let_go("purebp.fast_code")     # the helpers it wrote with
 
 
-def compile_function(lines, name, lr=1):
-    """The function called ``name`` that ``lines()`` spells out, or None.
-
-    ``lines`` makes the code's lines afresh each time it is called. The
-    learning rate comes in as the name ``lr``, not as text: single-precision
-    boards print a float with too few digits to give it back.
-    """
+def _let_go(name):
+    """Forget the module ``name`` (its code is freed once nothing uses it)."""
+    sys.modules.pop(name, None)
+    package = sys.modules.get(__name__.rpartition(".")[0])
     try:
-        source = "\n".join(lines())
-    except MemoryError:
-        source = _one_block(lines)
+        delattr(package, name.rpartition(".")[2])
+    except (AttributeError, KeyError):     # MicroPython's module raises KeyError
+        pass
+
+
+def unrolled_loop(code, made_from):
+    """The unrolled form's ``CompiledLoop`` from its code (``fast_unrolled.unrolled_code``)
+    and what that was written from, or None where it does not compile."""
+    run_count = compile_code(code, "loop", made_from[3])
+    if run_count is None:
+        return None
+    return CompiledLoop("unrolled", list(made_from[2]), run_count, made_from)
+
+
+def compile_code(code, name, lr=1):
+    """The function called ``name`` that the text ``code`` defines (``write_code``),
+    or None where it does not compile; ``lr`` is the name ``lr`` in it."""
     namespace = {"exp": math.exp, "sigmoid": sigmoid, "EXP_SAFE": EXP_SAFE, "lr": lr,
                  "tanh": _activations._tanh}    # what activations.tanh calls
+    if COUNTED_HEAP:
+        # The compiler's many small pieces then fill the gaps low in the heap
+        # (the modules let go just now left some), not the free stretch its
+        # bytecode needs in one piece.
+        gc.collect()
     try:
         try:
-            exec(source, namespace)
+            exec(code, namespace)
         except TypeError:                   # CPython's exec takes no bytearray
-            exec(bytes(source), namespace)
+            exec(bytes(code), namespace)
     except (SyntaxError, NameError, RuntimeError):
         return None      # no exec, or a compiler's limit (RecursionError is a RuntimeError)
     return namespace[name]
 
 
-def _one_block(lines):
-    """The code in one ``bytearray``, sized before the lines are made.
-
-    On a board's small heap, joining a hundred lines can fail although
-    plenty of memory is free: the lines, made one by one among short-lived
-    strings, lie scattered over the heap, and no free stretch is as long as
-    the code. Counting the lines first, taking the block, then making them
-    again and copying each in needs no such stretch after the block.
-    MicroPython's ``exec`` reads any buffer; CPython's takes the bytes.
-    """
-    size = 0
-    for line in lines():
-        size += len(line) + 1
-    block = bytearray(size)
-    at = 0
-    for line in lines():
-        block[at:at + len(line)] = line.encode()
-        at += len(line) + 1
-        block[at - 1] = 10                  # "\n"
-    return block
+# The code-writing helpers that stood here, now in ``purebp.fast_code``,
+# by their old names (PEP 562).
+_MOVED = ("compile_function", "write_code", "cancels", "is_row", "start_code", "pairwise_code",
+          "unpack_target")
 
 
-def cancels(loss):
-    """Whether the loss's snippet gives ``l_delta`` itself (the output's slope cancels)."""
-    return _LOSSES[loss].cancels
-
-
-def is_row(activation):
-    """Whether the activation works on a whole row (softmax), not unit by unit."""
-    return _ACTIVATIONS[activation].row
-
-
-def start_code(loss, y, l, size, rows):
-    """The loss's snippet for one entry: ``y``, ``l`` its names (or constants),
-    ``size`` and ``rows`` the batch's entries and rows."""
-    return LOSSES[loss].format(y=y, l=l, size=size, rows=rows)
-
-
-def pairwise_code(names):
-    """``pairwise_sum`` of the named numbers, spelled out in numpy's order.
-
-    >>> pairwise_code(["a", "b", "c"])
-    '0.0 + (0.0 + a + b + c)'
-    >>> pairwise_code(["e%d" % i for i in range(9)])
-    '0.0 + ((((e0 + e1) + (e2 + e3)) + ((e4 + e5) + (e6 + e7))) + e8)'
-    """
-    return "0.0 + (%s)" % _pairwise_code(names)
-
-
-def _pairwise_code(names):
-    """``matrix._pairwise``, step for step, as an expression."""
-    n = len(names)
-    if n < 8:
-        return " + ".join(["0.0"] + list(names))
-    if n <= 128:
-        r = list(names[:8])
-        i = 8
-        while i < n - n % 8:
-            for j in range(8):
-                r[j] = "%s + %s" % (r[j], names[i + j])
-            i += 8
-        r = ["(%s)" % t if " " in t else t for t in r]
-        s = "((%s + %s) + (%s + %s)) + ((%s + %s) + (%s + %s))" % tuple(r)
-        for name in names[i:]:
-            s = "(%s) + %s" % (s, name)
-        return s
-    half = n // 2
-    half -= half % 8
-    return "(%s) + (%s)" % (_pairwise_code(names[:half]), _pairwise_code(names[half:]))
-
-
-def unpack_target(names):
-    """A comma-separated target that unpacks a sequence, even of one item."""
-    return ", ".join(names) + ("," if len(names) == 1 else "")
+def __getattr__(name):
+    if name in _MOVED:
+        from . import fast_code
+        return getattr(fast_code, name)
+    raise AttributeError("module 'purebp.fast' has no attribute %r" % (name,))
 
 
 def _unflatten(flat, n_in, n_out):

@@ -31,8 +31,9 @@ def forward(w, rows):
     return out
 """
 
-from .fast import (ACTIVATIONS, SUM_TERMS, CompiledLoop, cancels, compile_function, is_row,
-                   pairwise_code, start_code, unpack_target)
+from .fast import ACTIVATIONS, SUM_TERMS, CompiledLoop
+from .fast_code import (cancels, compile_function, is_row, pairwise_code, start_code,
+                        unpack_target)
 
 
 def compile_rows(X, y, layers, lr, loss, activations):
@@ -81,16 +82,20 @@ def compile_rows(X, y, layers, lr, loss, activations):
             l = forwards[k](flats[k], l)
         return [list(row) for row in l]
 
-    def sources():
-        text = []
-        for k in range(n):
-            text.append("# syn[%d]: %d x %d" % (k, layers[k], layers[k + 1]))
-            text += forward_lines(layers[k], layers[k + 1], activations[k])
-            text += backward_lines(layers[k], layers[k + 1], activations[k], lr,
-                                    loss if k == n - 1 else None, k > 0)
-        return "\n".join(text) + "\n"
+    return CompiledLoop("rows", list(layers), run_count, (X, y, layers, lr, loss, activations),
+                        step_rows, forward_rows)
 
-    return CompiledLoop("rows", list(layers), run_count, sources, step_rows, forward_rows)
+
+def source(X, y, layers, lr, loss, activations):
+    """The code ``compile_rows`` compiles, as text: each layer's two functions."""
+    n = len(layers) - 1
+    text = []
+    for k in range(n):
+        text.append("# syn[%d]: %d x %d" % (k, layers[k], layers[k + 1]))
+        text += forward_lines(layers[k], layers[k + 1], activations[k])
+        text += backward_lines(layers[k], layers[k + 1], activations[k], lr,
+                               loss if k == n - 1 else None, k > 0)
+    return "\n".join(text) + "\n"
 
 
 def _names(prefix, count):

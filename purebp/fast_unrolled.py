@@ -26,24 +26,30 @@ def loop(flats, start, count, every, history, lr=lr):
     return [[w0_0_0, w0_1_0]]
 """
 
-from .fast import (ACTIVATIONS, CompiledLoop, cancels, compile_function, is_row, pairwise_code,
-                   start_code, unpack_target)
+from .fast import ACTIVATIONS, unrolled_loop
+from .fast_code import cancels, is_row, pairwise_code, start_code, unpack_target, write_code
 
 
 def compile_unrolled(X, y, layers, lr, loss, activations):
     """The ``CompiledLoop`` with every row and weight spelled out, or None
     (data a board cannot write exactly, code that does not compile).
     ``activations``: each layer's, bottom up."""
-    def lines():
-        return unrolled_lines(X, y, layers, lr, loss, activations)
+    made_from = (X, y, layers, lr, loss, activations)
+    code = unrolled_code(*made_from)
+    return unrolled_loop(code, made_from) if code is not None else None
 
+
+def unrolled_code(X, y, layers, lr, loss, activations):
+    """The code ``compile_unrolled`` compiles (``fast.write_code``), or None
+    where the data cannot be written exactly (a single-precision board)."""
     if not all(_written_exactly(v) for rows in (X, y) for row in rows for v in row):
         return None
-    run_count = compile_function(lines, "loop", lr)
-    if run_count is None:
-        return None
-    return CompiledLoop("unrolled", list(layers), run_count,
-                        lambda: "\n".join(lines()) + "\n")
+    return write_code(lambda: unrolled_lines(X, y, layers, lr, loss, activations))
+
+
+def source(X, y, layers, lr, loss, activations):
+    """The code ``compile_unrolled`` compiles, as text."""
+    return "\n".join(unrolled_lines(X, y, layers, lr, loss, activations)) + "\n"
 
 
 def _written_exactly(v):

@@ -72,23 +72,40 @@ def compiled_loop(X, y, layers, lr, loss, activation, iterations, fast, form=Non
 def build_loop(X, y, layers, lr, loss, activation, form=None):
     """``(loop, None)``: the loop ``purebp.fast`` compiles for this data,
     network and rate; or ``(None, why it makes none)``."""
+    short = "the compiled loop needs more memory than this Python has left"
+    import gc
+    if hasattr(gc, "mem_free"):         # a board's heap (MicroPython)
+        gc.collect()
+        # Less free than about 16 KB builds no loop (purebp.fast's modules
+        # and the smallest code need 19 KB on MicroPython 1.27, 32-bit): the
+        # plain path runs, decided before an import or a failed build cuts
+        # the heap up.
+        if gc.mem_free() < 16384:
+            return None, short
+    compiled = reason = None
     try:
         from . import fast as compiled      # imported here: fast=False needs none of it
         loop = compiled.compile_loop(X, y, layers, lr, loss, activation, form=form)
     except MemoryError:     # a board's heap too small for the compiled loop: the plain path
-        return None, "the compiled loop needs more memory than this Python has left"
+        loop, reason = None, short
     if loop is not None:
         return loop, None
-    from .losses import LOSSES
-    if loss not in compiled.LOSSES or LOSSES[loss].output not in compiled.ACTIVATIONS:
-        return None, "the compiled loop has no code for the loss %s" % loss
-    if len(layers) > 2 and activation not in compiled.ACTIVATIONS:
-        return None, "the compiled loop has no code for the activation %s" % activation
-    largest = max(layers[k] * layers[k + 1] for k in range(len(layers) - 1))
-    if largest > (compiled.PYPY_LAYER_WEIGHTS if compiled.PYPY else compiled.MAX_LAYER_WEIGHTS):
-        return None, "a layer of %s is more than the compiled loop takes" % plural(
-            largest, "weight")
-    return None, "the compiled loop could not be built on this Python"
+    if reason is None:
+        from .losses import LOSSES
+        largest = max(layers[k] * layers[k + 1] for k in range(len(layers) - 1))
+        if loss not in compiled.LOSSES or LOSSES[loss].output not in compiled.ACTIVATIONS:
+            reason = "the compiled loop has no code for the loss %s" % loss
+        elif len(layers) > 2 and activation not in compiled.ACTIVATIONS:
+            reason = "the compiled loop has no code for the activation %s" % activation
+        elif largest > (compiled.PYPY_LAYER_WEIGHTS if compiled.PYPY
+                        else compiled.MAX_LAYER_WEIGHTS):
+            reason = "a layer of %s is more than the compiled loop takes" % plural(
+                largest, "weight")
+        else:
+            reason = "the compiled loop could not be built on this Python"
+    if compiled is not None and compiled.COUNTED_HEAP:
+        compiled._let_go(compiled.__name__)     # a board: the plain path needs the room
+    return None, reason
 
 
 def debugger_on():

@@ -15,7 +15,7 @@ import random
 import pytest
 
 from conftest import load_reference, reference_data, scenario_names
-from purebp import fast, fast_rows, fast_unrolled, training
+from purebp import fast, fast_code, fast_rows, fast_unrolled, training
 from purebp.activations import HIDDEN
 from purebp.datasets import load_data
 from purebp.errors import TrainingError
@@ -290,8 +290,11 @@ def test_out_of_memory_everywhere_trains_on_the_plain_path(monkeypatch):
     monkeypatch.setattr(fast_unrolled, "unrolled_lines", raise_memory_error)
     monkeypatch.setattr(fast_rows, "forward_lines", raise_memory_error)
     X, y = load_data("xor")
-    assert fast.compile_loop(X, y, [3, 4, 1], 1.0, "half-sse") is None
+    with pytest.raises(MemoryError):
+        fast.compile_loop(X, y, [3, 4, 1], 1.0, "half-sse")
     result = train(X, y, layers=[3, 4, 1], iterations=300, every=100)
+    assert result.plain_reason == ("the compiled loop needs more memory than this Python "
+                                   "has left")
     monkeypatch.undo()
     assert result.weights == train(X, y, layers=[3, 4, 1], iterations=300, fast=False).weights
 
@@ -309,10 +312,10 @@ def test_a_join_that_finds_no_room_builds_the_code_in_one_block():
                                             ["sigmoid", "sigmoid"])
 
     calls.append(0)                 # no failure for the comparison just below
-    block = fast._one_block(lines)
+    block = fast_code._one_block(lines)
     assert bytes(block).decode() == "\n".join(lines()) + "\n"
     del calls[:]
-    function = fast.compile_function(lines, "loop")
+    function = fast_code.compile_function(lines, "loop")
     assert len(calls) == 3          # the failed join, then counting and copying
     start = [[w for row in syn for w in row] for syn in initial_weights([3, 4, 1], 1)]
     weights, _ = plain(X, y, [3, 4, 1], 50, 1.0, "half-sse", 0)
