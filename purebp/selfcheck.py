@@ -56,7 +56,7 @@ def self_check(*, board=False):
     """
     from . import checks
     board = checks.flag(board, "board")
-    trainings = list(scenarios(board))
+    trainings = scenarios(board)
     # The draws first: each generator needs one free 2.5 KB stretch, which
     # a heap has before the training runs break it up.
     results = _drawn_and_activated()
@@ -77,7 +77,7 @@ def scenarios(board=False):
     (``selfcheck_large``, which the board-sized check never loads)."""
     from . import selfcheck_data
     if board:
-        return selfcheck_data.SCENARIOS
+        return list(selfcheck_data.SCENARIOS)
     from . import selfcheck_large
     return selfcheck_data.SCENARIOS + selfcheck_large.SCENARIOS
 
