@@ -1,10 +1,10 @@
 """``purebp check``: purebp against numpy's numbers, without pytest.
 
 A few small scenarios recorded from numpy ship inside the package
-(``purebp/selfcheck_data.py``, written by tools/record_references.py,
-whose ``SELFCHECK`` list names them all): the random start and numpy's
-shuffle, the activations, and short training runs of each loss, hidden
-activation and mini-batches.
+(``purebp/selfcheck_data.py`` and ``selfcheck_large.py``, written by
+tools/record_references.py, whose ``SELFCHECK`` list names them all): the
+random start and numpy's shuffle, the activations, and short training runs
+of each loss, hidden activation and mini-batches.
 ``self_check`` runs them and returns each one's largest deviation from
 numpy; the check passes when every one is within 1e-12. This is what to
 run on a machine where nothing can be installed, to trust the copy there.
@@ -15,10 +15,10 @@ True
 
 On a microcontroller's small heap (below ``BOARD_HEAP``) the check runs a
 board-sized subset -- the random start and the shuffle, the activations,
-and the training scenarios of at most ``BOARD_WEIGHTS`` weights -- and says
-so. Where floats
-are single precision (most boards' firmware), numpy's numbers cannot be
-matched at all, and the check says that instead of listing deviations.
+and the training scenarios of at most ``BOARD_WEIGHTS`` weights, on the
+plain path -- and says so. Where floats are single precision (most boards'
+firmware), numpy's numbers cannot be matched at all, and the check says
+that instead of listing deviations.
 """
 
 TOLERANCE = 1e-12
@@ -46,8 +46,102 @@ def heap_size():
         return None
 
 
-def _weights(layers):
-    return sum(layers[k] * layers[k + 1] for k in range(len(layers) - 1))
+def self_check(*, board=False):
+    """``(name, largest deviation from numpy)`` for every recorded scenario.
+
+    ``board=True``: the board-sized subset. Its training scenarios (those of
+    at most ``BOARD_WEIGHTS`` weights) run on the plain path: building the
+    compiled loop takes more heap than these small runs do (the tests hold
+    the compiled loop to the plain path's numbers).
+    """
+    from . import checks
+    board = checks.flag(board, "board")
+    trainings = scenarios(board)
+    # The draws first: each generator needs one free 2.5 KB stretch, which
+    # a heap has before the training runs break it up.
+    results = _drawn_and_activated()
+    if board:
+        # From here a board's heap holds only the scenarios still to train:
+        # the room of the other numbers, and of each scenario once it is
+        # compared, goes to training.
+        _let_go_of_data()
+    while trainings:
+        s = trainings.pop(0)
+        results.append((s["name"], _trained(s, fast=not board)))
+    return results
+
+
+def scenarios(board=False):
+    """The recorded training scenarios: those of at most ``BOARD_WEIGHTS``
+    weights (``selfcheck_data``), then, unless ``board``, the larger ones
+    (``selfcheck_large``, which the board-sized check never loads)."""
+    from . import selfcheck_data
+    if board:
+        return list(selfcheck_data.SCENARIOS)
+    from . import selfcheck_large
+    return selfcheck_data.SCENARIOS + selfcheck_large.SCENARIOS
+
+
+def _drawn_and_activated():
+    """The checks besides training: the random start, the activations, the shuffle."""
+    from . import selfcheck_data
+    from .activations import relu, sigmoid, softmax, tanh
+    from .random_start import MT19937, permutation
+    results = []
+    for seed, values in selfcheck_data.RANDOM_STREAMS:
+        count = len(values.split())
+        generator = MT19937(seed)
+        drawn = [generator.random() for _ in range(count)]
+        generator = None     # a board's heap holds one generator's state at a time
+        results.append(("random start, seed %d, %d draws" % (seed, count),
+                        _deviation(drawn, values)))
+    z, expected = selfcheck_data.SIGMOID
+    z = _numbers(z)
+    results.append(("sigmoid, %d points down to z = %s" % (len(z), min(z)),
+                    _deviation([sigmoid(v) for v in z], expected)))
+    z, with_tanh, with_relu, shares = selfcheck_data.ACTIVATIONS
+    z = _numbers(z)
+    results.append(("tanh, ReLU and softmax at %d points" % len(z),
+                    max(_deviation([tanh(v) for v in z], with_tanh),
+                        _deviation([relu(v) for v in z], with_relu),
+                        _deviation(softmax(z), shares))))
+    worst = 0
+    for seed, n, order in selfcheck_data.PERMUTATIONS:
+        worst = max(worst, 0 if permutation(n, MT19937(seed)) == _numbers(order, int) else 1)
+    results.append(("the shuffle, np.random.permutation, %d cases"
+                    % len(selfcheck_data.PERMUTATIONS), worst))
+    return results
+
+
+def _trained(s, fast):
+    """The largest deviation of scenario ``s``'s training from numpy's."""
+    from .network import train
+    X, y = _data(s["data"])
+    result = train(X, y, layers=s["layers"], seed=s["seed"], iterations=s["iterations"],
+                   lr=s["lr"], loss=s["loss"], every=s["every"], metric=s["metric"],
+                   activation=s["activation"], batch_size=s["batch_size"],
+                   epochs=s["epochs"], fast=fast)
+    return max(_deviation(_flat(result.weights), s["weights"]),
+               _deviation(_flat(result.outputs), s["outputs"]),
+               _deviation([v for i, v in result.history], s["history"]))
+
+
+def _data(name):
+    """A scenario's data: built in, or ``xor-classes``, XOR as two one-hot classes."""
+    from .datasets import load_data
+    if name == "xor-classes":
+        X, y = load_data("xor")
+        return X, [[1 - row[0], row[0]] for row in y]
+    return load_data(name)
+
+
+def _let_go_of_data():
+    """Take ``selfcheck_data`` out of ``sys.modules`` and the package: once
+    nothing else holds its numbers, they leave the heap. (The next import
+    reads the module afresh.)"""
+    import sys
+    del sys.modules["purebp.selfcheck_data"]
+    del sys.modules["purebp"].selfcheck_data
 
 
 def _numbers(text, number=float):
@@ -73,73 +167,6 @@ def _deviation(values, text):
     return worst
 
 
-def self_check(*, board=False):
-    """``(name, largest deviation from numpy)`` for every recorded scenario.
-
-    ``board=True``: only the board-sized subset of the training scenarios.
-    """
-    from . import checks, selfcheck_data
-    board = checks.flag(board, "board")
-    from .activations import relu, sigmoid, softmax, tanh
-    from .network import train
-    from .random_start import MT19937, permutation
-    # The training runs first, while a board's heap is least broken up: each
-    # needs one free 2.5 KB stretch for the random start's state. The lines
-    # come out in reading order all the same.
-    trained = []
-    for s in scenarios(board):
-        X, y = _data(s["data"])
-        result = train(X, y, layers=s["layers"], seed=s["seed"], iterations=s["iterations"],
-                       lr=s["lr"], loss=s["loss"], every=s["every"], metric=s["metric"],
-                       activation=s["activation"], batch_size=s["batch_size"],
-                       epochs=s["epochs"])
-        worst = max(_deviation(_flat(result.weights), s["weights"]),
-                    _deviation(_flat(result.outputs), s["outputs"]),
-                    _deviation([v for i, v in result.history], s["history"]))
-        result = None
-        trained.append((s["name"], worst))
-    results = []
-    for seed, values in selfcheck_data.RANDOM_STREAMS:
-        count = len(values.split())
-        generator = MT19937(seed)
-        drawn = [generator.random() for _ in range(count)]
-        generator = None     # a board's heap holds one generator's state at a time
-        results.append(("random start, seed %d, %d draws" % (seed, count),
-                        _deviation(drawn, values)))
-    z, expected = selfcheck_data.SIGMOID
-    z = _numbers(z)
-    results.append(("sigmoid, %d points down to z = %s" % (len(z), min(z)),
-                    _deviation([sigmoid(v) for v in z], expected)))
-    z, with_tanh, with_relu, shares = selfcheck_data.ACTIVATIONS
-    z = _numbers(z)
-    results.append(("tanh, ReLU and softmax at %d points" % len(z),
-                    max(_deviation([tanh(v) for v in z], with_tanh),
-                        _deviation([relu(v) for v in z], with_relu),
-                        _deviation(softmax(z), shares))))
-    worst = 0
-    for seed, n, order in selfcheck_data.PERMUTATIONS:
-        worst = max(worst, 0 if permutation(n, MT19937(seed)) == _numbers(order, int) else 1)
-    results.append(("the shuffle, np.random.permutation, %d cases"
-                    % len(selfcheck_data.PERMUTATIONS), worst))
-    return results + trained
-
-
-def scenarios(board=False):
-    """The recorded training scenarios (``board``: those of at most BOARD_WEIGHTS weights)."""
-    from . import selfcheck_data
-    return [s for s in selfcheck_data.SCENARIOS
-            if not board or _weights(s["layers"]) <= BOARD_WEIGHTS]
-
-
-def _data(name):
-    """A scenario's data: built in, or ``xor-classes``, XOR as two one-hot classes."""
-    from .datasets import load_data
-    if name == "xor-classes":
-        X, y = load_data("xor")
-        return X, [[1 - row[0], row[0]] for row in y]
-    return load_data(name)
-
-
 def print_check(write=print, board=None):
     """Run the check, print a line a scenario and a verdict; return the exit code.
 
@@ -147,9 +174,7 @@ def print_check(write=print, board=None):
     Returns 0 when every number is within ``TOLERANCE`` of numpy's, 1 when
     one is not, or when floats here are single precision (nothing to compare).
     """
-    from . import selfcheck_data
-    write("purebp check: against numpy %s, tolerance %g" % (selfcheck_data.NUMPY_VERSION,
-                                                           TOLERANCE))
+    write(_heading())
     if not double_precision():
         write("not checked: %s, so they cannot be matched here. Training and prediction "
               "work, to about 7 digits." % SINGLE_PRECISION)
@@ -158,10 +183,7 @@ def print_check(write=print, board=None):
     if board is None:
         board = heap is not None and heap < BOARD_HEAP
     if board:
-        write("a board-sized subset: %d of %d training scenarios (networks of at most %d "
-              "weights)%s; the full check needs a %d KB heap"
-              % (len(scenarios(True)), len(scenarios()), BOARD_WEIGHTS,
-                 " for this %d KB heap" % (heap // 1024) if heap else "", BOARD_HEAP // 1024))
+        write(_board_sized(heap))
     results = self_check(board=board)
     worst = 0.0
     for name, deviation in results:
@@ -175,3 +197,20 @@ def print_check(write=print, board=None):
     write("ok: %d checks%s, worst deviation %.3g" % (len(results), " (board-sized subset)"
                                                      if board else "", worst))
     return 0
+
+
+def _heading():
+    from . import selfcheck_data
+    return "purebp check: against numpy %s, tolerance %g" % (selfcheck_data.NUMPY_VERSION,
+                                                            TOLERANCE)
+
+
+def _board_sized(heap):
+    """What the board-sized subset covers (``selfcheck_data`` says how many
+    scenarios it leaves out, without loading ``selfcheck_large``)."""
+    from . import selfcheck_data
+    small = len(selfcheck_data.SCENARIOS)
+    return ("a board-sized subset: %d of %d training scenarios (networks of at most %d "
+            "weights, on the plain path)%s; the full check needs a %d KB heap"
+            % (small, small + selfcheck_data.LARGE_SCENARIOS, BOARD_WEIGHTS,
+               " for this %d KB heap" % (heap // 1024) if heap else "", BOARD_HEAP // 1024))

@@ -4,7 +4,9 @@ Written by tools/record_references.py from numpy 2.4.6; do not edit.
 
 Every list of numbers is one string (row by row, read with float(); the
 shuffles' orders with int()): on a board's heap a few strings take far
-less room than hundreds of floats.
+less room than hundreds of floats. The training scenarios of more
+than 16 weights are in selfcheck_large.py, which a board-sized check
+never loads.
 """
 
 NUMPY_VERSION = '2.4.6'
@@ -31,9 +33,10 @@ PERMUTATIONS = [
     [4294967295, 7, '1 5 0 6 4 2 3'],
 ]
 
-# Every scenario of 'purebp check', each small enough for MicroPython. data:
-# 'seed' and 'xor' are built in; 'xor-classes' is XOR as two one-hot classes.
-# weights: syn[0], syn[1], ... row by row; outputs: l row by row;
+# The training scenarios of at most 16 weights, which a board-sized
+# check runs; selfcheck_large.py holds the 2 others.
+# data: 'seed' and 'xor' are built in; 'xor-classes' is XOR as two one-hot
+# classes. weights: syn[0], syn[1], ... row by row; outputs: l row by row;
 # history: the metric at iterations (or epochs) 0, every, 2 * every, ...
 SCENARIOS = [
     {
@@ -86,23 +89,6 @@ SCENARIOS = [
         'weights': '2.901509783352541 2.962731634182767 -5.616015754203464 -3.4606651124600467 -0.7478106070342666 -4.950360621808761 -5.917293252409388 -2.193834615680455 -0.035955532100029955 -1.4108653712525359 2.1454892149542015 4.017661364388477 -4.376720695956417 5.123135140094974 -8.28341794802608 5.339121202474736',
         'outputs': '0.03508130953033661 0.9546306930935637 0.9619543944995487 0.05360758132205019',
         'history': '0.4964100319027255 0.31154894738739225 0.099292092737883 0.05800471586531167',
-    },
-    {
-        'name': 'a 4-layer net, 3,5,4,1, lr 0.5',
-        'data': 'xor',
-        'layers': [3, 5, 4, 1],
-        'seed': 2,
-        'iterations': 500,
-        'lr': 0.5,
-        'loss': 'sse',
-        'every': 100,
-        'metric': 'mse',
-        'activation': 'sigmoid',
-        'batch_size': None,
-        'epochs': None,
-        'weights': '-0.09336404621483727 -1.632875550335619 0.054325770754088815 -0.20174813695786445 -0.07411770257762719 -0.319643459998711 -1.4749211489744631 0.2124656507354388 -0.4207099888877067 -0.4510113386712624 0.23124718468669658 -0.17472749504985038 -0.7201853331029672 -0.01829070565226086 -0.6252057561835754 0.5609562983860823 0.6927828636275462 0.07802726562106242 0.6875958099093804 -0.8599031807608847 -0.5992642476807664 -1.229210342973438 0.6691363269154003 -0.8074249803981975 -0.7914679541312094 0.2029312104753437 -0.49202903119832064 -0.7942465446705496 -0.5846959672964802 -0.22171320203988204 -0.058528688756523506 -0.5999549340128052 0.24270486539604794 0.012399174739917281 0.03889672722211987 0.2029320948221619 0.6383930002358023 0.786948165888639 -1.1940386434489965',
-        'outputs': '0.46554456768164915 0.5111822106702623 0.5111284484372915 0.5311710060218457',
-        'history': '0.25042100274672485 0.24995120373333346 0.24981124412713937 0.24950076091359447 0.24849690404153513',
     },
     {
         'name': 'a tanh hidden layer, 3,4,1',
@@ -173,23 +159,6 @@ SCENARIOS = [
         'history': '0.68833415727565 0.6792567539772034 0.6629324044113887',
     },
     {
-        'name': 'the softmax loss, two classes, 3,4,2',
-        'data': 'xor-classes',
-        'layers': [3, 4, 2],
-        'seed': 1,
-        'iterations': 30,
-        'lr': 3.0,
-        'loss': 'softmax',
-        'every': 10,
-        'metric': 'accuracy',
-        'activation': 'sigmoid',
-        'batch_size': None,
-        'epochs': None,
-        'weights': '-0.01872819590611692 0.4194938917952668 -1.595314639551447 -0.33677227516539765 -0.667755678524905 -1.1326973261316777 -1.580102731772411 -0.4627765805204583 -0.39467779857465024 -0.3845752702230242 -0.3045642408907529 0.20819091240568338 -0.27072367731219643 0.43586304955712235 -0.6956327570735412 0.09134296382619808 0.8920507231554585 -0.940061461529701 -0.476492053269009 -0.8465310913707658',
-        'outputs': '0.5871580661467258 0.4128419338532742 0.521678319923452 0.4783216800765479 0.4358212021043954 0.5641787978956047 0.4553368790435717 0.5446631209564282',
-        'history': '0.5 0.5 0.5',
-    },
-    {
         'name': 'mini-batches of 3, shuffled, 3,4,1',
         'data': 'xor',
         'layers': [3, 4, 1],
@@ -207,3 +176,4 @@ SCENARIOS = [
         'history': '0.9903730708040512 0.9873131637313628 0.9845140209843737',
     },
 ]
+LARGE_SCENARIOS = 2

@@ -1,6 +1,8 @@
 """`purebp check`: numpy's shipped numbers, the board-sized subset, single precision."""
 
-from purebp import minicli, selfcheck
+import sys
+
+from purebp import minicli, network, selfcheck
 
 # The checks besides training: four random streams, the sigmoid, the other
 # activations, the shuffle.
@@ -32,6 +34,49 @@ def test_a_small_heap_runs_the_board_sized_subset_and_says_so(monkeypatch):
     assert lines[-1].startswith("ok: %d checks (board-sized subset)" % (NOT_TRAINING + len(board)))
     names = [s["name"] for s in board]
     assert "Trask's 3,4,1 on XOR, seed 1" in names and len(names) < len(selfcheck.scenarios())
+
+
+def test_the_board_sized_subset_trains_on_the_plain_path_and_says_so(monkeypatch):
+    asked = []
+
+    def train(*args, **kwargs):
+        asked.append(kwargs["fast"])
+        return real_train(*args, **kwargs)
+    real_train = network.train
+    monkeypatch.setattr(network, "train", train)
+    code, lines = run_check(board=True)
+    assert code == 0
+    assert "(networks of at most 16 weights, on the plain path)" in lines[1]
+    assert asked == [False] * len(selfcheck.scenarios(board=True))
+    del asked[:]
+    assert run_check(board=False)[0] == 0
+    assert asked == [True] * len(selfcheck.scenarios())
+
+
+def test_the_board_sized_subset_never_loads_the_larger_scenarios():
+    """Their numbers are in a module of their own; and the board-sized check
+    lets go of selfcheck_data once it has what it trains, which a later check
+    reads afresh."""
+    from purebp import selfcheck_data, selfcheck_large
+    assert all(_weights(s) <= selfcheck.BOARD_WEIGHTS for s in selfcheck_data.SCENARIOS)
+    assert all(_weights(s) > selfcheck.BOARD_WEIGHTS for s in selfcheck_large.SCENARIOS)
+    assert selfcheck_data.LARGE_SCENARIOS == len(selfcheck_large.SCENARIOS) > 0
+    assert selfcheck.scenarios() == selfcheck_data.SCENARIOS + selfcheck_large.SCENARIOS
+    assert selfcheck.scenarios(board=True) == selfcheck_data.SCENARIOS
+    del sys.modules["purebp.selfcheck_large"]
+    import purebp
+    del purebp.selfcheck_large
+    code, lines = run_check(board=True)
+    assert code == 0
+    assert "purebp.selfcheck_large" not in sys.modules
+    assert "purebp.selfcheck_data" not in sys.modules
+    code, lines = run_check(board=False)
+    assert code == 0 and lines[-1].startswith("ok: %d checks," % (NOT_TRAINING + len(selfcheck.scenarios())))
+
+
+def _weights(scenario):
+    layers = scenario["layers"]
+    return sum(layers[k] * layers[k + 1] for k in range(len(layers) - 1))
 
 
 def test_the_recorded_numbers_are_read_exactly():

@@ -117,7 +117,6 @@ SELFCHECK = [
     ("the article's network, seed 1", "seed", [3, 1], 1, 2000, 1.0, "half-sse", 500, "sse"),
     ("the expanded program's sse loss, seed 0", "seed", [3, 1], 0, 2000, 1.0, "sse", 500, "sse"),
     ("Trask's 3,4,1 on XOR, seed 1", "xor", [3, 4, 1], 1, 1000, 1.0, "half-sse", 250, "mae"),
-    ("a 4-layer net, 3,5,4,1, lr 0.5", "xor", [3, 5, 4, 1], 2, 500, 0.5, "sse", 100, "mse"),
     # The conventions of issue 11 ran on the plain path when these were chosen (about
     # 0.1 s a step on MicroPython's WebAssembly build): 30 steps keep check short.
     ("a tanh hidden layer, 3,4,1", "xor", [3, 4, 1], 1, 30, 1.0, "half-sse", 10, "sse",
@@ -127,12 +126,16 @@ SELFCHECK = [
     ("the mse loss, 3,4,1", "xor", [3, 4, 1], 1, 30, 10.0, "mse", 10, "loss"),
     ("the cross-entropy loss, 3,4,1", "xor", [3, 4, 1], 1, 30, 3.0, "cross-entropy", 10,
      "loss"),
-    ("the softmax loss, two classes, 3,4,2", "xor-classes", [3, 4, 2], 1, 30, 3.0, "softmax",
-     10, "accuracy"),
     ("mini-batches of 3, shuffled, 3,4,1", "xor", [3, 4, 1], 1, None, 1.0, "half-sse", 5,
      "sse", {"batch_size": 3, "epochs": 15}),
+    # Networks of more than selfcheck.BOARD_WEIGHTS (16) weights come last: they go
+    # to selfcheck_large.py, which a board-sized check never loads.
+    ("a 4-layer net, 3,5,4,1, lr 0.5", "xor", [3, 5, 4, 1], 2, 500, 0.5, "sse", 100, "mse"),
+    ("the softmax loss, two classes, 3,4,2", "xor-classes", [3, 4, 2], 1, 30, 3.0, "softmax",
+     10, "accuracy"),
 ]
 SELFCHECK_FILE = os.path.join(HERE, os.pardir, "purebp", "selfcheck_data.py")
+SELFCHECK_LARGE_FILE = os.path.join(HERE, os.pardir, "purebp", "selfcheck_large.py")
 
 SEEDS_FOR_STREAMS = [0, 1, 2, 42, 5489, 2 ** 31, 2 ** 32 - 1]
 # np.random.permutation(n) for these seeds and sizes, each after a few random() draws
@@ -829,19 +832,34 @@ def numbers_text(values):
 
 
 def write_selfcheck(document, numpy_version):
-    """purebp/selfcheck_data.py: plain Python literals, which every Python can import.
+    """purebp/selfcheck_data.py and selfcheck_large.py: plain Python literals,
+    which every Python can import.
 
     The numbers are text, one string per list: a board's heap then holds a
     few strings instead of hundreds of float objects, which loading leaves
     scattered among freed gaps (``purebp check`` reads them with float()).
+    The training scenarios of more than ``selfcheck.BOARD_WEIGHTS`` weights
+    go to selfcheck_large.py: the board-sized check never loads them.
     """
+    sys.path.insert(0, os.path.join(HERE, os.pardir))
+    from purebp.selfcheck import BOARD_WEIGHTS as most
+    small, large = [], []
+    for scenario in document["scenarios"]:
+        layers = scenario["layers"]
+        weights = sum(layers[k] * layers[k + 1] for k in range(len(layers) - 1))
+        (small if weights <= most else large).append(scenario)
+    if [s["name"] for s in small + large] != [s["name"] for s in document["scenarios"]]:
+        raise SystemExit("record_references: SELFCHECK lists a network of more than %d "
+                         "weights before a smaller one" % most)
     lines = ['"""numpy\'s numbers for ``purebp check``.',
              "",
              "Written by tools/record_references.py from numpy %s; do not edit." % numpy_version,
              "",
              "Every list of numbers is one string (row by row, read with float(); the",
              "shuffles' orders with int()): on a board's heap a few strings take far",
-             "less room than hundreds of floats.",
+             "less room than hundreds of floats. The training scenarios of more",
+             "than %d weights are in selfcheck_large.py, which a board-sized check" % most,
+             "never loads.",
              '"""',
              "",
              "NUMPY_VERSION = %r" % numpy_version,
@@ -860,12 +878,28 @@ def write_selfcheck(document, numpy_version):
     lines += ["    [%d, %d, %r]," % (seed, n, " ".join(str(i) for i in order))
               for seed, n, order in document["permutations"]]
     lines += ["]", "",
-              "# Every scenario of 'purebp check', each small enough for MicroPython. data:",
-              "# 'seed' and 'xor' are built in; 'xor-classes' is XOR as two one-hot classes.",
-              "# weights: syn[0], syn[1], ... row by row; outputs: l row by row;",
-              "# history: the metric at iterations (or epochs) 0, every, 2 * every, ...",
-              "SCENARIOS = ["]
-    for scenario in document["scenarios"]:
+              "# The training scenarios of at most %d weights, which a board-sized" % most,
+              "# check runs; selfcheck_large.py holds the %d others." % len(large)]
+    lines += scenario_lines(small)
+    lines += ["LARGE_SCENARIOS = %d" % len(large)]
+    write_module(SELFCHECK_FILE, lines)
+    lines = ['"""numpy\'s numbers for ``purebp check``: its training scenarios of more',
+             "than %d weights, which only the full check runs (selfcheck_data.py" % most,
+             "holds the others, and says how they are written).",
+             "",
+             "Written by tools/record_references.py from numpy %s; do not edit." % numpy_version,
+             '"""',
+             ""]
+    lines += scenario_lines(large)
+    write_module(SELFCHECK_LARGE_FILE, lines)
+
+
+def scenario_lines(scenarios):
+    lines = ["# data: 'seed' and 'xor' are built in; 'xor-classes' is XOR as two one-hot",
+             "# classes. weights: syn[0], syn[1], ... row by row; outputs: l row by row;",
+             "# history: the metric at iterations (or epochs) 0, every, 2 * every, ...",
+             "SCENARIOS = ["]
+    for scenario in scenarios:
         lines.append("    {")
         for key in ("name", "data", "layers", "seed", "iterations", "lr", "loss", "every",
                     "metric", "activation", "batch_size", "epochs"):
@@ -874,10 +908,13 @@ def write_selfcheck(document, numpy_version):
         lines.append("        'outputs': %r," % numbers_text(scenario["outputs"]))
         lines.append("        'history': %r," % numbers_text([v for i, v in scenario["history"]]))
         lines.append("    },")
-    lines.append("]")
-    with open(SELFCHECK_FILE + ".tmp", "w", encoding="utf-8") as f:
+    return lines + ["]"]
+
+
+def write_module(path, lines):
+    with open(path + ".tmp", "w", encoding="utf-8") as f:
         f.write("\n".join(lines) + "\n")
-    os.replace(SELFCHECK_FILE + ".tmp", SELFCHECK_FILE)
+    os.replace(path + ".tmp", path)
 
 
 # --- workers and the parent -------------------------------------------------------
@@ -982,7 +1019,8 @@ def main():
               % (name, ref["summation_sensitivity"], document["simd_exp"]["largest_deviation"]))
     if "selfcheck" in libm["extra"]:
         write_selfcheck(libm["extra"].pop("selfcheck"), libm["numpy_version"])
-        print("wrote %s" % os.path.normpath(SELFCHECK_FILE))
+        print("wrote %s and %s" % (os.path.normpath(SELFCHECK_FILE),
+                                   os.path.normpath(SELFCHECK_LARGE_FILE)))
     for name, document in libm["extra"].items():
         document.update(common)
         if name == "sigmoid":
