@@ -41,7 +41,8 @@ from .checks import plain
 from .errors import PurebpError, show
 from .losses import LOSS_NAMES, LOSSES
 from .matrix import pairwise_sum
-from .network import check_data, check_network, layer_activations, step, step_at
+from .network import check_data, check_network, layer_activations, step
+from .replay import step_at
 
 LANGUAGES = ("en", "zh-CN")
 

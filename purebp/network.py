@@ -287,7 +287,6 @@ def train(X, y, layers=None, seed=1, iterations=None, lr=1.0, loss="half-sse",
     ``y`` a flat list, one target a row. Every argument is checked first;
     work that would take more than a day is refused (``purebp.budget``).
     """
-    from . import training        # the loops, loaded when training starts
     X, y = check_data(X, y)
     n_in, n_out = len(X[0]), len(y[0])
     if layers is None:
@@ -316,6 +315,10 @@ def train(X, y, layers=None, seed=1, iterations=None, lr=1.0, loss="half-sse",
     budget.refuse_endless(what, work)
     generator = MT19937(seed)                            # np.random.seed(seed)
     weights = random_weights(layers, generator)          # syn = 2 * np.random.random(...) - 1
+    # The loops are loaded when training starts, after the generator: its state
+    # is one block of 2.5 KB, which a board's heap has whole before the loops'
+    # code is loaded around it.
+    from . import training
     if batch_size is None:
         loop, plain_reason = training.compiled_loop(X, y, layers, lr, loss, activation, length,
                                                     fast)
@@ -333,50 +336,6 @@ def train(X, y, layers=None, seed=1, iterations=None, lr=1.0, loss="half-sse",
                 "epochs": length, "batch_size": batch_size, "lr": lr, "loss": loss,
                 "activation": activation, "every": every, "metric": metric}
     return Training(layers, weights, outputs, history, settings, held, plain_reason)
-
-
-def step_at(X, y, layers=None, seed=1, lr=1.0, loss="half-sse", at=1, progress=None,
-            activation="sigmoid", batch_size=None):
-    """Where step ``at`` (1: the first) of training starts: ``(weights, batch)``.
-
-    ``weights`` are the weights it starts from (numpy's random start for
-    1); ``batch`` is None for full batch, else ``(epoch, index, rows)``:
-    the epoch (from 0), the step's place in it (from 0) and the rows it
-    trains on. ``layers=None`` is the network without a hidden layer, as
-    in ``train``; ``progress`` is called as in ``train`` for the ``at - 1``
-    steps before.
-    """
-    from . import training
-    at = checks.plain(at)
-    if isinstance(at, bool) or not isinstance(at, int) or at < 1:
-        raise PurebpError("at: %s is not an iteration number: they start at 1" % show(at))
-    X, y = check_data(X, y)
-    n_in, n_out = len(X[0]), len(y[0])
-    if layers is None:
-        layers = [n_in, n_out]
-    seed, lr, batch_size = checks.plain(seed), checks.plain(lr), checks.plain(batch_size)
-    schedule(len(X), None, None, batch_size)
-    layers = check_settings(layers, n_in, n_out, lr, loss, 0, "sse")
-    check_conventions(layers, y, activation, loss)
-    progress = checks.function(progress, "progress", optional=True)
-    sizes = ",".join(str(n) for n in layers)
-    if batch_size is None:
-        what = "at: iteration %d comes after %s of a %s network on %s" % (
-            at, plural(at - 1, "iteration"), sizes, plural(len(X), "row"))
-        work = budget.training_work(len(X), layers, at - 1)
-    else:
-        what = "at: step %d comes after %s of a %s network in batches of %d rows" % (
-            at, plural(at - 1, "step"), sizes, batch_size)
-        work = budget.training_work(batch_size, layers, at - 1)
-    budget.refuse_endless(what, work)
-    return training.replay(X, y, layers, seed, lr, loss, at, activation, batch_size, progress)
-
-
-def weights_at(X, y, layers=None, seed=1, lr=1.0, loss="half-sse", at=1, progress=None,
-               activation="sigmoid", batch_size=None):
-    """The weights iteration ``at`` starts from (1: numpy's random start);
-    the arguments are ``step_at``'s."""
-    return step_at(X, y, layers, seed, lr, loss, at, progress, activation, batch_size)[0]
 
 
 def predict(weights, X, activation="sigmoid", loss="half-sse"):
@@ -472,6 +431,16 @@ def check_conventions(layers, y, activation, loss):
         raise PurebpError("activation %s is for hidden layers, and layers %s has none (the "
                           "output's activation comes with the loss)"
                           % (show(activation), ",".join(str(n) for n in layers)))
+
+
+def __getattr__(name):
+    """``step_at`` and ``weights_at``, which moved to ``purebp.replay``, still
+    import from here (PEP 562): training needs neither, so a board's heap
+    need not hold them."""
+    if name in ("step_at", "weights_at"):
+        from . import replay
+        return getattr(replay, name)
+    raise AttributeError("module 'purebp.network' has no attribute %r" % (name,))
 
 
 # --- private helpers ------------------------------------------------------------

@@ -1,7 +1,7 @@
 """The training loops: full batch and mini-batches, with their reports.
 
 ``network.train`` checks its arguments, draws the weights, and hands them
-to one of these loops; ``network.step_at`` replays them up to a step.
+to one of these loops; ``purebp.replay`` replays them up to a step.
 Each loop repeats ``network``'s step (forward, backward, update) and
 keeps the reports:
 
@@ -15,8 +15,6 @@ keeps the reports:
   every training row. Where it can, ``compiled_batches`` runs the same
   loop with the steps and forward passes ``purebp.fast`` compiles (the
   same numbers).
-* ``replay``: the weights a given step starts from, and its batch, for
-  ``explain`` and ``gradcheck``.
 
 With held-out rows (``held_out=(X, y)``), each report measures them too,
 with the weights the reported iteration (or epoch) starts from: the
@@ -222,31 +220,6 @@ def compiled_batches(loop, X, y, weights, generator, batch_size, epochs, lr, los
             done += 1
             _tell(progress, done, lambda: measure(metric, y_batch, l_out, loss))
     return loop.unflatten(flats), loop.outputs(flats, X), history, held
-
-
-def replay(X, y, layers, seed, lr, loss, at, activation, batch_size, progress):
-    """Train up to step ``at`` (from 1); return ``(weights, batch)`` as
-    ``network.step_at`` describes them."""
-    generator = MT19937(seed)
-    weights = random_weights(layers, generator)
-    if batch_size is None:
-        if at > 1:
-            loop = compiled_loop(X, y, layers, lr, loss, activation, at - 1, True)[0]
-            weights = full_batch(X, y, weights, at - 1, lr, loss, activation, 0, "sse",
-                                 progress, loop)[0]
-        return weights, None
-    done, epoch = 0, 0
-    while True:
-        order = permutation(len(X), generator)
-        for index, rows in enumerate(batch_rows(order, batch_size)):
-            if done == at - 1:
-                return weights, (epoch, index, rows)
-            weights = step(weights, take(X, rows), take(y, rows), lr, loss, activation,
-                           checked=True).weights
-            done += 1
-            if progress is not None:
-                progress(done, None)
-        epoch += 1
 
 
 # --- private helpers ------------------------------------------------------------
