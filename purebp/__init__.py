@@ -11,7 +11,8 @@ module                     what it holds
 ``purebp.batches``         mini-batches and epochs: which rows each step uses
 ``purebp.random_start``    numpy's MT19937 random start, bit for bit
 ``purebp.network``         forward pass, backprop and ``train``: any layer sizes
-``purebp.training``        the loops ``train`` runs: full batch, mini-batches
+``purebp.training``        the loop ``train`` runs full batch, the article's
+``purebp.batch_training``  the loops of mini-batches: epochs of shuffled batches
 ``purebp.replay``          where a step of training starts: ``step_at``, ``weights_at``
 ``purebp.metrics``         sse, mse, mae, accuracy, the loss: one number for a fit
 ``purebp.fast``            the training loop compiled for one network (same numbers)

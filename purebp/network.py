@@ -320,6 +320,7 @@ def train(X, y, layers=None, seed=1, iterations=None, lr=1.0, loss="half-sse",
     # code is loaded around it.
     from . import training
     if batch_size is None:
+        generator = None         # full batch draws no more: its state need not stay
         loop, plain_reason = training.compiled_loop(X, y, layers, lr, loss, activation, length,
                                                     fast)
         weights, outputs, history, held = training.full_batch(
@@ -329,7 +330,8 @@ def train(X, y, layers=None, seed=1, iterations=None, lr=1.0, loss="half-sse",
         steps = length * steps_per_epoch(len(X), batch_size)
         loop, plain_reason = training.compiled_loop(X, y, layers, lr, loss, activation, steps,
                                                     fast, form="rows")
-        weights, outputs, history, held = training.mini_batches(
+        from .batch_training import mini_batches   # loaded only with a batch size
+        weights, outputs, history, held = mini_batches(
             X, y, weights, generator, batch_size, length, lr, loss, activation, every, metric,
             progress, held_out, loop)
     settings = {"seed": seed, "iterations": length * steps_per_epoch(len(X), batch_size),
