@@ -22,7 +22,7 @@ module                     what it holds
 ``purebp.datasets``        the built-in data: the article's table, XOR, iris
 ``purebp.iris``            Fisher's iris: 150 flowers and their species
 ``purebp.classes``         a label column as one output per class; the confusion matrix
-``purebp.holdout``         held-out rows: a stratified split numpy reproduces
+``purebp.holdout``         held-out rows: a stratified split numpy reproduces, their check
 ``purebp.csvdata``         your own data: a CSV file into X and y
 ``purebp.scaling``         min-max scaling of columns, and back
 ``purebp.model``           saved models: JSON, written atomically, loaded with checks

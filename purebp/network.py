@@ -299,6 +299,7 @@ def train(X, y, layers=None, seed=1, iterations=None, lr=1.0, loss="half-sse",
     progress = checks.function(progress, "progress", optional=True)
     fast = checks.flag(fast, "fast")
     if held_out is not None:
+        from .holdout import check_held_out     # loaded only with held-out rows
         held_out = check_held_out(held_out, n_in, n_out)
     sizes = ",".join(str(n) for n in layers)
     if batch_size is None:
@@ -385,20 +386,6 @@ def check_data(X, y):
     return X, _targets(X, y)
 
 
-def check_held_out(held_out, n_in, n_out):
-    """``held_out``: a pair ``(X, y)`` of rows with the training data's columns."""
-    if not isinstance(held_out, (list, tuple)) or len(held_out) != 2:
-        raise PurebpError("held_out: expected a pair (X, y) of the rows held out, got %s"
-                          % show(held_out))
-    X = checks.finite_matrix(held_out[0], "held_out", "X")
-    y = _targets(X, held_out[1])
-    if len(X[0]) != n_in or len(y[0]) != n_out:
-        raise PurebpError("held_out: X has %s and y %s, but the training data has %s and %s"
-                          % (plural(len(X[0]), "column"), plural(len(y[0]), "column"),
-                             plural(n_in, "input"), plural(n_out, "output")))
-    return X, y
-
-
 def check_settings(layers, n_in, n_out, lr, loss, every, metric):
     """Refuse settings that cannot train; return ``layers`` as a list.
     (``iterations``, ``epochs`` and ``batch_size``: ``batches.schedule``.)"""
@@ -436,12 +423,17 @@ def check_conventions(layers, y, activation, loss):
 
 
 def __getattr__(name):
-    """``step_at`` and ``weights_at``, which moved to ``purebp.replay``, still
-    import from here (PEP 562): training needs neither, so a board's heap
-    need not hold them."""
+    """Names that moved out, still imported from here (PEP 562): ``step_at``
+    and ``weights_at`` to ``purebp.replay``, ``check_held_out`` to
+    ``purebp.holdout``. Training needs none of them (``train`` loads
+    ``check_held_out`` only for held-out rows), so a board's heap need not
+    hold them."""
     if name in ("step_at", "weights_at"):
         from . import replay
         return getattr(replay, name)
+    if name == "check_held_out":
+        from . import holdout
+        return holdout.check_held_out
     raise AttributeError("module 'purebp.network' has no attribute %r" % (name,))
 
 

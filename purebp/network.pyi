@@ -1,6 +1,7 @@
 from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple
 
 from .matrix import _Matrix, _MatrixIn, _TargetsIn
+from .holdout import check_held_out as check_held_out
 from .replay import step_at as step_at, weights_at as weights_at
 
 _Weights = List[_Matrix]
@@ -62,8 +63,6 @@ def predict(weights: _WeightsIn, X: _MatrixIn, activation: str = "sigmoid",
 def check_network(weights: _WeightsIn, X: _MatrixIn, where: str,
                   y: Optional[_TargetsIn] = None) -> Tuple[Any, ...]: ...
 def check_data(X: _MatrixIn, y: _TargetsIn) -> Tuple[_Matrix, _Matrix]: ...
-def check_held_out(held_out: Tuple[_MatrixIn, _TargetsIn], n_in: int,
-                   n_out: int) -> Tuple[_Matrix, _Matrix]: ...
 def check_settings(layers: Sequence[int], n_in: int, n_out: int, lr: float, loss: str, every: int,
                    metric: str) -> List[int]: ...
 def check_conventions(layers: Sequence[int], y: _MatrixIn, activation: str, loss: str) -> None: ...
