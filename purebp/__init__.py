@@ -11,9 +11,7 @@ module                     what it holds
 ``purebp.batches``         mini-batches and epochs: which rows each step uses
 ``purebp.random_start``    numpy's MT19937 random start, bit for bit
 ``purebp.network``         forward pass, backprop and ``train``: any layer sizes
-``purebp.training``        the loop ``train`` runs full batch, the article's
-``purebp.batch_training``  the loops of mini-batches: epochs of shuffled batches
-``purebp.replay``          where a step of training starts: ``step_at``, ``weights_at``
+``purebp.training``        the loops ``train`` runs: full batch, mini-batches
 ``purebp.metrics``         sse, mse, mae, accuracy, the loss: one number for a fit
 ``purebp.fast``            the training loop compiled for one network (same numbers)
 ``purebp.gradcheck``       backprop's gradient against finite differences
@@ -22,7 +20,7 @@ module                     what it holds
 ``purebp.datasets``        the built-in data: the article's table, XOR, iris
 ``purebp.iris``            Fisher's iris: 150 flowers and their species
 ``purebp.classes``         a label column as one output per class; the confusion matrix
-``purebp.holdout``         held-out rows: a stratified split numpy reproduces, their check
+``purebp.holdout``         held-out rows: a stratified split numpy reproduces
 ``purebp.csvdata``         your own data: a CSV file into X and y
 ``purebp.scaling``         min-max scaling of columns, and back
 ``purebp.model``           saved models: JSON, written atomically, loaded with checks
