@@ -39,8 +39,9 @@ from .errors import PurebpError, plural
 from .narration import LANGUAGES, as_data, explain, render, text
 from .gradcheck import THRESHOLD, gradient_check, progress_total, refuse_endless
 from .losses import LOSS_NAMES, LOSSES
-from .network import METRICS, check_conventions, step_at, train
+from .network import METRICS, check_conventions, train
 from .random_start import initial_weights
+from .replay import step_at
 from .streams import Output, printable, program
 
 EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2

@@ -35,11 +35,15 @@ rows runs in the order of the file.
 >>> split(6, 0.3, seed=1, groups=[0, 0, 0, 1, 1, 1])      # one of each class
 ([0, 1, 3, 5], [2, 4])
 
+``check_held_out`` checks the rows ``train(held_out=(X, y))`` is given
+(``train`` loads this module only then).
+
 These functions run where training runs (MicroPython included).
 """
 
-from .checks import plain, whole_number
+from .checks import finite_matrix, plain, whole_number
 from .errors import PurebpError, plural, show
+from .network import _targets
 from .random_start import MT19937, permutation
 
 
@@ -93,6 +97,20 @@ def check_fraction(fraction):
                           "out): the share of the rows held out, like 0.2 or 0.3"
                           % show(fraction))
     return float(fraction)
+
+
+def check_held_out(held_out, n_in, n_out):
+    """``held_out``: a pair ``(X, y)`` of rows with the training data's columns."""
+    if not isinstance(held_out, (list, tuple)) or len(held_out) != 2:
+        raise PurebpError("held_out: expected a pair (X, y) of the rows held out, got %s"
+                          % show(held_out))
+    X = finite_matrix(held_out[0], "held_out", "X")
+    y = _targets(X, held_out[1])
+    if len(X[0]) != n_in or len(y[0]) != n_out:
+        raise PurebpError("held_out: X has %s and y %s, but the training data has %s and %s"
+                          % (plural(len(X[0]), "column"), plural(len(y[0]), "column"),
+                             plural(n_in, "input"), plural(n_out, "output")))
+    return X, y
 
 
 def _group_name(group, names, count):

@@ -41,7 +41,8 @@ from .checks import plain
 from .errors import PurebpError, show
 from .losses import LOSS_NAMES, LOSSES
 from .matrix import pairwise_sum
-from .network import check_data, check_network, layer_activations, step, step_at
+from .network import check_data, check_network, layer_activations, step
+from .replay import step_at
 
 LANGUAGES = ("en", "zh-CN")
 
@@ -119,10 +120,10 @@ for _name in LOSS_NAMES:
 # purebp's line for each kind of quantity: (the function it is in, the line).
 # The tests hold each line to the source of its function, so it cannot drift.
 PUREBP_LINES = {
-    "rows": ("training.mini_batches", "for rows in batch_rows(order, batch_size):"),
+    "rows": ("batch_training.mini_batches", "for rows in batch_rows(order, batch_size):"),
     "X": ("network.step", "s.l[0] = X"),
     "y": ("network.train", "X, y = check_data(X, y)"),
-    "batch": ("training.mini_batches",
+    "batch": ("batch_training.mini_batches",
               "s = step(weights, take(X, rows), y_batch, lr, loss, activation, checked=True)"),
     "syn_start": ("network.train", "weights = random_weights(layers, generator)"),
     "z": ("network.layer_forward", "z = dot(l_in, syn)"),

@@ -287,7 +287,6 @@ def train(X, y, layers=None, seed=1, iterations=None, lr=1.0, loss="half-sse",
     ``y`` a flat list, one target a row. Every argument is checked first;
     work that would take more than a day is refused (``purebp.budget``).
     """
-    from . import training        # the loops, loaded when training starts
     X, y = check_data(X, y)
     n_in, n_out = len(X[0]), len(y[0])
     if layers is None:
@@ -300,6 +299,7 @@ def train(X, y, layers=None, seed=1, iterations=None, lr=1.0, loss="half-sse",
     progress = checks.function(progress, "progress", optional=True)
     fast = checks.flag(fast, "fast")
     if held_out is not None:
+        from .holdout import check_held_out     # loaded only with held-out rows
         held_out = check_held_out(held_out, n_in, n_out)
     sizes = ",".join(str(n) for n in layers)
     if batch_size is None:
@@ -316,7 +316,12 @@ def train(X, y, layers=None, seed=1, iterations=None, lr=1.0, loss="half-sse",
     budget.refuse_endless(what, work)
     generator = MT19937(seed)                            # np.random.seed(seed)
     weights = random_weights(layers, generator)          # syn = 2 * np.random.random(...) - 1
+    # The loops are loaded when training starts, after the generator: its state
+    # is one block of 2.5 KB, which a board's heap has whole before the loops'
+    # code is loaded around it.
+    from . import training
     if batch_size is None:
+        generator = None         # full batch draws no more: its state need not stay
         loop, plain_reason = training.compiled_loop(X, y, layers, lr, loss, activation, length,
                                                     fast)
         weights, outputs, history, held = training.full_batch(
@@ -326,57 +331,14 @@ def train(X, y, layers=None, seed=1, iterations=None, lr=1.0, loss="half-sse",
         steps = length * steps_per_epoch(len(X), batch_size)
         loop, plain_reason = training.compiled_loop(X, y, layers, lr, loss, activation, steps,
                                                     fast, form="rows")
-        weights, outputs, history, held = training.mini_batches(
+        from .batch_training import mini_batches   # loaded only with a batch size
+        weights, outputs, history, held = mini_batches(
             X, y, weights, generator, batch_size, length, lr, loss, activation, every, metric,
             progress, held_out, loop)
     settings = {"seed": seed, "iterations": length * steps_per_epoch(len(X), batch_size),
                 "epochs": length, "batch_size": batch_size, "lr": lr, "loss": loss,
                 "activation": activation, "every": every, "metric": metric}
     return Training(layers, weights, outputs, history, settings, held, plain_reason)
-
-
-def step_at(X, y, layers=None, seed=1, lr=1.0, loss="half-sse", at=1, progress=None,
-            activation="sigmoid", batch_size=None):
-    """Where step ``at`` (1: the first) of training starts: ``(weights, batch)``.
-
-    ``weights`` are the weights it starts from (numpy's random start for
-    1); ``batch`` is None for full batch, else ``(epoch, index, rows)``:
-    the epoch (from 0), the step's place in it (from 0) and the rows it
-    trains on. ``layers=None`` is the network without a hidden layer, as
-    in ``train``; ``progress`` is called as in ``train`` for the ``at - 1``
-    steps before.
-    """
-    from . import training
-    at = checks.plain(at)
-    if isinstance(at, bool) or not isinstance(at, int) or at < 1:
-        raise PurebpError("at: %s is not an iteration number: they start at 1" % show(at))
-    X, y = check_data(X, y)
-    n_in, n_out = len(X[0]), len(y[0])
-    if layers is None:
-        layers = [n_in, n_out]
-    seed, lr, batch_size = checks.plain(seed), checks.plain(lr), checks.plain(batch_size)
-    schedule(len(X), None, None, batch_size)
-    layers = check_settings(layers, n_in, n_out, lr, loss, 0, "sse")
-    check_conventions(layers, y, activation, loss)
-    progress = checks.function(progress, "progress", optional=True)
-    sizes = ",".join(str(n) for n in layers)
-    if batch_size is None:
-        what = "at: iteration %d comes after %s of a %s network on %s" % (
-            at, plural(at - 1, "iteration"), sizes, plural(len(X), "row"))
-        work = budget.training_work(len(X), layers, at - 1)
-    else:
-        what = "at: step %d comes after %s of a %s network in batches of %d rows" % (
-            at, plural(at - 1, "step"), sizes, batch_size)
-        work = budget.training_work(batch_size, layers, at - 1)
-    budget.refuse_endless(what, work)
-    return training.replay(X, y, layers, seed, lr, loss, at, activation, batch_size, progress)
-
-
-def weights_at(X, y, layers=None, seed=1, lr=1.0, loss="half-sse", at=1, progress=None,
-               activation="sigmoid", batch_size=None):
-    """The weights iteration ``at`` starts from (1: numpy's random start);
-    the arguments are ``step_at``'s."""
-    return step_at(X, y, layers, seed, lr, loss, at, progress, activation, batch_size)[0]
 
 
 def predict(weights, X, activation="sigmoid", loss="half-sse"):
@@ -424,20 +386,6 @@ def check_data(X, y):
     return X, _targets(X, y)
 
 
-def check_held_out(held_out, n_in, n_out):
-    """``held_out``: a pair ``(X, y)`` of rows with the training data's columns."""
-    if not isinstance(held_out, (list, tuple)) or len(held_out) != 2:
-        raise PurebpError("held_out: expected a pair (X, y) of the rows held out, got %s"
-                          % show(held_out))
-    X = checks.finite_matrix(held_out[0], "held_out", "X")
-    y = _targets(X, held_out[1])
-    if len(X[0]) != n_in or len(y[0]) != n_out:
-        raise PurebpError("held_out: X has %s and y %s, but the training data has %s and %s"
-                          % (plural(len(X[0]), "column"), plural(len(y[0]), "column"),
-                             plural(n_in, "input"), plural(n_out, "output")))
-    return X, y
-
-
 def check_settings(layers, n_in, n_out, lr, loss, every, metric):
     """Refuse settings that cannot train; return ``layers`` as a list.
     (``iterations``, ``epochs`` and ``batch_size``: ``batches.schedule``.)"""
@@ -472,6 +420,21 @@ def check_conventions(layers, y, activation, loss):
         raise PurebpError("activation %s is for hidden layers, and layers %s has none (the "
                           "output's activation comes with the loss)"
                           % (show(activation), ",".join(str(n) for n in layers)))
+
+
+def __getattr__(name):
+    """Names that moved out, still imported from here (PEP 562): ``step_at``
+    and ``weights_at`` to ``purebp.replay``, ``check_held_out`` to
+    ``purebp.holdout``. Training needs none of them (``train`` loads
+    ``check_held_out`` only for held-out rows), so a board's heap need not
+    hold them."""
+    if name in ("step_at", "weights_at"):
+        from . import replay
+        return getattr(replay, name)
+    if name == "check_held_out":
+        from . import holdout
+        return holdout.check_held_out
+    raise AttributeError("module 'purebp.network' has no attribute %r" % (name,))
 
 
 # --- private helpers ------------------------------------------------------------

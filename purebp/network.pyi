@@ -1,6 +1,8 @@
 from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple
 
 from .matrix import _Matrix, _MatrixIn, _TargetsIn
+from .holdout import check_held_out as check_held_out
+from .replay import step_at as step_at, weights_at as weights_at
 
 _Weights = List[_Matrix]
 _WeightsIn = Sequence[_MatrixIn]
@@ -56,22 +58,11 @@ def train(X: _MatrixIn, y: _TargetsIn, layers: Optional[Sequence[int]] = None, s
           fast: bool = True, activation: str = "sigmoid", batch_size: Optional[int] = None,
           epochs: Optional[int] = None,
           held_out: Optional[Tuple[_MatrixIn, _TargetsIn]] = None) -> Training: ...
-def step_at(X: _MatrixIn, y: _TargetsIn, layers: Optional[Sequence[int]] = None, seed: int = 1,
-            lr: float = 1.0, loss: str = "half-sse", at: int = 1,
-            progress: Optional[_Progress] = None, activation: str = "sigmoid",
-            batch_size: Optional[int] = None
-            ) -> Tuple[_Weights, Optional[Tuple[int, int, List[int]]]]: ...
-def weights_at(X: _MatrixIn, y: _TargetsIn, layers: Optional[Sequence[int]] = None, seed: int = 1,
-               lr: float = 1.0, loss: str = "half-sse", at: int = 1,
-               progress: Optional[_Progress] = None, activation: str = "sigmoid",
-               batch_size: Optional[int] = None) -> _Weights: ...
 def predict(weights: _WeightsIn, X: _MatrixIn, activation: str = "sigmoid",
             loss: str = "half-sse") -> _Matrix: ...
 def check_network(weights: _WeightsIn, X: _MatrixIn, where: str,
                   y: Optional[_TargetsIn] = None) -> Tuple[Any, ...]: ...
 def check_data(X: _MatrixIn, y: _TargetsIn) -> Tuple[_Matrix, _Matrix]: ...
-def check_held_out(held_out: Tuple[_MatrixIn, _TargetsIn], n_in: int,
-                   n_out: int) -> Tuple[_Matrix, _Matrix]: ...
 def check_settings(layers: Sequence[int], n_in: int, n_out: int, lr: float, loss: str, every: int,
                    metric: str) -> List[int]: ...
 def check_conventions(layers: Sequence[int], y: _MatrixIn, activation: str, loss: str) -> None: ...

@@ -1,7 +1,7 @@
 """The training loops: full batch and mini-batches, with their reports.
 
 ``network.train`` checks its arguments, draws the weights, and hands them
-to one of these loops; ``network.step_at`` replays them up to a step.
+to one of these loops; ``purebp.replay`` replays them up to a step.
 Each loop repeats ``network``'s step (forward, backward, update) and
 keeps the reports:
 
@@ -9,14 +9,13 @@ keeps the reports:
   the file's order; iteration i's report is the metric of the outputs it
   computes *before* its update, as the article prints its loss. Where it
   can, it runs the loop ``purebp.fast`` compiles (the same numbers).
-* ``mini_batches``: each epoch shuffles the rows with numpy's
-  ``np.random.permutation`` (``purebp.batches``) and steps on a batch at a
-  time; epoch e's report is the metric of the weights it *starts* from, on
-  every training row. Where it can, ``compiled_batches`` runs the same
-  loop with the steps and forward passes ``purebp.fast`` compiles (the
-  same numbers).
-* ``replay``: the weights a given step starts from, and its batch, for
-  ``explain`` and ``gradcheck``.
+* ``mini_batches``, in ``purebp.batch_training`` (loaded only with a
+  batch size: a board's heap need not hold it): each epoch shuffles the
+  rows with numpy's ``np.random.permutation`` (``purebp.batches``) and
+  steps on a batch at a time; epoch e's report is the metric of the
+  weights it *starts* from, on every training row. Where it can,
+  ``compiled_batches`` runs the same loop with the steps and forward
+  passes ``purebp.fast`` compiles (the same numbers).
 
 With held-out rows (``held_out=(X, y)``), each report measures them too,
 with the weights the reported iteration (or epoch) starts from: the
@@ -37,11 +36,9 @@ A step whose weights are no longer finite ends training with a
 
 import sys
 
-from .batches import batch_rows, take
 from .errors import TrainingError, plural
 from .metrics import measure
 from .network import _forward, step
-from .random_start import MT19937, permutation, random_weights
 
 CHUNK = 64               # compiled iterations between checks for NaN and progress reports
 CHUNK_WORK = 2000000     # and at most about this many multiply-adds (a fraction of a second)
@@ -182,88 +179,6 @@ def chunk_size(rows, layers):
     """
     work = 3 * rows * sum(layers[k] * layers[k + 1] for k in range(len(layers) - 1))
     return max(1, min(CHUNK, CHUNK_WORK // max(1, work)))
-
-
-def mini_batches(X, y, weights, generator, batch_size, epochs, lr, loss, activation, every,
-                 metric, progress, held_out=None, loop=None):
-    """Epochs of shuffled batches; returns (weights, outputs on every row,
-    history, held-out history). Given a compiled ``loop`` (``compiled_loop``
-    with ``form="rows"``), ``compiled_batches`` runs them."""
-    if loop is not None:
-        return compiled_batches(loop, X, y, weights, generator, batch_size, epochs, lr, loss,
-                                every, metric, progress, held_out)
-    history, held = [], []
-    done = 0
-    for epoch in range(epochs):
-        if every and epoch % every == 0:     # the weights this epoch starts from, every row
-            history.append((epoch, _metric(weights, (X, y), metric, activation, loss)))
-            if held_out is not None:
-                held.append((epoch, _metric(weights, held_out, metric, activation, loss)))
-        order = permutation(len(X), generator)           # order = np.random.permutation(len(X))
-        for rows in batch_rows(order, batch_size):       # rows = order[start:start + B]
-            y_batch = take(y, rows)
-            s = step(weights, take(X, rows), y_batch, lr, loss, activation, checked=True)
-            weights = s.weights
-            if not _all_finite(weights):
-                raise TrainingError(
-                    "training diverged in epoch %d, at step %d: a weight became NaN or "
-                    "infinite; try a lower learning rate than %r" % (epoch, done, lr),
-                    iteration=done)
-            done += 1
-            _tell(progress, done, lambda: measure(metric, y_batch, s.l[-1], loss))
-    return weights, _forward(weights, X, activation, loss)[-1], history, held
-
-
-def compiled_batches(loop, X, y, weights, generator, batch_size, epochs, lr, loss, every, metric,
-                     progress, held_out=None):
-    """``mini_batches`` line for line, each step and forward pass the compiled
-    loop's (``loop.step``, ``loop.outputs``), the weights kept flat between them."""
-    history, held = [], []
-    done = 0
-    flats = loop.flatten(weights)
-    for epoch in range(epochs):
-        if every and epoch % every == 0:
-            history.append((epoch, measure(metric, y, loop.outputs(flats, X), loss)))
-            if held_out is not None:
-                held.append((epoch, measure(metric, held_out[1],
-                                            loop.outputs(flats, held_out[0]), loss)))
-        order = permutation(len(X), generator)
-        for rows in batch_rows(order, batch_size):
-            y_batch = take(y, rows)
-            flats, l_out = loop.step(flats, take(X, rows), y_batch)
-            if not _all_finite(flats, 1):
-                raise TrainingError(
-                    "training diverged in epoch %d, at step %d: a weight became NaN or "
-                    "infinite; try a lower learning rate than %r" % (epoch, done, lr),
-                    iteration=done)
-            done += 1
-            _tell(progress, done, lambda: measure(metric, y_batch, l_out, loss))
-    return loop.unflatten(flats), loop.outputs(flats, X), history, held
-
-
-def replay(X, y, layers, seed, lr, loss, at, activation, batch_size, progress):
-    """Train up to step ``at`` (from 1); return ``(weights, batch)`` as
-    ``network.step_at`` describes them."""
-    generator = MT19937(seed)
-    weights = random_weights(layers, generator)
-    if batch_size is None:
-        if at > 1:
-            loop = compiled_loop(X, y, layers, lr, loss, activation, at - 1, True)[0]
-            weights = full_batch(X, y, weights, at - 1, lr, loss, activation, 0, "sse",
-                                 progress, loop)[0]
-        return weights, None
-    done, epoch = 0, 0
-    while True:
-        order = permutation(len(X), generator)
-        for index, rows in enumerate(batch_rows(order, batch_size)):
-            if done == at - 1:
-                return weights, (epoch, index, rows)
-            weights = step(weights, take(X, rows), take(y, rows), lr, loss, activation,
-                           checked=True).weights
-            done += 1
-            if progress is not None:
-                progress(done, None)
-        epoch += 1
 
 
 # --- private helpers ------------------------------------------------------------

@@ -15,7 +15,7 @@ import random
 import pytest
 
 from conftest import load_reference, reference_data, scenario_names
-from purebp import fast, fast_code, fast_rows, fast_unrolled, training
+from purebp import batch_training, fast, fast_code, fast_rows, fast_unrolled, training
 from purebp.activations import HIDDEN
 from purebp.datasets import load_data
 from purebp.errors import TrainingError
@@ -175,8 +175,8 @@ def train_both(X, y, monkeypatch=None, **kwargs):
     compiled mini-batch loop ran."""
     ran = []
     if monkeypatch is not None:
-        original = training.compiled_batches
-        monkeypatch.setattr(training, "compiled_batches",
+        original = batch_training.compiled_batches
+        monkeypatch.setattr(batch_training, "compiled_batches",
                             lambda *args: ran.append(1) or original(*args))
     a, b = train(X, y, fast=True, **kwargs), train(X, y, fast=False, **kwargs)
     assert (a.weights, a.outputs, a.history, a.held_out) == (

@@ -53,12 +53,12 @@ def test_mini_batches_load_the_row_looped_compiler_only():
     data and is never built for them. With fast=False, no compiler at all."""
     loaded = modules_after("import purebp\nX, y = purebp.load_data('xor')\n"
                            "purebp.train(X, y, layers=[3, 4, 1], batch_size=2, epochs=3)")
-    assert set(loaded) == CORE | {"purebp.datasets", "purebp.training", "purebp.fast",
-                                  "purebp.fast_code", "purebp.fast_rows"}
+    assert set(loaded) == CORE | {"purebp.datasets", "purebp.training", "purebp.batch_training",
+                                  "purebp.fast", "purebp.fast_code", "purebp.fast_rows"}
     loaded = modules_after("import purebp\nX, y = purebp.load_data('xor')\n"
                            "purebp.train(X, y, layers=[3, 4, 1], batch_size=2, epochs=3, "
                            "fast=False)")
-    assert set(loaded) == CORE | {"purebp.datasets", "purebp.training"}
+    assert set(loaded) == CORE | {"purebp.datasets", "purebp.training", "purebp.batch_training"}
 
 
 @pytest.mark.needs_processes

@@ -1,0 +1,9 @@
+from typing import List, Optional, Sequence, Tuple
+
+from .matrix import _Matrix, _MatrixIn, _TargetsIn
+
+def split(rows: int, fraction: float, seed: int = 1, groups: Optional[Sequence[int]] = None,
+          names: Optional[Sequence[str]] = None) -> Tuple[List[int], List[int]]: ...
+def check_fraction(fraction: float) -> float: ...
+def check_held_out(held_out: Tuple[_MatrixIn, _TargetsIn], n_in: int,
+                   n_out: int) -> Tuple[_Matrix, _Matrix]: ...
