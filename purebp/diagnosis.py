@@ -25,7 +25,9 @@ docs/errors.md, "Warnings"):
   row), sigmoid outputs saturated where the loss does not cancel their
   slope, a zero gradient (below 1e-8), no hidden layer for outputs that
   cannot differ; failing those, too few steps (below 1000) for a rise that
-  may pass.
+  may pass, or weights that barely moved (by less than 1e-3 in the whole
+  run: a learning rate too small). Where nothing is found, what to try
+  never names the layers the run already has.
 
 The losses that are means (``mse``, ``cross-entropy``, ``softmax``) take
 steps that do not grow with the rows, so ``lr * rows`` is no cause there;
@@ -60,6 +62,7 @@ SATURATED = 1e-4            # a sigmoid (or tanh) slope below this passes no gra
 ZERO_GRADIENT = 1e-8        # the largest gradient entry below this is zero
 MANY_ROWS = 20              # lr * rows above this: the summed step is too large
 LARGE_INPUT = 10            # inputs above this in size saturate sigmoids
+SMALL_MOVE = 1e-3           # weights (drawn in [-1, 1)) that moved less than this did not learn
 HIGHER_IS_BETTER = ("accuracy",)   # the metrics that rise as training works
 
 # Each text in English and Chinese; %s are filled from a finding's arguments.
@@ -127,6 +130,13 @@ TEXTS = {
                 "看不出明显的原因，数据也许需要更大的网络，或者一个偏置输入"),
     "unknown_try": ("a hidden layer (--layers %s), another learning rate, more iterations",
                     "加一个隐藏层（--layers %s）、换一个学习率，或者多训练一些迭代"),
+    "unknown_wider_try": ("more hidden units (--layers %s), another learning rate, more "
+                          "iterations",
+                          "更多的隐藏单元（--layers %s）、换一个学习率，或者多训练一些迭代"),
+    "small_steps": ("the weights moved by at most %s in the whole run: learning rate %s takes "
+                    "steps too small to learn",
+                    "整个训练中权重最多只变化了 %s：学习率 %s 的步长太小，学不到东西"),
+    "small_steps_try": ("a larger learning rate: --lr %s", "把学习率调大：--lr %s"),
 }
 
 
@@ -199,9 +209,18 @@ def diagnose(result, X, y):
         else:
             causes.append(("short_epochs", (settings["epochs"],)))
             remedies.append(("short_epochs_try", (10 * settings["epochs"],)))
-    if not causes:
+    moved = _largest_move(result.weights, initial_weights(layers, settings["seed"]))
+    if not causes and moved < SMALL_MOVE:
+        causes.append(("small_steps", (_short(moved), _short(lr))))
+        remedies.append(("small_steps_try", (_short(max(LOSSES[loss].lr, 10 * lr)),)))
+    if not causes and len(layers) == 2:
         causes.append(("unknown", ()))
         remedies.append(("unknown_try", (sizes,)))
+    elif not causes:       # a hidden layer already: more units in each
+        wider = ",".join(str(n if k in (0, len(layers) - 1) else 2 * n)
+                         for k, n in enumerate(layers))
+        causes.append(("unknown", ()))
+        remedies.append(("unknown_wider_try", (wider,)))
     return [symptom] + causes + remedies
 
 
@@ -257,6 +276,12 @@ def _same_outputs(outputs, y):
             return None
         differ = differ or max(row[j] for row in y) != min(row[j] for row in y)
     return ("same_outputs", (_short(outputs[0][0]),)) if differ else None
+
+
+def _largest_move(weights, start):
+    """How far the weights moved from where they started: the largest change of one."""
+    return max(abs(a - b) for syn, syn0 in zip(weights, start)
+               for row, row0 in zip(syn, syn0) for a, b in zip(row, row0))
 
 
 def _stuck(slopes, j, activation):

@@ -140,3 +140,21 @@ def test_one_stuck_class_is_not_every_row_getting_the_same_output():
     assert _same_outputs(learning, y) is None          # class 3 stuck, the others apart
     stuck = [[0.3, 0.3, 0.4]] * 3
     assert _same_outputs(stuck, y) == ("same_outputs", ("0.3",))
+
+
+@pytest.mark.parametrize("lr", [1e-9, 1e-6, 1e-320])
+def test_a_learning_rate_too_small_to_move_the_weights_is_named(lr):
+    result = train(X, y, layers=[3, 4, 1], lr=lr, every=1000)
+    findings = diagnose(result, X, y)
+    assert keys(findings) == ["flat", "small_steps", "small_steps_try"]
+    assert findings[2][1] == ("1",)                 # the article's loss starts from lr 1
+    assert_listed(findings)
+
+
+def test_none_found_with_a_hidden_layer_suggests_more_units_not_the_same_layers():
+    # A slow rate that still moves the weights: nothing in particular to blame.
+    findings = diagnose(train(X, y, layers=[3, 4, 1], lr=0.001, iterations=2000, every=1000),
+                        X, y)
+    assert keys(findings)[-2:] == ["unknown", "unknown_wider_try"], findings
+    assert findings[-1][1] == ("3,8,1",)                # not the 3,4,1 it already has
+    assert_listed(findings)
