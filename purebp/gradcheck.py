@@ -144,9 +144,10 @@ class GradientCheck:
         self.passed = bool(judged) and self.worst.relative_error < threshold
 
     def __repr__(self):
-        return "<GradientCheck %s: worst relative error %.3g at syn[%d][%d][%d], %d weights>" % (
+        kinks = ", %d at a ReLU's kink (not judged)" % len(self.kinks) if self.kinks else ""
+        return "<GradientCheck %s: worst relative error %.3g at syn[%d][%d][%d], %d weights%s>" % (
             (("passed" if self.passed else "failed"), self.worst.relative_error)
-            + self.worst.where + (len(self.comparisons),))
+            + self.worst.where + (len(self.comparisons), kinks))
 
     def _repr_html_(self):
         """Jupyter shows a GradientCheck as a table of its weights, worst first."""

@@ -145,6 +145,7 @@ def test_a_gradient_check_shows_its_verdict_and_its_worst_weights_first():
     relu = purebp.gradient_check([[[0.0, 1.0]], [[1.0], [1.0]]], [[1.0]], [[1.0]],
                                  activation="relu")
     assert "1 at a ReLU's kink (not judged)" in relu._repr_html_()
+    assert repr(relu).endswith(", 4 weights, 1 at a ReLU's kink (not judged)>"), repr(relu)
     assert "(kink)" in relu._repr_html_()
 
 
