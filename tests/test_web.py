@@ -450,11 +450,18 @@ def test_the_page_in_chromium_shows_the_command_lines_numbers_within_budget(serv
 @pytest.mark.long      # Chromium: run by .ci/run (python -m pytest -m long)
 @pytest.mark.needs_processes
 def test_settings_in_the_address_that_the_page_lacks_are_named_not_dropped(served, tmp_path):
-    result = drive(served, [{"open": "?loss=bogus&layers=3,4,1"}, {"open": "?data=nosuch"},
-                            {"step": "seed_first"}], tmp_path)
-    bad_loss, bad_data = [load["error"] for load in result["loads"]]
-    assert bad_loss and "'bogus'" in bad_loss and "half-sse" in bad_loss, bad_loss
-    assert bad_data and '"nosuch"' in bad_data and "showing seed" in bad_data, bad_data
+    # Numbers as Python reads them: 0x10 and 1e3 are no whole numbers, 1e-400 no float's.
+    odd = ["?lr=1e-400", "?lr=0x10", "?seed=1e3", "?layers=3,1e0,1", "?data=nosuch&loss=bogus"]
+    result = drive(served, [{"open": "?loss=bogus&layers=3,4,1"}] + [{"open": q} for q in odd]
+                   + [{"open": "?data=nosuch"}, {"step": "seed_first"}], tmp_path)
+    errors = [load["error"] for load in result["loads"]]
+    assert all(errors), errors
+    assert "'bogus'" in errors[0] and "half-sse" in errors[0], errors[0]
+    assert "lr: '1e-400' is not" in errors[1] and "lr: '0x10' is not" in errors[2], errors
+    assert "seed: '1e3' is not" in errors[3] and "'1e0'" in errors[4], errors
+    assert '"nosuch"' in errors[5] and "'bogus'" in errors[5], errors[5]    # both said
+    assert '"nosuch"' in errors[6] and "showing seed" in errors[6], errors[6]
+    assert not [load["status"] for load in result["loads"][:6] if "Loading" in load["status"]]
     assert result["records"]["seed_first"]["iteration"] == 1    # and the page goes on
 
 

@@ -53,7 +53,8 @@ try {
       await page.waitForSelector("#step:not([disabled]), #error:not([hidden])", {timeout: 60000});
       const ready = await page.evaluate(() => performance.now());
       const error = await page.$eval("#error", (e) => e.hidden ? null : e.textContent);
-      load = {query: action.open, ready_ms: ready, error};
+      const status = await page.$eval("#status", (e) => e.textContent);
+      load = {query: action.open, ready_ms: ready, error, status};
       result.loads.push(load);
     } else if ("set" in action) {
       for (const [name, value] of Object.entries(action.set)) {

@@ -227,15 +227,22 @@ function suggest() {
   $("scale").disabled = !set.classes;
 }
 
-function number(text) {
-  const value = Number(text.trim());
-  return text.trim() !== "" && Number.isFinite(value) ? value : text;   // purebp names a bad one
+// A number typed as Python's float() reads it (for whole-number settings, as
+// int() does); anything else -- "0x10", "1e3" for a seed, "1e-400", which a
+// float would make 0 -- goes to purebp as the text typed, which its message names.
+function number(text, whole = false) {
+  const typed = text.trim();
+  const spelled = whole ? /^[+-]?\d+$/ : /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+  const value = Number(typed);
+  const zero = /^[+-]?[0.]*([eE][+-]?\d+)?$/.test(typed);
+  if (!spelled.test(typed) || !Number.isFinite(value) || (value === 0 && !zero)) return text;
+  return value;
 }
 
 function settings() {
-  return {data: $("data").value, layers: $("layers").value.split(",").map(number),
+  return {data: $("data").value, layers: $("layers").value.split(",").map((size) => number(size, true)),
           lr: number($("lr").value), loss: $("loss").value, activation: $("activation").value,
-          seed: number($("seed").value), iterations: number($("iterations").value),
+          seed: number($("seed").value, true), iterations: number($("iterations").value, true),
           scale: $("scale").checked};
 }
 
@@ -248,7 +255,9 @@ async function start() {
   showStory();
   if (reply.error) {
     state = null;
-    showError(reply.error);
+    $("status").textContent = "";           // not "Loading ..." any more: the error says why
+    showError(addressProblem ? addressProblem + "; " + reply.error : reply.error);
+    addressProblem = null;
   } else {
     state = reply;
     showError(addressProblem);
