@@ -653,7 +653,7 @@ def _show_code(args, data, out):
     # mini-batches run the row-looped form, a batch's rows at a time
     form = "rows" if args.batch_size else None
     print(listing(data.X, data.y, args.layers, args.lr, args.loss, args.activation, args.data,
-                  form), end="", file=out)
+                  form, args.batch_size), end="", file=out)
     return EXIT_OK
 
 

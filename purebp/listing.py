@@ -43,11 +43,12 @@ _NAMES = {
 }
 
 
-def listing(X, y, layers, lr, loss, activation, data, form=None):
+def listing(X, y, layers, lr, loss, activation, data, form=None, batch_size=None):
     """The code ``train`` compiles for ``X``, ``y`` and this network, with a
     header of comments (``data`` names the data in it; ``form="rows"``: the
-    row-looped form, which mini-batches run); a PurebpError if the compiled
-    loop does not apply, saying why."""
+    row-looped form, which mini-batches run; ``batch_size``: the header says
+    they run it a batch at a time); a PurebpError if the compiled loop does
+    not apply, saying why."""
     from .training import build_loop
     X, y = check_data(X, y)
     if layers is None:
@@ -66,6 +67,11 @@ def listing(X, y, layers, lr, loss, activation, data, form=None):
             % ("activation %s, " % activation if len(layers) > 2 else "", lr,
                len(source.splitlines())),
             "# bit for bit; --plain trains with network.step, line by line, instead."]
+    if batch_size:
+        head += ["# In batches of %d rows: each step runs these functions on one batch's rows,"
+                 % batch_size,
+                 "# taken in the order np.random.permutation shuffles them each epoch",
+                 "# (purebp/batch_training.py, compiled_batches), not on every row."]
     tail = ["# exp is math.exp; sigmoid is purebp.activations.sigmoid, for z below EXP_SAFE (%r)"
             % EXP_SAFE,
             "# where exp(-z) would overflow; lr is the learning rate (left out when it is 1:",

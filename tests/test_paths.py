@@ -105,6 +105,8 @@ def test_show_code_with_batches_is_the_row_looped_form():
     assert done.returncode == 0, done.stderr
     compile(done.stdout, "show-code", "exec")
     assert "def forward(w, rows):" in done.stdout
+    assert "# In batches of 2 rows: each step runs these functions on one batch's rows," \
+        in done.stdout
 
 
 def test_a_convention_without_compiled_code_is_named():
