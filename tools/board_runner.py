@@ -610,6 +610,9 @@ def main(argv=None):
     heaps_cmd.add_argument("--package", help="another purebp directory (e.g. an older copy)")
     heaps_cmd.add_argument("--target", action="append", choices=sorted(TARGETS))
     heaps_cmd.add_argument("--verbose", action="store_true")
+    tests_cmd = commands.add_parser("tests", help="tools/board_tests.py on the unix port")
+    tests_cmd.add_argument("--build", default="32", choices=sorted(BUILDS))
+    tests_cmd.add_argument("--mpy", action="store_true")
     run_cmd = commands.add_parser("run", help="micropython -m purebp ARGS")
     run_cmd.add_argument("--build", default="32", choices=sorted(BUILDS))
     run_cmd.add_argument("--heap", type=int, metavar="KB")
@@ -630,6 +633,14 @@ def main(argv=None):
                            log=print if args.verbose else None):
             if not args.verbose:                 # (verbose: printed as found)
                 print(describe(found))
+    elif args.command == "tests":
+        with tempfile.TemporaryDirectory() as directory:
+            stage(directory, mpy=args.mpy)
+            passed, failed, failures = board_tests(micropython(args.build), directory)
+        for line in failures:
+            print(line)
+        print("%d passed, %d failed" % (passed, failed))
+        return 1 if failed else 0
     elif args.command == "run":
         with tempfile.TemporaryDirectory() as directory:
             stage(directory, mpy=args.mpy)
