@@ -32,7 +32,7 @@ def run():
         _end_interrupted()
     except MemoryError:     # cli.main reports its own; this is one while starting
         print("purebp: error: out of memory; give Python more memory (on a board, a larger "
-              "heap), or use a smaller data file (fewer rows) or fewer, smaller layers",
+              "heap: docs/microcontrollers.md gives the heap each use needs)",
               file=sys.stderr)
         return 1
 

@@ -211,6 +211,7 @@ def _board_sized(heap):
     from . import selfcheck_data
     small = len(selfcheck_data.SCENARIOS)
     return ("a board-sized subset: %d of %d training scenarios (networks of at most %d "
-            "weights, on the plain path)%s; the full check needs a %d KB heap"
+            "weights, on the plain path)%s; the full check needs %d KB"
             % (small, small + selfcheck_data.LARGE_SCENARIOS, BOARD_WEIGHTS,
-               " for this %d KB heap" % (heap // 1024) if heap else "", BOARD_HEAP // 1024))
+               ": this heap has %d KB for Python" % (heap // 1024) if heap else "",
+               BOARD_HEAP // 1024))
