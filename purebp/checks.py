@@ -138,23 +138,6 @@ def weight_matrices(weights, where, name="weights"):
     return checked
 
 
-def file_path(path, name="path"):
-    """``path`` as a str: a str, bytes, or an ``os.PathLike`` such as ``pathlib.Path``.
-
-    An int is refused: ``open(5)`` would read file descriptor 5.
-    """
-    if hasattr(path, "__fspath__") and not isinstance(path, (str, bytes)):
-        path = path.__fspath__()
-    if isinstance(path, bytes):
-        path = path.decode("utf-8", "surrogateescape")
-    if not isinstance(path, str):
-        raise PurebpError("%s: %s is not a file path (a str or a pathlib.Path)"
-                          % (name, show(path)))
-    if not path:
-        raise PurebpError("%s: the path is empty" % name)
-    return path
-
-
 # --- private helpers ------------------------------------------------------------
 
 def _who(where, name):

@@ -51,8 +51,9 @@ the sse rose from 1.24 at the start to 2 at the end: training failed
 
 from .activations import ACTIVATIONS
 from .losses import LOSSES
+from .metrics import measure
 from .narration import text
-from .network import forward, layer_activations, measure, step
+from .network import forward, layer_activations, step
 from .random_start import initial_weights
 
 FLAT = 0.9                  # fell by less than 10%: the metric did not fall

@@ -1,6 +1,7 @@
 """Reading and writing files, carefully: every file a command reads or writes.
 
 =====================  ==========================================================
+``file_path``          a path given as a str, bytes or ``pathlib.Path``, as a str
 ``read_text``          a regular file's text, read with a size cap while reading
 ``Outputs``            every output of a command, checked before any work, and
                        written all at once or not at all
@@ -34,7 +35,7 @@ import errno
 import os
 import stat
 
-from .errors import PurebpError, SaveError
+from .errors import PurebpError, SaveError, show
 
 # The caps, measured (docs/errors.md, "Size caps"): a CSV costs about 35 times
 # its size in memory once read and trained for an iteration by the smallest
@@ -47,6 +48,23 @@ MAX_MODEL_BYTES = 512 * 1024 * 1024
 _KINDS = ((stat.S_ISDIR, "a directory"), (stat.S_ISFIFO, "a FIFO (named pipe)"),
           (stat.S_ISSOCK, "a socket"), (stat.S_ISCHR, "a character device"),
           (stat.S_ISBLK, "a block device"))
+
+
+def file_path(path, name="path"):
+    """``path`` as a str: a str, bytes, or an ``os.PathLike`` such as ``pathlib.Path``.
+
+    An int is refused: ``open(5)`` would read file descriptor 5.
+    """
+    if hasattr(path, "__fspath__") and not isinstance(path, (str, bytes)):
+        path = path.__fspath__()
+    if isinstance(path, bytes):
+        path = path.decode("utf-8", "surrogateescape")
+    if not isinstance(path, str):
+        raise PurebpError("%s: %s is not a file path (a str or a pathlib.Path)"
+                          % (name, show(path)))
+    if not path:
+        raise PurebpError("%s: the path is empty" % name)
+    return path
 
 
 def kind_of(mode):

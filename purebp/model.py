@@ -56,7 +56,7 @@ import math
 from . import __version__, checks
 from .columns import BIAS, add_bias, given_inputs, name_problem, bad_character
 from .errors import PurebpError, plural, show, type_name
-from .files import MAX_MODEL_BYTES, read_text, write_atomically
+from .files import MAX_MODEL_BYTES, file_path, read_text, write_atomically
 from .activations import HIDDEN
 from .losses import LOSS_NAMES, LOSSES
 from .network import Training, evaluate, predict
@@ -219,7 +219,7 @@ class Model:
 
 def save(model, path):
     """Write ``model`` to ``path`` atomically; raise ``SaveError`` if it cannot."""
-    path = checks.file_path(path)
+    path = file_path(path)
     write_atomically(path, to_text(model, path), "model")
 
 
@@ -238,7 +238,7 @@ def to_text(model, path):
 
 def load(path):
     """Read and check a model file; return a ``Model``."""
-    path = checks.file_path(path)
+    path = file_path(path)
     text = read_text(path, "model file", MAX_MODEL_BYTES)
     try:
         document = json.loads(text, parse_constant=_refuse_constant, parse_int=_parse_int,

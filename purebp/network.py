@@ -50,10 +50,13 @@ from .batches import schedule, steps_per_epoch
 from .errors import PurebpError, plural, show
 from .losses import LOSS_NAMES, LOSSES
 from .matrix import add, dot, multiply, transpose
-from .metrics import METRICS, accuracy, measure
 from .random_start import MT19937, random_weights
 
 MAX_WEIGHTS = 20000000   # about 2 GB of Python floats with the copies training makes
+# The metrics' names, as purebp.metrics names them (a test holds the two
+# equal): checking a name needs none of the metrics' code, which loads with
+# the first report, and a board's heap need not hold it for training alone.
+METRICS = ("sse", "mse", "mae", "accuracy", "loss")
 
 
 # --- one layer: the forward step and, under it, its partner -----------------
@@ -203,6 +206,7 @@ def evaluate(weights, X, y, metric="sse", activation="sigmoid", loss="half-sse")
     weights, X, y = check_network(weights, X, "evaluate", y)
     checks.choice(metric, METRICS, "metric", "metric")
     _activation(activation)
+    from .metrics import measure
     return measure(metric, y, _forward(weights, X, activation, loss)[-1], loss)
 
 
@@ -425,9 +429,13 @@ def check_conventions(layers, y, activation, loss):
 def __getattr__(name):
     """Names that moved out, still imported from here (PEP 562): ``step_at``
     and ``weights_at`` to ``purebp.replay``, ``check_held_out`` to
-    ``purebp.holdout``. Training needs none of them (``train`` loads
-    ``check_held_out`` only for held-out rows), so a board's heap need not
-    hold them."""
+    ``purebp.holdout``, ``measure`` and ``accuracy`` to ``purebp.metrics``
+    (where they always were). Training needs none of them (``train`` loads
+    ``check_held_out`` only for held-out rows, ``measure`` for reports), so
+    a board's heap need not hold them."""
+    if name in ("measure", "accuracy"):
+        from . import metrics
+        return getattr(metrics, name)
     if name in ("step_at", "weights_at"):
         from . import replay
         return getattr(replay, name)

@@ -2,6 +2,7 @@ from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple
 
 from .matrix import _Matrix, _MatrixIn, _TargetsIn
 from .holdout import check_held_out as check_held_out
+from .metrics import accuracy as accuracy, measure as measure
 from .replay import step_at as step_at, weights_at as weights_at
 
 _Weights = List[_Matrix]
@@ -10,6 +11,7 @@ _Reports = List[Tuple[int, float]]
 _Progress = Callable[[int, Optional[float]], object]
 
 MAX_WEIGHTS: int
+METRICS: Tuple[str, ...]
 
 def layer_forward(l_in: _MatrixIn, syn: _MatrixIn,
                   activation: str = "sigmoid") -> Tuple[_Matrix, _Matrix]: ...

@@ -37,7 +37,6 @@ A step whose weights are no longer finite ends training with a
 import sys
 
 from .errors import TrainingError, plural
-from .metrics import measure
 from .network import _forward, step
 
 CHUNK = 64               # compiled iterations between checks for NaN and progress reports
@@ -150,7 +149,7 @@ def full_batch(X, y, weights, iterations, lr, loss, activation, every, metric, p
                     held.pop()                  # the plain replay below reports it again
                 break    # replay this chunk plain below, to name the iteration
             weights = new_weights
-            history += [(i, measure(metric, y, outputs, loss)) for i, outputs in reports]
+            history += [(i, _measure(metric, y, outputs, loss)) for i, outputs in reports]
             first += count
             _tell(progress, first, lambda: _metric(weights, (X, y), metric, activation, loss))
         loop = None      # its code can go: a board's heap needs the room for the plain steps
@@ -159,13 +158,13 @@ def full_batch(X, y, weights, iterations, lr, loss, activation, every, metric, p
             held.append((i, _metric(weights, held_out, metric, activation, loss)))
         s = step(weights, X, y, lr, loss, activation, checked=True)
         if every and i % every == 0:
-            history.append((i, measure(metric, y, s.l[-1], loss)))
+            history.append((i, _measure(metric, y, s.l[-1], loss)))
         weights = s.weights
         if not _all_finite(weights):
             raise TrainingError(
                 "training diverged at iteration %d: a weight became NaN or infinite; "
                 "try a lower learning rate than %r" % (i, lr), iteration=i)
-        _tell(progress, i + 1, lambda: measure(metric, y, s.l[-1], loss))
+        _tell(progress, i + 1, lambda: _measure(metric, y, s.l[-1], loss))
     return weights, s.l[-1], history, held
 
 
@@ -183,10 +182,17 @@ def chunk_size(rows, layers):
 
 # --- private helpers ------------------------------------------------------------
 
+def _measure(metric, y, l_out, loss):
+    """``metrics.measure``, loaded with the first report: training without
+    reports needs none of it, and a board's heap need not hold it."""
+    from .metrics import measure
+    return measure(metric, y, l_out, loss)
+
+
 def _metric(weights, data, metric, activation, loss):
     """The metric of the network ``weights`` on every row of ``data``, ``(X, y)``."""
     X, y = data
-    return measure(metric, y, _forward(weights, X, activation, loss)[-1], loss)
+    return _measure(metric, y, _forward(weights, X, activation, loss)[-1], loss)
 
 
 def _tell(progress, done, current):

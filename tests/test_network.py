@@ -24,6 +24,16 @@ def test_sse_steps_are_twice_the_half_sse_steps():
                 assert vb == pytest.approx(2 * va, rel=1e-12, abs=1e-300)
 
 
+def test_the_metric_names_train_checks_are_the_metrics():
+    """network.METRICS spells the names so that checking one loads no
+    metric code; they are purebp.metrics', in its order."""
+    import purebp.metrics
+    import purebp.network
+    assert purebp.network.METRICS == purebp.metrics.METRICS
+    assert purebp.network.measure is purebp.metrics.measure      # moved, still imported here
+    assert purebp.network.accuracy is purebp.metrics.accuracy
+
+
 def test_metrics():
     y, l = [[0], [1]], [[0.25], [0.5]]
     assert measure("sse", y, l) == 0.0625 + 0.25

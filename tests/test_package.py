@@ -19,10 +19,11 @@ MODULES = sorted(name[:-3] for name in os.listdir(PACKAGE)
                  if name.endswith(".py") and not name.startswith("__"))
 # What the network module needs to predict, and to train too: its checks, the
 # conventions' tables, the schedule and the budget. Not their words
-# (purebp.words): explain and the command line read those.
+# (purebp.words): explain and the command line read those; nor the metrics'
+# code (purebp.metrics), which loads with the first report.
 CORE = {"purebp", "purebp.activations", "purebp.batches", "purebp.budget", "purebp.checks",
         "purebp.errors", "purebp.losses", "purebp.matrix", "purebp.matrix_check",
-        "purebp.metrics", "purebp.network", "purebp.random_start"}
+        "purebp.network", "purebp.random_start"}
 
 
 def modules_after(code):
@@ -44,7 +45,10 @@ def test_training_loads_what_training_needs_and_nothing_else():
     loaded = modules_after("import purebp\nX, y = purebp.load_data('seed')\n"
                            "purebp.train(X, y, iterations=10)")
     assert set(loaded) == CORE | {"purebp.datasets", "purebp.fast", "purebp.fast_code",
-                                  "purebp.fast_unrolled", "purebp.training"}
+                                  "purebp.fast_unrolled", "purebp.training", "purebp.metrics"}
+    loaded = modules_after("import purebp\nX, y = purebp.load_data('seed')\n"
+                           "purebp.train(X, y, iterations=10, every=0)")    # no reports
+    assert "purebp.metrics" not in loaded and "purebp.training" in loaded
 
 
 @pytest.mark.needs_processes
@@ -54,11 +58,13 @@ def test_mini_batches_load_the_row_looped_compiler_only():
     loaded = modules_after("import purebp\nX, y = purebp.load_data('xor')\n"
                            "purebp.train(X, y, layers=[3, 4, 1], batch_size=2, epochs=3)")
     assert set(loaded) == CORE | {"purebp.datasets", "purebp.training", "purebp.batch_training",
-                                  "purebp.fast", "purebp.fast_code", "purebp.fast_rows"}
+                                  "purebp.fast", "purebp.fast_code", "purebp.fast_rows",
+                                  "purebp.metrics"}
     loaded = modules_after("import purebp\nX, y = purebp.load_data('xor')\n"
                            "purebp.train(X, y, layers=[3, 4, 1], batch_size=2, epochs=3, "
                            "fast=False)")
-    assert set(loaded) == CORE | {"purebp.datasets", "purebp.training", "purebp.batch_training"}
+    assert set(loaded) == CORE | {"purebp.datasets", "purebp.training", "purebp.batch_training",
+                                  "purebp.metrics"}
 
 
 @pytest.mark.needs_processes
