@@ -60,7 +60,7 @@ def file_path(path, name="path"):
     if isinstance(path, bytes):
         path = path.decode("utf-8", "surrogateescape")
     if not isinstance(path, str):
-        raise PurebpError("%s: %s is not a file path (a str or a pathlib.Path)"
+        raise PurebpError("%s: %s is not a file path (a str, bytes or a pathlib.Path)"
                           % (name, show(path)))
     if not path:
         raise PurebpError("%s: the path is empty" % name)
