@@ -44,7 +44,7 @@ def test_training_loads_what_training_needs_and_nothing_else():
     loaded = modules_after("import purebp\nX, y = purebp.load_data('seed')\n"
                            "purebp.train(X, y, iterations=10)")
     assert set(loaded) == CORE | {"purebp.datasets", "purebp.fast", "purebp.fast_code",
-                                  "purebp.fast_unrolled", "purebp.training"}
+                                  "purebp.fast_unrolled", "purebp.fast_loop", "purebp.training"}
 
 
 @pytest.mark.needs_processes
@@ -54,7 +54,8 @@ def test_mini_batches_load_the_row_looped_compiler_only():
     loaded = modules_after("import purebp\nX, y = purebp.load_data('xor')\n"
                            "purebp.train(X, y, layers=[3, 4, 1], batch_size=2, epochs=3)")
     assert set(loaded) == CORE | {"purebp.datasets", "purebp.training", "purebp.batch_training",
-                                  "purebp.fast", "purebp.fast_code", "purebp.fast_rows"}
+                                  "purebp.fast", "purebp.fast_code", "purebp.fast_rows",
+                                  "purebp.fast_loop"}
     loaded = modules_after("import purebp\nX, y = purebp.load_data('xor')\n"
                            "purebp.train(X, y, layers=[3, 4, 1], batch_size=2, epochs=3, "
                            "fast=False)")
