@@ -70,7 +70,6 @@ import sys
 from . import activations as _activations
 from .activations import ACTIVATIONS as _ACTIVATIONS, sigmoid
 from .errors import plural
-from .fast_loop import CompiledLoop
 from .losses import LOSSES as _LOSSES
 
 UNROLL_TERMS = 60000         # rows x weights x 3 up to which the unrolled form is used
@@ -182,6 +181,8 @@ def unrolled_loop(code, made_from):
     run_count = compile_code(code, "loop", made_from[3])
     if run_count is None:
         return None
+    # loaded once the code is compiled: on a board, the compiler needs the room
+    from .fast_loop import CompiledLoop
     return CompiledLoop("unrolled", list(made_from[2]), run_count, made_from)
 
 
@@ -206,7 +207,7 @@ def compile_code(code, name, lr=1):
 
 
 # The code-writing helpers that stood here, now in ``purebp.fast_code``,
-# by their old names (PEP 562).
+# by their old names (PEP 562); ``CompiledLoop`` too, from ``purebp.fast_loop``.
 _MOVED = ("compile_function", "write_code", "cancels", "is_row", "start_code", "pairwise_code",
           "unpack_target")
 
@@ -215,4 +216,7 @@ def __getattr__(name):
     if name in _MOVED:
         from . import fast_code
         return getattr(fast_code, name)
+    if name == "CompiledLoop":     # its module is loaded only once a loop is compiled
+        from .fast_loop import CompiledLoop
+        return CompiledLoop
     raise AttributeError("module 'purebp.fast' has no attribute %r" % (name,))
