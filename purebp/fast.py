@@ -56,9 +56,11 @@ small heap), the unrolled form gives way to the row-looped one, and that to
 a ``MemoryError``; either way ``train`` takes the plain path.
 
 On a board, what the loop does not need while it runs is let go: the text
-of its code (``CompiledLoop.source`` writes it again when asked), and the
+of its code (``CompiledLoop.source`` writes it again when asked), the
 modules that wrote it (``fast_unrolled`` or ``fast_rows``, and
-``fast_code``).
+``fast_code``), and this module too (``purebp.training`` lets it go once
+the loop is built): ``CompiledLoop`` lives in ``purebp.fast_loop``, which
+holds only what runs.
 """
 
 import gc
@@ -67,6 +69,7 @@ import sys
 
 from . import activations as _activations
 from .activations import ACTIVATIONS as _ACTIVATIONS, sigmoid
+from .errors import plural
 from .losses import LOSSES as _LOSSES
 
 UNROLL_TERMS = 60000         # rows x weights x 3 up to which the unrolled form is used
@@ -91,58 +94,6 @@ COUNTED_HEAP = hasattr(gc, "mem_free")
 # stand for one unit's names, "{size}" and "{rows}" for the batch's entries and rows.
 ACTIVATIONS = {name: entry.compiled for name, entry in _ACTIVATIONS.items() if entry.compiled}
 LOSSES = {name: entry.compiled for name, entry in _LOSSES.items() if entry.compiled}
-
-
-class CompiledLoop:
-    """A generated training loop; ``run`` does ``count`` iterations."""
-
-    def __init__(self, form, layers, run_count, made_from, step_rows=None, forward_rows=None):
-        self.form = form                # "rows" or "unrolled"
-        self.layers = layers
-        self._run_count = run_count
-        # What the code was written from, (X, y, layers, lr, loss, activations),
-        # to write it again when asked: the loop keeps neither the text nor the
-        # module that wrote it (a board's heap needs the room to train).
-        self._made_from = made_from
-        self._step_rows = step_rows     # the row-looped form's, for any rows (mini-batches)
-        self._forward_rows = forward_rows
-
-    @property
-    def source(self):
-        """The generated Python code (written again: the loop does not keep it)."""
-        return _call_form(self.form, "source", self._made_from)
-
-    def run(self, weights, start, count, every):
-        """Train from ``weights`` for iterations ``start`` .. ``start + count - 1``.
-
-        Returns ``(weights, history)``: the updated matrices, and
-        ``(iteration, outputs)`` for every reported iteration (``every``; 0
-        for none), outputs being ``l`` before that iteration's update.
-        """
-        history = []
-        flats = self._run_count(self.flatten(weights), start, count, every, history)
-        return self.unflatten(flats), history
-
-    # The row-looped form trains on any rows: the weights stay flat lists
-    # (one a layer, row after row of ``syn``) from one step to the next.
-
-    def flatten(self, weights):
-        """The matrices ``syn`` as the loop keeps them: one flat list each."""
-        return [[w for row in syn for w in row] for syn in weights]
-
-    def unflatten(self, flats):
-        """The flat lists back as the matrices ``syn``."""
-        return [_unflatten(flat, self.layers[k], self.layers[k + 1])
-                for k, flat in enumerate(flats)]
-
-    def step(self, flats, X, y):
-        """One step on the rows ``X``, ``y`` (row-looped form only): the
-        updated flat weights, and the outputs ``l`` before the update."""
-        return self._step_rows(flats, X, y)
-
-    def outputs(self, flats, X):
-        """The network's outputs for the rows ``X`` (row-looped form only)."""
-        return self._forward_rows(flats, X)
 
 
 def compile_loop(X, y, layers, lr, loss, activation="sigmoid", form=None):
@@ -185,6 +136,19 @@ def compile_loop(X, y, layers, lr, loss, activation="sigmoid", form=None):
     return _call_form("rows", "compile_rows", made_from)
 
 
+def why_no_loop(layers, loss, activation):
+    """Why ``compile_loop`` made no loop for these conventions and layers
+    (``purebp.training`` words it for ``Training.plain_reason``)."""
+    largest = max(layers[k] * layers[k + 1] for k in range(len(layers) - 1))
+    if loss not in LOSSES or _LOSSES[loss].output not in ACTIVATIONS:
+        return "the compiled loop has no code for the loss %s" % loss
+    if len(layers) > 2 and activation not in ACTIVATIONS:
+        return "the compiled loop has no code for the activation %s" % activation
+    if largest > (PYPY_LAYER_WEIGHTS if PYPY else MAX_LAYER_WEIGHTS):
+        return "a layer of %s is more than the compiled loop takes" % plural(largest, "weight")
+    return "the compiled loop could not be built on this Python"
+
+
 def _call_form(form, name, made_from):
     """The function ``name`` of the form's module (``fast_unrolled`` or
     ``fast_rows``), called with ``made_from``. The module is imported only
@@ -217,6 +181,8 @@ def unrolled_loop(code, made_from):
     run_count = compile_code(code, "loop", made_from[3])
     if run_count is None:
         return None
+    # loaded once the code is compiled: on a board, the compiler needs the room
+    from .fast_loop import CompiledLoop
     return CompiledLoop("unrolled", list(made_from[2]), run_count, made_from)
 
 
@@ -241,7 +207,7 @@ def compile_code(code, name, lr=1):
 
 
 # The code-writing helpers that stood here, now in ``purebp.fast_code``,
-# by their old names (PEP 562).
+# by their old names (PEP 562); ``CompiledLoop`` too, from ``purebp.fast_loop``.
 _MOVED = ("compile_function", "write_code", "cancels", "is_row", "start_code", "pairwise_code",
           "unpack_target")
 
@@ -250,8 +216,7 @@ def __getattr__(name):
     if name in _MOVED:
         from . import fast_code
         return getattr(fast_code, name)
+    if name == "CompiledLoop":     # its module is loaded only once a loop is compiled
+        from .fast_loop import CompiledLoop
+        return CompiledLoop
     raise AttributeError("module 'purebp.fast' has no attribute %r" % (name,))
-
-
-def _unflatten(flat, n_in, n_out):
-    return [list(flat[i * n_out:(i + 1) * n_out]) for i in range(n_in)]

@@ -31,7 +31,7 @@ def forward(w, rows):
     return out
 """
 
-from .fast import ACTIVATIONS, SUM_TERMS, CompiledLoop
+from .fast import ACTIVATIONS, SUM_TERMS
 from .fast_code import (cancels, compile_function, is_row, pairwise_code, start_code,
                         unpack_target)
 
@@ -51,6 +51,8 @@ def compile_rows(X, y, layers, lr, loss, activations):
             lambda: backward_lines(n_in, n_out, activation, lr, top, k > 0), "backward", lr))
     if None in forwards or None in backwards:
         return None
+    # loaded once the code is compiled: on a board, the compiler needs the room
+    from .fast_loop import CompiledLoop
 
     def run_count(flats, start, count, every, history):
         for i in range(start, start + count):

@@ -36,7 +36,7 @@ A step whose weights are no longer finite ends training with a
 
 import sys
 
-from .errors import TrainingError, plural
+from .errors import TrainingError
 from .network import _forward, step
 
 CHUNK = 64               # compiled iterations between checks for NaN and progress reports
@@ -84,24 +84,13 @@ def build_loop(X, y, layers, lr, loss, activation, form=None):
         loop = compiled.compile_loop(X, y, layers, lr, loss, activation, form=form)
     except MemoryError:     # a board's heap too small for the compiled loop: the plain path
         loop, reason = None, short
-    if loop is not None:
-        return loop, None
-    if reason is None:
-        from .losses import LOSSES
-        largest = max(layers[k] * layers[k + 1] for k in range(len(layers) - 1))
-        if loss not in compiled.LOSSES or LOSSES[loss].output not in compiled.ACTIVATIONS:
-            reason = "the compiled loop has no code for the loss %s" % loss
-        elif len(layers) > 2 and activation not in compiled.ACTIVATIONS:
-            reason = "the compiled loop has no code for the activation %s" % activation
-        elif largest > (compiled.PYPY_LAYER_WEIGHTS if compiled.PYPY
-                        else compiled.MAX_LAYER_WEIGHTS):
-            reason = "a layer of %s is more than the compiled loop takes" % plural(
-                largest, "weight")
-        else:
-            reason = "the compiled loop could not be built on this Python"
+    if loop is None and reason is None:
+        reason = compiled.why_no_loop(layers, loss, activation)
     if compiled is not None and compiled.COUNTED_HEAP:
-        compiled._let_go(compiled.__name__)     # a board: the plain path needs the room
-    return None, reason
+        # A board: the loop runs without purebp.fast (its class is in
+        # purebp.fast_loop), and the plain path needs none of it.
+        compiled._let_go(compiled.__name__)
+    return loop, reason
 
 
 def debugger_on():

@@ -45,7 +45,8 @@ def test_training_loads_what_training_needs_and_nothing_else():
     loaded = modules_after("import purebp\nX, y = purebp.load_data('seed')\n"
                            "purebp.train(X, y, iterations=10)")
     assert set(loaded) == CORE | {"purebp.datasets", "purebp.fast", "purebp.fast_code",
-                                  "purebp.fast_unrolled", "purebp.training", "purebp.metrics"}
+                                  "purebp.fast_unrolled", "purebp.fast_loop", "purebp.training",
+                                  "purebp.metrics"}
     loaded = modules_after("import purebp\nX, y = purebp.load_data('seed')\n"
                            "purebp.train(X, y, iterations=10, every=0)")    # no reports
     assert "purebp.metrics" not in loaded and "purebp.training" in loaded
@@ -59,7 +60,7 @@ def test_mini_batches_load_the_row_looped_compiler_only():
                            "purebp.train(X, y, layers=[3, 4, 1], batch_size=2, epochs=3)")
     assert set(loaded) == CORE | {"purebp.datasets", "purebp.training", "purebp.batch_training",
                                   "purebp.fast", "purebp.fast_code", "purebp.fast_rows",
-                                  "purebp.metrics"}
+                                  "purebp.fast_loop", "purebp.metrics"}
     loaded = modules_after("import purebp\nX, y = purebp.load_data('xor')\n"
                            "purebp.train(X, y, layers=[3, 4, 1], batch_size=2, epochs=3, "
                            "fast=False)")
