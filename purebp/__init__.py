@@ -69,7 +69,7 @@ def __getattr__(name):
     """Import a top-level name from its module on first use, and keep it."""
     home = _HOME.get(name)
     if home is None:
-        if not name.startswith("__"):
+        if not name.startswith("__") and _is_module(name):
             # A module of the package: MicroPython's ``from . import selfcheck_data``
             # asks here first, and takes an AttributeError as final.
             try:
@@ -85,6 +85,23 @@ def __getattr__(name):
     value = getattr(module, name)
     globals()[name] = value
     return value
+
+
+_FILES = None     # the package folder's files, listed the first time a module is asked for
+
+
+def _is_module(name):
+    """Whether ``name`` is a module of the package: a file in its folder.
+    (MicroPython's ``dir()`` asks a module for every name it knows: only
+    the package's files are imported, not ``purebp.append`` or ``purebp./``.)"""
+    global _FILES
+    if _FILES is None:
+        try:
+            import os
+            _FILES = os.listdir(__path__ if isinstance(__path__, str) else __path__[0])
+        except (ImportError, OSError, AttributeError, TypeError, IndexError):
+            return True          # frozen into firmware, no folder: the import decides
+    return name + ".py" in _FILES or name + ".mpy" in _FILES
 
 
 def __dir__():

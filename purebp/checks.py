@@ -138,6 +138,15 @@ def weight_matrices(weights, where, name="weights"):
     return checked
 
 
+def __getattr__(name):
+    """``file_path`` moved to ``purebp.files`` (only file code needs it), and is
+    still imported from here (PEP 562)."""
+    if name == "file_path":
+        from .files import file_path
+        return file_path
+    raise AttributeError("module 'purebp.checks' has no attribute %r" % (name,))
+
+
 # --- private helpers ------------------------------------------------------------
 
 def _who(where, name):

@@ -32,15 +32,18 @@ _NAMES = {
     ],
     "rows": [
         "# purebp/fast_rows.py's form: per layer, a forward and a backward function that",
-        "# spell out one row's sums and loop over the rows. Each iteration, train calls",
-        "# forward for each layer, bottom up, then backward for each, top down",
-        "# (purebp/fast_rows.py, run_count); network.step runs the last iteration.",
+        "# spell out one row's sums and loop over the rows.",
         "#   w{i}_{j}: syn[k][i][j] of that layer      x{i}: the layer's inputs, one row",
         "#   l{j}: its outputs, one row                e{j}: the error arriving at them",
         "#   d{j}: l_delta   s{i}_{j}: w{i}_{j}'s step, summed over the rows",
         "#   h{i}: the error handed to the layer below (l_delta . syn.T)",
     ],
 }
+# How full batch runs the row-looped form (mini-batches: the header says how they do).
+_EACH_ITERATION = [
+    "# Each iteration, train calls forward for each layer, bottom up, then backward for",
+    "# each, top down (purebp/fast_rows.py, run_count); network.step runs the last one.",
+]
 
 
 def listing(X, y, layers, lr, loss, activation, data, form=None, batch_size=None):
@@ -67,14 +70,18 @@ def listing(X, y, layers, lr, loss, activation, data, form=None, batch_size=None
             % ("activation %s, " % activation if len(layers) > 2 else "", lr,
                len(source.splitlines())),
             "# bit for bit; --plain trains with network.step, line by line, instead."]
+    names = _NAMES[loop.form]
     if batch_size:
         head += ["# In batches of %d rows: each step runs these functions on one batch's rows,"
                  % batch_size,
                  "# taken in the order np.random.permutation shuffles them each epoch",
-                 "# (purebp/batch_training.py, compiled_batches), not on every row."]
+                 "# (purebp/batch_training.py, compiled_batches, through loop.step), every step",
+                 "# here, the last one too: network.step does not run."]
+    elif loop.form == "rows":
+        names = names[:2] + _EACH_ITERATION + names[2:]
     tail = ["# exp is math.exp; sigmoid is purebp.activations.sigmoid, for z below EXP_SAFE (%r)"
             % EXP_SAFE,
             "# where exp(-z) would overflow; lr is the learning rate (left out when it is 1:",
             "# 1 * s is s, exactly).",
             ""]
-    return "\n".join(head + _NAMES[loop.form] + tail) + "\n" + source
+    return "\n".join(head + names + tail) + "\n" + source

@@ -193,6 +193,19 @@ def _tell(progress, done, current):
         progress(done, current())
 
 
+def __getattr__(name):
+    """Loops that moved out, still imported from here (PEP 562): ``replay``
+    to ``purebp.replay``, ``mini_batches`` and ``compiled_batches`` to
+    ``purebp.batch_training``. Full-batch training needs neither module."""
+    if name == "replay":
+        from . import replay
+        return replay.replay
+    if name in ("mini_batches", "compiled_batches"):
+        from . import batch_training
+        return getattr(batch_training, name)
+    raise AttributeError("module 'purebp.training' has no attribute %r" % (name,))
+
+
 def _all_finite(weights, depth=2):
     """Whether every weight is a finite number; ``depth`` 1 for flat lists."""
     for syn in weights:

@@ -109,6 +109,24 @@ def test_the_article_trains_in_a_32_kb_heap_with_numpys_numbers(tmp_path):
 
 
 @pytest.mark.needs_processes
+def test_dir_of_the_package_imports_only_its_own_modules_on_the_unix_port(tmp_path):
+    """MicroPython's dir() asks a module for every name it knows: the package
+    imports no ``purebp.append`` or ``purebp./``, and a 96 KB heap holds it."""
+    binary = unix_port()
+    board_runner.stage(str(tmp_path), mpy=True)
+    program = ("import purebp, sys\nnames = dir(purebp)\n"
+               "print(sorted(m for m in sys.modules if m.startswith('purebp')))\n"
+               "print('/' in names, 'train' in names, 'load_data' in names)\n")
+    done = board_runner.run(binary, ["-c", program], heap=96 * KB, path=str(tmp_path),
+                            cwd=str(tmp_path))
+    assert done.code == 0, done.stderr
+    modules, flags = done.stdout.splitlines()
+    files = {name.split(".")[0] for name in os.listdir(str(tmp_path / "purebp"))}
+    assert {m.split(".", 1)[1] for m in eval(modules) if "." in m} <= files, modules
+    assert flags == "False True True"
+
+
+@pytest.mark.needs_processes
 def test_the_board_tests_pass_on_this_python():
     """tools/board_tests.py is plain Python: CPython runs it too."""
     import subprocess

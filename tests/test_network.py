@@ -34,6 +34,22 @@ def test_the_metric_names_train_checks_are_the_metrics():
     assert purebp.network.accuracy is purebp.metrics.accuracy
 
 
+@pytest.mark.parametrize("old, new", [
+    ("network.step_at", "replay.step_at"), ("network.weights_at", "replay.weights_at"),
+    ("network.check_held_out", "holdout.check_held_out"),
+    ("training.replay", "replay.replay"), ("training.mini_batches", "batch_training.mini_batches"),
+    ("training.compiled_batches", "batch_training.compiled_batches"),
+    ("checks.file_path", "files.file_path")])
+def test_names_that_moved_still_import_from_where_they_were(old, new):
+    """A script written against yesterday's modules keeps working (PEP 562)."""
+    import importlib
+    (old_module, name), (new_module, new_name) = old.split("."), new.split(".")
+    was = getattr(importlib.import_module("purebp." + old_module), name)
+    assert was is getattr(importlib.import_module("purebp." + new_module), new_name)
+    with pytest.raises(AttributeError, match="has no attribute 'no_such_name'"):
+        getattr(importlib.import_module("purebp." + old_module), "no_such_name")
+
+
 def test_metrics():
     y, l = [[0], [1]], [[0.25], [0.5]]
     assert measure("sse", y, l) == 0.0625 + 0.25

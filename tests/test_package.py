@@ -106,3 +106,11 @@ def test_an_unknown_name_is_an_attribute_error():
     with pytest.raises(AttributeError, match="no attribute 'trian'"):
         purebp.trian
     assert not hasattr(purebp, "trian")
+
+
+def test_a_name_that_is_no_module_of_the_package_is_not_imported():
+    for name in ("append", "no_such_module"):
+        with pytest.raises(AttributeError, match="has no attribute"):
+            getattr(purebp, name)
+        assert "purebp." + name not in sys.modules
+    assert purebp.selfcheck_data.NUMPY_VERSION       # a module of the package is

@@ -107,6 +107,8 @@ def test_show_code_with_batches_is_the_row_looped_form():
     assert "def forward(w, rows):" in done.stdout
     assert "# In batches of 2 rows: each step runs these functions on one batch's rows," \
         in done.stdout
+    assert "network.step does not run" in done.stdout           # every step is loop.step
+    assert "network.step runs the last one" not in done.stdout
 
 
 def test_a_convention_without_compiled_code_is_named():
