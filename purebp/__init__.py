@@ -87,21 +87,27 @@ def __getattr__(name):
     return value
 
 
-_FILES = None     # the package folder's files, listed the first time a module is asked for
-
-
 def _is_module(name):
-    """Whether ``name`` is a module of the package: a file in its folder.
-    (MicroPython's ``dir()`` asks a module for every name it knows: only
-    the package's files are imported, not ``purebp.append`` or ``purebp./``.)"""
-    global _FILES
-    if _FILES is None:
+    """Whether ``name`` is a module of the package: a file in its folder now
+    (the web page writes modules there as their imports ask for them).
+    MicroPython's ``dir()`` asks a module for every name it knows: only the
+    package's files are imported, not ``purebp.append`` or ``purebp./``."""
+    for c in name:
+        if not (c.isalpha() or c.isdigit() or c == "_"):
+            return False
+    import os
+    folder = __path__ if isinstance(__path__, str) else __path__[0]
+    try:
+        os.stat(folder)
+    except (OSError, AttributeError):
+        return True          # frozen into firmware, no folder: the import decides
+    for ending in (".py", ".mpy"):
         try:
-            import os
-            _FILES = os.listdir(__path__ if isinstance(__path__, str) else __path__[0])
-        except (ImportError, OSError, AttributeError, TypeError, IndexError):
-            return True          # frozen into firmware, no folder: the import decides
-    return name + ".py" in _FILES or name + ".mpy" in _FILES
+            os.stat(folder + "/" + name + ending)
+            return True
+        except OSError:
+            pass
+    return False
 
 
 def __dir__():

@@ -207,6 +207,7 @@ class Session:
         self.history = []
         self.outputs = None
         self.last = None
+        self._built = None      # (loop, why not), once Run has asked for it
 
     def step(self, lang="en"):
         """One iteration, explained: ``explain`` from the weights reached."""
@@ -262,10 +263,15 @@ class Session:
         return self.state()
 
     def _compiled(self):
-        """The compiled loop where MicroPython builds it quickly, else None: the plain path."""
+        """The compiled loop where MicroPython builds it quickly, else None: the plain
+        path. Built once a session: Run asks for it piece after piece, and on
+        MicroPython the modules that write it are let go after each build."""
         if len(self.X) * weight_count(self.layers) > COMPILE_AT_MOST:
             return None
-        return build_loop(self.X, self.y, self.layers, self.lr, self.loss, self.activation)[0]
+        if self._built is None:
+            self._built = build_loop(self.X, self.y, self.layers, self.lr, self.loss,
+                                     self.activation)
+        return self._built[0]
 
     def story(self, lang="en"):
         """The last step's story again, in ``lang``."""
