@@ -281,21 +281,19 @@ def test_a_target_that_changed_during_the_run_is_refused_then(tmp_path):
     assert os.listdir(str(tmp_path)) == ["m.json"]
 
 
-def test_ctrl_c_during_the_renames_waits_until_they_are_done(tmp_path, monkeypatch):
-    if not (hasattr(signal, "pthread_sigmask") and hasattr(signal, "pthread_kill")):
-        pytest.skip("this system cannot hold a signal back or send one to a thread "
-                    "(no pthread_sigmask, pthread_kill)")
+def interrupt_the_renames(tmp_path, monkeypatch, interrupt):
+    """Outputs writes a.json and b.svg, ``interrupt()`` sending a Ctrl-C as the
+    first rename starts, under Python's own Ctrl-C handler (even when pytest was
+    started with SIGINT ignored). Both renames must be done when the
+    KeyboardInterrupt arrives; returns the two paths and the handler before."""
     a, b = str(tmp_path / "a.json"), str(tmp_path / "b.svg")
     real_replace = os.replace
 
     def interrupted_replace(source, target):
-        # to this thread: a signal to the process goes to any thread that does not
-        # hold it back, and a test run may have others (a notebook kernel's client)
-        signal.pthread_kill(threading.get_ident(), signal.SIGINT)  # held back until both are done
+        interrupt()                      # held back until both are done
         real_replace(source, target)
 
     monkeypatch.setattr(files.os, "replace", interrupted_replace)
-    # Python's own Ctrl-C handler, even when pytest was started with SIGINT ignored
     before = signal.signal(signal.SIGINT, signal.default_int_handler)
     try:
         with pytest.raises(KeyboardInterrupt):
@@ -305,13 +303,24 @@ def test_ctrl_c_during_the_renames_waits_until_they_are_done(tmp_path, monkeypat
         signal.signal(signal.SIGINT, before)
     monkeypatch.undo()
     assert sorted(os.listdir(str(tmp_path))) == ["a.json", "b.svg"]
+    return a, b, before
+
+
+def test_ctrl_c_during_the_renames_waits_until_they_are_done(tmp_path, monkeypatch):
+    if not (hasattr(signal, "pthread_sigmask") and hasattr(signal, "pthread_kill")):
+        pytest.skip("this system cannot hold a signal back or send one to a thread "
+                    "(no pthread_sigmask, pthread_kill)")
+    # to this thread: a signal to the process goes to any thread that does not
+    # hold it back, and a test run may have others (a notebook kernel's client)
+    a, b, _ = interrupt_the_renames(
+        tmp_path, monkeypatch,
+        lambda: signal.pthread_kill(threading.get_ident(), signal.SIGINT))
     assert open(a).read() == "new a" and open(b).read() == "new b"
 
 
 def test_ctrl_c_during_the_renames_waits_even_with_other_threads_running(tmp_path, monkeypatch):
     """The kernel hands a Ctrl-C to any thread that does not block it (numpy's BLAS
     threads, once numpy has multiplied): the renames must still finish first."""
-    import threading
     if not hasattr(signal, "pthread_sigmask"):
         pytest.skip("this system cannot hold a signal back (no pthread_sigmask)")
     stop = threading.Event()
@@ -320,25 +329,12 @@ def test_ctrl_c_during_the_renames_waits_even_with_other_threads_running(tmp_pat
         other.start()
     except RuntimeError:        # WebAssembly: no threads
         pytest.skip("this Python cannot start a thread")
-    a, b = str(tmp_path / "a.json"), str(tmp_path / "b.svg")
-    real_replace = os.replace
-
-    def interrupted_replace(source, target):
-        os.kill(os.getpid(), signal.SIGINT)
-        real_replace(source, target)
-
-    monkeypatch.setattr(files.os, "replace", interrupted_replace)
-    before = signal.signal(signal.SIGINT, signal.default_int_handler)
     try:
-        with pytest.raises(KeyboardInterrupt):
-            Outputs([("--save", a, "model"), ("--plot", b, "plot")]).write(
-                {"--save": "new a", "--plot": "new b"})
+        _, _, before = interrupt_the_renames(tmp_path, monkeypatch,
+                                             lambda: os.kill(os.getpid(), signal.SIGINT))
     finally:
-        signal.signal(signal.SIGINT, before)
         stop.set()
         other.join()
-    monkeypatch.undo()
-    assert sorted(os.listdir(str(tmp_path))) == ["a.json", "b.svg"]
     assert signal.getsignal(signal.SIGINT) is before
 
 
