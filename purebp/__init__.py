@@ -110,5 +110,21 @@ def _is_module(name):
     return False
 
 
+def _let_go(*names):
+    """On a board (MicroPython's counted heap), forget the package's modules
+    ``names``: their code is freed once nothing uses it, and the next use
+    imports them again. Elsewhere, nothing: CPython keeps its modules."""
+    import gc
+    if not hasattr(gc, "mem_free"):
+        return
+    import sys
+    for name in names:
+        sys.modules.pop("purebp." + name, None)
+        try:
+            del globals()[name]
+        except KeyError:
+            pass
+
+
 def __dir__():
     return sorted(set(globals()) | set(_HOME))

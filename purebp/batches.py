@@ -19,7 +19,7 @@ the generator that drew the weights, after them:
             l0 = X[rows]
             ...
 
->>> from purebp.random_start import MT19937
+>>> from purebp.random_start import MT19937, permutation
 >>> order = permutation(5, MT19937(1))
 >>> order
 [2, 1, 4, 0, 3]
@@ -36,7 +36,6 @@ in ``epochs``. ``schedule`` checks the pair and returns the epochs.
 
 from .checks import plain, whole_number
 from .errors import PurebpError, plural
-from .random_start import permutation
 
 DEFAULT_EPOCHS = 10000   # the article's 10000 iterations, when neither is given
 

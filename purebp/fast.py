@@ -67,7 +67,7 @@ import gc
 import math
 import sys
 
-from . import activations as _activations
+from . import _let_go, activations as _activations
 from .activations import ACTIVATIONS as _ACTIVATIONS, sigmoid
 from .errors import plural
 from .losses import LOSSES as _LOSSES
@@ -160,19 +160,7 @@ def _call_form(form, name, made_from):
     try:
         return getattr(sys.modules[module_name], name)(*made_from)
     finally:
-        if COUNTED_HEAP:
-            _let_go(module_name)
-            _let_go("purebp.fast_code")     # the helpers it wrote with
-
-
-def _let_go(name):
-    """Forget the module ``name`` (its code is freed once nothing uses it)."""
-    sys.modules.pop(name, None)
-    package = sys.modules.get(__name__.rpartition(".")[0])
-    try:
-        delattr(package, name.rpartition(".")[2])
-    except (AttributeError, KeyError):     # MicroPython's module raises KeyError
-        pass
+        _let_go("fast_" + form, "fast_code")     # with the helpers it wrote with
 
 
 def unrolled_loop(code, made_from):

@@ -44,13 +44,16 @@ and ``"sse"`` (the expanded program's ``loss_derivative = 2 * (y - l)``).
 ``LOSSES`` and ``ACTIVATIONS``.
 """
 
-from . import budget, checks
+from . import _let_go
 from .activations import ACTIVATIONS, HIDDEN
-from .batches import schedule, steps_per_epoch
 from .errors import PurebpError, plural, show
 from .losses import LOSS_NAMES, LOSSES
 from .matrix import add, dot, multiply, transpose
-from .random_start import MT19937, random_weights
+
+# The argument checks (purebp.checks, budget, batches) and the random start
+# are imported by the functions that use them: on a board, ``train`` lets
+# the checks go once the arguments pass, and the random start once the
+# weights are drawn, so that the generator and the loop have their room.
 
 MAX_WEIGHTS = 20000000   # about 2 GB of Python floats with the copies training makes
 # The metrics' names, as purebp.metrics names them (a test holds the two
@@ -174,6 +177,7 @@ def step(weights, X, y, lr=1.0, loss="half-sse", activation="sigmoid", checked=F
     (None, None, [[0.5]])
     """
     if not checked:
+        from . import checks
         weights, X, y = check_network(weights, X, "step", y)
         lr = checks.positive_number(lr, "lr", "learning rate")
         check_conventions([len(X[0])] + [len(syn[0]) for syn in weights], y, activation, loss)
@@ -203,6 +207,7 @@ def update(weights, steps, lr):
 def evaluate(weights, X, y, metric="sse", activation="sigmoid", loss="half-sse"):
     """The metric (``purebp.metrics``) of the network ``weights`` on the data
     ``X``, ``y``: what ``train`` reports, and what a held-out set is measured with."""
+    from . import checks
     weights, X, y = check_network(weights, X, "evaluate", y)
     checks.choice(metric, METRICS, "metric", "metric")
     _activation(activation)
@@ -291,6 +296,8 @@ def train(X, y, layers=None, seed=1, iterations=None, lr=1.0, loss="half-sse",
     ``y`` a flat list, one target a row. Every argument is checked first;
     work that would take more than a day is refused (``purebp.budget``).
     """
+    from . import budget, checks
+    from .batches import schedule, steps_per_epoch
     X, y = check_data(X, y)
     n_in, n_out = len(X[0]), len(y[0])
     if layers is None:
@@ -318,30 +325,34 @@ def train(X, y, layers=None, seed=1, iterations=None, lr=1.0, loss="half-sse",
         reports = (length + every - 1) // every
         work += reports * len(held_out[0]) * budget.weight_count(layers)
     budget.refuse_endless(what, work)
+    steps = length * steps_per_epoch(len(X), batch_size)
+    settings = {"seed": seed, "iterations": steps, "epochs": length, "batch_size": batch_size,
+                "lr": lr, "loss": loss, "activation": activation, "every": every,
+                "metric": metric}
+    del checks, budget, schedule, steps_per_epoch
+    _let_go("checks", "budget", "batches")     # the checks are done: a board needs the room
+    from .random_start import MT19937, random_weights
     generator = MT19937(seed)                            # np.random.seed(seed)
     weights = random_weights(layers, generator)          # syn = 2 * np.random.random(...) - 1
-    # The loops are loaded when training starts, after the generator: its state
-    # is one block of 2.5 KB, which a board's heap has whole before the loops'
-    # code is loaded around it.
+    del MT19937, random_weights
+    # The loops are loaded when training starts, after the generator: its
+    # state (2.5 KB) finds room on a board's heap before the loops' code does.
     from . import training
     if batch_size is None:
         generator = None         # full batch draws no more: its state need not stay
+        _let_go("random_start")
         loop, plain_reason = training.compiled_loop(X, y, layers, lr, loss, activation, length,
                                                     fast)
         weights, outputs, history, held = training.full_batch(
             X, y, weights, length, lr, loss, activation, every, metric, progress, loop,
             held_out)
     else:
-        steps = length * steps_per_epoch(len(X), batch_size)
         loop, plain_reason = training.compiled_loop(X, y, layers, lr, loss, activation, steps,
                                                     fast, form="rows")
         from .batch_training import mini_batches   # loaded only with a batch size
         weights, outputs, history, held = mini_batches(
             X, y, weights, generator, batch_size, length, lr, loss, activation, every, metric,
             progress, held_out, loop)
-    settings = {"seed": seed, "iterations": length * steps_per_epoch(len(X), batch_size),
-                "epochs": length, "batch_size": batch_size, "lr": lr, "loss": loss,
-                "activation": activation, "every": every, "metric": metric}
     return Training(layers, weights, outputs, history, settings, held, plain_reason)
 
 
@@ -366,6 +377,7 @@ def check_network(weights, X, where, y=None):
     """Check weights that chain, inputs ``X`` that fit them, and targets ``y``
     (if given) that fit both; return them as plain lists, every number finite.
     """
+    from . import checks
     weights = checks.weight_matrices(weights, where)
     X = checks.finite_matrix(X, where, "X")
     if len(X[0]) != len(weights[0]):
@@ -386,6 +398,7 @@ def check_data(X, y):
     Returns them as plain lists: numpy arrays (anything with ``.tolist()``)
     converted, a flat ``y`` (one number a row) made a column.
     """
+    from . import checks
     X = checks.finite_matrix(X, None, "X")
     return X, _targets(X, y)
 
@@ -393,6 +406,7 @@ def check_data(X, y):
 def check_settings(layers, n_in, n_out, lr, loss, every, metric):
     """Refuse settings that cannot train; return ``layers`` as a list.
     (``iterations``, ``epochs`` and ``batch_size``: ``batches.schedule``.)"""
+    from . import budget, checks
     layers = checks.layer_sizes(layers)
     if layers[0] != n_in:
         raise PurebpError("layers: the first size is %d, but the data has %s"
@@ -457,6 +471,7 @@ def _forward(weights, X, activation="sigmoid", loss="half-sse"):
 
 def _targets(X, y):
     """``y`` checked, with one target row for each row of ``X``."""
+    from . import checks
     y = checks.finite_matrix(y, None, "y", column=True)
     if len(X) != len(y):
         raise PurebpError("data: X has %s but y has %d: one target row per input row"
@@ -466,12 +481,16 @@ def _targets(X, y):
 
 def _loss(name):
     """The loss called ``name``, or a PurebpError naming the choices."""
-    return LOSSES[checks.choice(name, LOSS_NAMES, "loss", "convention")]
+    if not isinstance(name, str) or name not in LOSSES:
+        from . import checks
+        checks.choice(name, LOSS_NAMES, "loss", "convention")   # raises, naming the choices
+    return LOSSES[name]
 
 
 def _activation(name, allowed=HIDDEN):
     """The activation called ``name`` (by default, one a hidden layer may
     have), or a PurebpError naming the choices."""
     if not isinstance(name, str) or name not in allowed:
+        from . import checks
         checks.choice(name, HIDDEN, "activation", "activation")   # raises, naming the choices
     return ACTIVATIONS[name]

@@ -26,6 +26,7 @@ CPython's own ``random.seed(1)`` would not do: it seeds the same generator
 by another route (``init_by_array``), and MicroPython has no Mersenne Twister.
 """
 
+import gc
 from array import array
 
 from .errors import PurebpError, show, type_name
@@ -34,6 +35,7 @@ from .errors import PurebpError, show, type_name
 # their weights without it, and a board's heap need not hold it for them.
 
 _MASK32 = 0xFFFFFFFF
+_COUNTED_HEAP = hasattr(gc, "mem_free")     # a board's heap: MicroPython's
 
 
 class MT19937:
@@ -78,9 +80,9 @@ class MT19937:
         # The 624 words in an array of unsigned 32-bit ints, not a list: on a
         # 32-bit MicroPython board a word above 2**30 is not a small int, and
         # a list of 624 of them takes 17 KB of heap; the array takes 2.5 KB.
-        # (Made from a range, which gives its length without a list; every
-        # word is overwritten below.)
-        mt = array("I", range(self.N))
+        # On a board, in pieces (``_Pieces``): its heap may have no free
+        # stretch that long.
+        mt = _Pieces(self.N) if _COUNTED_HEAP else _words(self.N)
         mt[0] = previous = seed
         for i in range(1, self.N):
             previous = (1812433253 * (previous ^ (previous >> 30)) + i) & _MASK32
@@ -152,6 +154,41 @@ class MT19937:
         while value > max:
             value = self.next_uint32() & mask
         return value
+
+
+def _words(n):
+    """An array of ``n`` unsigned 32-bit words (made from a range, which
+    gives its length without a list; the generator overwrites every word)."""
+    return array("I", range(n))
+
+
+class _Pieces:
+    """``n`` words indexed as one array (a negative index counts from the
+    end), held as arrays of ``PIECE`` words: a board's heap, cut up by the
+    modules and numbers it already holds, may have no free stretch of
+    2.5 KB, but has several of half a KB.
+
+    >>> words = _Pieces(300)
+    >>> words[299] = 2**32 - 1
+    >>> words[-1], words[0], len(words.pieces)
+    (4294967295, 0, 3)
+    """
+
+    PIECE = 128
+
+    def __init__(self, n):
+        self.n = n
+        self.pieces = [_words(min(self.PIECE, n - start)) for start in range(0, n, self.PIECE)]
+
+    def __getitem__(self, i):
+        if i < 0:
+            i += self.n
+        return self.pieces[i // self.PIECE][i % self.PIECE]
+
+    def __setitem__(self, i, word):
+        if i < 0:
+            i += self.n
+        self.pieces[i // self.PIECE][i % self.PIECE] = word
 
 
 def random_matrix(rows, cols, generator):

@@ -36,6 +36,7 @@ A step whose weights are no longer finite ends training with a
 
 import sys
 
+from . import _let_go
 from .errors import TrainingError
 from .network import _forward, step
 
@@ -86,10 +87,9 @@ def build_loop(X, y, layers, lr, loss, activation, form=None):
         loop, reason = None, short
     if loop is None and reason is None:
         reason = compiled.why_no_loop(layers, loss, activation)
-    if compiled is not None and compiled.COUNTED_HEAP:
-        # A board: the loop runs without purebp.fast (its class is in
-        # purebp.fast_loop), and the plain path needs none of it.
-        compiled._let_go(compiled.__name__)
+    # On a board, the loop runs without purebp.fast (its class is in
+    # purebp.fast_loop), and the plain path needs none of it.
+    _let_go("fast")
     return loop, reason
 
 

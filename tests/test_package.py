@@ -17,13 +17,14 @@ import purebp
 PACKAGE = os.path.dirname(os.path.abspath(purebp.__file__))
 MODULES = sorted(name[:-3] for name in os.listdir(PACKAGE)
                  if name.endswith(".py") and not name.startswith("__"))
-# What the network module needs to predict, and to train too: its checks, the
-# conventions' tables, the schedule and the budget. Not their words
-# (purebp.words): explain and the command line read those; nor the metrics'
-# code (purebp.metrics), which loads with the first report.
-CORE = {"purebp", "purebp.activations", "purebp.batches", "purebp.budget", "purebp.checks",
-        "purebp.errors", "purebp.losses", "purebp.matrix", "purebp.matrix_check",
-        "purebp.network", "purebp.random_start"}
+# What the network module needs to predict: its checks and the conventions'
+# tables. Not their words (purebp.words): explain and the command line read
+# those; nor the metrics' code (purebp.metrics), which loads with the first report.
+PREDICT = {"purebp", "purebp.activations", "purebp.checks", "purebp.errors", "purebp.losses",
+           "purebp.matrix", "purebp.matrix_check", "purebp.network"}
+# And to train: the schedule, the budget and the random start, which train
+# imports (on a board it lets them go once used: a test in test_board.py).
+CORE = PREDICT | {"purebp.batches", "purebp.budget", "purebp.random_start"}
 
 
 def modules_after(code):
@@ -71,7 +72,7 @@ def test_mini_batches_load_the_row_looped_compiler_only():
 @pytest.mark.needs_processes
 def test_predicting_loads_no_compiler():
     loaded = modules_after("import purebp\npurebp.predict([[[1.0], [0.5]]], [[0, 1]])")
-    assert set(loaded) == CORE
+    assert set(loaded) == PREDICT
 
 
 @pytest.mark.parametrize("name", purebp.__all__)
