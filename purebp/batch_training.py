@@ -16,12 +16,14 @@ step whose weights are no longer finite ends training with a
 ``TrainingError`` naming it, as in ``purebp.training``.
 """
 
-from .batches import batch_rows, take
 from .errors import TrainingError
 from .metrics import measure
 from .network import _forward, step
-from .random_start import permutation
 from .training import _all_finite, _metric, _tell
+
+# purebp.batches and random_start are imported by the loops: a later
+# full-batch training on a board lets them go (``purebp._let_go``), and
+# this module stays loaded.
 
 
 def mini_batches(X, y, weights, generator, batch_size, epochs, lr, loss, activation, every,
@@ -32,6 +34,8 @@ def mini_batches(X, y, weights, generator, batch_size, epochs, lr, loss, activat
     if loop is not None:
         return compiled_batches(loop, X, y, weights, generator, batch_size, epochs, lr, loss,
                                 every, metric, progress, held_out)
+    from .batches import batch_rows, take
+    from .random_start import permutation
     history, held = [], []
     done = 0
     for epoch in range(epochs):
@@ -58,6 +62,8 @@ def compiled_batches(loop, X, y, weights, generator, batch_size, epochs, lr, los
                      progress, held_out=None):
     """``mini_batches`` line for line, each step and forward pass the compiled
     loop's (``loop.step``, ``loop.outputs``), the weights kept flat between them."""
+    from .batches import batch_rows, take
+    from .random_start import permutation
     history, held = [], []
     done = 0
     flats = loop.flatten(weights)

@@ -34,7 +34,6 @@ where steps and epochs are the same; with a batch size, training is counted
 in ``epochs``. ``schedule`` checks the pair and returns the epochs.
 """
 
-from .checks import plain, whole_number
 from .errors import PurebpError, plural
 
 DEFAULT_EPOCHS = 10000   # the article's 10000 iterations, when neither is given
@@ -54,6 +53,7 @@ def schedule(rows, iterations=None, epochs=None, batch_size=None):
         ...
     purebp.errors.PurebpError: batch_size: 5 is more than the training data's 4 rows; give at most 4, or no batch size for full batch
     """
+    from .checks import plain, whole_number   # here: a board lets the checks go while it trains
     iterations, epochs, batch_size = plain(iterations), plain(epochs), plain(batch_size)
     for name, value in (("iterations", iterations), ("epochs", epochs)):
         if value is not None:

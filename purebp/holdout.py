@@ -41,10 +41,12 @@ rows runs in the order of the file.
 These functions run where training runs (MicroPython included).
 """
 
-from .checks import finite_matrix, plain, whole_number
 from .errors import PurebpError, plural, show
 from .network import _targets
-from .random_start import MT19937, permutation
+
+# purebp.checks and random_start are imported by the functions that use
+# them: a board lets them go while it trains (``purebp._let_go``), and this
+# module stays loaded after a training with held-out rows.
 
 
 def split(rows, fraction, seed=1, groups=None, names=None):
@@ -54,6 +56,8 @@ def split(rows, fraction, seed=1, groups=None, names=None):
     (0, 1, ...; None: all one group); ``names``: the classes' names, for
     messages. See the module's text for the rule and numpy's program.
     """
+    from .checks import plain, whole_number
+    from .random_start import MT19937, permutation
     rows = whole_number(plain(rows), "rows", least=1)
     fraction = check_fraction(fraction)
     seed = plain(seed)
@@ -90,6 +94,7 @@ def check_fraction(fraction):
         ...
     purebp.errors.PurebpError: test_fraction: 1 is not a fraction between 0 and 1 (both left out): the share of the rows held out, like 0.2 or 0.3
     """
+    from .checks import plain
     fraction = plain(fraction)
     if (isinstance(fraction, bool) or not isinstance(fraction, (int, float))
             or not 0 < fraction < 1):          # NaN fails 0 < NaN
@@ -104,6 +109,7 @@ def check_held_out(held_out, n_in, n_out):
     if not isinstance(held_out, (list, tuple)) or len(held_out) != 2:
         raise PurebpError("held_out: expected a pair (X, y) of the rows held out, got %s"
                           % show(held_out))
+    from .checks import finite_matrix
     X = finite_matrix(held_out[0], "held_out", "X")
     y = _targets(X, held_out[1])
     if len(X[0]) != n_in or len(y[0]) != n_out:

@@ -15,7 +15,6 @@ numbers are numpy's. ``network.evaluate`` measures a network on any data.
 0.15625
 """
 
-from . import checks
 from .losses import LOSS_NAMES, LOSSES
 from .matrix import apply, multiply, pairwise_sum, shape, subtract, total
 
@@ -40,9 +39,12 @@ def measure(metric, y, l_out, loss="half-sse"):
     >>> measure("accuracy", [[0, 1], [1, 0]], [[0.25, 0.75], [0.5, 0.5]])
     1.0
     """
-    checks.choice(metric, METRICS, "metric", "metric")
+    if not isinstance(metric, str) or metric not in METRICS:
+        _refuse(metric, METRICS, "metric", "metric")
     if metric == "loss":
-        return LOSSES[checks.choice(loss, LOSS_NAMES, "loss", "convention")].value(y, l_out)
+        if not isinstance(loss, str) or loss not in LOSSES:
+            _refuse(loss, LOSS_NAMES, "loss", "convention")
+        return LOSSES[loss].value(y, l_out)
     if metric == "accuracy":
         return accuracy(y, l_out)
     error = subtract(y, l_out)
@@ -78,3 +80,11 @@ def _argmax(row):
         if row[j] > row[best] or (row[j] != row[j] and row[best] == row[best]):
             best = j
     return best
+
+
+def _refuse(value, choices, name, what):
+    """``checks.choice``'s error for a ``value`` that is not one of ``choices``.
+    purebp.checks is imported only then: ``measure`` runs at every report,
+    and a board lets the checks go while it trains (``purebp._let_go``)."""
+    from . import checks
+    checks.choice(value, choices, name, what)

@@ -144,8 +144,7 @@ PUREBP_LINES = {
     "start_softmax": ("losses.Softmax.start",
                       "return [[(a - b) / rows for a, b in zip(row_y, row_l)] "
                       "for row_y, row_l in zip(y, l)]"),
-    "value": ("metrics.measure", 'return LOSSES[checks.choice(loss, LOSS_NAMES, "loss", '
-                                 '"convention")].value(y, l_out)'),
+    "value": ("metrics.measure", "return LOSSES[loss].value(y, l_out)"),
     "value_half-sse": ("losses.HalfSSE.value", "return total(multiply(error, error)) / 2"),
     "value_sse": ("losses.SSE.value", "return total(multiply(error, error))"),
     "value_mse": ("losses.MSE.value",

@@ -56,6 +56,7 @@ def self_check(*, board=False):
     """
     from . import checks
     board = checks.flag(board, "board")
+    del checks          # a board lets it go while it trains (``purebp._let_go``)
     trainings = scenarios(board)
     # The draws first: each generator needs one free 2.5 KB stretch, which
     # a heap has before the training runs break it up.

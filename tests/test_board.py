@@ -133,22 +133,33 @@ def test_a_board_lets_go_of_the_checks_and_the_random_start_once_training_runs(t
     and gives the same numbers, and ``predict`` still checks its arguments."""
     binary = unix_port()
     board_runner.stage(str(tmp_path), mpy=True)
-    program = ("import purebp, sys\nX, y = purebp.load_data('xor')\n"
+    program = ("import gc, purebp, sys\nX, y = purebp.load_data('xor')\n"
                "first = purebp.train(X, y, layers=[3, 4, 1], iterations=300, every=0)\n"
                "print(sorted(m for m in sys.modules if m.startswith('purebp.')))\n"
                "again = purebp.train(X, y, layers=[3, 4, 1], iterations=300, every=0)\n"
                "print(first.weights == again.weights, first.path, again.path)\n"
                "try:\n    purebp.predict(first.weights, [[0, 1]])\n"
-               "except purebp.PurebpError as error:\n    print(error)\n")
+               "except purebp.PurebpError as error:\n    print(error)\n"
+               # every kind of training, twice: the second round keeps no more memory
+               "def every_kind():\n"
+               "    purebp.train(X, y, layers=[3, 4, 1], iterations=300, every=100,\n"
+               "                 held_out=(X, y))\n"
+               "    purebp.train(X, y, layers=[3, 4, 1], batch_size=2, epochs=20, every=5,\n"
+               "                 held_out=(X, y))\n"
+               "    purebp.train(X, y, layers=[3, 4, 1], iterations=300, fast=False)\n"
+               "    gc.collect()\n"
+               "    return gc.mem_alloc()\n"
+               "print(every_kind() - every_kind())\n")
     done = board_runner.run(binary, ["-c", program], path=str(tmp_path), cwd=str(tmp_path))
     assert done.code == 0, done.stderr
-    modules, same, refused = done.stdout.splitlines()
+    modules, same, refused, grown = done.stdout.splitlines()
     loaded = {m.split(".", 1)[1] for m in eval(modules)}
     assert loaded & {"checks", "budget", "batches", "random_start", "fast", "fast_code",
                      "fast_unrolled", "fast_rows"} == set(), modules
     assert {"network", "training", "fast_loop"} <= loaded, modules
     assert same == "True compiled compiled"
     assert refused == "predict: X has 2 columns, but the network takes 3 inputs"
+    assert abs(int(grown)) < 1024, "the second round kept %s bytes more" % -int(grown)
 
 
 @pytest.mark.needs_processes

@@ -75,6 +75,50 @@ def test_predicting_loads_no_compiler():
     assert set(loaded) == PREDICT
 
 
+# On a board, ``train`` lets these go once it is past them (``purebp._let_go``):
+# the argument checks before the weights are drawn, the random start after.
+LET_GO = {"checks", "budget", "batches", "random_start"}
+# Modules that stay loaded while, and after, a board trains: the loops, what
+# they report and measure with, and the programs that call train.
+STAY_LOADED = ("network", "training", "batch_training", "holdout", "metrics", "fast_loop",
+               "selfcheck", "minicli", "__main__", "datasets")
+
+
+def top_level_imports(name):
+    """The package's modules that module ``name`` imports when it loads
+    (outside its functions and classes)."""
+    import ast
+    with open(os.path.join(PACKAGE, name + ".py"), encoding="utf-8") as f:
+        tree = ast.parse(f.read())
+    found, statements = set(), list(tree.body)
+    while statements:
+        node = statements.pop()
+        if isinstance(node, (ast.FunctionDef, ast.ClassDef)):
+            continue
+        if isinstance(node, ast.ImportFrom) and node.level == 1:
+            if node.module:
+                found.add(node.module.split(".")[0])
+            else:
+                found.update(alias.name for alias in node.names)
+        statements.extend(child for child in ast.iter_child_nodes(node)
+                          if isinstance(child, ast.stmt))
+    return found & set(MODULES)
+
+
+def test_what_stays_loaded_on_a_board_holds_nothing_it_lets_go():
+    """A module that stays loaded and keeps a name of a module let go keeps
+    that module's code too, and the next training loads a second copy: they
+    import those modules in the functions that use them."""
+    held, todo = {}, list(STAY_LOADED)
+    while todo:
+        name = todo.pop()
+        for imported in top_level_imports(name) - set(held):
+            held[imported] = name
+            todo.append(imported)
+    assert {m: "imported by " + held[m] for m in LET_GO if m in held} == {}
+    assert "random_start" in top_level_imports("article")     # the check sees imports
+
+
 @pytest.mark.parametrize("name", purebp.__all__)
 def test_every_top_level_name_is_its_modules_object(name):
     value = getattr(purebp, name)
