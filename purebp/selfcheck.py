@@ -58,8 +58,8 @@ def self_check(*, board=False):
     board = checks.flag(board, "board")
     del checks          # a board lets it go while it trains (``purebp._let_go``)
     trainings = scenarios(board)
-    # The draws first: each generator needs one free 2.5 KB stretch, which
-    # a heap has before the training runs break it up.
+    # The draws first: then a board lets their data go (below), and its heap
+    # keeps only the scenarios still to train.
     results = _drawn_and_activated()
     if board:
         # From here a board's heap holds only the scenarios still to train:
