@@ -14,6 +14,21 @@ def test_random_streams_equal_numpys(reference):
         assert [generator.random() for _ in expected] == expected, seed
 
 
+def test_a_boards_state_in_pieces_draws_numpys_streams_too(reference, monkeypatch):
+    """On a board the 624 words are held in pieces (``_Pieces``): the same
+    draws, past the first twist and its wrap-around (2 draws a number)."""
+    from purebp import random_start
+    monkeypatch.setattr(random_start, "_COUNTED_HEAP", True)
+    for seed, expected in reference("random")["random_streams"].items():
+        generator = MT19937(int(seed))
+        assert isinstance(generator.mt, random_start._Pieces)
+        assert [generator.random() for _ in expected] == expected, seed
+    pieces, whole = MT19937(7), MT19937(7)
+    whole.mt = random_start._words(624)
+    whole.mt[:] = random_start.array("I", [pieces.mt[i] for i in range(624)])
+    assert [pieces.next_uint32() for _ in range(1500)] == [whole.next_uint32() for _ in range(1500)]
+
+
 def test_initial_weights_equal_numpys(reference):
     draws = reference("random")["initial_weights"]
     assert any(len(d["layers"]) > 3 for d in draws)
