@@ -110,20 +110,33 @@ def _is_module(name):
     return False
 
 
-def _let_go(*names):
-    """On a board (MicroPython's counted heap), forget the package's modules
-    ``names``: their code is freed once nothing uses it, and the next use
-    imports them again. Elsewhere, nothing: CPython keeps its modules."""
+def _loaded():
+    """On a board, the package's modules loaded now (``_let_go`` keeps them);
+    elsewhere, none: nothing is let go there."""
+    import gc
+    import sys
+    if not hasattr(gc, "mem_free"):
+        return ()
+    return [name[7:] for name in sys.modules if name.startswith("purebp.")]
+
+
+def _let_go(names, loaded):
+    """On a board (MicroPython's counted heap), forget those of the package's
+    modules ``names`` that were not ``loaded`` (``_loaded()``) before the
+    caller imported them: their code is freed once nothing uses it, and the
+    next use imports them again. A module loaded before is kept, with what
+    its users hold and set in it. Elsewhere, nothing: CPython keeps its modules."""
     import gc
     if not hasattr(gc, "mem_free"):
         return
     import sys
     for name in names:
-        sys.modules.pop("purebp." + name, None)
-        try:
-            del globals()[name]
-        except KeyError:
-            pass
+        if name not in loaded:
+            sys.modules.pop("purebp." + name, None)
+            try:
+                del globals()[name]
+            except KeyError:
+                pass
 
 
 def __dir__():

@@ -5,9 +5,10 @@ batch, the article's loop, is ``purebp.training.full_batch``; this module
 is loaded only with a batch size, so a board's heap need not hold it):
 
 * ``mini_batches``: each epoch shuffles the rows with numpy's
-  ``np.random.permutation`` (``purebp.batches``) and steps on a batch at a
-  time; epoch e's report is the metric of the weights it *starts* from, on
-  every training row; held-out rows are measured with the same weights.
+  ``np.random.permutation`` (``random_start.permutation``; ``purebp.batches``
+  says how) and steps on a batch at a time; epoch e's report is the metric
+  of the weights it *starts* from, on every training row; held-out rows are
+  measured with the same weights.
 * ``compiled_batches``: the same loop with the steps and forward passes
   ``purebp.fast`` compiles (the same numbers), where it can.
 

@@ -67,7 +67,7 @@ import gc
 import math
 import sys
 
-from . import _let_go, activations as _activations
+from . import _let_go, _loaded, activations as _activations
 from .activations import ACTIVATIONS as _ACTIVATIONS, sigmoid
 from .errors import plural
 from .losses import LOSSES as _LOSSES
@@ -156,11 +156,12 @@ def _call_form(form, name, made_from):
     the call, with ``fast_code``: a compiled loop runs without them, and the
     heap needs the room."""
     module_name = "purebp.fast_" + form
+    loaded = _loaded()
     __import__(module_name)
     try:
         return getattr(sys.modules[module_name], name)(*made_from)
     finally:
-        _let_go("fast_" + form, "fast_code")     # with the helpers it wrote with
+        _let_go(("fast_" + form, "fast_code"), loaded)     # with the helpers it wrote with
 
 
 def unrolled_loop(code, made_from):

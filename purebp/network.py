@@ -44,7 +44,7 @@ and ``"sse"`` (the expanded program's ``loss_derivative = 2 * (y - l)``).
 ``LOSSES`` and ``ACTIVATIONS``.
 """
 
-from . import _let_go
+from . import _let_go, _loaded
 from .activations import ACTIVATIONS, HIDDEN
 from .errors import PurebpError, plural, show
 from .losses import LOSS_NAMES, LOSSES
@@ -53,7 +53,8 @@ from .matrix import add, dot, multiply, transpose
 # The argument checks (purebp.checks, budget, batches) and the random start
 # are imported by the functions that use them: on a board, ``train`` lets
 # the checks go once the arguments pass, and the random start once the
-# weights are drawn, so that the generator and the loop have their room.
+# weights are drawn (those it loaded itself), so that the generator and the
+# loop have their room.
 
 MAX_WEIGHTS = 20000000   # about 2 GB of Python floats with the copies training makes
 # The metrics' names, as purebp.metrics names them (a test holds the two
@@ -210,7 +211,7 @@ def evaluate(weights, X, y, metric="sse", activation="sigmoid", loss="half-sse")
     from . import checks
     weights, X, y = check_network(weights, X, "evaluate", y)
     checks.choice(metric, METRICS, "metric", "metric")
-    _activation(activation)
+    check_conventions([len(X[0])] + [len(syn[0]) for syn in weights], y, activation, loss)
     from .metrics import measure
     return measure(metric, y, _forward(weights, X, activation, loss)[-1], loss)
 
@@ -296,6 +297,7 @@ def train(X, y, layers=None, seed=1, iterations=None, lr=1.0, loss="half-sse",
     ``y`` a flat list, one target a row. Every argument is checked first;
     work that would take more than a day is refused (``purebp.budget``).
     """
+    loaded = _loaded()
     from . import budget, checks
     from .batches import schedule, steps_per_epoch
     X, y = check_data(X, y)
@@ -330,7 +332,7 @@ def train(X, y, layers=None, seed=1, iterations=None, lr=1.0, loss="half-sse",
                 "lr": lr, "loss": loss, "activation": activation, "every": every,
                 "metric": metric}
     del checks, budget, schedule, steps_per_epoch
-    _let_go("checks", "budget", "batches")     # the checks are done: a board needs the room
+    _let_go(("checks", "budget", "batches"), loaded)     # checked: a board needs the room
     from .random_start import MT19937, random_weights
     generator = MT19937(seed)                            # np.random.seed(seed)
     weights = random_weights(layers, generator)          # syn = 2 * np.random.random(...) - 1
@@ -340,7 +342,7 @@ def train(X, y, layers=None, seed=1, iterations=None, lr=1.0, loss="half-sse",
     from . import training
     if batch_size is None:
         generator = None         # full batch draws no more: its state need not stay
-        _let_go("random_start")
+        _let_go(("random_start",), loaded)
         loop, plain_reason = training.compiled_loop(X, y, layers, lr, loss, activation, length,
                                                     fast)
         weights, outputs, history, held = training.full_batch(

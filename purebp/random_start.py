@@ -170,8 +170,8 @@ class _Pieces:
 
     >>> words = _Pieces(300)
     >>> words[299] = 2**32 - 1
-    >>> words[-1], words[0], len(words.pieces)
-    (4294967295, 0, 3)
+    >>> words[-1], words[0], len(words), len(words.pieces)
+    (4294967295, 0, 300, 3)
     """
 
     PIECE = 128
@@ -180,15 +180,24 @@ class _Pieces:
         self.n = n
         self.pieces = [_words(min(self.PIECE, n - start)) for start in range(0, n, self.PIECE)]
 
+    def __len__(self):
+        return self.n
+
     def __getitem__(self, i):
-        if i < 0:
-            i += self.n
+        i = self._index(i)
         return self.pieces[i // self.PIECE][i % self.PIECE]
 
     def __setitem__(self, i, word):
+        i = self._index(i)
+        self.pieces[i // self.PIECE][i % self.PIECE] = word
+
+    def _index(self, i):
+        """``i`` as an index from 0, as an array takes it (a negative one from the end)."""
         if i < 0:
             i += self.n
-        self.pieces[i // self.PIECE][i % self.PIECE] = word
+        if not 0 <= i < self.n:
+            raise IndexError("index out of range")
+        return i
 
 
 def random_matrix(rows, cols, generator):

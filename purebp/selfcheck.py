@@ -54,9 +54,12 @@ def self_check(*, board=False):
     compiled loop takes more heap than these small runs do (the tests hold
     the compiled loop to the plain path's numbers).
     """
+    from . import _let_go, _loaded
+    loaded = _loaded()
     from . import checks
     board = checks.flag(board, "board")
-    del checks          # a board lets it go while it trains (``purebp._let_go``)
+    del checks
+    _let_go(("checks",), loaded)     # as train does: a board needs the room to train
     trainings = scenarios(board)
     # The draws first: then a board lets their data go (below), and its heap
     # keeps only the scenarios still to train.
@@ -85,8 +88,9 @@ def scenarios(board=False):
 
 def _drawn_and_activated():
     """The checks besides training: the random start, the activations, the shuffle."""
-    from . import selfcheck_data
+    from . import _let_go, _loaded, selfcheck_data
     from .activations import relu, sigmoid, softmax, tanh
+    loaded = _loaded()
     from .random_start import MT19937, permutation
     results = []
     for seed, values in selfcheck_data.RANDOM_STREAMS:
@@ -111,6 +115,8 @@ def _drawn_and_activated():
         worst = max(worst, 0 if permutation(n, MT19937(seed)) == _numbers(order, int) else 1)
     results.append(("the shuffle, np.random.permutation, %d cases"
                     % len(selfcheck_data.PERMUTATIONS), worst))
+    del MT19937, permutation
+    _let_go(("random_start",), loaded)   # as train does: each training loads it for its draws
     return results
 
 

@@ -11,8 +11,8 @@ keeps the reports:
   can, it runs the loop ``purebp.fast`` compiles (the same numbers).
 * ``mini_batches``, in ``purebp.batch_training`` (loaded only with a
   batch size: a board's heap need not hold it): each epoch shuffles the
-  rows with numpy's ``np.random.permutation`` (``purebp.batches``) and
-  steps on a batch at a time; epoch e's report is the metric of the
+  rows with numpy's ``np.random.permutation`` (``random_start.permutation``;
+  ``purebp.batches`` says how) and steps on a batch at a time; epoch e's report is the metric of the
   weights it *starts* from, on every training row. Where it can,
   ``compiled_batches`` runs the same loop with the steps and forward
   passes ``purebp.fast`` compiles (the same numbers).
@@ -36,7 +36,7 @@ A step whose weights are no longer finite ends training with a
 
 import sys
 
-from . import _let_go
+from . import _let_go, _loaded
 from .errors import TrainingError
 from .network import _forward, step
 
@@ -80,6 +80,7 @@ def build_loop(X, y, layers, lr, loss, activation, form=None):
         if gc.mem_free() < 16384:
             return None, short
     compiled = reason = None
+    loaded = _loaded()
     try:
         from . import fast as compiled      # imported here: fast=False needs none of it
         loop = compiled.compile_loop(X, y, layers, lr, loss, activation, form=form)
@@ -89,7 +90,7 @@ def build_loop(X, y, layers, lr, loss, activation, form=None):
         reason = compiled.why_no_loop(layers, loss, activation)
     # On a board, the loop runs without purebp.fast (its class is in
     # purebp.fast_loop), and the plain path needs none of it.
-    _let_go("fast")
+    _let_go(("fast",), loaded)
     return loop, reason
 
 

@@ -176,6 +176,8 @@ BAD = [
     (lambda: predict(W, X, loss=None), "loss: unknown convention None"),
     (lambda: evaluate(W, X, y, metric="r2"), "metric: unknown metric 'r2'"),
     (lambda: evaluate(W, X, y[:2]), "X has 4 rows but y has 2"),
+    (lambda: evaluate(W, X, y, metric="loss", loss="softmax"),
+     "loss softmax needs two or more outputs, one per class"),
     (lambda: evaluate(None, X, y), "evaluate: weights: expected a list of weight matrices, got None"),
     (lambda: measure("r2", y, y), "metric: unknown metric 'r2'"),
     (lambda: measure("loss", y, y, loss="l1"), "loss: unknown convention 'l1'"),

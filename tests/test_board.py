@@ -163,6 +163,30 @@ def test_a_board_lets_go_of_the_checks_and_the_random_start_once_training_runs(t
 
 
 @pytest.mark.needs_processes
+def test_a_board_keeps_the_modules_loaded_before_training(tmp_path):
+    """What ``train`` lets go is only what it loaded itself: a module loaded
+    before (by the user, or by explain and gradient_check) stays, with the
+    objects and settings the user holds in it, and is never loaded twice."""
+    binary = unix_port()
+    board_runner.stage(str(tmp_path), mpy=True)
+    program = ("import purebp, sys\nimport purebp.random_start as rs\nimport purebp.batches\n"
+               "X, y = purebp.load_data('xor')\ng = purebp.MT19937(1)\n"
+               "purebp.batches.DEFAULT_EPOCHS = 50\n"
+               "purebp.explain(X, y, layers=[3, 4, 1])\n"
+               "purebp.gradient_check(purebp.initial_weights([3, 4, 1], 1), X, y)\n"
+               "epochs = [purebp.train(X, y, layers=[3, 4, 1]).settings['epochs'] "
+               "for _ in range(3)]\n"
+               "import purebp.random_start as again\n"
+               "print(epochs, rs is again, isinstance(g, again.MT19937), "
+               "purebp.MT19937 is again.MT19937)\n"
+               "print(sys.modules['purebp.narration'].checks is sys.modules['purebp.checks'], "
+               "sys.modules['purebp.gradcheck'].budget is sys.modules['purebp.budget'])\n")
+    done = board_runner.run(binary, ["-c", program], path=str(tmp_path), cwd=str(tmp_path))
+    assert done.code == 0, done.stderr
+    assert done.stdout.splitlines() == ["[50, 50, 50] True True True", "True True"]
+
+
+@pytest.mark.needs_processes
 def test_the_board_tests_pass_on_this_python():
     """tools/board_tests.py is plain Python: CPython runs it too."""
     import subprocess
