@@ -80,6 +80,17 @@ def unix_port(build="32"):
     return path
 
 
+def on_the_unix_port(tmp_path, program, heap=None):
+    """The output lines of ``program``, run by the 32-bit unix port on purebp
+    staged as .mpy files in ``tmp_path``; it must exit with 0."""
+    binary = unix_port()
+    board_runner.stage(str(tmp_path), mpy=True)
+    done = board_runner.run(binary, ["-c", program], heap=heap, path=str(tmp_path),
+                            cwd=str(tmp_path))
+    assert done.code == 0, done.stderr
+    return done.stdout.splitlines()
+
+
 @pytest.mark.needs_processes
 @pytest.mark.parametrize("mpy", [False, True], ids=["py", "mpy"])
 def test_mip_installs_purebp_from_a_local_server_and_the_default_run_is_numpys(mpy):
@@ -112,15 +123,10 @@ def test_the_article_trains_in_a_32_kb_heap_with_numpys_numbers(tmp_path):
 def test_dir_of_the_package_imports_only_its_own_modules_on_the_unix_port(tmp_path):
     """MicroPython's dir() asks a module for every name it knows: the package
     imports no ``purebp.append`` or ``purebp./``, and a 96 KB heap holds it."""
-    binary = unix_port()
-    board_runner.stage(str(tmp_path), mpy=True)
     program = ("import purebp, sys\nnames = dir(purebp)\n"
                "print(sorted(m for m in sys.modules if m.startswith('purebp')))\n"
                "print('/' in names, 'train' in names, 'load_data' in names)\n")
-    done = board_runner.run(binary, ["-c", program], heap=96 * KB, path=str(tmp_path),
-                            cwd=str(tmp_path))
-    assert done.code == 0, done.stderr
-    modules, flags = done.stdout.splitlines()
+    modules, flags = on_the_unix_port(tmp_path, program, heap=96 * KB)
     files = {name.split(".")[0] for name in os.listdir(str(tmp_path / "purebp"))}
     assert {m.split(".", 1)[1] for m in eval(modules) if "." in m} <= files, modules
     assert flags == "False True True"
@@ -131,8 +137,6 @@ def test_a_board_lets_go_of_the_checks_and_the_random_start_once_training_runs(t
     """On a board, ``train`` lets go of the modules it needs only before the
     loop (and ``purebp.fast`` of its writers); the next call imports them again
     and gives the same numbers, and ``predict`` still checks its arguments."""
-    binary = unix_port()
-    board_runner.stage(str(tmp_path), mpy=True)
     program = ("import gc, purebp, sys\nX, y = purebp.load_data('xor')\n"
                "first = purebp.train(X, y, layers=[3, 4, 1], iterations=300, every=0)\n"
                "print(sorted(m for m in sys.modules if m.startswith('purebp.')))\n"
@@ -150,9 +154,7 @@ def test_a_board_lets_go_of_the_checks_and_the_random_start_once_training_runs(t
                "    gc.collect()\n"
                "    return gc.mem_alloc()\n"
                "print(every_kind() - every_kind())\n")
-    done = board_runner.run(binary, ["-c", program], path=str(tmp_path), cwd=str(tmp_path))
-    assert done.code == 0, done.stderr
-    modules, same, refused, grown = done.stdout.splitlines()
+    modules, same, refused, grown = on_the_unix_port(tmp_path, program)
     loaded = {m.split(".", 1)[1] for m in eval(modules)}
     assert loaded & {"checks", "budget", "batches", "random_start", "fast", "fast_code",
                      "fast_unrolled", "fast_rows"} == set(), modules
@@ -167,8 +169,6 @@ def test_a_board_keeps_the_modules_loaded_before_training(tmp_path):
     """What ``train`` lets go is only what it loaded itself: a module loaded
     before (by the user, or by explain and gradient_check) stays, with the
     objects and settings the user holds in it, and is never loaded twice."""
-    binary = unix_port()
-    board_runner.stage(str(tmp_path), mpy=True)
     program = ("import purebp, sys\nimport purebp.random_start as rs\nimport purebp.batches\n"
                "X, y = purebp.load_data('xor')\ng = purebp.MT19937(1)\n"
                "purebp.batches.DEFAULT_EPOCHS = 50\n"
@@ -181,9 +181,7 @@ def test_a_board_keeps_the_modules_loaded_before_training(tmp_path):
                "purebp.MT19937 is again.MT19937)\n"
                "print(sys.modules['purebp.narration'].checks is sys.modules['purebp.checks'], "
                "sys.modules['purebp.gradcheck'].budget is sys.modules['purebp.budget'])\n")
-    done = board_runner.run(binary, ["-c", program], path=str(tmp_path), cwd=str(tmp_path))
-    assert done.code == 0, done.stderr
-    assert done.stdout.splitlines() == ["[50, 50, 50] True True True", "True True"]
+    assert on_the_unix_port(tmp_path, program) == ["[50, 50, 50] True True True", "True True"]
 
 
 @pytest.mark.needs_processes
