@@ -120,23 +120,30 @@ def _loaded():
     return [name[7:] for name in sys.modules if name.startswith("purebp.")]
 
 
-def _let_go(names, loaded):
+def _let_go(names, loaded, keep_source=True):
     """On a board (MicroPython's counted heap), forget those of the package's
     modules ``names`` that were not ``loaded`` (``_loaded()``) before the
     caller imported them: their code is freed once nothing uses it, and the
     next use imports them again. A module loaded before is kept, with what
-    its users hold and set in it. Elsewhere, nothing: CPython keeps its modules."""
+    its users hold and set in it. With ``keep_source``, so is one compiled
+    from a ``.py`` file: compiling a small module again at each call takes
+    more room than it frees (``.mpy`` files, and modules frozen into the
+    firmware, load without compiling). Elsewhere, nothing: CPython keeps
+    its modules."""
     import gc
     if not hasattr(gc, "mem_free"):
         return
     import sys
     for name in names:
-        if name not in loaded:
-            sys.modules.pop("purebp." + name, None)
-            try:
-                del globals()[name]
-            except KeyError:
-                pass
+        module = sys.modules.get("purebp." + name)
+        if name in loaded or module is None or (
+                keep_source and getattr(module, "__file__", "").endswith(".py")):
+            continue
+        del sys.modules["purebp." + name]
+        try:
+            del globals()[name]
+        except KeyError:
+            pass
 
 
 def __dir__():

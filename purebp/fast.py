@@ -161,7 +161,9 @@ def _call_form(form, name, made_from):
     try:
         return getattr(sys.modules[module_name], name)(*made_from)
     finally:
-        _let_go(("fast_" + form, "fast_code"), loaded)     # with the helpers it wrote with
+        # with the helpers it wrote with; even as .py files: they are large,
+        # and a training builds its loop once
+        _let_go(("fast_" + form, "fast_code"), loaded, keep_source=False)
 
 
 def unrolled_loop(code, made_from):

@@ -90,7 +90,7 @@ def build_loop(X, y, layers, lr, loss, activation, form=None):
         reason = compiled.why_no_loop(layers, loss, activation)
     # On a board, the loop runs without purebp.fast (its class is in
     # purebp.fast_loop), and the plain path needs none of it.
-    _let_go(("fast",), loaded)
+    _let_go(("fast",), loaded, keep_source=False)
     return loop, reason
 
 

@@ -80,11 +80,11 @@ def unix_port(build="32"):
     return path
 
 
-def on_the_unix_port(tmp_path, program, heap=None):
+def on_the_unix_port(tmp_path, program, heap=None, mpy=True):
     """The output lines of ``program``, run by the 32-bit unix port on purebp
-    staged as .mpy files in ``tmp_path``; it must exit with 0."""
+    staged in ``tmp_path`` (as .mpy files, or .py); it must exit with 0."""
     binary = unix_port()
-    board_runner.stage(str(tmp_path), mpy=True)
+    board_runner.stage(str(tmp_path), mpy=mpy)
     done = board_runner.run(binary, ["-c", program], heap=heap, path=str(tmp_path),
                             cwd=str(tmp_path))
     assert done.code == 0, done.stderr
@@ -162,6 +162,19 @@ def test_a_board_lets_go_of_the_checks_and_the_random_start_once_training_runs(t
     assert same == "True compiled compiled"
     assert refused == "predict: X has 2 columns, but the network takes 3 inputs"
     assert abs(int(grown)) < 1024, "the second round kept %s bytes more" % -int(grown)
+
+
+@pytest.mark.needs_processes
+def test_a_board_keeps_the_checks_it_compiled_from_py_files(tmp_path):
+    """Compiled on the board from .py files, the argument checks stay loaded:
+    compiling them again at every call would take more room than it frees.
+    The compiled loop's writers, large and used once a training, still go."""
+    program = ("import purebp, sys\nX, y = purebp.load_data('xor')\n"
+               "purebp.train(X, y, layers=[3, 4, 1], iterations=300, every=0)\n"
+               "print(sorted(m[7:] for m in sys.modules if m.startswith('purebp.')))\n")
+    loaded = set(eval(on_the_unix_port(tmp_path, program, mpy=False)[0]))
+    assert {"checks", "budget", "batches", "random_start"} <= loaded
+    assert loaded & {"fast", "fast_code", "fast_unrolled"} == set()
 
 
 @pytest.mark.needs_processes
