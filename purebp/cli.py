@@ -39,7 +39,8 @@ from .errors import PurebpError, plural
 from .narration import LANGUAGES, as_data, explain, render, text
 from .gradcheck import THRESHOLD, gradient_check, progress_total, refuse_endless
 from .losses import LOSS_NAMES, LOSSES
-from .network import METRICS, check_conventions, train
+from .network import METRICS, train
+from .network_check import check_conventions
 from .random_start import initial_weights
 from .replay import step_at
 from .streams import Output, printable, program

@@ -35,7 +35,8 @@ from .activations import ACTIVATIONS, HIDDEN
 from .errors import PurebpError
 from .losses import LOSS_NAMES, LOSSES
 from .matrix import multiply
-from .network import check_network, layer_activations, layer_forward, step
+from .network import layer_activations, layer_forward, step
+from .network_check import check_network
 
 THRESHOLD = 1e-6     # a worst relative error above this fails the check
 H = 1e-3             # the finite difference's step

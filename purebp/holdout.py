@@ -42,7 +42,6 @@ These functions run where training runs (MicroPython included).
 """
 
 from .errors import PurebpError, plural, show
-from .network import _targets
 
 # purebp.checks and random_start are imported by the functions that use
 # them: a board lets them go while it trains (``purebp._let_go``), and this
@@ -110,6 +109,7 @@ def check_held_out(held_out, n_in, n_out):
         raise PurebpError("held_out: expected a pair (X, y) of the rows held out, got %s"
                           % show(held_out))
     from .checks import finite_matrix
+    from .network_check import _targets
     X = finite_matrix(held_out[0], "held_out", "X")
     y = _targets(X, held_out[1])
     if len(X[0]) != n_in or len(y[0]) != n_out:

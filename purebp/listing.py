@@ -16,7 +16,7 @@ map onto ``network.py``'s. It trains nothing.
 """
 
 from .errors import PurebpError
-from .network import check_conventions, check_data, check_settings
+from .network_check import check_conventions, check_data, check_settings
 
 # What the names of each form stand for, after the header's first lines.
 _NAMES = {

@@ -37,9 +37,35 @@ purebp.errors.PurebpError: dot: (4, 3) @ (2, 1): inner sizes 3 and 2 differ
 """
 
 from .errors import PurebpError, show
-# What a matrix is, and the messages for what is not one, are in a module of
-# their own (a board compiles two small files in less memory than one large).
-from .matrix_check import LARGEST, _number, check_matrix
+
+# The largest float; ints beyond it cannot be one. Boards computing in single
+# precision (32-bit floats) read the double's limit as inf: theirs is 3.4e38.
+LARGEST = 1.7976931348623157e308 if 1.0 + 2.0 ** -52 != 1.0 else 3.4028234663852886e38
+_LARGEST_INT = int(LARGEST)
+_SMALLEST_INT = -_LARGEST_INT     # made once: a 309-digit int, not made again per entry
+
+
+def check_matrix(A, where="matrix", name="A"):
+    """``A`` as a list of rows of numbers, or a ``PurebpError`` naming ``name``.
+
+    What a matrix is, and the message for each way of not being one, are
+    in ``purebp.matrix_check``. The common case passes here: a list of
+    lists of floats and ints, as training hands the helpers. Anything else
+    (tuples, numpy arrays, bools, a mistake) goes there, loaded the first
+    time it is needed: a board's heap need not hold it to train.
+
+    >>> check_matrix([[1, 2.5], [3, 4]])
+    [[1, 2.5], [3, 4]]
+    """
+    if type(A) is list and A and type(A[0]) is list and A[0]:
+        cols = len(A[0])
+        for row in A:
+            if type(row) is not list or len(row) != cols or not _all_numbers(row):
+                break
+        else:
+            return A
+    from .matrix_check import check_matrix as check_any
+    return check_any(A, where, name)
 
 
 def shape(A):
@@ -211,8 +237,21 @@ def _size(A):
     return len(A), len(A[0])
 
 
+def _all_numbers(row):
+    """Whether every entry of ``row`` is a float or an int a float can hold."""
+    for a in row:
+        kind = type(a)
+        if not (kind is float or (kind is int and _SMALLEST_INT <= a <= _LARGEST_INT)):
+            return False
+    return True
+
+
 def _scalar(a, where, name):
     """A plain number operand (add(2, A)), checked like a matrix entry."""
+    kind = type(a)
+    if kind is float or (kind is int and _SMALLEST_INT <= a <= _LARGEST_INT):
+        return a
+    from .matrix_check import _number
     value = _number(a)
     if value is None:
         if isinstance(a, int):

@@ -1,13 +1,17 @@
-"""What a matrix is: ``check_matrix``, used by every helper of ``purebp.matrix``.
+"""What a matrix is: ``check_matrix``, for every helper of ``purebp.matrix``.
 
 A matrix is a list of rows, each row a list of numbers, all rows the same
 length. A numpy array, or anything else with a ``.tolist()`` method, is
 taken as the list it gives (purebp never imports numpy). Anything else is a
-``PurebpError`` naming the argument and what is wrong with it. The helpers
-import ``check_matrix`` from ``purebp.matrix``, where it has always been.
+``PurebpError`` naming the argument and what is wrong with it.
+
+``purebp.matrix.check_matrix`` passes the common case itself (lists of
+floats and ints) and hands everything else to this module, which it loads
+the first time: a board trains without holding these messages.
 """
 
 from .errors import PurebpError, show, type_name, with_article
+from .matrix import _LARGEST_INT, _SMALLEST_INT, LARGEST
 
 
 def check_matrix(A, where="matrix", name="A"):
@@ -67,13 +71,6 @@ def check_matrix(A, where="matrix", name="A"):
         return A
     return [[_checked_number(a, where, name, i, j) for j, a in enumerate(_row(row, where, name, i))]
             for i, row in enumerate(A)]
-
-
-# The largest float; ints beyond it cannot be one. Boards computing in single
-# precision (32-bit floats) read the double's limit as inf: theirs is 3.4e38.
-LARGEST = 1.7976931348623157e308 if 1.0 + 2.0 ** -52 != 1.0 else 3.4028234663852886e38
-_LARGEST_INT = int(LARGEST)
-_SMALLEST_INT = -_LARGEST_INT     # made once: a 309-digit int, not made again per entry
 
 
 def _number(a):

@@ -41,7 +41,8 @@ from .checks import plain
 from .errors import PurebpError, show
 from .losses import LOSS_NAMES, LOSSES
 from .matrix import pairwise_sum
-from .network import check_data, check_network, layer_activations, step
+from .network import layer_activations, step
+from .network_check import check_data, check_network
 from .replay import step_at
 
 LANGUAGES = ("en", "zh-CN")
@@ -122,7 +123,7 @@ for _name in LOSS_NAMES:
 PUREBP_LINES = {
     "rows": ("batch_training.mini_batches", "for rows in batch_rows(order, batch_size):"),
     "X": ("network.step", "s.l[0] = X"),
-    "y": ("network.train", "X, y = check_data(X, y)"),
+    "y": ("network_check.training_arguments", "X, y = check_data(X, y)"),
     "batch": ("batch_training.mini_batches",
               "s = step(weights, take(X, rows), y_batch, lr, loss, activation, checked=True)"),
     "syn_start": ("network.train", "weights = random_weights(layers, generator)"),

@@ -46,17 +46,14 @@ and ``"sse"`` (the expanded program's ``loss_derivative = 2 * (y - l)``).
 
 from . import _let_go, _loaded
 from .activations import ACTIVATIONS, HIDDEN
-from .errors import PurebpError, plural, show
 from .losses import LOSS_NAMES, LOSSES
 from .matrix import add, dot, multiply, transpose
 
-# The argument checks (purebp.checks, budget, batches) and the random start
-# are imported by the functions that use them: on a board, ``train`` lets
-# the checks go once the arguments pass, and the random start once the
-# weights are drawn (those it loaded itself), so that the generator and the
-# loop have their room.
-
-MAX_WEIGHTS = 20000000   # about 2 GB of Python floats with the copies training makes
+# The argument checks (purebp.network_check, with purebp.checks, budget and
+# batches) and the random start are imported by the functions that use
+# them: on a board, ``train`` lets the checks go once the arguments pass,
+# and the random start once the weights are drawn (those it loaded itself),
+# so that the generator and the loop have their room.
 # The metrics' names, as purebp.metrics names them (a test holds the two
 # equal): checking a name needs none of the metrics' code, which loads with
 # the first report, and a board's heap need not hold it for training alone.
@@ -124,6 +121,7 @@ def layer_activations(n, activation="sigmoid", loss="half-sse"):
 
 def forward(weights, X, activation="sigmoid", loss="half-sse"):
     """All layer outputs ``[l0, l1, ..., lk]``, from ``l0 = X`` upward."""
+    from .network_check import check_network
     weights, X = check_network(weights, X, "forward")
     _activation(activation)
     _loss(loss)
@@ -179,6 +177,7 @@ def step(weights, X, y, lr=1.0, loss="half-sse", activation="sigmoid", checked=F
     """
     if not checked:
         from . import checks
+        from .network_check import check_conventions, check_network
         weights, X, y = check_network(weights, X, "step", y)
         lr = checks.positive_number(lr, "lr", "learning rate")
         check_conventions([len(X[0])] + [len(syn[0]) for syn in weights], y, activation, loss)
@@ -209,6 +208,7 @@ def evaluate(weights, X, y, metric="sse", activation="sigmoid", loss="half-sse")
     """The metric (``purebp.metrics``) of the network ``weights`` on the data
     ``X``, ``y``: what ``train`` reports, and what a held-out set is measured with."""
     from . import checks
+    from .network_check import check_conventions, check_network
     weights, X, y = check_network(weights, X, "evaluate", y)
     checks.choice(metric, METRICS, "metric", "metric")
     check_conventions([len(X[0])] + [len(syn[0]) for syn in weights], y, activation, loss)
@@ -298,51 +298,26 @@ def train(X, y, layers=None, seed=1, iterations=None, lr=1.0, loss="half-sse",
     work that would take more than a day is refused (``purebp.budget``).
     """
     loaded = _loaded()
-    from . import budget, checks
-    from .batches import schedule, steps_per_epoch
-    X, y = check_data(X, y)
-    n_in, n_out = len(X[0]), len(y[0])
-    if layers is None:
-        layers = [n_in, n_out]
-    seed, iterations, epochs, batch_size, lr, every = [
-        checks.plain(v) for v in (seed, iterations, epochs, batch_size, lr, every)]
-    length = schedule(len(X), iterations, epochs, batch_size)   # epochs, or full batch steps
-    layers = check_settings(layers, n_in, n_out, lr, loss, every, metric)
-    check_conventions(layers, y, activation, loss)
-    progress = checks.function(progress, "progress", optional=True)
-    fast = checks.flag(fast, "fast")
-    if held_out is not None:
-        from .holdout import check_held_out     # loaded only with held-out rows
-        held_out = check_held_out(held_out, n_in, n_out)
-    sizes = ",".join(str(n) for n in layers)
-    if batch_size is None:
-        unit = "epoch" if iterations is None and epochs is not None else "iteration"
-        what = "%ss: %s of a %s network on %s" % (unit, plural(length, unit), sizes,
-                                                   plural(len(X), "row"))
-    else:
-        what = "epochs: %s of a %s network on %s in batches of %d" % (
-            plural(length, "epoch"), sizes, plural(len(X), "row"), batch_size)
-    work = budget.training_work(len(X), layers, length, batch_size, every)
-    if held_out is not None and every:
-        reports = (length + every - 1) // every
-        work += reports * len(held_out[0]) * budget.weight_count(layers)
-    budget.refuse_endless(what, work)
-    steps = length * steps_per_epoch(len(X), batch_size)
-    settings = {"seed": seed, "iterations": steps, "epochs": length, "batch_size": batch_size,
-                "lr": lr, "loss": loss, "activation": activation, "every": every,
-                "metric": metric}
-    del checks, budget, schedule, steps_per_epoch
-    _let_go(("checks", "budget", "batches"), loaded)     # checked: a board needs the room
+    from .network_check import training_arguments
+    X, y, layers, progress, fast, held_out, settings = training_arguments(
+        X, y, layers, seed, iterations, lr, loss, every, metric, progress, fast, activation,
+        batch_size, epochs, held_out)
+    del training_arguments
+    # Checked: on a board, the checks go (those this call loaded) and make room.
+    _let_go(("network_check", "checks", "budget", "batches"), loaded)
+    length, steps = settings["epochs"], settings["iterations"]
+    lr, every, batch_size = settings["lr"], settings["every"], settings["batch_size"]
     from .random_start import MT19937, random_weights
-    generator = MT19937(seed)                            # np.random.seed(seed)
+    generator = MT19937(settings["seed"])                # np.random.seed(seed)
     weights = random_weights(layers, generator)          # syn = 2 * np.random.random(...) - 1
     del MT19937, random_weights
+    if batch_size is None:
+        generator = None         # full batch draws no more: its state need not stay
+        _let_go(("random_start",), loaded)
     # The loops are loaded when training starts, after the generator: its
     # state (2.5 KB) finds room on a board's heap before the loops' code does.
     from . import training
     if batch_size is None:
-        generator = None         # full batch draws no more: its state need not stay
-        _let_go(("random_start",), loaded)
         loop, plain_reason = training.compiled_loop(X, y, layers, lr, loss, activation, length,
                                                     fast)
         weights, outputs, history, held = training.full_batch(
@@ -367,86 +342,19 @@ def predict(weights, X, activation="sigmoid", loss="half-sse"):
     >>> predict([[[10.0], [0.0], [-5.0]]], [[1, 0, 1]])
     [[0.9933071490757153]]
     """
+    from .network_check import check_network
     weights, X = check_network(weights, X, "predict")
     _activation(activation)
     _loss(loss)
     return _forward(weights, X, activation, loss)[-1]
 
 
-# --- checks --------------------------------------------------------------------
-
-def check_network(weights, X, where, y=None):
-    """Check weights that chain, inputs ``X`` that fit them, and targets ``y``
-    (if given) that fit both; return them as plain lists, every number finite.
-    """
-    from . import checks
-    weights = checks.weight_matrices(weights, where)
-    X = checks.finite_matrix(X, where, "X")
-    if len(X[0]) != len(weights[0]):
-        raise PurebpError("%s: X has %s, but the network takes %s" % (
-            where, plural(len(X[0]), "column"), plural(len(weights[0]), "input")))
-    if y is None:
-        return weights, X
-    y = _targets(X, y)
-    if len(y[0]) != len(weights[-1][0]):
-        raise PurebpError("%s: y has %s, but the network has %s" % (
-            where, plural(len(y[0]), "column"), plural(len(weights[-1][0]), "output")))
-    return weights, X, y
-
-
-def check_data(X, y):
-    """Check ``X`` and ``y``: matrices of finite numbers, a target row per input row.
-
-    Returns them as plain lists: numpy arrays (anything with ``.tolist()``)
-    converted, a flat ``y`` (one number a row) made a column.
-    """
-    from . import checks
-    X = checks.finite_matrix(X, None, "X")
-    return X, _targets(X, y)
-
-
-def check_settings(layers, n_in, n_out, lr, loss, every, metric):
-    """Refuse settings that cannot train; return ``layers`` as a list.
-    (``iterations``, ``epochs`` and ``batch_size``: ``batches.schedule``.)"""
-    from . import budget, checks
-    layers = checks.layer_sizes(layers)
-    if layers[0] != n_in:
-        raise PurebpError("layers: the first size is %d, but the data has %s"
-                          % (layers[0], plural(n_in, "input")))
-    if layers[-1] != n_out:
-        raise PurebpError("layers: the last size is %d, but the data has %s"
-                          % (layers[-1], plural(n_out, "output")))
-    count = budget.weight_count(layers)
-    if count > MAX_WEIGHTS:
-        raise PurebpError("layers: %s would need %d weights, more than purebp holds in memory "
-                          "(%d); use fewer or smaller layers"
-                          % (",".join(str(n) for n in layers), count, MAX_WEIGHTS))
-    checks.whole_number(every, "every", least=0)
-    checks.positive_number(lr, "lr", "learning rate")
-    _loss(loss)
-    checks.choice(metric, METRICS, "metric", "metric")
-    return layers
-
-
-def check_conventions(layers, y, activation, loss):
-    """Refuse an activation or loss that does not exist or cannot work here:
-    softmax with one output, targets the loss cannot take, a hidden-layer
-    activation for a network without hidden layers."""
-    _activation(activation)
-    problem = _loss(loss).check(y)
-    if problem:
-        raise PurebpError(problem)
-    if activation != "sigmoid" and len(layers) == 2:
-        raise PurebpError("activation %s is for hidden layers, and layers %s has none (the "
-                          "output's activation comes with the loss)"
-                          % (show(activation), ",".join(str(n) for n in layers)))
-
-
 def __getattr__(name):
     """Names that moved out, still imported from here (PEP 562): ``step_at``
     and ``weights_at`` to ``purebp.replay``, ``check_held_out`` to
     ``purebp.holdout``, ``measure`` and ``accuracy`` to ``purebp.metrics``
-    (where they always were). Training needs none of them (``train`` loads
+    (where they always were), the checks to ``purebp.network_check``.
+    Training needs none of them past its checks (``train`` loads
     ``check_held_out`` only for held-out rows, ``measure`` for reports), so
     a board's heap need not hold them."""
     if name in ("measure", "accuracy"):
@@ -455,6 +363,10 @@ def __getattr__(name):
     if name in ("step_at", "weights_at"):
         from . import replay
         return getattr(replay, name)
+    if name in ("check_network", "check_data", "check_settings", "check_conventions",
+                "MAX_WEIGHTS"):
+        from . import network_check
+        return getattr(network_check, name)
     if name == "check_held_out":
         from . import holdout
         return holdout.check_held_out
@@ -469,16 +381,6 @@ def _forward(weights, X, activation="sigmoid", loss="half-sse"):
     for syn, f in zip(weights, layer_activations(len(weights), activation, loss)):
         l.append(layer_forward(l[-1], syn, f)[1])
     return l
-
-
-def _targets(X, y):
-    """``y`` checked, with one target row for each row of ``X``."""
-    from . import checks
-    y = checks.finite_matrix(y, None, "y", column=True)
-    if len(X) != len(y):
-        raise PurebpError("data: X has %s but y has %d: one target row per input row"
-                          % (plural(len(X), "row"), len(y)))
-    return y
 
 
 def _loss(name):

@@ -51,7 +51,7 @@ from .narration import LANGUAGES, TEXTS as EXPLAIN_TEXTS, as_data, explain, text
 from .iris import COLUMNS as IRIS_COLUMNS, SPECIES, rows as iris_rows   # the page offers iris
 from .losses import LOSS_NAMES, LOSSES
 from .metrics import measure
-from .network import check_conventions, check_data, check_settings
+from .network_check import check_conventions, check_data, check_settings
 from .random_start import MT19937, random_weights
 from .scaling import MinMax
 from .svg import loss_svg, network_svg

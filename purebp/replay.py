@@ -22,7 +22,8 @@ False
 from . import budget, checks
 from .batches import batch_rows, schedule, take
 from .errors import PurebpError, plural, show
-from .network import check_conventions, check_data, check_settings, step
+from .network import step
+from .network_check import check_conventions, check_data, check_settings
 from .random_start import MT19937, permutation, random_weights
 from .training import compiled_loop, full_batch
 

@@ -19,9 +19,10 @@ MODULES = sorted(name[:-3] for name in os.listdir(PACKAGE)
                  if name.endswith(".py") and not name.startswith("__"))
 # What the network module needs to predict: its checks and the conventions'
 # tables. Not their words (purebp.words): explain and the command line read
-# those; nor the metrics' code (purebp.metrics), which loads with the first report.
+# those; nor the metrics' code (purebp.metrics), which loads with the first
+# report; nor purebp.matrix_check, for lists of plain numbers.
 PREDICT = {"purebp", "purebp.activations", "purebp.checks", "purebp.errors", "purebp.losses",
-           "purebp.matrix", "purebp.matrix_check", "purebp.network"}
+           "purebp.matrix", "purebp.network", "purebp.network_check"}
 # And to train: the schedule, the budget and the random start, which train
 # imports (on a board it lets them go once used: a test in test_board.py).
 CORE = PREDICT | {"purebp.batches", "purebp.budget", "purebp.random_start"}
@@ -77,7 +78,7 @@ def test_predicting_loads_no_compiler():
 
 # On a board, ``train`` lets these go once it is past them (``purebp._let_go``):
 # the argument checks before the weights are drawn, the random start after.
-LET_GO = {"checks", "budget", "batches", "random_start"}
+LET_GO = {"network_check", "checks", "budget", "batches", "random_start"}
 # Modules that stay loaded while, and after, a board trains: the loops, what
 # they report and measure with, and the programs that call train.
 STAY_LOADED = ("network", "training", "batch_training", "holdout", "metrics", "fast_loop",
