@@ -120,6 +120,19 @@ def test_what_stays_loaded_on_a_board_holds_nothing_it_lets_go():
     assert "random_start" in top_level_imports("article")     # the check sees imports
 
 
+def test_what_stays_loaded_while_check_runs_holds_nothing_it_lets_go():
+    """``check`` on a board lets go of the loops and the metrics after each
+    scenario (those it loaded): nothing that stays while it runs keeps them."""
+    held, todo = {}, ["selfcheck", "minicli", "__main__", "network", "datasets", "holdout"]
+    while todo:
+        name = todo.pop()
+        for imported in top_level_imports(name) - set(held):
+            held[imported] = name
+            todo.append(imported)
+    lets_go = {"training", "metrics", "batch_training"} | LET_GO
+    assert {m: "imported by " + held[m] for m in lets_go if m in held} == {}
+
+
 @pytest.mark.parametrize("name", purebp.__all__)
 def test_every_top_level_name_is_its_modules_object(name):
     value = getattr(purebp, name)
