@@ -14,9 +14,10 @@ sit together below, as in micrograd:
   error handed to the layer below).
 
 ``step`` does one iteration (forward, backward, update) and keeps every
-quantity it computes; ``train`` checks its arguments, then repeats it,
-full batch or in mini-batches (the loops are in ``purebp.training`` and
-``purebp.batch_training``), and returns a ``Training``.
+quantity it computes; ``train`` checks its arguments (the checks are in
+``purebp.network_check``), then repeats it, full batch or in mini-batches
+(the loops are in ``purebp.training`` and ``purebp.batch_training``), and
+returns a ``Training``.
 
 Where you read these lines is not always where ``train`` runs them: for
 speed, full-batch training runs a copy of them that ``purebp.fast`` writes
