@@ -74,13 +74,22 @@ def check_matrix(A, where="matrix", name="A"):
 
 
 def _number(a):
-    """``a`` itself if it is a number purebp computes with, a converted
-    numpy number, or None. bool is an int in Python, and numpy takes it as
-    0 or 1 too."""
-    if isinstance(a, float):
+    """``a`` itself if it is a number purebp computes with (a float, an int
+    a float can hold, a bool: numpy takes it as 0 or 1 too); a plain float
+    or int for a subclass of one (``np.float64`` is a float) or a numpy
+    number; or None."""
+    kind = type(a)
+    if kind is float or kind is bool:
         return a
-    if isinstance(a, int):
+    if kind is int:
         return a if -LARGEST <= a <= LARGEST else None
+    if isinstance(a, float):
+        try:
+            return float(a)       # computed with as a plain float, as numpy does
+        except TypeError:         # MicroPython converts no float subclass: as it is
+            return a
+    if isinstance(a, int):
+        return _number(int(a))
     if hasattr(a, "tolist") and not isinstance(a, (list, tuple, str)):
         try:
             value = a.tolist()

@@ -4,13 +4,15 @@ from .matrix import _Matrix, _MatrixIn, _TargetsIn
 from .holdout import check_held_out as check_held_out
 from .metrics import accuracy as accuracy, measure as measure
 from .replay import step_at as step_at, weights_at as weights_at
+from .network_check import (MAX_WEIGHTS as MAX_WEIGHTS, check_conventions as check_conventions,
+                            check_data as check_data, check_network as check_network,
+                            check_settings as check_settings)
 
 _Weights = List[_Matrix]
 _WeightsIn = Sequence[_MatrixIn]
 _Reports = List[Tuple[int, float]]
 _Progress = Callable[[int, Optional[float]], object]
 
-MAX_WEIGHTS: int
 METRICS: Tuple[str, ...]
 
 def layer_forward(l_in: _MatrixIn, syn: _MatrixIn,
@@ -62,9 +64,3 @@ def train(X: _MatrixIn, y: _TargetsIn, layers: Optional[Sequence[int]] = None, s
           held_out: Optional[Tuple[_MatrixIn, _TargetsIn]] = None) -> Training: ...
 def predict(weights: _WeightsIn, X: _MatrixIn, activation: str = "sigmoid",
             loss: str = "half-sse") -> _Matrix: ...
-def check_network(weights: _WeightsIn, X: _MatrixIn, where: str,
-                  y: Optional[_TargetsIn] = None) -> Tuple[Any, ...]: ...
-def check_data(X: _MatrixIn, y: _TargetsIn) -> Tuple[_Matrix, _Matrix]: ...
-def check_settings(layers: Sequence[int], n_in: int, n_out: int, lr: float, loss: str, every: int,
-                   metric: str) -> List[int]: ...
-def check_conventions(layers: Sequence[int], y: _MatrixIn, activation: str, loss: str) -> None: ...

@@ -20,6 +20,7 @@ from .errors import PurebpError, plural, show
 from .network import METRICS, _activation, _loss
 
 MAX_WEIGHTS = 20000000   # about 2 GB of Python floats with the copies training makes
+_NO_TARGETS = ("no y",)  # check_network without y (y=None is a mistake, named as one)
 
 
 def training_arguments(X, y, layers, seed, iterations, lr, loss, every, metric, progress, fast,
@@ -29,8 +30,7 @@ def training_arguments(X, y, layers, seed, iterations, lr, loss, every, metric, 
     holds (``iterations`` counts steps, ``epochs`` the full-batch
     iterations or the epochs). Work of more than a day is refused
     (``purebp.budget``)."""
-    from . import budget                  # loaded for training: predict needs neither
-    from .batches import schedule, steps_per_epoch
+    from .batches import schedule, steps_per_epoch   # loaded for training: predict needs none
     X, y = check_data(X, y)
     n_in, n_out = len(X[0]), len(y[0])
     if layers is None:
@@ -45,35 +45,49 @@ def training_arguments(X, y, layers, seed, iterations, lr, loss, every, metric, 
     if held_out is not None:
         from .holdout import check_held_out     # loaded only with held-out rows
         held_out = check_held_out(held_out, n_in, n_out)
-    sizes = ",".join(str(n) for n in layers)
-    if batch_size is None:
-        unit = "epoch" if iterations is None and epochs is not None else "iteration"
-        what = "%ss: %s of a %s network on %s" % (unit, plural(length, unit), sizes,
-                                                   plural(len(X), "row"))
-    else:
-        what = "epochs: %s of a %s network on %s in batches of %d" % (
-            plural(length, "epoch"), sizes, plural(len(X), "row"), batch_size)
-    work = budget.training_work(len(X), layers, length, batch_size, every)
-    if held_out is not None and every:
-        reports = (length + every - 1) // every
-        work += reports * len(held_out[0]) * budget.weight_count(layers)
-    budget.refuse_endless(what, work)
+    _refuse_endless(len(X), layers, length, iterations is None and epochs is not None,
+                    batch_size, every, held_out)
     settings = {"seed": seed, "iterations": length * steps_per_epoch(len(X), batch_size),
                 "epochs": length, "batch_size": batch_size, "lr": lr, "loss": loss,
                 "activation": activation, "every": every, "metric": metric}
     return X, y, layers, progress, fast, held_out, settings
 
 
-def check_network(weights, X, where, y=None):
+def _refuse_endless(rows, layers, length, in_epochs, batch_size, every, held_out):
+    """Refuse training of more than a day (``purebp.budget``), named as it
+    was asked for: ``length`` iterations (or epochs, ``in_epochs``) full
+    batch, or epochs in batches."""
+    from . import budget
+    sizes = ",".join(str(n) for n in layers)
+    if batch_size is None:
+        unit = "epoch" if in_epochs else "iteration"
+        what = "%ss: %s of a %s network on %s" % (unit, plural(length, unit), sizes,
+                                                   plural(rows, "row"))
+    else:
+        what = "epochs: %s of a %s network on %s in batches of %d" % (
+            plural(length, "epoch"), sizes, plural(rows, "row"), batch_size)
+    work = budget.training_work(rows, layers, length, batch_size, every)
+    if held_out is not None and every:
+        reports = (length + every - 1) // every
+        work += reports * len(held_out[0]) * budget.weight_count(layers)
+    budget.refuse_endless(what, work)
+
+
+def check_network(weights, X, where, y=_NO_TARGETS):
     """Check weights that chain, inputs ``X`` that fit them, and targets ``y``
     (if given) that fit both; return them as plain lists, every number finite.
+
+    >>> check_network([[[0.5], [0.5]]], [[0, 1]], "step", None)
+    Traceback (most recent call last):
+        ...
+    purebp.errors.PurebpError: y: expected a matrix (a list of rows), got None
     """
     weights = checks.weight_matrices(weights, where)
     X = checks.finite_matrix(X, where, "X")
     if len(X[0]) != len(weights[0]):
         raise PurebpError("%s: X has %s, but the network takes %s" % (
             where, plural(len(X[0]), "column"), plural(len(weights[0]), "input")))
-    if y is None:
+    if y is _NO_TARGETS:
         return weights, X
     y = _targets(X, y)
     if len(y[0]) != len(weights[-1][0]):

@@ -176,12 +176,14 @@ def _flat(matrices):
 
 def _deviation(values, text):
     """Largest |a - b| of ``values`` and the recorded numbers in ``text``;
-    inf where there are more or fewer of them."""
+    inf where there are more or fewer of them, or a value is NaN."""
     worst, count = 0.0, 0
     for b in _numbers(text):
         if count == len(values):
-            return float("inf")
-        worst = max(worst, abs(values[count] - b))
+            return float("inf")                  # more numbers recorded than values
+        gap = abs(values[count] - b)
+        if not gap <= worst:                     # larger, or NaN, which matches no number
+            worst = gap if gap == gap else float("inf")
         count += 1
     return worst if count == len(values) else float("inf")
 

@@ -179,6 +179,12 @@ BAD = [
     (lambda: evaluate(W, X, y, metric="loss", loss="softmax"),
      "loss softmax needs two or more outputs, one per class"),
     (lambda: evaluate(None, X, y), "evaluate: weights: expected a list of weight matrices, got None"),
+    # y forgotten: a PurebpError wherever y is taken, as train gives
+    (lambda: evaluate(W, X, None), "y: expected a matrix (a list of rows), got None"),
+    (lambda: step(W, X, None), "y: expected a matrix (a list of rows), got None"),
+    (lambda: loss_value(W, X, None), "y: expected a matrix (a list of rows), got None"),
+    (lambda: numerical_gradient(W, X, None), "y: expected a matrix (a list of rows), got None"),
+    (lambda: gradient_check(W, X, None), "y: expected a matrix (a list of rows), got None"),
     (lambda: measure("r2", y, y), "metric: unknown metric 'r2'"),
     (lambda: measure("loss", y, y, loss="l1"), "loss: unknown convention 'l1'"),
     # step
@@ -445,6 +451,25 @@ def test_anything_with_tolist_is_taken_as_its_lists_everywhere():
     assert apply(abs, Array([[-1.5]])) == [[1.5]]
     assert dot([[Number(2), 1.0]], [[Number(0.5)], [1]]) == [[2.0]]
     assert train([[Number(0), Number(1)]], [Number(1)], iterations=2).layers == [2, 1]
+
+
+class Float64(float):
+    """What np.float64 is: a float subclass, which numpy writes its own way."""
+
+    def __repr__(self):
+        return "np.float64(%s)" % float.__repr__(self)
+
+
+def test_numbers_of_a_float_subclass_are_taken_as_plain_floats():
+    """np.float64 is a float: inside lists, purebp computes with the plain
+    float (the compiled loop writes each number with repr), as numpy does."""
+    X64 = [[Float64(v) for v in row] for row in X]
+    for layers in ([3, 1], [3, 2, 1]):
+        result = train(X64, y, layers=layers, iterations=20, every=10)
+        assert result.weights == train(X, y, layers=layers, iterations=20, every=10).weights
+        assert result.path == "compiled"
+        assert {type(w) for syn in result.weights for row in syn for w in row} == {float}
+    assert [type(v) for v in dot(X64, W[0])[0]] == [float]
 
 
 def test_a_flat_y_is_one_output_column_wherever_y_is_taken():

@@ -86,6 +86,7 @@ def test_the_recorded_numbers_are_read_exactly():
         assert [repr(v) for v in selfcheck._numbers(values)] == values.split()
     assert selfcheck._deviation([0.5, 1.0], "0.5 1.0") == 0.0
     assert selfcheck._deviation([0.5], "0.5 1.0") == float("inf")
+    assert selfcheck._deviation([0.5, float("nan")], "0.5 1.0") == float("inf")   # never ok
 
 
 def test_single_precision_says_numpys_numbers_need_double(monkeypatch):

@@ -114,5 +114,16 @@ def a_bad_input_is_a_purebp_error():
         raise AssertionError("no PurebpError")
 
 
+
+@test
+def bools_and_subclasses_of_numbers_are_numbers_as_on_cpython():
+    class Whole(int):
+        pass
+
+    class Real(float):
+        pass
+    assert purebp.dot([[True, Whole(2), Real(0.5)]], [[1.0], [1.0], [2.0]]) == [[4.0]]
+    assert purebp.transpose([[False, True]]) == [[False], [True]]
+
 print("%d passed, %d failed" % (results.count(True), results.count(False)))
 sys.exit(1 if False in results else 0)
