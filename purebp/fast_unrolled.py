@@ -53,9 +53,10 @@ def source(X, y, layers, lr, loss, activations):
 
 
 def _written_exactly(v):
-    """Whether ``v`` written as code gives ``v`` back: ints and CPython's floats
-    always do; a single-precision board prints too few digits for some floats."""
-    return isinstance(v, int) or float(repr(v)) == v
+    """Whether ``v`` written as code gives ``v`` back: ints, bools (not ints
+    on MicroPython) and CPython's floats always do; a single-precision board
+    prints too few digits for some floats."""
+    return isinstance(v, (int, bool)) or float(repr(v)) == v
 
 
 def _constant(v):

@@ -124,6 +124,11 @@ def bools_and_subclasses_of_numbers_are_numbers_as_on_cpython():
         pass
     assert purebp.dot([[True, Whole(2), Real(0.5)]], [[1.0], [1.0], [2.0]]) == [[4.0]]
     assert purebp.transpose([[False, True]]) == [[False], [True]]
+    X, y = purebp.load_data("xor")
+    with_bools = purebp.train([[bool(v) for v in row] for row in X], y, layers=[3, 4, 1],
+                              iterations=100, every=0)          # the compiled loop writes them
+    assert with_bools.weights == purebp.train(X, y, layers=[3, 4, 1], iterations=100,
+                                              every=0).weights
 
 print("%d passed, %d failed" % (results.count(True), results.count(False)))
 sys.exit(1 if False in results else 0)
