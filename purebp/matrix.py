@@ -272,7 +272,7 @@ def _operand(a):
 
 
 def _is_scalar(a):
-    return isinstance(a, (int, float))
+    return isinstance(a, (int, float, bool))     # a bool is no int on MicroPython
 
 
 def _elementwise(where, A, B, op):

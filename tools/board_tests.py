@@ -124,6 +124,7 @@ def bools_and_subclasses_of_numbers_are_numbers_as_on_cpython():
         pass
     assert purebp.dot([[True, Whole(2), Real(0.5)]], [[1.0], [1.0], [2.0]]) == [[4.0]]
     assert purebp.transpose([[False, True]]) == [[False], [True]]
+    assert purebp.multiply(True, [[2.5]]) == [[2.5]] and purebp.add([[1]], False) == [[1]]
     X, y = purebp.load_data("xor")
     with_bools = purebp.train([[bool(v) for v in row] for row in X], y, layers=[3, 4, 1],
                               iterations=100, every=0)          # the compiled loop writes them
