@@ -62,7 +62,12 @@ _HOME = {
     "MT19937": "random_start", "initial_weights": "random_start",
 }
 
-__all__ = sorted(_HOME)
+# ``from purebp import *`` imports these; on MicroPython, not the saved
+# models' names: purebp.model needs os.stat and tempfile, which it lacks.
+import sys
+__all__ = sorted(name for name in _HOME
+                 if _HOME[name] != "model" or sys.implementation.name != "micropython")
+del sys
 
 
 def __getattr__(name):

@@ -91,6 +91,8 @@ def on_the_unix_port(tmp_path, program, heap=None, mpy=True):
     return done.stdout.splitlines()
 
 
+# Five seconds each, with a local server: in .ci/run's long tests, not the README's command.
+@pytest.mark.long
 @pytest.mark.needs_processes
 @pytest.mark.parametrize("mpy", [False, True], ids=["py", "mpy"])
 def test_mip_installs_purebp_from_a_local_server_and_the_default_run_is_numpys(mpy):
@@ -152,6 +154,24 @@ def test_dir_of_the_package_imports_only_its_own_modules_on_the_unix_port(tmp_pa
     files = {name.split(".")[0] for name in os.listdir(str(tmp_path / "purebp"))}
     assert {m.split(".", 1)[1] for m in eval(modules) if "." in m} <= files, modules
     assert flags == "False True True"
+
+
+@pytest.mark.needs_processes
+def test_star_import_takes_what_a_board_has_from_a_whole_copy(tmp_path):
+    """``from purebp import *`` on MicroPython, with every file of the package
+    copied (``mpremote cp -r``): everything but the saved models' names,
+    which need os.stat and tempfile (MicroPython has neither)."""
+    binary = unix_port()
+    board_runner.stage(str(tmp_path), package=os.path.dirname(purebp.__file__))
+    program = ("from purebp import *\nimport purebp\n"
+               "print(sorted(set(purebp._HOME) - set(purebp.__all__)))\n"
+               "print(train(*load_data('seed'), iterations=100, every=0).weights)\n")
+    done = board_runner.run(binary, ["-c", program], path=str(tmp_path), cwd=str(tmp_path))
+    assert done.code == 0, done.stderr
+    missing, weights = done.stdout.splitlines()
+    assert missing == "['Model', 'load', 'save']"
+    assert weights == str(purebp.train(*purebp.load_data("seed"), iterations=100,
+                                       every=0).weights)
 
 
 @pytest.mark.needs_processes
