@@ -176,7 +176,7 @@ def build_parser():
     parser.commands = commands
 
     train_parser = commands.add_parser(
-        "train", help="train a network on built-in data",
+        "train", help="train a network on built-in data or your CSV file",
         description="Train a network by gradient descent, full batch or in mini-batches.",
         epilog=_TRAIN_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
     _network_flags(train_parser)

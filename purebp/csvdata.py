@@ -44,12 +44,14 @@ import math
 import re
 
 from .classes import class_names, one_hot
-from .columns import BIAS, add_bias, name_problem, bad_character
+from .columns import BIAS, add_bias, name_problem
 from .errors import PurebpError, plural
 from .files import read_text
 from .scaling import MinMax
 
 FEW_CLASSES = 20     # whole-number targets with at most this many values may be classes
+_NUMBER_CHARACTERS = "0123456789+-.eE"     # what a number's cell is written with
+_EXACT = 2 ** 53      # whole numbers below this are exact as floats
 
 
 class Table:
@@ -120,13 +122,20 @@ def parse_rows(text, path):
 def to_number(cell, delimiter):
     """The number a cell holds, or None if it holds no finite number.
 
+    A number is written with the digits 0 to 9, a sign, a decimal point (or
+    comma) and an exponent: ``float`` also reads ``1_000``, full-width and
+    other scripts' digits, which in a data file are typos, not numbers.
+
     >>> to_number("0.5", ","), to_number("0,5", ";"), to_number("1O", ","), to_number("inf", ",")
     (0.5, 0.5, None, None)
+    >>> to_number("2_0", ","), to_number("\uff12", ","), to_number("-1.5e3", ",")
+    (None, None, -1500.0)
     """
-    if bad_character(cell) is not None:    # float() would skip \\x1c or U+2028 at the ends
-        return None
     if delimiter == ";":
         cell = cell.replace(",", ".")
+    for c in cell:
+        if c not in _NUMBER_CHARACTERS:
+            return None
     try:
         value = float(cell)
     except ValueError:
@@ -347,13 +356,22 @@ def _labels(rows, column, name, delimiter, path):
     numbers = [to_number(cell, delimiter) for line, cell in cells]
     if any(v is None for v in numbers):
         return [cell for line, cell in cells]
+    whole = []
     for (line, cell), v in zip(cells, numbers):
         if v != int(v):
             raise PurebpError("%s: line %d, column %d (%s): the label %s is not a whole number; "
                               "class labels are names or whole numbers (0, 1, 2 ...): for a "
                               "number to predict, leave out --classes and add --scale-targets"
                               % (path, line, column + 1, name, cell))
-    return numbers
+        if cell.lstrip("+-").isdigit():
+            whole.append(int(cell))     # exact: 9007199254740993 is not ...992
+        elif abs(v) < _EXACT:
+            whole.append(int(v))        # 3.0, 1e3
+        else:
+            raise PurebpError("%s: line %d, column %d (%s): the label %s is too large to tell "
+                              "from its neighbours as a float; write it with its digits only, "
+                              "or as text" % (path, line, column + 1, name, cell))
+    return whole
 
 
 def _classes(labels, name, path):

@@ -43,6 +43,11 @@ FILES = {
     "empty_label.csv": "a,b,kind\n0,1,cat\n1,0,\n1,1,dog\n",
     "control_label.csv": "a,b,kind\n0,1,cat\n1,0,do\x1bg\n1,1,dog\n",
     "typo_in_numbers.csv": "a,b,y\n0,0,0\n0,1,1\n1,0,1O\n1,1,0\n",
+    # float() reads these; in a data file they are typos
+    "underscore.csv": "a,b,y\n0,0,0\n2_0,1,1\n",
+    "full_width.csv": "a,b,y\n0,0,0\n1,\uff12,1\n",
+    "huge_float_label.csv": "a,b,id\n0,1,9007199254740993.0\n1,0,9007199254740992\n"
+                            "1,1,9007199254740992\n",
     "classes.json": classes_model(),
     "classes_wrong_count.json": classes_model(classes=["setosa", "virginica", "versicolor"]),
     "classes_twice.json": classes_model(classes=["setosa", "setosa"]),
@@ -114,6 +119,13 @@ CASES = [
      "line 3, column 3 (kind): the label 'do\\x1bg' holds the control character"),
     (["train", "--data", "{tmp}/typo_in_numbers.csv"], 2,
      "line 4, column 3 (y): '1O' is not a finite number"),
+    (["train", "--data", "{tmp}/underscore.csv"], 2,
+     "line 3, column 1 (a): '2_0' is not a finite number"),
+    (["train", "--data", "{tmp}/full_width.csv"], 2,
+     "line 3, column 2 (b): '\uff12' is not a finite number"),
+    (["train", "--data", "{tmp}/huge_float_label.csv", "--classes"], 2,
+     "line 2, column 3 (id): the label 9007199254740993.0 is too large to tell from its "
+     "neighbours as a float; write it with its digits only, or as text"),
     (["train", "--data", "{tmp}/small_iris.csv", "--scale-targets"], 2,
      "target 'species' holds class labels, which become one-hot targets (0 or 1); "
      "--scale-targets is for a number to predict: leave it out"),

@@ -98,6 +98,14 @@ def test_numeric_labels_are_classes_by_value_with_classes():
         read_table(text, "digits.csv")
 
 
+def test_whole_number_labels_are_read_exactly_however_large():
+    """Long ids as labels: 2**53 + 1 is no float, but it is its own class."""
+    text = "a,id\n0,9007199254740993\n1,9007199254740992\n0,9007199254740993\n1,3.0\n"
+    table = read_table(text, "ids.csv", classes=True)
+    assert table.classes == ["3", "9007199254740992", "9007199254740993"]
+    assert [row.index(1.0) for row in table.y] == [2, 1, 2, 0]
+
+
 def test_a_zero_one_target_stays_one_output_without_classes(tmp_path):
     path = tmp_path / "xor.csv"
     path.write_text("a,b,y\n0,0,0\n0,1,1\n1,0,1\n1,1,0\n")
