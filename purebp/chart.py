@@ -39,6 +39,7 @@ import sys
 import time
 
 from .budget import duration
+from .textwidth import rjust, width
 
 BLOCKS = " ▁▂▃▄▅▆▇█"     # 0/8 to 8/8 of a cell
 
@@ -130,9 +131,10 @@ def predictions_table(X, y, outputs, inputs, targets, most=12, columns=6):
         kept = _kept(len(names), columns)
         header = [names[j] if j is not None else "..." for j in kept]
         cells = [[style % matrix[r][j] if j is not None else "..." for j in kept] for r in rows]
-        widths = [max([len(h)] + [len(row[j]) for row in cells]) for j, h in enumerate(header)]
-        column = ["  ".join(h.rjust(w) for h, w in zip(header, widths))]
-        column += ["  ".join(c.rjust(w) for c, w in zip(row, widths)) for row in cells]
+        widths = [max([width(h)] + [width(row[j]) for row in cells])
+                  for j, h in enumerate(header)]
+        column = ["  ".join(rjust(h, w) for h, w in zip(header, widths))]
+        column += ["  ".join(rjust(c, w) for c, w in zip(row, widths)) for row in cells]
         parts.append(column)
     lines = [" | ".join(part[i] for part in parts) for i in range(len(rows) + 1)]
     if len(X) > most:

@@ -808,11 +808,12 @@ def _run_predict(args, out):
     cells = [["%.10g" % v for v in row] + ([classes[i]] if classes else [])
              + ["%.8g" % v for v in prediction]
              for i, (row, prediction) in enumerate(zip(X, outputs))]
-    widths = [max(len(h), max(len(row[j]) for row in cells)) for j, h in enumerate(header)]
+    from .textwidth import rjust, width
+    widths = [max(width(h), max(width(row[j]) for row in cells)) for j, h in enumerate(header)]
     n = len(names)
     def line(words):
-        left = "  ".join(w.rjust(widths[j]) for j, w in enumerate(words[:n]))
-        right = "  ".join(w.rjust(widths[n + j]) for j, w in enumerate(words[n:]))
+        left = "  ".join(rjust(w, widths[j]) for j, w in enumerate(words[:n]))
+        right = "  ".join(rjust(w, widths[n + j]) for j, w in enumerate(words[n:]))
         return left + "  ->  " + right
     print(line(header), file=out)
     for row in cells:

@@ -23,6 +23,7 @@ dog                  1    3
 
 from .arrayprint import array_str, scalar_str, screen_str
 from .errors import plural
+from .textwidth import ljust, rjust, width
 
 HISTORY_LINES = 20    # more reports than this print as the first and last 10
 SCREEN_ROWS = 20      # matrices of more rows print as their first and last 3
@@ -114,14 +115,14 @@ def confusion_lines(counts, names):
     for heads, labels in ((list(names), list(names)),
                           (numbered, ["%d %s" % (j, n) for j, n in enumerate(names)])):
         corner = "true \\ predicted"
-        left = max([len(corner)] + [len(label) for label in labels])
-        widths = [max(len(h), max(len(str(row[j])) for row in counts))
+        left = max([len(corner)] + [width(label) for label in labels])
+        widths = [max(width(h), max(len(str(row[j])) for row in counts))
                   for j, h in enumerate(heads)]
-        lines = [corner.ljust(left) + "".join("  " + h.rjust(w) for h, w in zip(heads, widths))]
+        lines = [corner.ljust(left) + "".join("  " + rjust(h, w) for h, w in zip(heads, widths))]
         for label, row in zip(labels, counts):
-            lines.append(label.ljust(left) + "".join("  " + str(c).rjust(w)
-                                                     for c, w in zip(row, widths)))
-        if max(len(line) for line in lines) <= WIDTH:
+            lines.append(ljust(label, left) + "".join("  " + str(c).rjust(w)
+                                                      for c, w in zip(row, widths)))
+        if max(width(line) for line in lines) <= WIDTH:
             break
     return lines
 
@@ -154,12 +155,13 @@ def class_table(X, classes, true, predicted, outputs, inputs, rows, most=12, col
                                          for j in kept]
                      + [classes[true[k]], classes[guess], "%.6f" % outputs[k][guess],
                         "" if guess == true[k] else "<- wrong"])
-    widths = [max([len(header[j])] + [len(row[j]) for row in cells]) for j in range(len(header))]
+    widths = [max([width(header[j])] + [width(row[j]) for row in cells])
+              for j in range(len(header))]
     n = len(kept) + 1
 
     def line(words):
-        left = "  ".join(w.rjust(widths[j]) for j, w in enumerate(words[:n]))
-        right = "  ".join(w.ljust(widths[n + j]) for j, w in enumerate(words[n:n + 2]))
+        left = "  ".join(rjust(w, widths[j]) for j, w in enumerate(words[:n]))
+        right = "  ".join(ljust(w, widths[n + j]) for j, w in enumerate(words[n:n + 2]))
         return ("%s | %s  %s  %s" % (left, right, words[n + 2].rjust(widths[n + 2]),
                                      words[n + 3])).rstrip()
     lines = [line(header)] + [line(row) for row in cells]

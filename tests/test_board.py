@@ -26,7 +26,7 @@ import board_runner  # noqa: E402
 # models, pictures. Everything else is the core.
 NOT_ON_A_BOARD = {"cli.py", "cliargs.py", "streams.py", "columns.py", "diagnosis.py", "files.py",
                   "model.py", "csvdata.py", "chart.py", "svg.py", "report.py", "listing.py",
-                  "notebook.py", "page.py", "webserver.py"}
+                  "notebook.py", "page.py", "webserver.py", "textwidth.py"}
 
 
 def package_json():

@@ -270,3 +270,25 @@ def test_plot_draws_the_held_out_reports_as_a_second_line(tmp_path):
         svg = f.read()
     assert svg.count('class="curve held-out"') == 1 and svg.count('class="point held-out"') == 4
     assert "iteration 50: held-out accuracy" in svg
+
+
+def test_tables_line_up_with_chinese_names():
+    """Columns are padded by the columns a text takes on a terminal: a
+    Chinese character takes two (purebp.textwidth)."""
+    from purebp.chart import predictions_table
+    from purebp.report import class_table, confusion_lines
+    from purebp.textwidth import width
+    names = ["山鸢尾", "versicolor", "维吉尼亚鸢尾"]
+    lines = confusion_lines([[5, 0, 0], [0, 4, 1], [0, 0, 5]], names)
+    assert len({width(line) for line in lines}) == 1, lines
+    lines = class_table([[0.5, 1.0], [2.0, 3.0]], names, [0, 2], [0, 1],
+                        [[0.9, 0.05, 0.05], [0.1, 0.6, 0.3]], ["花瓣长", "x"], [3, 7])
+    assert len({width(line.split("|")[0]) for line in lines}) == 1, lines
+    starts = [width(line[:line.rindex(word)]) for line, word in
+              zip(lines, ["predicted", "versicolor", "山鸢尾"])]
+    assert starts[0] == starts[1] == starts[2], lines
+    ends = [width(line[:line.rindex(word) + len(word)]) for line, word in
+            zip(lines, ["output", "0.600000", "0.900000"])]      # right-aligned
+    assert ends[0] == ends[1] == ends[2], lines
+    lines = predictions_table([[0, 1], [1, 1]], [[0], [1]], [[0.1], [0.9]], ["长度", "b"], ["价格"])
+    assert len({width(line) for line in lines}) == 1, lines
