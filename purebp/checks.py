@@ -24,7 +24,7 @@ be a numpy number, and ``y`` may be flat, one number a row:
 [[0], [1]]
 """
 
-from .errors import PurebpError, show, type_name
+from .errors import PurebpError, plural, show, type_name
 from .matrix import LARGEST, check_matrix
 
 
@@ -78,6 +78,26 @@ def flag(value, name):
     if not isinstance(value, bool):
         raise PurebpError("%s: %s is not True or False" % (name, show(value)))
     return value
+
+
+def names(value, count, name, what, optional=True):
+    """``value`` as a list of ``count`` texts (or None, if ``optional``):
+    the names of ``what``, one each.
+
+    >>> names(["size", "bias"], 2, "inputs", "X's columns")
+    ['size', 'bias']
+    >>> names(["a"], 3, "inputs", "X's columns")
+    Traceback (most recent call last):
+        ...
+    purebp.errors.PurebpError: inputs: expected a list of 3 names, one for each of X's columns, got ['a']
+    """
+    if value is None and optional:
+        return None
+    if (not isinstance(value, (list, tuple)) or len(value) != count
+            or not all(isinstance(v, str) for v in value)):
+        raise PurebpError("%s: expected a list of %s, one for each of %s, got %s"
+                          % (name, plural(count, "name"), what, show(value)))
+    return list(value)
 
 
 def layer_sizes(layers, name="layers"):

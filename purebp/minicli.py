@@ -62,5 +62,25 @@ def double_precision():
     return 1.0 + 2.0 ** -52 != 1.0
 
 
+# The write errors ``run`` names (MicroPython's OSError holds the number only).
+_EPIPE = 32
+_WRITE_ERRORS = {5: "input/output error", 28: "no space left on device"}
+
+
 def run():
-    sys.exit(main(sys.argv[1:]))
+    """``main``, its output's failures as the full command line words them:
+    a reader that went away (``purebp | head``) is no error; a full disk is
+    one line, exit code 1."""
+    try:
+        code = main(sys.argv[1:])
+    except OSError as error:
+        number = error.args[0] if error.args else None
+        code = 0
+        if number != _EPIPE:
+            try:
+                print("purebp: error: cannot write the output: %s"
+                      % _WRITE_ERRORS.get(number, "error %s" % number), file=sys.stderr)
+            except OSError:
+                pass
+            code = 1
+    sys.exit(code)

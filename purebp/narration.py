@@ -223,6 +223,11 @@ def explain(X, y, layers=None, seed=1, lr=1.0, loss="half-sse", at=1, inputs=Non
     browser page (``purebp.page``) steps on from the weights it trained.
     """
     X, y = check_data(X, y)
+    inputs = checks.names(inputs, len(X[0]), "inputs", "X's columns")
+    classes = checks.names(classes, len(y[0]), "classes", "y's columns")
+    if classes is not None and len(classes) < 2:
+        raise PurebpError("classes: y has 1 column, but classes are one-hot targets, a column "
+                          "each (two or more): leave classes out")
     seed, lr, at, batch_size = plain(seed), plain(lr), plain(at), plain(batch_size)
     if weights is None:
         weights, batch = step_at(X, y, layers, seed, lr, loss, at, progress, activation,

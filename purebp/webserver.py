@@ -185,13 +185,24 @@ def page_html():
                         "with MicroPython inside.\n\n%s-->\n<html" % licence, 1)
 
 
+class PageServer(http.server.ThreadingHTTPServer):
+    """The page's server: a browser that stops a download (a reload while
+    ``micropython.wasm`` loads) closes the connection under a write; that is
+    no error to report, and the server goes on serving."""
+
+    def handle_error(self, request, client_address):
+        if isinstance(sys.exc_info()[1], ConnectionError):     # reset, broken pipe, aborted
+            return
+        super().handle_error(request, client_address)
+
+
 def make_server(port=PORT):
     """A server for the page on 127.0.0.1 at ``port`` (0: any free port).
 
     Raises ``PortError`` (exit code 1) when it cannot listen there.
     """
     try:
-        return http.server.ThreadingHTTPServer((HOST, port), PageHandler)
+        return PageServer((HOST, port), PageHandler)
     except OSError as error:
         if port and error.errno in (98, 48, 10048):     # EADDRINUSE: Linux, macOS, Windows
             raise PortError("port %d is in use on %s; pick another with --port N (0: any "

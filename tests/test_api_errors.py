@@ -269,6 +269,13 @@ BAD = [
     (lambda: explain(X, y, [3, 1], batch_size=1.5), "batch_size: 1.5 is not a whole number"),
     (lambda: explain(X, y, [3, 4, 1], activation="Tanh"), "activation: unknown activation 'Tanh'"),
     (lambda: explain(X, y, [3, 1], loss="softmax"), "loss softmax needs two or more outputs"),
+    (lambda: explain(X, y, [3, 1], inputs=5), "inputs: expected a list of 3 names, one for "
+     "each of X's columns, got 5"),
+    (lambda: explain(X, y, [3, 1], inputs=["a"]), "inputs: expected a list of 3 names"),
+    (lambda: explain(X, y, [3, 1], inputs=[1, 2, 3]), "inputs: expected a list of 3 names"),
+    (lambda: explain(X, y, [3, 1], classes=["x", "y"]), "classes: expected a list of 1 name"),
+    (lambda: explain(X, y, [3, 1], classes=["x"]), "classes: y has 1 column, but classes are "
+     "one-hot targets"),
     # the matrix helpers
     (lambda: shape(None), "shape: A: expected a matrix (a list of rows), got None"),
     (lambda: transpose("ab"), "transpose: A: expected a matrix (a list of rows), got a str"),

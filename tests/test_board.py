@@ -10,6 +10,7 @@ that need it run where it has been built (``.cache/micropython/``, or
 import json
 import os
 import shutil
+import subprocess
 import sys
 
 import pytest
@@ -290,3 +291,26 @@ def test_a_run_past_its_cpu_limit_is_stopped():
                               timeout=60)
     assert result.code == board_runner.CPU_STOPPED
     assert 0.5 < result.cpu < 5
+
+
+@pytest.mark.needs_processes
+def test_output_that_cannot_be_written_is_one_line_on_the_unix_port(tmp_path):
+    """As on CPython: a full disk is one line and exit code 1; a reader that
+    goes away (``| head -1``) is no error."""
+    binary = unix_port()
+    board_runner.stage(str(tmp_path), mpy=True)
+    env = dict(os.environ, MICROPYPATH=str(tmp_path))
+    for command in (["-m", "purebp"], ["-m", "purebp", "check"]):
+        with open("/dev/full", "w") as full:
+            done = subprocess.run([binary] + command, stdout=full, stderr=subprocess.PIPE,
+                                  cwd=str(tmp_path), env=env, universal_newlines=True)
+        assert done.returncode == 1
+        assert done.stderr == ("purebp: error: cannot write the output: no space left on "
+                               "device\n")
+        reader = subprocess.Popen([binary] + command, stdout=subprocess.PIPE,
+                                  stderr=subprocess.PIPE, cwd=str(tmp_path), env=env)
+        reader.stdout.readline()
+        reader.stdout.close()           # as head -1 does
+        assert reader.wait() == 0
+        assert reader.stderr.read() == b""
+        reader.stderr.close()

@@ -488,3 +488,23 @@ def test_the_one_file_page_opens_from_a_file_with_no_server(tmp_path):
         result["console"]
     print("one-file page: first step shown %.0f ms after it was opened"
           % result["loads"][0]["first_step_ms"])
+
+
+def test_a_dropped_connection_is_no_error_to_report(capsys):
+    """A browser that stops a download (a reload) resets the connection under
+    the server's write: quiet. Any other failure still shows its traceback."""
+    server = webserver.make_server(0)
+    try:
+        for error in (ConnectionResetError(104, "reset"), BrokenPipeError(32, "broken pipe")):
+            try:
+                raise error
+            except OSError:
+                server.handle_error(None, ("127.0.0.1", 1))
+        assert capsys.readouterr().err == ""
+        try:
+            raise ValueError("a bug")
+        except ValueError:
+            server.handle_error(None, ("127.0.0.1", 1))
+        assert "ValueError: a bug" in capsys.readouterr().err
+    finally:
+        server.server_close()
