@@ -49,6 +49,9 @@ class Parser(argparse.ArgumentParser):
 
     def __init__(self, *args, **kwargs):
         self.actions = []
+        # No abbreviations: --iter 5 --iterations 6 would train 6 and say
+        # nothing, and --h 0.01 would be --help.
+        kwargs.setdefault("allow_abbrev", False)
         argparse.ArgumentParser.__init__(self, *args, **kwargs)
 
     def add_argument(self, *args, **kwargs):
@@ -106,7 +109,9 @@ class CommandLine(Parser):
             (sub or self).error("unrecognized arguments: %s" % " ".join(
                 word if word.strip() else repr(word) for word in extras))
         if sub is not None:
-            _refuse_repeats(argv, command, sub)
+            _refuse_repeats(argv[argv.index(command) + 1:], "after " + command, sub)
+        _refuse_repeats(argv[:argv.index(command)] if command else argv,
+                        "before the command" if command else "", self)
         given = self._given(argv, parsed, sub)
         for dest in sorted(d for d in vars(parsed) if d.startswith(BEFORE)):
             self._apply_before(parsed, dest, given, sub)
@@ -187,23 +192,24 @@ for _command in ("train", "explain", "gradcheck", "draw"):
                     "--layers gives no hidden layer (the output's comes with --loss)"))
 
 
-def _refuse_repeats(argv, command, sub):
-    """A flag that takes one value, given twice after the command, is refused:
-    argparse would keep the last and ignore the first (``--target``, which
-    adds up, may repeat)."""
-    after = argv[argv.index(command) + 1:] if command in argv else []
-    if "--" in after:
-        after = after[:after.index("--")]
-    words = [word.split("=", 1)[0] for word in after if word.startswith("--")]
-    for action in sub.actions:
+def _refuse_repeats(words, where, parser):
+    """A flag that takes one value, given twice in ``words`` (the words after
+    the command, or before it), is refused: argparse would keep the last and
+    ignore the first (``--target``, which adds up, may repeat). Each spelling
+    counts: ``-o a.svg``, ``-ob.svg``, ``--output=c.svg``."""
+    if "--" in words:
+        words = words[:words.index("--")]
+    flags = [word.split("=", 1)[0] if word.startswith("--") else word[:2]
+             for word in words if word.startswith("-") and not looks_negative(word)]
+    for action in parser.actions:
         if not action.option_strings or action.nargs == 0 or isinstance(
                 action, argparse._AppendAction):
             continue            # --quiet twice is still quiet; --target adds up
-        count = sum(1 for word in words if word in action.option_strings)
+        count = sum(1 for flag in flags if flag in action.option_strings)
         if count > 1:
-            sub.error("%s is given %s after %s; give it once" % (
+            parser.error("%s is given %s%s; give it once" % (
                 action.option_strings[-1], "twice" if count == 2 else "%d times" % count,
-                command))
+                " " + where if where else ""))
 
 
 def refuse_ignored_flags(args, given, error):

@@ -17,7 +17,7 @@ USAGE = "usage: purebp [--seed S] [check]  (the other commands need CPython or P
 
 def main(argv):
     """Run ``argv`` (without the program name); return the exit code."""
-    seed = 1
+    seed = None
     command = None
     words = list(argv)
     while words:
@@ -26,6 +26,9 @@ def main(argv):
             print(USAGE)
             return 0
         if word == "--seed" and words:
+            if seed is not None:
+                print("purebp: error: --seed is given twice; give it once", file=sys.stderr)
+                return 2
             text = words.pop(0)
             if not text.isdigit():
                 print("purebp: error: argument --seed: invalid whole number value: %r" % text,
@@ -49,7 +52,7 @@ def main(argv):
             print("purebp: note: %s: the numbers below come close to them, not equal"
                   % SINGLE_PRECISION, file=sys.stderr)
         X, y = load_data("seed")
-        expanded(X, y, seed=seed)
+        expanded(X, y, seed=1 if seed is None else seed)
         return 0
     except PurebpError as error:
         print("purebp: error: %s" % error, file=sys.stderr)

@@ -109,3 +109,9 @@ def test_the_default_run_on_single_precision_says_so_and_still_runs(monkeypatch,
 def test_here_floats_are_double_and_there_is_no_heap_limit():
     assert selfcheck.double_precision()
     assert selfcheck.heap_size() is None
+
+
+def test_the_small_command_line_refuses_a_flag_given_twice(capsys):
+    """As the full one does: the first --seed would be ignored."""
+    assert minicli.main(["--seed", "5", "--seed", "6"]) == 2
+    assert capsys.readouterr().err == "purebp: error: --seed is given twice; give it once\n"

@@ -658,8 +658,30 @@ def test_an_output_inside_purebps_own_package_is_refused(args):
 
 @pytest.mark.parametrize("args", [["train", "--seed", "1", "--seed", "2"],
                                   ["train", "--lr=1", "--lr", "2"],
-                                  ["explain", "--at", "1", "--at", "2"]])
+                                  ["explain", "--at", "1", "--at", "2"],
+                                  ["draw", "-o", "a.svg", "--output", "b.svg"],
+                                  ["draw", "-oa.svg", "-ob.svg"]])
 def test_a_flag_given_twice_after_the_command_is_refused(args):
     done = run(args)
     assert done.returncode == 2 and "is given twice after " + args[0] in done.stderr
+    assert [p for p in error_patterns() if p.search(done.stderr.strip())], done.stderr
+
+
+@pytest.mark.parametrize("args, words", [
+    (["--seed", "5", "--seed", "6", "train"], "--seed is given twice before the command"),
+    (["--seed", "5", "--seed", "6"], "--seed is given twice; give it once"),
+    (["train", "--iter", "5", "--iterations", "6"], "unrecognized arguments: --iter 5"),
+    (["train", "--sav", "m.json"], "unrecognized arguments: --sav m.json"),
+    (["gradcheck", "--h", "0.01"], "unrecognized arguments: --h 0.01"),
+    # int() and float() read these; typed on a command line, they are typos
+    (["train", "--lr", "0_5"], "argument --lr: invalid float value: '0_5'"),
+    (["train", "--layers", "3,1_0,1"], "argument --layers: '3,1_0,1' is not a list"),
+    (["--seed", "\uff15"], "argument --seed: invalid whole number value: '\uff15'"),
+    (["explain", "--at", "1_0"], "argument --at: invalid iteration number"),
+])
+def test_no_flag_is_abbreviated_repeated_before_the_command_or_misread(args, words):
+    """An abbreviation could hide a repeat (--iter 5 --iterations 6 trained 6)
+    or become another flag (--h 0.01 was --help): flags are written in full."""
+    done = run(args)
+    assert done.returncode == 2 and words in done.stderr, done.stderr
     assert [p for p in error_patterns() if p.search(done.stderr.strip())], done.stderr
