@@ -874,7 +874,19 @@ def _files(args):
         if path and os.path.realpath(path).startswith(package + os.sep):
             raise PurebpError("%s %s: is inside purebp's own package (%s), whose files it "
                               "reads; write the %s elsewhere" % (flag, path, package, what))
-    return Outputs(outputs, inputs)
+    checked = Outputs(outputs, inputs)
+    for flag, path, what in outputs:
+        kind, endings = _KINDS[what]
+        stem, ending = os.path.splitext(path)
+        if ending and ending.lower() not in endings:
+            raise PurebpError("%s %s: purebp writes the %s as %s, which a %s name would hide: "
+                              "name it %s" % (flag, path, what, kind, ending, stem + endings[0]))
+    return checked
+
+
+# What each output is written as, and the endings its name may have (or none).
+_KINDS = {"model": ("JSON", (".json",)), "plot": ("SVG", (".svg",)),
+          "picture": ("SVG", (".svg",)), "page": ("HTML", (".html", ".htm"))}
 
 
 def main(argv=None, out=None):

@@ -91,6 +91,9 @@ def parse_rows(text, path):
     """
     first = text.split("\n", 1)[0].split("\r", 1)[0]
     delimiter = ";" if first.count(";") > first.count(",") else ","
+    if "\t" in first and first.count("\t") >= first.count(delimiter):
+        raise PurebpError("%s: line 1 is separated by tabs; purebp reads commas or semicolons: "
+                          "save the file as CSV (comma-separated)" % path)
     # newline="": lines end at \n, \r\n and \r only (str.splitlines would also
     # split at \f, \v, \x1c-\x1e, \x85, U+2028 and U+2029, unlike editors).
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)

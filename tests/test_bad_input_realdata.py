@@ -45,6 +45,8 @@ FILES = {
     "typo_in_numbers.csv": "a,b,y\n0,0,0\n0,1,1\n1,0,1O\n1,1,0\n",
     # float() reads these; in a data file they are typos
     "underscore.csv": "a,b,y\n0,0,0\n2_0,1,1\n",
+    "tabs.csv": "a\tb\ty\n0\t0\t0\n1\t1\t1\n",
+    "tabs_no_header.csv": "0\t0\t0\n1\t1\t1\n",
     "full_width.csv": "a,b,y\n0,0,0\n1,\uff12,1\n",
     "huge_float_label.csv": "a,b,id\n0,1,9007199254740993.0\n1,0,9007199254740992\n"
                             "1,1,9007199254740992\n",
@@ -119,6 +121,10 @@ CASES = [
      "line 3, column 3 (kind): the label 'do\\x1bg' holds the control character"),
     (["train", "--data", "{tmp}/typo_in_numbers.csv"], 2,
      "line 4, column 3 (y): '1O' is not a finite number"),
+    (["train", "--data", "{tmp}/tabs.csv"], 2,
+     "tabs.csv: line 1 is separated by tabs; purebp reads commas or semicolons"),
+    (["predict", "{tmp}/classes.json", "--input", "{tmp}/tabs_no_header.csv"], 2,
+     "tabs_no_header.csv: line 1 is separated by tabs"),
     (["train", "--data", "{tmp}/underscore.csv"], 2,
      "line 3, column 1 (a): '2_0' is not a finite number"),
     (["train", "--data", "{tmp}/full_width.csv"], 2,

@@ -118,6 +118,11 @@ OUTPUT_CASES = [
      "-o {t}/m.json is --model {t}/m.json: purebp does not overwrite its own input"),
     (["draw", "--model", "{t}/m.json", "-o", "{t}/folder/../m.json"], "its own input"),
     (["draw", "--data", "{t}/data.csv", "-o", "{t}/data.csv"], "its own input"),
+    # a name that says another kind of file
+    (["draw", "-o", "{t}/net.png"], "-o {t}/net.png: purebp writes the picture as SVG, which a "
+                                    ".png name would hide: name it {t}/net.svg"),
+    (["train", "--plot", "{t}/loss.PDF"], "which a .PDF name would hide"),
+    (["train", "--save", "{t}/model.txt"], "purebp writes the model as JSON"),
     (["train", "--save", "{t}/folder/"], "--save {t}/folder/: ends with /, so it names a folder"),
     (["train", "--save", "{t}/new/"], "ends with /, so it names a folder"),
     (["train", "--save", "{t}/folder"], "--save {t}/folder: is a directory; give a file name"),

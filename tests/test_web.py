@@ -508,3 +508,10 @@ def test_a_dropped_connection_is_no_error_to_report(capsys):
         assert "ValueError: a bug" in capsys.readouterr().err
     finally:
         server.server_close()
+
+
+def test_the_saved_page_is_named_html():
+    done = inprocess.purebp(["web", "--save", "page.svg"])
+    assert done.returncode == 2
+    assert done.stderr == ("purebp web: error: --save page.svg: purebp writes the page as HTML, "
+                           "which a .svg name would hide: name it page.html\n")
