@@ -423,7 +423,8 @@ def _data(args):
     other; CSV data and iris get the bias appended unless --no-bias. With
     classes, the loss and metric not given become softmax and accuracy.
     """
-    from .csvdata import Table, read_csv, read_table
+    from .csvdata import Table, read_table
+    from .files import read_text
     if args.data in NAMES and os.path.exists(args.data):
         raise PurebpError("--data %s: both a built-in data set and a file in this folder; "
                           "write ./%s for the file, or rename it" % (args.data, args.data))
@@ -437,14 +438,22 @@ def _data(args):
                       {"inputs": None, "targets": None}, bias=False)
     elif args.data == "iris":
         from .iris import csv_text
-        table = read_table(csv_text(), "iris", args.target, args.scale, args.scale_targets,
+        text = csv_text()
+        table = read_table(text, "iris", args.target, args.scale, args.scale_targets,
                            bias=not args.no_bias, classes=args.classes)
     elif not os.path.exists(args.data) and not args.data.lower().endswith((".csv", ".txt")):
         raise PurebpError("--data %r is neither a built-in data set (%s) nor a file"
                           % (args.data, ", ".join(NAMES)))
     else:
-        table = read_csv(args.data, args.target, args.scale, args.scale_targets,
-                         bias=not args.no_bias, classes=args.classes)
+        text = read_text(args.data)
+        table = read_table(text, args.data, args.target, args.scale, args.scale_targets,
+                           bias=not args.no_bias, classes=args.classes)
+    if getattr(args, "test_fraction", None) is not None and (args.scale or args.scale_targets):
+        # The held-out rows stay out of the scale too: each column's min and
+        # max come from the training rows (the split needs no scale to be made).
+        table = read_table(text, args.data, args.target, args.scale, args.scale_targets,
+                           bias=not args.no_bias, classes=args.classes,
+                           fit_rows=_Rows(args, table).rows)
     n_in = len(table.X[0])
     if table.bias and args.layers and args.layers[0] == n_in - 1:
         columns = given_inputs(table.inputs, True)

@@ -157,15 +157,18 @@ def is_header(cells, delimiter):
 
 
 def read_csv(path, targets=None, scale_inputs=False, scale_targets=False, bias=True,
-             classes=False):
+             classes=False, fit_rows=None):
     """Read ``path`` into a ``Table``; ``targets``: names or indexes of columns;
     ``classes``: the target is a column of class labels (text labels are
-    recognised without it)."""
-    return read_table(read_text(path), path, targets, scale_inputs, scale_targets, bias, classes)
+    recognised without it); ``fit_rows``: the rows (their numbers, 0 the
+    first row of data) whose min and max set the scale, the training rows
+    of a held-out split (None: every row)."""
+    return read_table(read_text(path), path, targets, scale_inputs, scale_targets, bias, classes,
+                      fit_rows)
 
 
 def read_table(text, path, targets=None, scale_inputs=False, scale_targets=False, bias=True,
-               classes=False):
+               classes=False, fit_rows=None):
     """``read_csv`` of the CSV ``text``; ``path`` names it in messages."""
     rows, delimiter = parse_rows(text, path)
     names, rows, header = _columns(rows, delimiter, path)
@@ -191,7 +194,7 @@ def read_table(text, path, targets=None, scale_inputs=False, scale_targets=False
     inputs, outputs = [names[i] for i in kept], [names[i] for i in chosen]
     scaling = {"inputs": None, "targets": None}
     if scale_inputs:
-        scaling["inputs"] = _fit(X, inputs, path)
+        scaling["inputs"] = _fit(X, inputs, path, fit_rows)
         X = scaling["inputs"].scale(X)
     names_of_classes = None
     if label is not None:
@@ -205,7 +208,7 @@ def read_table(text, path, targets=None, scale_inputs=False, scale_targets=False
     else:
         y = [[row[i] for i in chosen] for row in matrix]
         if scale_targets:
-            scaling["targets"] = _fit(y, outputs, path)
+            scaling["targets"] = _fit(y, outputs, path, fit_rows)
             y = scaling["targets"].scale(y)
         _check_targets(y, outputs, path)
     if bias:                        # after scaling: the bias is always exactly 1
@@ -391,9 +394,10 @@ def _classes(labels, name, path):
     return names
 
 
-def _fit(A, names, path):
+def _fit(A, names, path, rows=None):
+    """The min-max scaling of ``A``'s columns, from its ``rows`` (None: all)."""
     try:
-        return MinMax.fit(A, names)
+        return MinMax.fit(A if rows is None else [A[r] for r in rows], names)
     except PurebpError as error:
         raise PurebpError("%s: %s" % (path, error))
 

@@ -100,3 +100,41 @@ def test_held_out_rows_that_do_not_fit_are_refused():
         train(X, y, layers=[3, 1], iterations=2, held_out=[[0, 1, 1]])
     with pytest.raises(PurebpError, match="held_out: X: row 0, column 0: nan"):
         train(X, y, layers=[3, 1], iterations=2, held_out=([[math.nan, 1, 1]], [[1]]))
+
+
+@pytest.mark.parametrize("name", HELD_OUT_SCENARIOS)
+def test_the_scale_comes_from_the_training_rows_as_numpys(name):
+    """--scale with --test-fraction: each column's min and max from the
+    training rows only (the held-out rows stay out of everything training
+    sees); the recorded numpy program scales so, to the last bit."""
+    from purebp.csvdata import read_table
+    from purebp.iris import csv_text
+    ref = load_reference(name)
+    table = read_table(csv_text(), "iris", scale_inputs=True, classes=True,
+                       fit_rows=ref["split"]["train"])
+    assert table.X == ref["X"]
+    everywhere = read_table(csv_text(), "iris", scale_inputs=True, classes=True)
+    training = [table.X[r] for r in ref["split"]["train"]]
+    assert min(min(row[:4]) for row in training) == 0.0
+    assert max(max(row[:4]) for row in training) == 1.0
+    if name != "iris_5_4_3_sse_heldout":     # there the training rows hold every extreme
+        assert table.X != everywhere.X
+
+
+def test_train_scales_with_the_training_rows_only(tmp_path):
+    import inprocess
+    import json
+    model = str(tmp_path / "iris.json")
+    done = inprocess.purebp(["train", "--data", "iris", "--classes", "--scale", "--test-fraction",
+                             "0.3", "--layers", "5,3", "--iterations", "2", "--save", model,
+                             "--quiet"])
+    assert done.returncode == 0, done.stderr
+    with open(model, encoding="utf-8") as f:
+        document = json.load(f)
+    ref = load_reference("iris_5_8_3_softmax_heldout")       # the same split: seed 1, 0.3
+    assert document["split"]["held_out"] == ref["split"]["test"]
+    from purebp.iris import rows
+    flowers = rows()
+    for end, pick in (("min", min), ("max", max)):
+        assert document["scaling"]["inputs"][end] == [
+            pick(flowers[r][j] for r in ref["split"]["train"]) for j in range(4)]

@@ -19,7 +19,7 @@ CORE = sorted(f for f in os.listdir(PACKAGE) if f.endswith(".py") and f not in N
 
 STANDARD = {"argparse", "json", "math", "os", "sys", "io", "tempfile", "time", "xml",
             "csv", "codecs", "locale", "shutil", "errno", "contextlib", "re", "signal",
-            "stat", "array", "gc", "gzip", "http", "webbrowser", "base64"}
+            "stat", "array", "gc", "gzip", "http", "webbrowser", "base64", "unicodedata"}
 
 
 def test_the_package_imports_only_core_modules_unguarded():

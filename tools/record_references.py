@@ -541,14 +541,17 @@ def blobs(np, classes=10, per_class=24, inputs=5, seed=11):
     return np.hstack([X, np.ones((len(labels), 1))]), np.eye(classes)[labels]
 
 
-def iris(np):
+def iris(np, fit_rows=None):
     """Fisher's iris from purebp/iris.py, each input min-max scaled as --scale
-    does, the bias appended; the species one-hot, in purebp's class order."""
+    does (each column's min and max from the rows ``fit_rows``, the training
+    rows of a held-out split; all of them without one), the bias appended;
+    the species one-hot, in purebp's class order."""
     sys.path.insert(0, os.path.join(HERE, os.pardir))
     from purebp.iris import SPECIES, rows
     table = rows()
     X = np.array([row[:4] for row in table])
-    low, high = X.min(axis=0), X.max(axis=0)
+    fit = X if fit_rows is None else X[fit_rows]
+    low, high = fit.min(axis=0), fit.max(axis=0)
     X = (X - low) / (high - low)
     labels = [SPECIES.index(row[4]) for row in table]
     return np.hstack([X, np.ones((len(X), 1))]), np.eye(len(SPECIES))[labels]
@@ -580,6 +583,8 @@ def run_scenario(np, spec):
     X, y, held_out, split = X_all, y_all, None, None
     if options["test_fraction"]:
         train_rows, test_rows = held_out_split(np, y_all, options["test_fraction"], seed)
+        if data == "iris":         # the held-out rows stay out of the scale too
+            X_all = iris(np, train_rows)[0]
         X, y, held_out = X_all[train_rows], y_all[train_rows], (X_all[test_rows], y_all[test_rows])
         split = {"train": train_rows.tolist(), "test": test_rows.tolist()}
     first = {}
