@@ -371,7 +371,8 @@ def _network_flags(parser):
                              "(default: the last column)")
     parser.add_argument("--scale", action="store_true",
                         help="with a CSV file: scale each input column to [0, 1] "
-                             "(stored in a saved model)")
+                             "(with --test-fraction, by the training rows' min and max; "
+                             "stored in a saved model)")
     parser.add_argument("--scale-targets", action="store_true",
                         help="with a CSV file: scale each target column to [0, 1], "
                              "and predictions back (stored in a saved model)")

@@ -35,7 +35,9 @@
 A sigmoid output lies in [0, 1], so targets outside it are refused unless
 they are scaled (``scale_targets=True``); inputs may be scaled too. Scaling
 is min-max per column, and constant columns scale to 0; see
-``purebp.scaling``. The bias is added after scaling, and never scaled.
+``purebp.scaling``. With held-out rows, the scale comes from the training
+rows alone (``fit_rows``): the held-out ones are scaled as new data would
+be. The bias is added after scaling, and never scaled.
 """
 
 import csv

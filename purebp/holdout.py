@@ -11,9 +11,12 @@ the random start, so the weights (and the mini-batches' shuffles) draw
 exactly what they draw without a split:
 
     order = np.random.RandomState(seed).permutation(len(y))   # its own generator
-    labels = np.argmax(y, axis=1)                    # each row's class (all 0: no classes)
+    labels = np.argmax(y, axis=1)                    # each row's class (with classes)
+    groups = y.shape[1]                              # the classes, in their order
+    if not classes:                                  # targets to predict: one group
+        labels, groups = np.zeros(len(y), dtype=int), 1
     held_out = []
-    for c in range(y.shape[1]):                      # the classes, in their order
+    for c in range(groups):
         rows = order[labels[order] == c]             # class c's rows, in shuffled order
         k = min(max(int(np.floor(fraction * len(rows) + 0.5)), 1), len(rows) - 1)
         held_out += rows[:k].tolist()                # its first k are held out

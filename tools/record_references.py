@@ -469,13 +469,16 @@ def mini_batches(np, X, y, seed, epochs, lr, every, layers, batch_size):
     return [syn0, syn1], l2, history, None
 
 
-def held_out_split(np, y, fraction, seed):
+def held_out_split(np, y, fraction, seed, classes=True):
     """The rows held out: a stratified share of each class, from a shuffle of
     its own generator (the weights' stream is untouched); purebp.holdout."""
     order = np.random.RandomState(seed).permutation(len(y))   # its own generator
-    labels = np.argmax(y, axis=1)                    # each row's class (all 0: no classes)
+    labels = np.argmax(y, axis=1)                    # each row's class (with classes)
+    groups = y.shape[1]                              # the classes, in their order
+    if not classes:                                  # targets to predict: one group
+        labels, groups = np.zeros(len(y), dtype=int), 1
     held_out = []
-    for c in range(y.shape[1]):                      # the classes, in their order
+    for c in range(groups):
         rows = order[labels[order] == c]             # class c's rows, in shuffled order
         k = min(max(int(np.floor(fraction * len(rows) + 0.5)), 1), len(rows) - 1)
         held_out += rows[:k].tolist()                # its first k are held out
@@ -736,6 +739,8 @@ def record_holdout(np):
     for rows in (2, 3, 4, 10, 150, 1257):
         for fraction, seed in ((0.3, 1), (0.2, 7), (0.5, 2 ** 32 - 1)):
             cases.append(("no classes", np.zeros((rows, 1)), fraction, seed))
+            cases.append(("no classes", np.random.RandomState(rows).uniform(0, 1, (rows, 2)),
+                          fraction, seed))   # two targets to predict: still one group
     for rows, classes in ((1257, 10), (1797, 10), (40, 7), (9, 3)):
         labels = rs.randint(0, classes, rows)
         labels[:2 * classes] = np.repeat(np.arange(classes), 2)   # every class twice at least
@@ -743,9 +748,10 @@ def record_holdout(np):
             cases.append(("random labels", np.eye(classes)[labels], fraction, seed))
     recorded = []
     for what, y, fraction, seed in cases:
-        train, test = held_out_split(np, y, fraction, seed)
+        classes = what != "no classes"
+        train, test = held_out_split(np, y, fraction, seed, classes)
         recorded.append({"data": what, "rows": len(y), "fraction": fraction, "seed": seed,
-                         "labels": np.argmax(y, axis=1).tolist() if y.shape[1] > 1 else None,
+                         "labels": np.argmax(y, axis=1).tolist() if classes else None,
                          "train": train.tolist(), "test": test.tolist()})
     return {"cases": recorded}
 
