@@ -113,12 +113,15 @@ class CommandLine(Parser):
         _refuse_repeats(argv[:argv.index(command)] if command else argv,
                         "before the command" if command else "", self)
         given = self._given(argv, parsed, sub)
+        before = set(d[len(BEFORE):] for d in vars(parsed) if d.startswith(BEFORE))
         for dest in sorted(d for d in vars(parsed) if d.startswith(BEFORE)):
             self._apply_before(parsed, dest, given, sub)
         if sub is None:
             for name, default in self.before_defaults.items():
                 if not hasattr(parsed, name):
                     setattr(parsed, name, default)
+            if self.check is not None:
+                self.check(parsed, before, self.error)      # the default run's flags
         elif self.check is not None:
             self.check(parsed, given, sub.error)
         return parsed
@@ -178,6 +181,11 @@ IGNORED = [
      "--json prints one JSON object and nothing else"),
     ("train", lambda args, given: "quiet" in given, ("ascii",),
      "--quiet draws no chart"),
+    (None, lambda args, given: "quiet" in given, ("ascii",), "--quiet draws no chart"),
+    ("train", lambda args, given: args.every == 0, ("ascii",),
+     "--every 0 makes no reports, so there is no chart to draw"),
+    ("train", lambda args, given: "quiet" in given and not given & {"plot", "json", "save"},
+     ("every",), "--quiet prints no reports (--every matters with --plot, --json or --save)"),
     ("train", lambda args, given: "show_code" in given,
      ("iterations", "epochs", "every", "metric", "json", "save", "plot", "plain", "quiet",
       "ascii", "lang"),

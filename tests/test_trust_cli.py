@@ -294,7 +294,7 @@ def test_bad_input_gives_one_line_and_its_exit_code(tmp, args, code, words):
 # --- 1: every top-level flag, before every command ----------------------------------------
 
 COMMANDS = {
-    "train": ["--iterations", "300", "--every", "100"],
+    "train": ["--iterations", "300", "--every", "100", "--save", "{tmp}/trained.json"],
     "draw": ["-o", "{tmp}/picture.svg", "--iterations", "50"],
     "check": [],
     "predict": ["{tmp}/good_v1.json", "1,0,1"],
@@ -335,15 +335,22 @@ def test_a_flag_before_the_command_is_the_commands_or_refused(tmp, flag, command
 
 def test_the_flags_before_train_take_effect():
     """Not a vacuous comparison: each flag changes train's output."""
-    plain = run(["train", "--iterations", "300", "--every", "100"])
     for flag in TOP_FLAGS:
-        changed = run(flag + ["train", "--iterations", "300", "--every", "100"])
+        # (--quiet prints no reports: there, --every would be refused)
+        rest = ["--iterations", "300"] + ([] if flag == ["--quiet"] else ["--every", "100"])
+        plain = run(["train"] + rest)
+        changed = run(flag + ["train"] + rest)
         assert changed.returncode == 0 and changed.stdout != plain.stdout, flag
 
 
 def test_the_default_run_keeps_its_flags(short_article):
-    done = run(["--seed", "0", "--quiet", "--ascii"])
+    done = run(["--seed", "0", "--quiet"])
     assert done.returncode == 0 and done.stdout.startswith("Loss:")
+    done = run(["--seed", "0", "--ascii"])
+    assert done.returncode == 0 and done.stdout.startswith("Loss:")
+    refused = run(["--quiet", "--ascii"])        # as train refuses them together
+    assert refused.returncode == 2
+    assert "--quiet draws no chart; leave out --ascii" in refused.stderr
     assert run(["--version", "train"]).stdout.startswith("purebp ")
 
 
