@@ -171,6 +171,9 @@ class Model:
         if not isinstance(result, Training):
             raise PurebpError("Model.from_training: result: expected what train returns "
                               "(a Training), got %s" % type_name(result))
+        if data is not None and not isinstance(data, str):
+            raise PurebpError("Model.from_training: data: expected the data's name (a text) or "
+                              "None, got %s" % show(data))
         if table is not None:
             inputs, targets, scaling = table.inputs, table.targets, table.scaling
             bias, classes = table.bias, table.classes

@@ -19,6 +19,7 @@ picture.
 
 import math
 
+from .errors import PurebpError, show
 from .streams import printable
 
 POSITIVE, NEGATIVE = "#2166ac", "#d6604d"   # blue and red-orange: apart for most eyes
@@ -79,9 +80,10 @@ def loss_svg(history, metric, title=None, unit="iteration", held_out=None):
     """The ``(iteration, value)`` reports as a line chart with axes and ticks
     (``unit``: what the x axis counts, ``"epoch"`` with mini-batches);
     ``held_out``, the held-out rows' reports, as a second, dashed line."""
+    history = _reports(history, "loss_svg", "history")
+    held_out = _reports(held_out or [], "loss_svg", "held_out", empty=True)
     width, height = 640, 400
     left, right, top, bottom = 80, 30, 50, 60
-    held_out = [(i, v) for i, v in held_out or [] if v == v and abs(v) != float("inf")]
     values = [v for _, v in history] + [v for _, v in held_out]
     iterations = [i for i, _ in history]
     log = min(values) > 0 and max(values) / min(values) >= 100
@@ -158,7 +160,21 @@ def _nice_ticks(first, last):
 # --- the network ----------------------------------------------------------------------
 
 def network_svg(layers, weights, inputs=None, targets=None, title=None):
-    """Layers of nodes and one edge per weight: colour by sign, width by size."""
+    """Layers of nodes and one edge per weight: colour by sign, width by size.
+
+    ``weights`` must be the network ``layers`` says (``syn[k]`` is layers[k]
+    x layers[k + 1]); ``inputs`` and ``targets`` name the first and last
+    layers' nodes.
+    """
+    from . import checks
+    layers = checks.layer_sizes(layers)
+    weights = checks.weight_matrices(weights, "network_svg")
+    drawn = [len(weights[0])] + [len(syn[0]) for syn in weights]
+    if drawn != layers:
+        raise PurebpError("network_svg: weights are a %s network, but layers says %s"
+                          % (",".join(str(n) for n in drawn), ",".join(str(n) for n in layers)))
+    inputs = checks.names(inputs, layers[0], "inputs", "the input nodes")
+    targets = checks.names(targets, layers[-1], "targets", "the output nodes")
     gap_x, gap_y = 170, 46
     tallest = max(layers)
     width = 120 + gap_x * (len(layers) - 1) + 120
@@ -217,7 +233,17 @@ def chain_rule_svg(values=None, loss="half-sse"):
     factors after z are one, ``dloss_dz``, and the figure says why. The
     loss's symbols come from its table entry (``purebp.losses``).
     """
-    from .losses import LOSSES
+    from . import checks
+    from .losses import LOSS_NAMES, LOSSES
+    checks.choice(loss, LOSS_NAMES, "loss", "loss")
+    if values is not None:
+        factors = ("dloss_dz",) if LOSSES[loss].cancels else ("dloss_dl", "dl_dz")
+        wanted = ("x", "w", "z", "l", "y", "dz_dw") + factors
+        if not isinstance(values, dict) or any(
+                not isinstance(values.get(k), (int, float)) for k in wanted):
+            raise PurebpError("chain_rule_svg: values: expected a dict of the numbers %s "
+                              "(chain_rule_values makes it), got %s"
+                              % (", ".join(wanted), show(values)))
     top = LOSSES[loss]
     width, height = 860, 330
     boxes = [("x", "input"), ("z = x·w", "weighted sum"), ("l = sigmoid(z)", "prediction"),
@@ -281,7 +307,19 @@ def chain_rule_svg(values=None, loss="half-sse"):
 def chain_rule_values(X, y, syn, row=2, weight=0, loss="half-sse"):
     """The numbers of the chain-rule figure for one example and one weight,
     from the first step of training: each factor as the article computes it."""
+    from . import checks
     from .network import step
+    from .network_check import check_network
+    (syn,), X, y = check_network([syn], X, "chain_rule_values", y)
+    if len(syn[0]) != 1:
+        raise PurebpError("chain_rule_values: syn has %d columns; the chain-rule figure is of "
+                          "the article's network, one output" % len(syn[0]))
+    row = checks.whole_number(row, "row")
+    weight = checks.whole_number(weight, "weight")
+    if row >= len(X) or weight >= len(syn):
+        raise PurebpError("chain_rule_values: %s %d is past the last (%d)"
+                          % (("row", row, len(X) - 1) if row >= len(X)
+                             else ("weight", weight, len(syn) - 1)))
     s = step([syn], X, y, 1.0, loss)
     l = s.l[1][row][0]
     values = {"x": X[row][weight], "w": syn[weight][0], "z": s.z[0][row][0], "l": l,
@@ -292,3 +330,23 @@ def chain_rule_values(X, y, syn, row=2, weight=0, loss="half-sse"):
         values["dloss_dl"] = -s.l_error[0][row][0]
         values["dl_dz"] = s.slope[0][row][0]
     return values
+
+
+def _reports(history, where, name, empty=False):
+    """``(iteration, value)`` pairs of finite values (NaN and infinities, which
+    no chart can place, left out), at least one unless ``empty``."""
+    if not isinstance(history, (list, tuple)):
+        raise PurebpError("%s: %s: expected a list of (iteration, value) pairs, got %s"
+                          % (where, name, show(history)))
+    pairs = []
+    for pair in history:
+        if (not isinstance(pair, (list, tuple)) or len(pair) != 2
+                or not all(isinstance(v, (int, float)) and not isinstance(v, bool)
+                           for v in pair)):
+            raise PurebpError("%s: %s: expected (iteration, value) pairs of numbers, got %s"
+                              % (where, name, show(pair)))
+        if pair[1] - pair[1] == 0:
+            pairs.append((pair[0], pair[1]))
+    if not pairs and not empty:
+        raise PurebpError("%s: %s has no finite value to draw" % (where, name))
+    return pairs

@@ -23,6 +23,7 @@ from purebp.matrix import pairwise_sum
 from purebp.metrics import measure
 from purebp.network import evaluate, step_at, weights_at
 from purebp.random_start import permutation
+from purebp.svg import chain_rule_svg, chain_rule_values, loss_svg, network_svg
 
 PATTERNS = error_patterns()       # every message of docs/errors.md, as a regular expression
 X, y = load_data("seed")
@@ -269,6 +270,27 @@ BAD = [
     (lambda: explain(X, y, [3, 1], batch_size=1.5), "batch_size: 1.5 is not a whole number"),
     (lambda: explain(X, y, [3, 4, 1], activation="Tanh"), "activation: unknown activation 'Tanh'"),
     (lambda: explain(X, y, [3, 1], loss="softmax"), "loss softmax needs two or more outputs"),
+    (lambda: Model.from_training(train(X, y, iterations=2), data=NAN),
+     "Model.from_training: data: expected the data's name (a text) or None, got nan"),
+    # the pictures
+    (lambda: network_svg([3, 4, 1], [[[0.5], [0.1], [0.2]]]),
+     "network_svg: weights are a 3,1 network, but layers says 3,4,1"),
+    (lambda: network_svg([3, 1], [[[NAN], [0.0], [1.0]]]),
+     "network_svg: weights[0]: row 0, column 0: nan is not a finite number"),
+    (lambda: network_svg([3, 1], None), "network_svg: weights: expected a list"),
+    (lambda: network_svg([3, 1], [[[0.5], [0.1], [0.2]]], inputs=["a"]),
+     "inputs: expected a list of 3 names, one for each of the input nodes"),
+    (lambda: chain_rule_values(X, y, [[0.5], [0.1], [0.2]], row=-1),
+     "row: -1 is not a whole number of at least 0"),
+    (lambda: chain_rule_values(X, y, [[0.5], [0.1], [0.2]], row=9),
+     "chain_rule_values: row 9 is past the last (3)"),
+    (lambda: chain_rule_values(X, y, [[0.1] * 4] * 3),
+     "chain_rule_values: y has 1 column, but the network has 4 outputs"),
+    (lambda: chain_rule_svg(5), "chain_rule_svg: values: expected a dict of the numbers"),
+    (lambda: chain_rule_svg(None, "l1"), "loss: unknown loss 'l1'"),
+    (lambda: loss_svg([], "sse"), "loss_svg: history has no finite value to draw"),
+    (lambda: loss_svg([(0, NAN)], "sse"), "loss_svg: history has no finite value to draw"),
+    (lambda: loss_svg([0.5], "sse"), "loss_svg: history: expected (iteration, value) pairs"),
     (lambda: explain(X, y, [3, 1], inputs=5), "inputs: expected a list of 3 names, one for "
      "each of X's columns, got 5"),
     (lambda: explain(X, y, [3, 1], inputs=["a"]), "inputs: expected a list of 3 names"),
