@@ -781,14 +781,16 @@ def _run_web(args, out):
 
 
 def _inputs_from_words(words, names, bias):
-    """Rows of numbers from command-line words like 1,0,1 (or 1;0;1)."""
+    """Rows of numbers from command-line words like 1,0,1 (or 1;0;1, where
+    a decimal comma may be written: 0,5;1)."""
     from .csvdata import to_number
     rows = []
     for word in words:
-        cells = word.replace(";", ",").split(",")
+        delimiter = ";" if ";" in word else ","
+        cells = word.split(delimiter)
         row = []
         for cell in cells:
-            value = to_number(cell.strip(" \t"), ",")
+            value = to_number(cell.strip(" \t"), delimiter)
             if value is None:
                 raise PurebpError("input %r: %r is not a finite number" % (word, cell))
             row.append(value)

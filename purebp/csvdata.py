@@ -307,6 +307,7 @@ def _numbers(rows, names, delimiter, path, header, columns=None):
     width = len(names)
     wanted = range(width) if columns is None else columns
     matrix = []
+    marks = {}       # in a semicolon file: the first cell written with "," and with "."
     for line, cells in rows:
         if len(cells) != width:
             raise PurebpError("%s: line %d has %s, but %s"
@@ -324,7 +325,21 @@ def _numbers(rows, names, delimiter, path, header, columns=None):
                 raise PurebpError("%s: line %d, column %d (%s): %s"
                                   % (path, line, i + 1, names[i], what))
             row[i] = value
+            if delimiter == ";":
+                for mark in ",.":
+                    if mark in cell and mark not in marks:
+                        marks[mark] = (line, i, cell)
         matrix.append(row)
+    if len(marks) == 2:
+        # 0,5 beside 1.500: is the point a decimal point, or a thousands
+        # separator (1500, as the decimal-comma countries write it)?
+        line, i, cell = marks["."]
+        comma = marks[","]
+        raise PurebpError("%s: line %d, column %d (%s): %r has a point, but line %d writes %r "
+                          "with a decimal comma: is it %s or %s? write every number the same "
+                          "way, without thousands separators"
+                          % (path, line, i + 1, names[i], cell, comma[0], comma[2],
+                             cell.replace(".", ","), cell.replace(".", "")))
     return matrix
 
 

@@ -180,7 +180,14 @@ def matrix_text(A):
 
 
 def some(names, most=6):
-    """Names for a line: all, or the first few and how many more."""
+    """Names for a line: all, or the first few and how many more; quoted
+    where a name holds a comma, which would read as two.
+
+    >>> some(["cat", "dog"]), some(["big cat, old", "dog"])
+    ('cat, dog', "'big cat, old', 'dog'")
+    """
+    if any("," in name for name in names):
+        names = [repr(name) for name in names]
     if len(names) <= most:
         return ", ".join(names)
     return "%s, ... (%d more), %s" % (", ".join(names[:most - 1]), len(names) - most,

@@ -46,6 +46,7 @@ FILES = {
     # float() reads these; in a data file they are typos
     "underscore.csv": "a,b,y\n0,0,0\n2_0,1,1\n",
     "tabs.csv": "a\tb\ty\n0\t0\t0\n1\t1\t1\n",
+    "thousands.csv": "price;rooms;y\n1.500;2;0\n2,5;4;1\n",
     "tabs_no_header.csv": "0\t0\t0\n1\t1\t1\n",
     "full_width.csv": "a,b,y\n0,0,0\n1,\uff12,1\n",
     "huge_float_label.csv": "a,b,id\n0,1,9007199254740993.0\n1,0,9007199254740992\n"
@@ -121,6 +122,10 @@ CASES = [
      "line 3, column 3 (kind): the label 'do\\x1bg' holds the control character"),
     (["train", "--data", "{tmp}/typo_in_numbers.csv"], 2,
      "line 4, column 3 (y): '1O' is not a finite number"),
+    (["train", "--data", "{tmp}/thousands.csv"], 2,
+     "thousands.csv: line 2, column 1 (price): '1.500' has a point, but line 3 writes '2,5' "
+     "with a decimal comma: is it 1,500 or 1500? write every number the same way, without "
+     "thousands separators"),
     (["train", "--data", "{tmp}/tabs.csv"], 2,
      "tabs.csv: line 1 is separated by tabs; purebp reads commas or semicolons"),
     (["predict", "{tmp}/classes.json", "--input", "{tmp}/tabs_no_header.csv"], 2,

@@ -62,6 +62,9 @@ def test_predict_on_the_command_line_matches_the_api(tmp_path):
     assert json.loads(done.stdout)["predictions"] == load(path).predict([[1, 0, 1], [1, 1, 1]])
     table = inprocess.purebp(["predict", path, "1,0,1"])
     assert table.returncode == 0 and "->" in table.stdout
+    # semicolons, with decimal commas, as a semicolon CSV file writes them
+    done = inprocess.purebp(["predict", path, "1;0,5;1", "1;0;1", "--json"])
+    assert json.loads(done.stdout)["predictions"] == load(path).predict([[1, 0.5, 1], [1, 0, 1]])
 
 
 def test_a_saved_model_holds_what_the_issue_lists(tmp_path):
