@@ -35,7 +35,7 @@ from .activations import ACTIVATIONS, HIDDEN
 from .batches import schedule, steps_per_epoch, take
 from .datasets import NAMES, load_data
 from .diagnosis import TEXTS as DIAGNOSIS_TEXTS, describe, diagnose, final_metric
-from .errors import PurebpError, plural
+from .errors import PurebpError, TrainingError, plural
 from .narration import LANGUAGES, as_data, explain, render, text
 from .gradcheck import THRESHOLD, gradient_check, progress_total, refuse_endless
 from .losses import LOSS_NAMES, LOSSES
@@ -469,6 +469,7 @@ def _data(args):
                           % (args.layers[-1], plural(len(table.classes), "class", "classes"),
                              some(table.classes), len(table.classes)))
     _conventions(args, table)
+    args.largest_input = max(abs(v) for row in table.X for v in row)
     return table
 
 
@@ -901,6 +902,19 @@ _KINDS = {"model": ("JSON", (".json",)), "plot": ("SVG", (".svg",)),
           "picture": ("SVG", (".svg",)), "page": ("HTML", (".html", ".htm"))}
 
 
+_LARGE_INPUT = 100     # inputs beyond this, unscaled, overflow the sums at any learning rate
+
+
+def _unscaled_hint(args, error):
+    """For training that diverged on large inputs left unscaled: scaling them,
+    since a lower rate alone does not help there."""
+    largest = getattr(args, "largest_input", 0)
+    scaled = getattr(args, "scale", False)
+    if isinstance(error, TrainingError) and largest > _LARGE_INPUT and not scaled:
+        return "; or first scale the inputs, which reach %.3g, to [0, 1]: --scale" % largest
+    return ""
+
+
 def main(argv=None, out=None):
     """Run the command line with ``argv``; return the exit code."""
     out = out or sys.stdout
@@ -919,7 +933,7 @@ def main(argv=None, out=None):
     except PurebpError as error:
         if os.environ.get("PUREBP_DEBUG") == "1":
             raise
-        message, code = "error: %s" % error, error.exit_code
+        message, code = "error: %s%s" % (error, _unscaled_hint(args, error)), error.exit_code
     except KeyboardInterrupt:
         message, code = "interrupted", 130
     except MemoryError:

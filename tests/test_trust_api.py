@@ -23,7 +23,7 @@ import pytest
 
 from test_bad_input import error_patterns
 
-from purebp import load_data, predict, train
+from purebp import PurebpError, load_data, predict, train
 from purebp.cli import main
 from purebp.network import measure
 
@@ -274,3 +274,18 @@ def test_long_work_shows_progress_with_the_time_left_on_a_terminal(monkeypatch):
     monkeypatch.setattr(sys, "stderr", piped)
     run_main(["explain", "--at", "3000"])
     assert piped.getvalue() == ""
+
+
+def test_divergence_on_large_unscaled_inputs_points_at_scaling():
+    """Inputs near 1e308 overflow the sums whatever the rate: the command
+    line says to scale them, not only to lower the rate."""
+    import argparse
+    from purebp.cli import _unscaled_hint
+    from purebp.errors import TrainingError
+    error = TrainingError("training diverged at iteration 1: ...")
+    large = argparse.Namespace(largest_input=1e308, scale=False)
+    assert _unscaled_hint(large, error) == (
+        "; or first scale the inputs, which reach 1e+308, to [0, 1]: --scale")
+    assert _unscaled_hint(argparse.Namespace(largest_input=1e308, scale=True), error) == ""
+    assert _unscaled_hint(argparse.Namespace(largest_input=1.0, scale=False), error) == ""
+    assert _unscaled_hint(large, PurebpError("lr: ...")) == ""
