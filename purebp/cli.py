@@ -468,6 +468,12 @@ def _data(args):
                           "per class; end --layers with %d"
                           % (args.layers[-1], plural(len(table.classes), "class", "classes"),
                              some(table.classes), len(table.classes)))
+    n_out = len(table.y[0])
+    if not table.classes and args.layers and args.layers[-1] != n_out:
+        raise PurebpError("layers: the last size is %d, but the data has %s%s"
+                          % (args.layers[-1], plural(n_out, "output"),
+                             "; class labels? add --classes (one output per class)"
+                             if n_out == 1 < args.layers[-1] and args.data not in NAMES else ""))
     _conventions(args, table)
     args.largest_input = max(abs(v) for row in table.X for v in row)
     return table

@@ -115,8 +115,11 @@ def check_settings(layers, n_in, n_out, lr, loss, every, metric):
         raise PurebpError("layers: the first size is %d, but the data has %s"
                           % (layers[0], plural(n_in, "input")))
     if layers[-1] != n_out:
-        raise PurebpError("layers: the last size is %d, but the data has %s"
-                          % (layers[-1], plural(n_out, "output")))
+        raise PurebpError("layers: the last size is %d, but the data has %s%s"
+                          % (layers[-1], plural(n_out, "output"),
+                             "; classes need one output each: one_hot(labels, "
+                             "class_names(labels)) of purebp.classes makes them"
+                             if n_out == 1 < layers[-1] else ""))
     count = budget.weight_count(layers)
     if count > MAX_WEIGHTS:
         raise PurebpError("layers: %s would need %d weights, more than purebp holds in memory "
@@ -145,6 +148,10 @@ def check_conventions(layers, y, activation, loss):
 
 def _targets(X, y):
     """``y`` checked, with one target row for each row of ``X``."""
+    if isinstance(y, (list, tuple)) and y and isinstance(y[0], str):
+        raise PurebpError("y: row 0 is a str (%s), not a number: class labels? one_hot(y, "
+                          "class_names(y)) of purebp.classes makes them one output per class"
+                          % show(y[0]))
     y = checks.finite_matrix(y, None, "y", column=True)
     if len(X) != len(y):
         raise PurebpError("data: X has %s but y has %d: one target row per input row"

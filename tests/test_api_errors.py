@@ -272,6 +272,10 @@ BAD = [
     (lambda: explain(X, y, [3, 1], loss="softmax"), "loss softmax needs two or more outputs"),
     (lambda: Model.from_training(train(X, y, iterations=2), data=NAN),
      "Model.from_training: data: expected the data's name (a text) or None, got nan"),
+    (lambda: train(X, ["a", "b", "b", "a"], layers=[3, 4, 2]),
+     "y: row 0 is a str ('a'), not a number: class labels? one_hot(y, class_names(y))"),
+    (lambda: train(X, [0, 1, 1, 0], layers=[3, 4, 2], loss="softmax"),
+     "the data has 1 output; classes need one output each: one_hot(labels, "),
     # the pictures
     (lambda: network_svg([3, 4, 1], [[[0.5], [0.1], [0.2]]]),
      "network_svg: weights are a 3,1 network, but layers says 3,4,1"),

@@ -122,6 +122,8 @@ CASES = [
      "line 3, column 3 (kind): the label 'do\\x1bg' holds the control character"),
     (["train", "--data", "{tmp}/typo_in_numbers.csv"], 2,
      "line 4, column 3 (y): '1O' is not a finite number"),
+    (["train", "--data", "{tmp}/one_row.csv", "--layers", "3,2"], 2,
+     "layers: the last size is 2, but the data has 1 output; class labels? add --classes"),
     (["train", "--data", "{tmp}/thousands.csv"], 2,
      "thousands.csv: line 2, column 1 (price): '1.500' has a point, but line 3 writes '2,5' "
      "with a decimal comma: is it 1,500 or 1500? write every number the same way, without "
