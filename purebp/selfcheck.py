@@ -72,10 +72,10 @@ def self_check(*, board=False):
     while trainings:
         s = trainings.pop(0)
         results.append((s["name"], _trained(s, fast=not board)))
-        # The loops and the metrics, loaded by the training, go too: the next
-        # training's argument checks and random start have their room, and
-        # it loads them again once those are gone.
-        _let_go(("training", "metrics", "batch_training"), loaded)
+        # The loops, the metrics and the checks, loaded by the training, go
+        # too: the next training's argument checks and random start have
+        # their room, and it loads them again once those are gone.
+        _let_go(("training", "metrics", "batch_training", "checks"), loaded)
     return results
 
 
@@ -120,7 +120,9 @@ def _drawn_and_activated():
     results.append(("the shuffle, np.random.permutation, %d cases"
                     % len(selfcheck_data.PERMUTATIONS), worst))
     del MT19937, permutation
-    _let_go(("random_start",), loaded)   # as train does: each training loads it for its draws
+    # as train does: each training loads the random start for its draws, and
+    # the checks (which the shuffle's checks loaded) for its arguments
+    _let_go(("random_start", "checks"), loaded)
     return results
 
 

@@ -314,3 +314,19 @@ def test_output_that_cannot_be_written_is_one_line_on_the_unix_port(tmp_path):
         assert reader.wait() == 0
         assert reader.stderr.read() == b""
         reader.stderr.close()
+
+
+@pytest.mark.needs_processes
+def test_the_board_sized_check_keeps_no_checks_or_draws_while_it_trains(tmp_path):
+    """The shuffle's checks load purebp.checks: check lets it go with the
+    random start, and again after each training, as train does (it held
+    2 KB through every scenario, and check missed its 64 KB)."""
+    program = ("import purebp, sys\nfrom purebp import selfcheck\n"
+               "results = selfcheck.self_check(board=True)\n"
+               "print(sorted(m[7:] for m in sys.modules if m.startswith('purebp.')))\n"
+               "print(max(d for name, d in results) <= selfcheck.TOLERANCE)\n")
+    modules, ok = on_the_unix_port(tmp_path, program)
+    assert ok == "True"
+    # (the last scenario, of mini-batches, leaves its generator's module: nothing trains after it)
+    assert set(eval(modules)) & {"checks", "training", "metrics", "network_check",
+                                 "selfcheck_data"} == set(), modules
