@@ -259,7 +259,8 @@ def build_parser():
     predict_parser.add_argument("model", metavar="MODEL.json", help="the saved model")
     predict_parser.add_argument("inputs", nargs="*", metavar="INPUT",
                                 help="one input row, numbers separated by commas, e.g. 1,0,1 "
-                                     "or -0.5,2: one number per column of the training data "
+                                     "or -0.5,2 (or by semicolons, with decimal commas: "
+                                     "1;0,5): one number per column of the training data "
                                      "(a model of CSV data adds the bias itself)")
     predict_parser.add_argument("--input", metavar="FILE.csv",
                                 help="predict every row of a CSV file (with a header, the "
@@ -473,7 +474,9 @@ def _data(args):
         raise PurebpError("layers: the last size is %d, but the data has %s%s"
                           % (args.layers[-1], plural(n_out, "output"),
                              "; class labels? add --classes (one output per class)"
-                             if n_out == 1 < args.layers[-1] and args.data not in NAMES else ""))
+                             if n_out == 1 < args.layers[-1] and args.data not in NAMES
+                             and not args.scale_targets
+                             and all(row[0] == int(row[0]) for row in table.y) else ""))
     _conventions(args, table)
     args.largest_input = max(abs(v) for row in table.X for v in row)
     return table
@@ -790,7 +793,16 @@ def _run_web(args, out):
 def _inputs_from_words(words, names, bias):
     """Rows of numbers from command-line words like 1,0,1 (or 1;0;1, where
     a decimal comma may be written: 0,5;1)."""
-    from .csvdata import to_number
+    from .csvdata import thousands, to_number
+    commas = [word for word in words if ";" in word and "," in word]
+    points = [(word, cell.strip(" \t")) for word in words if ";" in word
+              for cell in word.split(";") if thousands(cell.strip(" \t"))]
+    if commas and points:
+        word, cell = points[0]
+        raise PurebpError("input %r: %r has a point, but input %r writes a decimal comma: is "
+                          "it %s or %s? write every number the same way, without thousands "
+                          "separators" % (word, cell, commas[0], cell.replace(".", ","),
+                                          cell.replace(".", "")))
     rows = []
     for word in words:
         delimiter = ";" if ";" in word else ","
@@ -897,15 +909,20 @@ def _files(args):
     for flag, path, what in outputs:
         kind, endings = _KINDS[what]
         stem, ending = os.path.splitext(path)
-        if ending and ending.lower() not in endings:
+        if ending.lower() in _OTHER_KINDS and ending.lower() not in endings:
             raise PurebpError("%s %s: purebp writes the %s as %s, which a %s name would hide: "
                               "name it %s" % (flag, path, what, kind, ending, stem + endings[0]))
     return checked
 
 
-# What each output is written as, and the endings its name may have (or none).
+# What each output is written as, and the endings its name may have; an
+# ending of another kind of file (_OTHER_KINDS) is refused, any other taken
+# as part of the name (loss-lr0.5, model.seed3, x.svg.bak).
 _KINDS = {"model": ("JSON", (".json",)), "plot": ("SVG", (".svg",)),
           "picture": ("SVG", (".svg",)), "page": ("HTML", (".html", ".htm"))}
+_OTHER_KINDS = (".svg", ".svgz", ".png", ".jpg", ".jpeg", ".gif", ".webp", ".bmp", ".tif",
+                ".tiff", ".pdf", ".eps", ".ps", ".html", ".htm", ".xhtml", ".json", ".txt",
+                ".csv", ".md", ".xml", ".ipynb")
 
 
 _LARGE_INPUT = 100     # inputs beyond this, unscaled, overflow the sums at any learning rate

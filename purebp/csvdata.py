@@ -44,16 +44,17 @@ import csv
 import io
 import math
 import re
+from decimal import Decimal
 
 from .classes import class_names, one_hot
 from .columns import BIAS, add_bias, name_problem
-from .errors import PurebpError, plural
+from .errors import PurebpError, plural, show
 from .files import read_text
 from .scaling import MinMax
 
 FEW_CLASSES = 20     # whole-number targets with at most this many values may be classes
 _NUMBER_CHARACTERS = "0123456789+-.eE"     # what a number's cell is written with
-_EXACT = 2 ** 53      # whole numbers below this are exact as floats
+_SPACES = " \t\u00a0\u2007\u202f"    # around it: spaces, tabs, no-break spaces (spreadsheets)
 
 
 class Table:
@@ -93,7 +94,7 @@ def parse_rows(text, path):
     """
     first = text.split("\n", 1)[0].split("\r", 1)[0]
     delimiter = ";" if first.count(";") > first.count(",") else ","
-    if "\t" in first and first.count("\t") >= first.count(delimiter):
+    if "\t" in first and first.count(delimiter) == 0:
         raise PurebpError("%s: line 1 is separated by tabs; purebp reads commas or semicolons: "
                           "save the file as CSV (comma-separated)" % path)
     # newline="": lines end at \n, \r\n and \r only (str.splitlines would also
@@ -136,6 +137,7 @@ def to_number(cell, delimiter):
     >>> to_number("2_0", ","), to_number("\uff12", ","), to_number("-1.5e3", ",")
     (None, None, -1500.0)
     """
+    cell = cell.strip(_SPACES)
     if delimiter == ";":
         cell = cell.replace(",", ".")
     for c in cell:
@@ -174,6 +176,8 @@ def read_table(text, path, targets=None, scale_inputs=False, scale_targets=False
     """``read_csv`` of the CSV ``text``; ``path`` names it in messages."""
     rows, delimiter = parse_rows(text, path)
     names, rows, header = _columns(rows, delimiter, path)
+    if fit_rows is not None:
+        fit_rows = _rows_of(fit_rows, len(rows), scale_inputs or scale_targets)
     width = len(names)
     if width < 2:
         raise PurebpError("%s: needs at least two columns (inputs, then a target); it has %d"
@@ -212,7 +216,9 @@ def read_table(text, path, targets=None, scale_inputs=False, scale_targets=False
         if scale_targets:
             scaling["targets"] = _fit(y, outputs, path, fit_rows)
             y = scaling["targets"].scale(y)
-        _check_targets(y, outputs, path)
+        # Held out of the scale, held-out targets may lie outside [0, 1] as
+        # new data may: those that train must lie inside.
+        _check_targets(y if fit_rows is None else [y[r] for r in fit_rows], outputs, path)
     if bias:                        # after scaling: the bias is always exactly 1
         X = add_bias(X)
         inputs.append(BIAS)
@@ -257,6 +263,8 @@ def choose_targets(names, targets, path):
             index = names.index(target)
         else:
             try:
+                if "_" in target or not target.lstrip("+-").isdigit() or not target.isascii():
+                    raise ValueError(target)      # int() reads 0_1 and ０ too
                 index = int(target)
             except ValueError:
                 raise PurebpError("%s: no column named %r; the columns are: %s"
@@ -326,9 +334,10 @@ def _numbers(rows, names, delimiter, path, header, columns=None):
                                   % (path, line, i + 1, names[i], what))
             row[i] = value
             if delimiter == ";":
-                for mark in ",.":
-                    if mark in cell and mark not in marks:
-                        marks[mark] = (line, i, cell)
+                if "," in cell:
+                    marks.setdefault(",", (line, i, cell))
+                elif thousands(cell):
+                    marks.setdefault(".", (line, i, cell))
         matrix.append(row)
     if len(marks) == 2:
         # 0,5 beside 1.500: is the point a decimal point, or a thousands
@@ -341,6 +350,18 @@ def _numbers(rows, names, delimiter, path, header, columns=None):
                           % (path, line, i + 1, names[i], cell, comma[0], comma[2],
                              cell.replace(".", ","), cell.replace(".", "")))
     return matrix
+
+
+def thousands(cell):
+    """Whether ``cell`` could be a whole number written with thousands
+    separators, as decimal-comma countries write them: ``1.500``, ``-12.000.000``.
+
+    >>> thousands("1.500"), thousands("1.5"), thousands("1.5e3"), thousands("0.125")
+    (True, False, False, False)
+    """
+    groups = cell.lstrip("+-").split(".")
+    return (len(groups) > 1 and 1 <= len(groups[0]) <= 3 and groups[0][0] != "0"
+            and all(g.isdigit() for g in groups) and all(len(g) == 3 for g in groups[1:]))
 
 
 def _holds_text(rows, column, delimiter):
@@ -380,20 +401,15 @@ def _labels(rows, column, name, delimiter, path):
     if any(v is None for v in numbers):
         return [cell for line, cell in cells]
     whole = []
-    for (line, cell), v in zip(cells, numbers):
-        if v != int(v):
+    for line, cell in cells:
+        # read exactly, not as a float: 9007199254740993 is not ...992
+        exact = Decimal(cell.strip(_SPACES).replace(",", "."))
+        if exact != exact.to_integral_value():
             raise PurebpError("%s: line %d, column %d (%s): the label %s is not a whole number; "
                               "class labels are names or whole numbers (0, 1, 2 ...): for a "
                               "number to predict, leave out --classes and add --scale-targets"
                               % (path, line, column + 1, name, cell))
-        if cell.lstrip("+-").isdigit():
-            whole.append(int(cell))     # exact: 9007199254740993 is not ...992
-        elif abs(v) < _EXACT:
-            whole.append(int(v))        # 3.0, 1e3
-        else:
-            raise PurebpError("%s: line %d, column %d (%s): the label %s is too large to tell "
-                              "from its neighbours as a float; write it with its digits only, "
-                              "or as text" % (path, line, column + 1, name, cell))
+        whole.append(int(exact))
     return whole
 
 
@@ -409,6 +425,20 @@ def _classes(labels, name, path):
                           "--scale-targets)" % (path, name, len(names),
                                                 plural(len(labels), "row")))
     return names
+
+
+def _rows_of(fit_rows, count, scaled):
+    """``fit_rows`` checked: row numbers of the data (0 to ``count - 1``),
+    at least one, each once; and some scaling for them to set."""
+    if not scaled:
+        raise PurebpError("fit_rows: the rows whose min and max set the scale; give "
+                          "scale_inputs=True or scale_targets=True with them")
+    if (not isinstance(fit_rows, (list, tuple)) or not fit_rows
+            or not all(isinstance(r, int) and not isinstance(r, bool) and 0 <= r < count
+                       for r in fit_rows) or len(set(fit_rows)) != len(fit_rows)):
+        raise PurebpError("fit_rows: expected a list of row numbers from 0 to %d, each once "
+                          "(the training rows), got %s" % (count - 1, show(fit_rows)))
+    return list(fit_rows)
 
 
 def _fit(A, names, path, rows=None):

@@ -40,6 +40,10 @@ def main(argv):
         else:
             print("purebp: error: %r is not understood here; %s" % (word, USAGE), file=sys.stderr)
             return 2
+    if command == "check" and seed is not None:
+        print("purebp: error: --seed does not apply to check, which has its own seeds",
+              file=sys.stderr)
+        return 2
     try:
         # Each command imports what it needs, when it runs: a board's heap
         # holds the check's data or the article's program, not both.

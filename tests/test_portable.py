@@ -19,7 +19,8 @@ CORE = sorted(f for f in os.listdir(PACKAGE) if f.endswith(".py") and f not in N
 
 STANDARD = {"argparse", "json", "math", "os", "sys", "io", "tempfile", "time", "xml",
             "csv", "codecs", "locale", "shutil", "errno", "contextlib", "re", "signal",
-            "stat", "array", "gc", "gzip", "http", "webbrowser", "base64", "unicodedata"}
+            "stat", "array", "gc", "gzip", "http", "webbrowser", "base64", "unicodedata",
+            "decimal"}
 
 
 def test_the_package_imports_only_core_modules_unguarded():
