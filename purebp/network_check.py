@@ -148,10 +148,14 @@ def check_conventions(layers, y, activation, loss):
 
 def _targets(X, y):
     """``y`` checked, with one target row for each row of ``X``."""
-    if isinstance(y, (list, tuple)) and y and isinstance(y[0], str):
-        raise PurebpError("y: row 0 is a str (%s), not a number: class labels? one_hot(y, "
-                          "class_names(y)) of purebp.classes makes them one output per class"
-                          % show(y[0]))
+    y = checks.plain(y)             # numpy's array of labels too
+    if isinstance(y, (list, tuple)):
+        for i, label in enumerate(y):
+            if isinstance(label, (str, bytes)):
+                raise PurebpError("y: row %d is a %s (%s), not a number: class labels? "
+                                  "one_hot(y, class_names(y)) of purebp.classes makes them "
+                                  "one output per class" % (i, type(label).__name__,
+                                                            show(label)))
     y = checks.finite_matrix(y, None, "y", column=True)
     if len(X) != len(y):
         raise PurebpError("data: X has %s but y has %d: one target row per input row"

@@ -82,6 +82,7 @@ def loss_svg(history, metric, title=None, unit="iteration", held_out=None):
     ``held_out``, the held-out rows' reports, as a second, dashed line."""
     history = _reports(history, "loss_svg", "history")
     held_out = _reports(held_out or [], "loss_svg", "held_out", empty=True)
+    _texts(("metric", metric), ("title", title), ("unit", unit), where="loss_svg")
     width, height = 640, 400
     left, right, top, bottom = 80, 30, 50, 60
     values = [v for _, v in history] + [v for _, v in held_out]
@@ -167,6 +168,7 @@ def network_svg(layers, weights, inputs=None, targets=None, title=None):
     layers' nodes.
     """
     from . import checks
+    _texts(("title", title), where="network_svg")
     layers = checks.layer_sizes(layers)
     weights = checks.weight_matrices(weights, "network_svg")
     drawn = [len(weights[0])] + [len(syn[0]) for syn in weights]
@@ -235,13 +237,12 @@ def chain_rule_svg(values=None, loss="half-sse"):
     """
     from . import checks
     from .losses import LOSS_NAMES, LOSSES
-    checks.choice(loss, LOSS_NAMES, "loss", "loss")
+    checks.choice(loss, LOSS_NAMES, "loss", "convention")
     if values is not None:
         factors = ("dloss_dz",) if LOSSES[loss].cancels else ("dloss_dl", "dl_dz")
         wanted = ("x", "w", "z", "l", "y", "dz_dw") + factors
-        if not isinstance(values, dict) or any(
-                not isinstance(values.get(k), (int, float)) for k in wanted):
-            raise PurebpError("chain_rule_svg: values: expected a dict of the numbers %s "
+        if not isinstance(values, dict) or not all(_finite(values.get(k)) for k in wanted):
+            raise PurebpError("chain_rule_svg: values: expected a dict of the finite numbers %s "
                               "(chain_rule_values makes it), got %s"
                               % (", ".join(wanted), show(values)))
     top = LOSSES[loss]
@@ -314,8 +315,8 @@ def chain_rule_values(X, y, syn, row=2, weight=0, loss="half-sse"):
     if len(syn[0]) != 1:
         raise PurebpError("chain_rule_values: syn has %d columns; the chain-rule figure is of "
                           "the article's network, one output" % len(syn[0]))
-    row = checks.whole_number(row, "row")
-    weight = checks.whole_number(weight, "weight")
+    row = checks.whole_number(row, "chain_rule_values: row")
+    weight = checks.whole_number(weight, "chain_rule_values: weight")
     if row >= len(X) or weight >= len(syn):
         raise PurebpError("chain_rule_values: %s %d is past the last (%d)"
                           % (("row", row, len(X) - 1) if row >= len(X)
@@ -333,20 +334,42 @@ def chain_rule_values(X, y, syn, row=2, weight=0, loss="half-sse"):
 
 
 def _reports(history, where, name, empty=False):
-    """``(iteration, value)`` pairs of finite values (NaN and infinities, which
-    no chart can place, left out), at least one unless ``empty``."""
+    """``(iteration, value)`` pairs (numpy's welcome) of a whole-number
+    iteration and a value, finite values only (NaN and infinities, which no
+    chart can place, left out), at least one unless ``empty``."""
+    from .checks import plain
+    history = plain(history)
     if not isinstance(history, (list, tuple)):
         raise PurebpError("%s: %s: expected a list of (iteration, value) pairs, got %s"
                           % (where, name, show(history)))
     pairs = []
     for pair in history:
-        if (not isinstance(pair, (list, tuple)) or len(pair) != 2
-                or not all(isinstance(v, (int, float)) and not isinstance(v, bool)
-                           for v in pair)):
+        pair = plain(pair)
+        if isinstance(pair, (list, tuple)) and len(pair) == 2:
+            i, v = plain(pair[0]), plain(pair[1])
+            if _finite(i) and i == int(i):
+                i = int(i)       # 2.0, as a numpy array of reports holds it
+        else:
+            i = v = None
+        if not (isinstance(i, int) and not isinstance(i, bool)
+                and isinstance(v, (int, float)) and not isinstance(v, bool)):
             raise PurebpError("%s: %s: expected (iteration, value) pairs of numbers, got %s"
                               % (where, name, show(pair)))
-        if pair[1] - pair[1] == 0:
-            pairs.append((pair[0], pair[1]))
+        if v - v == 0:
+            pairs.append((i, v))
     if not pairs and not empty:
         raise PurebpError("%s: %s has no finite value to draw" % (where, name))
     return pairs
+
+
+def _finite(v):
+    """Whether ``v`` is a finite number (not a bool)."""
+    return isinstance(v, (int, float)) and not isinstance(v, bool) and v - v == 0
+
+
+def _texts(*named, **where):
+    """Each ``(name, value)`` of ``named`` a text, or None."""
+    for name, value in named:
+        if value is not None and not isinstance(value, str):
+            raise PurebpError("%s: %s: expected a text, got %s" % (where["where"], name,
+                                                                  show(value)))
