@@ -793,16 +793,14 @@ def _run_web(args, out):
 def _inputs_from_words(words, names, bias):
     """Rows of numbers from command-line words like 1,0,1 (or 1;0;1, where
     a decimal comma may be written: 0,5;1)."""
-    from .csvdata import thousands, to_number
+    from .csvdata import ask, thousands, to_number
     commas = [word for word in words if ";" in word and "," in word]
     points = [(word, cell.strip(" \t")) for word in words if ";" in word
               for cell in word.split(";") if thousands(cell.strip(" \t"))]
     if commas and points:
         word, cell = points[0]
-        raise PurebpError("input %r: %r has a point, but input %r writes a decimal comma: is "
-                          "it %s or %s? write every number the same way, without thousands "
-                          "separators" % (word, cell, commas[0], cell.replace(".", ","),
-                                          cell.replace(".", "")))
+        raise PurebpError("input %r: %r has a point, but input %r writes a decimal comma: %s"
+                          % (word, cell, commas[0], ask(cell)))
     rows = []
     for word in words:
         delimiter = ";" if ";" in word else ","

@@ -345,11 +345,19 @@ def _numbers(rows, names, delimiter, path, header, columns=None):
         line, i, cell = marks["."]
         comma = marks[","]
         raise PurebpError("%s: line %d, column %d (%s): %r has a point, but line %d writes %r "
-                          "with a decimal comma: is it %s or %s? write every number the same "
-                          "way, without thousands separators"
-                          % (path, line, i + 1, names[i], cell, comma[0], comma[2],
-                             cell.replace(".", ","), cell.replace(".", "")))
+                          "with a decimal comma: %s" % (path, line, i + 1, names[i], cell,
+                                                        comma[0], comma[2], ask(cell)))
     return matrix
+
+
+def ask(cell):
+    """The question a point beside decimal commas raises, and what to do.
+
+    >>> ask("1.500")
+    'is it 1,500 or 1500? write every number the same way, without thousands separators'
+    """
+    return ("is it %s or %s? write every number the same way, without thousands separators"
+            % (cell.replace(".", ","), cell.replace(".", "")))
 
 
 def thousands(cell):
