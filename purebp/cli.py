@@ -108,9 +108,9 @@ training rows. From a CSV file to held-out accuracy: docs/your-data.md."""
 
 
 def _written(text):
-    """``text`` if it is written as a number is in a file, in ASCII and without
-    ``_``: ``int`` and ``float`` would also read ``1_0`` as 10 and a
-    full-width ``５`` as 5, typos that must not become another number."""
+    """``text``, if it is written the way a number is in a file: in ASCII,
+    without ``_`` (``int`` and ``float`` would also read ``1_0`` as 10 and a
+    full-width ``５`` as 5: typos that must not become another number)."""
     if "_" in text or not text.isascii():
         raise ValueError(text)
     return text
