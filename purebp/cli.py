@@ -920,7 +920,8 @@ _KINDS = {"model": ("JSON", (".json",)), "plot": ("SVG", (".svg",)),
           "picture": ("SVG", (".svg",)), "page": ("HTML", (".html", ".htm"))}
 _OTHER_KINDS = (".svg", ".svgz", ".png", ".jpg", ".jpeg", ".gif", ".webp", ".bmp", ".tif",
                 ".tiff", ".pdf", ".eps", ".ps", ".html", ".htm", ".xhtml", ".json", ".txt",
-                ".csv", ".md", ".xml", ".ipynb")
+                ".csv", ".md", ".xml", ".ipynb", ".yaml", ".yml", ".pkl", ".pickle", ".npy",
+                ".npz", ".h5", ".gz", ".zip", ".tar", ".bz2", ".xz")
 
 
 _LARGE_INPUT = 100     # inputs beyond this, unscaled, overflow the sums at any learning rate

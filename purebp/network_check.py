@@ -151,6 +151,8 @@ def _targets(X, y):
     y = checks.plain(y)             # numpy's array of labels too
     if isinstance(y, (list, tuple)):
         for i, label in enumerate(y):
+            if isinstance(label, (list, tuple)) and len(label) == 1:
+                label = label[0]         # a column of labels, as load_data's y is shaped
             if isinstance(label, (str, bytes)):
                 raise PurebpError("y: row %d is a %s (%s), not a number: class labels? "
                                   "one_hot(y, class_names(y)) of purebp.classes makes them "

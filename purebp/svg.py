@@ -81,8 +81,10 @@ def loss_svg(history, metric, title=None, unit="iteration", held_out=None):
     (``unit``: what the x axis counts, ``"epoch"`` with mini-batches);
     ``held_out``, the held-out rows' reports, as a second, dashed line."""
     history = _reports(history, "loss_svg", "history")
-    held_out = _reports(held_out or [], "loss_svg", "held_out", empty=True)
-    _texts(("metric", metric), ("title", title), ("unit", unit), where="loss_svg")
+    held_out = _reports([] if held_out is None else held_out, "loss_svg", "held_out",
+                        empty=True)
+    _texts(("metric", metric), ("title", title), where="loss_svg")
+    _texts(("unit", unit), where="loss_svg", optional=False)
     width, height = 640, 400
     left, right, top, bottom = 80, 30, 50, 60
     values = [v for _, v in history] + [v for _, v in held_out]
@@ -356,7 +358,7 @@ def _reports(history, where, name, empty=False):
             raise PurebpError("%s: %s: expected (iteration, value) pairs of numbers, got %s"
                               % (where, name, show(pair)))
         if v - v == 0:
-            pairs.append((i, v))
+            pairs.append((i, float(v) if isinstance(v, float) else v))   # np.float64 as 1.0
     if not pairs and not empty:
         raise PurebpError("%s: %s has no finite value to draw" % (where, name))
     return pairs
@@ -368,8 +370,8 @@ def _finite(v):
 
 
 def _texts(*named, **where):
-    """Each ``(name, value)`` of ``named`` a text, or None."""
+    """Each ``(name, value)`` of ``named`` a text, or None (unless ``optional=False``)."""
     for name, value in named:
-        if value is not None and not isinstance(value, str):
+        if not isinstance(value, str) and (value is not None or not where.get("optional", True)):
             raise PurebpError("%s: %s: expected a text, got %s" % (where["where"], name,
                                                                   show(value)))

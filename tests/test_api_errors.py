@@ -296,6 +296,9 @@ BAD = [
     (lambda: network_svg([3, 1], [[[0.5], [0.1], [0.2]]], title=5),
      "network_svg: title: expected a text, got 5"),
     (lambda: loss_svg([(1, 0.5)], 5), "loss_svg: metric: expected a text, got 5"),
+    (lambda: loss_svg([(1, 0.5)], "sse", unit=None), "loss_svg: unit: expected a text, got None"),
+    (lambda: train(X, [["a"], ["b"], ["b"], ["a"]], layers=[3, 1]),
+     "y: row 0 is a str ('a'), not a number: class labels?"),
     (lambda: loss_svg([(NAN, 0.5)], "loss"), "loss_svg: history: expected (iteration, value)"),
     (lambda: train(X, [0, "b", "b", "a"], layers=[3, 1]), "y: row 1 is a str ('b'), not a "
      "number: class labels?"),

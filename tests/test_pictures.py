@@ -219,3 +219,15 @@ def test_chromium_draws_each_picture(tmp_path, name):
     assert dark > 1500, "the picture is (nearly) blank: %d dark pixels" % dark
     assert colours > 10
     assert dark < total / 2
+
+
+def test_loss_svg_takes_numpy_reports_as_lists():
+    """Arrays of reports, numpy ints and floats draw as the plain lists do
+    (the tooltips show 0.5, not np.float64(0.5))."""
+    np = pytest.importorskip("numpy")
+    from purebp.svg import loss_svg
+    H = [[0, 1.0], [10, 0.5], [20, 0.25]]
+    plain = loss_svg(H, "sse", held_out=H)
+    assert loss_svg(np.array(H), "sse", held_out=np.array(H)) == plain
+    assert loss_svg([[np.int64(i), np.float64(v)] for i, v in H], "sse",
+                    held_out=[tuple(p) for p in H]) == plain
