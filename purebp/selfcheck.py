@@ -62,8 +62,11 @@ def self_check(*, board=False):
     _let_go(("checks",), loaded)     # as train does: a board needs the room to train
     trainings = scenarios(board)
     # The draws first: then a board lets their data go (below), and its heap
-    # keeps only the scenarios still to train.
-    results = _drawn_and_activated()
+    # keeps only the scenarios still to train (and not the draws' code).
+    from .selfcheck_draws import drawn_and_activated
+    results = drawn_and_activated()
+    del drawn_and_activated
+    _let_go(("selfcheck_draws",), loaded)
     if board:
         # From here a board's heap holds only the scenarios still to train:
         # the room of the other numbers, and of each scenario once it is
@@ -88,42 +91,6 @@ def scenarios(board=False):
         return list(selfcheck_data.SCENARIOS)
     from . import selfcheck_large
     return selfcheck_data.SCENARIOS + selfcheck_large.SCENARIOS
-
-
-def _drawn_and_activated():
-    """The checks besides training: the random start, the activations, the shuffle."""
-    from . import _let_go, _loaded, selfcheck_data
-    from .activations import relu, sigmoid, softmax, tanh
-    loaded = _loaded()
-    from .random_start import MT19937, permutation
-    results = []
-    for seed, values in selfcheck_data.RANDOM_STREAMS:
-        count = values.count(" ") + 1       # the numbers recorded
-        generator = MT19937(seed)
-        drawn = [generator.random() for _ in range(count)]
-        generator = None     # a board's heap holds one generator's state at a time
-        results.append(("random start, seed %d, %d draws" % (seed, count),
-                        _deviation(drawn, values)))
-    z, expected = selfcheck_data.SIGMOID
-    z = list(_numbers(z))
-    results.append(("sigmoid, %d points down to z = %s" % (len(z), min(z)),
-                    _deviation([sigmoid(v) for v in z], expected)))
-    z, with_tanh, with_relu, shares = selfcheck_data.ACTIVATIONS
-    z = list(_numbers(z))
-    results.append(("tanh, ReLU and softmax at %d points" % len(z),
-                    max(_deviation([tanh(v) for v in z], with_tanh),
-                        _deviation([relu(v) for v in z], with_relu),
-                        _deviation(softmax(z), shares))))
-    worst = 0
-    for seed, n, order in selfcheck_data.PERMUTATIONS:
-        worst = max(worst, 0 if _deviation(permutation(n, MT19937(seed)), order) == 0 else 1)
-    results.append(("the shuffle, np.random.permutation, %d cases"
-                    % len(selfcheck_data.PERMUTATIONS), worst))
-    del MT19937, permutation
-    # as train does: each training loads the random start for its draws, and
-    # the checks (which the shuffle's checks loaded) for its arguments
-    _let_go(("random_start", "checks"), loaded)
-    return results
 
 
 def _trained(s, fast):
