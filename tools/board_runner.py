@@ -342,7 +342,10 @@ def attempt(binary, path, name, heap, cpu_limit=None):
     """
     what, args, limit, verify, timed = TARGETS[name]
     for tries in (1, 2):
-        result = run(binary, args, heap=heap, path=path, cwd=path, cpu_limit=cpu_limit)
+        # MICROPYPATH "." with the package in the current folder: the heap does not
+        # hold the path of wherever it was staged (a board holds /lib), so a
+        # figure is the same in every folder.
+        result = run(binary, args, heap=heap, path=".", cwd=path, cpu_limit=cpu_limit)
         if result.code == CPU_STOPPED:
             continue
         if result.code != 0:
