@@ -18,7 +18,8 @@ the learning rate the docs give for it. The curve shows the loss for
 every data set; for classes the page also shows the accuracy.
 
 The requests (``"do"``): ``choices`` (the data sets, losses, activations
-and the page's texts), ``start`` (a network from the settings), ``step``
+and the page's texts), ``address`` (the settings the page's address asks
+for, and what in it the page cannot follow), ``start`` (a network from the settings), ``step``
 (one iteration, every quantity of ``explain``), ``run`` (``count``
 iterations of training, reported as ``train`` reports them) and
 ``story`` (the last step again, in another language). A mistake in the
@@ -35,6 +36,8 @@ line would print.
 10000
 >>> request({"do": "start", "data": "seed", "layers": [2, 1]})["error"]
 'layers: the first size is 2, but the data has 3 inputs'
+>>> request({"do": "address", "pairs": [["data", "xor"], ["lang", "fr"]]})["problems"]
+[['address_lang', '"fr"', 'en, zh-CN']]
 """
 
 import json
@@ -52,6 +55,7 @@ from .iris import COLUMNS as IRIS_COLUMNS, SPECIES, rows as iris_rows   # the pa
 from .losses import LOSS_NAMES, LOSSES
 from .metrics import measure
 from .network_check import check_conventions, check_data, check_settings
+from .page_address import address
 from .random_start import MT19937, random_weights
 from .scaling import MinMax
 from .svg import loss_svg, network_svg
@@ -122,6 +126,22 @@ TEXTS = {
     "rows_inputs": ("rows: %d, inputs: %d, outputs: %d", "%d 行，%d 个输入，%d 个输出"),
     "speed": ("%d iterations in %.2f s", "%d 次迭代，用时 %.2f 秒"),
     "error": ("error", "错误"),
+    # What the page's address (?data=xor&layers=3,4,1) asks for that the page cannot
+    # follow: said once the page has started, beside purebp's own message, if any.
+    "address_unknown": ("%s is not a setting this page reads (%s): %s ignored",
+                        "%s 不是本页读取的设置（%s）：已忽略 %s"),
+    "address_repeated": ("%s is given %d times (%s): using the first, %s",
+                         "%s 出现了 %d 次（%s）：采用第一个，%s"),
+    "address_data": ("data: %s is not one of this page's data sets (%s): showing %s",
+                     "data：%s 不是本页的数据集（%s）：显示 %s"),
+    "address_scale": ("scale: %s is not 1 (scale the inputs) or 0 (leave them): showing "
+                      "what %s suggests, %s",
+                      "scale：%s 不是 1（缩放输入）或 0（不缩放）：采用 %s 的建议，%s"),
+    "address_scale_unused": ("scale: %s is for data sets with classes (%s); %s has none, "
+                             "so its inputs are not scaled",
+                             "scale：%s 只用于有类别的数据集（%s）；%s 没有类别，输入不缩放"),
+    "address_lang": ("lang: %s is not one of this page's languages (%s): the page opened in "
+                     "English", "lang：%s 不是本页的语言（%s）：网页以英文打开"),
     "offline": ("purebp %s, running in %s in this browser; nothing leaves this page.",
                 "purebp %s，在本浏览器中由 %s 运行；数据不离开本页。"),
 }
@@ -141,6 +161,8 @@ def request(message):
     try:
         if do == "choices":
             return choices()
+        if do == "address":
+            return address(message.get("pairs", []), SUGGESTED)
         if do == "start":
             _session = Session(message)
             return _session.state()

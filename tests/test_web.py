@@ -29,6 +29,7 @@ import pytest
 import inprocess
 import purebp
 from conftest import TOLERANCE, deviation
+from test_bad_input import Listed, error_patterns
 from purebp import load_data, page, streams, webserver
 from purebp.narration import PUREBP_LINES, explain, text
 
@@ -150,6 +151,106 @@ def test_the_page_says_what_is_wrong_with_its_settings():
     for settings, words in bad:
         reply = page.request(dict(settings, do="start"))
         assert words in reply["error"], (settings, reply)
+
+
+# The page's address: every problem named, in both languages, and listed in docs/errors.md.
+KNOWN = "data, layers, lr, loss, activation, seed, iterations, scale, lang"
+ADDRESSES = [
+    # unknown names
+    ("layer=3,4,1", {}, ['"layer" is not a setting this page reads (%s): "3,4,1" ignored' % KNOWN]),
+    ("foo=1&data=xor", {"data": "xor"},
+     ['"foo" is not a setting this page reads (%s): "1" ignored' % KNOWN]),
+    ("Data=xor", {"data": "seed"}, ['"Data" is not a setting']),
+    ("=5&x=a&x=b", {}, ['"" is not a setting', '"x" is not a setting this page reads (%s): '
+                                                '"a", "b" ignored' % KNOWN]),
+    # repeated names
+    ("lr=1&lr=2", {"lr": "1"}, ['lr is given 2 times ("1", "2"): using the first, "1"']),
+    ("data=xor&data=iris&data=xor", {"data": "xor"},
+     ['data is given 3 times ("xor", "iris", "xor"): using the first, "xor"']),
+    ("lang=zh-CN&lang=en", {"lang": "zh-CN"}, ['lang is given 2 times ("zh-CN", "en")']),
+    ("scale=1&data=iris&scale=0", {"data": "iris", "scale": True},
+     ['scale is given 2 times ("1", "0"): using the first, "1"']),
+    # values outside what the page offers
+    ("data=nosuch", {"data": "seed"},
+     ['data: "nosuch" is not one of this page\'s data sets (seed, xor, iris): showing seed']),
+    ("data=", {"data": "seed"}, ['data: "" is not one of']),
+    ("lang=fr", {"lang": "en"},
+     ['lang: "fr" is not one of this page\'s languages (en, zh-CN): the page opened in English']),
+    ("lang=zh-cn", {"lang": "en"}, ['lang: "zh-cn" is not one of']),
+    ("data=iris&scale=yes", {"data": "iris"},
+     ['scale: "yes" is not 1 (scale the inputs) or 0 (leave them): showing what iris suggests, 1']),
+    ("scale=true", {}, ['scale: "true" is not 1 (scale the inputs) or 0 (leave them): showing '
+                        'what seed suggests, 0']),
+    ("scale", {}, ['scale: "" is not 1']),
+    # a setting that does not apply
+    ("data=xor&scale=1", {"data": "xor"},
+     ['scale: "1" is for data sets with classes (iris); xor has none, so its inputs are not '
+      'scaled']),
+    ("scale=1", {"data": "seed"}, ['scale: "1" is for data sets with classes (iris); seed has']),
+    ("data=nosuch&scale=1", {"data": "seed"}, ['data: "nosuch"', "seed has none"]),
+    # what can hide in a value: quotes, control characters, a long text, a format
+    ('foo=%22%0A%1b', {}, ['"foo" is not a setting this page reads (%s): "\\"\\u000a\\u001b" '
+                           'ignored' % KNOWN]),
+    ("data=" + "x" * 100, {"data": "seed"}, ['data: "' + "x" * 40 + '..." is not one of']),
+    ("lang=%25s%25d", {"lang": "en"}, ['lang: "%s%d" is not one of']),
+    # none: purebp checks these values itself when the page starts, naming a bad one
+    ("data=iris&scale=0&lang=zh-CN&layers=5,3&lr=fast&loss=bogus&activation=x&seed=1e3"
+     "&iterations=-1", {"data": "iris", "scale": False, "lang": "zh-CN", "layers": "5,3",
+                        "lr": "fast", "loss": "bogus", "activation": "x", "seed": "1e3",
+                        "iterations": "-1"}, []),
+    ("data=xor&scale=0", {"data": "xor", "scale": False}, []),
+    ("", {"data": "seed", "lang": "en"}, []),
+]
+
+
+def address_of(query):
+    """purebp.page's reading of ``?QUERY``, as the page sends it (URLSearchParams' pairs)."""
+    from urllib.parse import parse_qsl
+    pairs = [list(pair) for pair in parse_qsl(query, keep_blank_values=True)]
+    return page.request({"do": "address", "pairs": pairs})
+
+
+def said(problem, language=0):
+    """A problem as the page says it, in English (0) or Chinese (1)."""
+    return page.TEXTS[problem[0]][language] % tuple(problem[1:])
+
+
+@pytest.mark.parametrize("query, settings, words", ADDRESSES, ids=[a[0] or "none" for a in ADDRESSES])
+def test_the_address_names_every_setting_the_page_cannot_follow(query, settings, words):
+    asked = address_of(query)
+    for name, value in settings.items():
+        assert asked["settings"][name] == value, (name, asked["settings"])
+    lines = [said(problem) for problem in asked["problems"]]
+    assert len(lines) == len(words), lines
+    for line, word in zip(lines, words):
+        assert word in line, (word, lines)
+    for problem in asked["problems"]:
+        english, chinese = said(problem), said(problem, 1)
+        assert english != chinese
+        assert all(str(arg) in chinese for arg in problem[1:]), (problem, chinese)
+        assert [p for p in error_patterns() if p.search(english)], \
+            "docs/errors.md does not list: " + english
+
+
+def test_the_address_leaves_out_what_it_could_not_follow_and_the_page_starts():
+    for query in ("data=nosuch&scale=1&lang=fr&foo=1", "data=xor&scale=1", "scale=maybe&data=iris"):
+        settings = dict(address_of(query)["settings"])
+        lang = settings.pop("lang")
+        assert lang == "en"
+        start = dict(settings, do="start")
+        for name in ("layers", "lr", "seed", "iterations"):
+            start.pop(name, None)
+        assert "error" not in page.request(start), (query, settings)
+
+
+def test_every_address_text_is_listed_in_errors_md():
+    with open(os.path.join(ROOT, "docs", "errors.md"), encoding="utf-8") as f:
+        listed = re.findall(r"^\| `([^`]+)` \|", f.read(), re.M)
+    texts = [english for key, (english, _) in page.TEXTS.items() if key.startswith("address_")]
+    assert len(texts) == 6
+    for english in texts:      # its fixed words, in order, in an entry
+        assert [entry for entry in listed if Listed(re.split("%[sd]", english)).search(entry)], \
+            english
 
 
 def test_a_diverging_step_stops_with_trains_message():
