@@ -568,6 +568,43 @@ def test_settings_in_the_address_that_the_page_lacks_are_named_not_dropped(serve
 
 @pytest.mark.long      # Chromium: run by .ci/run (python -m pytest -m long)
 @pytest.mark.needs_processes
+def test_the_page_says_what_in_its_address_it_cannot_follow_in_its_language(served, tmp_path):
+    plan = [{"open": "?layer=3,4,1&lr=1&lr=2"}, {"form": "typo"},
+            {"open": "?lang=fr&foo=1"}, {"form": "french"}, {"language": True}, {"form": "zh"},
+            {"language": True}, {"form": "en_again"},
+            {"open": "?data=iris&scale=yes"}, {"form": "iris"},
+            {"open": "?data=xor&scale=1&lang=zh-CN"}, {"form": "xor"}, {"step": "xor_first"},
+            {"open": "?data=nosuch&loss=bogus&foo=%25s&lang=zh-CN"}, {"form": "both"}]
+    shown = drive(served, plan, tmp_path)["records"]
+    typo = shown["typo"]
+    assert typo["form"]["lr"] == "1" and typo["form"]["layers"] == "3,1", typo
+    assert typo["error"] == ('error: "layer" is not a setting this page reads (%s): "3,4,1" '
+                             'ignored; lr is given 2 times ("1", "2"): using the first, "1"'
+                             % KNOWN), typo
+    french = shown["french"]
+    assert french["lang"] == "en" and french["error"].startswith(
+        'error: lang: "fr" is not one of this page\'s languages (en, zh-CN): the page opened in '
+        'English; "foo" is not a setting this page reads'), french
+    assert shown["zh"]["lang"] == "zh-CN" and shown["zh"]["error"].startswith(
+        '错误: lang："fr" 不是本页的语言（en, zh-CN）：网页以英文打开; "foo" 不是本页读取的设置'), \
+        shown["zh"]                                  # said again, in the other language
+    assert shown["en_again"]["error"] == french["error"]
+    iris = shown["iris"]                             # what iris suggests: scaled
+    assert iris["form"]["scale"] is True and iris["form"]["loss"] == "softmax", iris
+    assert iris["error"] == ('error: scale: "yes" is not 1 (scale the inputs) or 0 (leave them): '
+                             'showing what iris suggests, 1'), iris
+    xor = shown["xor"]                               # no box to uncheck: not scaled, and it starts
+    assert xor["form"]["scale"] is False and xor["lang"] == "zh-CN", xor
+    assert xor["error"] == '错误: scale："1" 只用于有类别的数据集（iris）；xor 没有类别，输入不缩放', xor
+    assert shown["xor_first"]["iteration"] == 1
+    both = shown["both"]                             # the address's, then purebp's own
+    assert both["error"].startswith('错误: data："nosuch" 不是本页的数据集（seed, xor, iris）：显示 seed; '
+                                    '"foo" 不是本页读取的设置'), both
+    assert '已忽略 "%s"; ' in both["error"] and "'bogus'" in both["error"], both
+
+
+@pytest.mark.long      # Chromium: run by .ci/run (python -m pytest -m long)
+@pytest.mark.needs_processes
 def test_the_one_file_page_opens_from_a_file_with_no_server(tmp_path):
     saved = tmp_path / "purebp page.html"
     env = dict(os.environ, PYTHONPATH=ROOT)

@@ -11,6 +11,7 @@
 //   {"run": "NAME"}                   press Run, wait until it stops; record the state as NAME
 //   {"language": true}                press the language button
 //   {"story": "NAME"}                 record the story shown, as it is now
+//   {"form": "NAME"}                  record the settings shown, the error and the page's language
 //   {"screenshot": "FILE.png", "width": 1360, "height": 900}   a picture of the page's top
 // The output also has the page's load figures: bytes transferred (as the
 // browser counts them: compressed, with headers), the time from navigation to
@@ -93,6 +94,16 @@ try {
       await page.waitForTimeout(200);
     } else if ("story" in action) {
       result.records[action.story] = await readStory(page);
+    } else if ("form" in action) {
+      result.records[action.form] = await page.evaluate(() => {
+        const form = {};
+        for (const element of document.querySelectorAll("#settings select, #settings input")) {
+          form[element.id] = element.type === "checkbox" ? element.checked : element.value;
+        }
+        const error = document.querySelector("#error");
+        return {form, error: error.hidden ? null : error.textContent,
+                lang: document.documentElement.lang};
+      });
     } else if ("screenshot" in action) {
       await page.setViewportSize({width: action.width || 1360, height: action.height || 900});
       await page.screenshot({path: action.screenshot, fullPage: false});

@@ -16,7 +16,8 @@ const CHUNK_MS = 120;         // Run trains about this long, then lets the page 
 const $ = (id) => document.getElementById(id);
 let mp = null;                // MicroPython
 let page = null;              // the Python module purebp.page
-let addressProblem = null;    // a data set the address asks for that the page lacks
+let addressProblems = [];     // what in the address the page cannot follow: [text key, args ...]
+let shownError = null;        // the error shown, {problems, message}: said again in the other language
 let offer = null;             // what purebp.page offers: data sets, losses, texts ...
 let state = null;             // the network now (purebp.page's Session.state())
 let story = null;             // the last step, as explain --json gives it
@@ -127,8 +128,10 @@ async function boot() {
   performance.mark("imported");
   offer = await ask({do: "choices"});
   if (offer.error) throw new Error(offer.error);
+  const asked = await ask({do: "address", pairs: [...new URLSearchParams(location.search)]});
+  if (asked.error) throw new Error(asked.error);
   performance.mark("choices");
-  buildForm();
+  buildForm(asked);
   $("language").disabled = false;
   await start();
   performance.mark("started");
@@ -136,11 +139,15 @@ async function boot() {
 
 // --- the words ---------------------------------------------------------------------
 
+// A text with its %s, %d and %.Nf filled in, in one pass: an argument that holds
+// "%s" (a value from the address) stays as it is.
 function say(key, ...args) {
-  let template = offer.texts[key][lang === "zh-CN" ? 1 : 0];
-  for (const arg of args) template = template.replace(/%(\.\d+)?[dsf]/, (spec) =>
-    spec === "%d" || spec === "%s" ? String(arg) : Number(arg).toFixed(Number(spec.slice(2, -1))));
-  return template;
+  let next = 0;
+  return offer.texts[key][lang === "zh-CN" ? 1 : 0].replace(/%(\.\d+)?[dsf]/g, (spec) => {
+    if (next >= args.length) return spec;
+    const arg = args[next++];
+    return spec === "%d" || spec === "%s" ? String(arg) : Number(arg).toFixed(Number(spec.slice(2, -1)));
+  });
 }
 
 function translate() {
@@ -163,23 +170,21 @@ function option(select, value, title) {
   select.append(element);
 }
 
-function buildForm() {
+// The settings the address asks for (?data=xor&layers=3,4,1), as purebp.page read
+// them; what it could not follow is said once the page has started, not ignored.
+function buildForm(asked) {
   for (const set of offer.data) option($("data"), set.name);
   for (const loss of offer.losses) option($("loss"), loss.name, loss.about);
   for (const activation of offer.activations) option($("activation"), activation.name, activation.about);
-  const given = new URLSearchParams(location.search);    // e.g. ?data=xor&layers=3,4,1
-  const asked = offer.data.find((set) => set.name === given.get("data"));
-  $("data").value = asked ? asked.name : "seed";
-  if (given.has("data") && !asked) {     // said once the page has started, not ignored
-    addressProblem = "data: " + JSON.stringify(given.get("data")) + " is not one of this page's "
-      + "data sets (" + offer.data.map((set) => set.name).join(", ") + "): showing seed";
-  }
+  const given = asked.settings;
+  addressProblems = asked.problems;
+  $("data").value = given.data;
   $("seed").value = "1";
   $("activation").value = "sigmoid";
   suggest();
   for (const name of ["layers", "lr", "loss", "activation", "seed", "iterations"]) {
-    if (!given.has(name)) continue;
-    const value = given.get(name), element = $(name);
+    if (!Object.hasOwn(given, name)) continue;
+    const value = given[name], element = $(name);
     // A choice the list does not have joins it, so that purebp names it in its
     // message (a select set to a value it lacks would show nothing, and send "").
     if (element.tagName === "SELECT" && ![...element.options].some((o) => o.value === value)) {
@@ -187,8 +192,8 @@ function buildForm() {
     }
     element.value = value;
   }
-  if (given.has("scale")) $("scale").checked = given.get("scale") === "1";
-  lang = given.get("lang") === "zh-CN" ? "zh-CN" : "en";
+  if (Object.hasOwn(given, "scale")) $("scale").checked = given.scale;
+  lang = given.lang;
   showDataInfo();
   translate();
   $("data").addEventListener("change", () => { suggest(); showDataInfo(); start(); });
@@ -251,17 +256,17 @@ function settings() {
 async function start() {
   running = false;
   const reply = await ask(Object.assign({do: "start"}, settings()));
+  const problems = addressProblems;          // said with the first start's reply, once
+  addressProblems = [];
   story = null;
   showStory();
   if (reply.error) {
     state = null;
     $("status").textContent = "";           // not "Loading ..." any more: the error says why
-    showError(addressProblem ? addressProblem + "; " + reply.error : reply.error);
-    addressProblem = null;
+    showError(reply.error, problems);
   } else {
     state = reply;
-    showError(addressProblem);
-    addressProblem = null;
+    showError(null, problems);
     showState();
   }
   setButtons();
@@ -322,6 +327,7 @@ async function switchLanguage() {
   lang = lang === "en" ? "zh-CN" : "en";
   translate();
   showDataInfo();
+  sayError();
   if (state) showState();
   if (story) {
     const reply = await ask({do: "story", lang});
@@ -332,10 +338,23 @@ async function switchLanguage() {
 
 // --- what the page shows -------------------------------------------------------------------
 
-function showError(message) {
-  $("error").hidden = !message;
+// purebp's message (in English, as the command line's), after the address's
+// problems, if any, which are said in the page's language.
+function showError(message, problems = []) {
+  shownError = message || problems.length ? {message, problems} : null;
+  sayError();
+}
+
+function sayError() {
+  $("error").hidden = !shownError;
+  if (!shownError) {
+    $("error").textContent = "";
+    return;
+  }
   const label = offer && offer.texts ? say("error") : "error";
-  $("error").textContent = message ? label + ": " + message : "";
+  const parts = shownError.problems.map((problem) => say(...problem));
+  if (shownError.message) parts.push(shownError.message);
+  $("error").textContent = label + ": " + parts.join("; ");
 }
 
 function svgOf(text) {
