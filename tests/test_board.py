@@ -24,10 +24,10 @@ import board_runner  # noqa: E402
 # What a board cannot run (csv, tempfile, argparse...): the command line and
 # its helpers (its flags, streams, CSV columns, the diagnosis of a failed
 # run, the reports it prints, the code --show-code shows), files, saved
-# models, pictures. Everything else is the core.
+# models, pictures, the browser page. Everything else is the core.
 NOT_ON_A_BOARD = {"cli.py", "cliargs.py", "streams.py", "columns.py", "diagnosis.py", "files.py",
                   "model.py", "csvdata.py", "chart.py", "svg.py", "report.py", "listing.py",
-                  "notebook.py", "page.py", "webserver.py", "textwidth.py"}
+                  "notebook.py", "page.py", "page_address.py", "webserver.py", "textwidth.py"}
 
 
 def package_json():
