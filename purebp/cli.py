@@ -478,6 +478,8 @@ def _data(args):
                              and not args.scale_targets
                              and all(row[0] == int(row[0]) for row in table.y) else ""))
     _conventions(args, table)
+    for line in table.warnings:      # what --scale loses without an error
+        print("purebp %s: warning: %s" % (args.command, printable(line)), file=sys.stderr)
     args.largest_input = max(abs(v) for row in table.X for v in row)
     return table
 

@@ -96,3 +96,124 @@ def test_numbers_and_missing_values_keep_their_own_messages(folder, args, words)
     line = one_line(args, folder)
     assert words in line
     assert "starts with a dash" not in line
+
+
+# -- a column that is one number on the training rows ---------------------------------
+
+def _csv(tmp_path, name, lines):
+    path = tmp_path / name
+    path.write_text("\n".join(lines) + "\n")
+    return str(path)
+
+
+def _held_out(path, fraction, seed):
+    """The rows --test-fraction holds out, as purebp.holdout picks them."""
+    from purebp.holdout import split
+    rows = sum(1 for _ in open(path)) - 1
+    return split(rows, fraction, seed)[1]
+
+
+def _varying_in(held, rows=20):
+    """A file whose column c is 5 on every row but the held-out ones (9, 11),
+    and whose target is 0.5 but on the held-out ones too (0.9)."""
+    lines = ["a,c,y"]
+    for r in range(rows):
+        c = (9 if r == held[0] else 11) if r in held[:2] else 5
+        lines.append("%d,%d,%s" % (r % 3, c, "0.9" if r == held[-1] else "0.5"))
+    return lines
+
+
+@pytest.mark.parametrize("seed", [1, 2, 7])
+def test_an_input_constant_on_the_training_rows_is_named_with_the_held_out_values(tmp_path, seed):
+    path = _csv(tmp_path, "probe.csv", ["a,c,y"] + ["0,0,0"] * 20)
+    held = _held_out(path, 0.3, seed)
+    path = _csv(tmp_path, "c.csv", _varying_in(held))
+    done = inprocess.purebp(["train", "--data", path, "--test-fraction", "0.3", "--scale",
+                             "--scale-targets", "--iterations", "5", "--quiet", "--seed", seed])
+    assert done.returncode == 0, done
+    lines = done.stderr.splitlines()
+    inputs = [line for line in lines if "input 'c' is 5 on every training row" in line]
+    assert len(inputs) == 1, done.stderr
+    assert "2 of the 6 held-out rows hold other values (9 to 11), which also map to 0" in inputs[0]
+    targets = [line for line in lines if "target 'y' is 0.5 on every training row" in line]
+    assert len(targets) == 1, done.stderr
+    assert "the model predicts 0.5 for every row" in targets[0]
+    assert "1 of the 6 held-out rows holds another value (0.9)" in targets[0]
+    for line in inputs + targets:
+        assert line.startswith("purebp train: warning: ") and listed(line), line
+    assert done.stdout.startswith("final sse: ")      # stdout as before, warnings on stderr
+
+
+def test_a_column_constant_everywhere_or_varying_on_the_training_rows_is_not_warned(tmp_path):
+    path = _csv(tmp_path, "fine.csv", ["a,c,y"] + ["%d,5,%s" % (r, r / 20) for r in range(20)])
+    done = inprocess.purebp(["train", "--data", path, "--test-fraction", "0.3", "--scale",
+                             "--scale-targets", "--iterations", "5", "--quiet"])
+    assert done.returncode == 0 and "warning: input" not in done.stderr, done.stderr
+    assert "warning: target" not in done.stderr
+
+
+def test_the_scaling_warnings_from_python_are_on_the_table(tmp_path):
+    from purebp.csvdata import read_csv
+    path = _csv(tmp_path, "d.csv", ["a,b,y", "1,3,0.5", "2,3,0.5", "3,4,0.7"])
+    table = read_csv(path, scale_inputs=True, scale_targets=True, fit_rows=[0, 1])
+    assert [w.split(" is ")[0] for w in table.warnings] == ["input 'b'", "target 'y'"]
+    assert read_csv(path, scale_inputs=True, scale_targets=True).warnings == []
+
+
+# -- numbers that are one float ------------------------------------------------------
+
+@pytest.mark.parametrize("low, high, whole", [
+    ("9007199254740992", "9007199254740993", True),
+    ("-9007199254740993", "-9007199254740992", True),
+    ("1e300", "1.0000000000000000000001e300", True),
+    ("10", "10.000000000000000001", False),
+])
+def test_a_target_of_numbers_that_are_one_float_is_not_called_always_one_value(tmp_path, low,
+                                                                             high, whole):
+    path = _csv(tmp_path, "ids.csv", ["a,y", "0," + high, "1," + low, "0," + high])
+    line = one_line(["train", "--data", path], tmp_path)
+    assert "always" not in line
+    assert "holds different numbers in the file" in line and "but as floats they are one" in line
+    if not whole:
+        assert line.endswith("give it in other units, or with fewer digits")
+        return
+    assert "add --classes (labels are read exactly)" in line
+    done = inprocess.purebp(["train", "--data", path, "--classes", "--iterations", "3",
+                             "--quiet"])
+    assert done.returncode == 0, done        # as labels, read exactly: two classes
+
+
+@pytest.mark.parametrize("cells, words", [
+    (("7", "7"), "is always 7,"),
+    (("9007199254740992", "9007199254740992.0"), "is always 9007199254740992,"),
+    (("1234567", "1234568"), "from 1234567 to 1234568"),
+    (("1234567.5", "1234568.25"), "runs from 1234567.5 to 1234568.25"),
+    (("-2.000001", "-2.000002"), "runs from -2.000002 to -2.000001"),
+])
+def test_a_target_out_of_range_is_reported_with_its_true_numbers(tmp_path, cells, words):
+    path = _csv(tmp_path, "t.csv", ["a,y", "0," + cells[0], "1," + cells[1]])
+    assert words in one_line(["train", "--data", path], tmp_path)
+
+
+@pytest.mark.parametrize("flags, kind", [(["--scale"], "input"),
+                                         (["--scale-targets"], "target")])
+def test_a_scaled_column_of_numbers_that_are_one_float_is_warned(tmp_path, flags, kind):
+    big = ["9007199254740993", "9007199254740992"]
+    if kind == "input":
+        lines = ["id,y"] + ["%s,%d" % (big[r % 2], r % 2) for r in range(4)]
+    else:
+        lines = ["a,id"] + ["%d,%s" % (r % 2, big[r % 2]) for r in range(4)]
+    path = _csv(tmp_path, "big.csv", lines)
+    done = inprocess.purebp(["train", "--data", path, "--iterations", "3", "--quiet"] + flags)
+    assert done.returncode == 0, done
+    line = done.stderr.splitlines()[0]
+    assert line.startswith("purebp train: warning: %s 'id' holds different numbers" % kind)
+    assert "(9007199254740992 to 9007199254740993)" in line and listed(line)
+
+
+def test_a_stall_is_reported_with_numbers_that_differ():
+    from purebp.diagnosis import _symptom
+    key, (metric, start, end) = _symptom(None, None, 0.69314, 0.69313, "loss", 5000)
+    assert key == "flat" and start != end
+    key, (metric, start, end) = _symptom(None, None, 0.5, 0.50001, "mae", 5)
+    assert key == "rose" and (start, end) == ("0.5", "0.50001")
