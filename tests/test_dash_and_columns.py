@@ -217,3 +217,96 @@ def test_a_stall_is_reported_with_numbers_that_differ():
     assert key == "flat" and start != end
     key, (metric, start, end) = _symptom(None, None, 0.5, 0.50001, "mae", 5)
     assert key == "rose" and (start, end) == ("0.5", "0.50001")
+
+
+# -- a run that will take long is foretold -------------------------------------------
+
+def _ticking(*times):
+    ticks = iter(times)
+    return lambda: next(ticks)
+
+
+def test_progress_foretells_a_long_run_once_after_the_first_slice():
+    import io
+    from purebp.chart import Progress
+    stream = io.StringIO()
+    said = []
+
+    def note(seconds, done, elapsed):
+        said.append((seconds, done, elapsed))
+        return "long: %d s" % seconds
+
+    # start at 0; 1 s in (before the first slice ends) nothing; at 2.5 s with
+    # 10 of 10000 done: 2500 s in all, said once; later calls say nothing more
+    line = Progress(10000, stream=stream, enabled=False, long_run=note,
+                    clock=_ticking(0.0, 1.0, 2.5, 5.0, 9.0))
+    for done in (5, 10, 20, 40):
+        line.due(done)
+    assert said == [(2500.0, 10, 2.5)]
+    assert stream.getvalue() == "long: 2500 s\n"
+
+
+@pytest.mark.parametrize("times, total", [((0.0, 2.5), 100),      # 25 s in all: short
+                                          ((0.0, 2.5), 10)])      # done is the total
+def test_progress_says_nothing_of_a_short_run(times, total):
+    import io
+    from purebp.chart import Progress
+    stream = io.StringIO()
+    line = Progress(total, stream=stream, enabled=False, clock=_ticking(*times),
+                    long_run=lambda *a: "long")
+    line.due(10)
+    assert stream.getvalue() == ""
+
+
+def test_the_note_clears_a_progress_line_drawn_on_a_terminal():
+    import io
+    from purebp.chart import Progress
+    stream = io.StringIO()
+    line = Progress(10000, stream=stream, enabled=True, clock=_ticking(0.0, 0.0, 3.0, 3.0),
+                    long_run=lambda *a: "long")
+    line.begin()
+    line.due(10)
+    assert stream.getvalue().endswith("\r\033[Klong\n")
+
+
+@pytest.fixture
+def impatient(monkeypatch):
+    """Every run foretold as long: no first slice to wait for, no minutes to exceed."""
+    from purebp import chart
+    monkeypatch.setattr(chart, "FIRST_SLICE_SECONDS", 0.0)
+    monkeypatch.setattr(chart, "LONG_RUN_SECONDS", 0.0)
+
+
+@pytest.mark.parametrize("args, words", [
+    (["train", "--iterations", "2000", "--quiet"],
+     "iteration%s each); to finish sooner: fewer --iterations, mini-batches"),
+    (["train", "--data", "xor", "--layers", "3,4,1", "--iterations", "2000", "--json"],
+     "iteration%s each); to finish sooner: fewer --iterations"),
+    (["train", "--data", "xor", "--layers", "3,4,1", "--batch-size", "2", "--epochs", "500"],
+     "step%s each); to finish sooner: fewer --epochs, or a sample of the rows"),
+    (["draw", "-o", "{tmp}/n.svg", "--iterations", "2000"], "to finish sooner: fewer --iterations"),
+    (["explain", "--at", "3000"], "to finish sooner: an earlier --at"),
+])
+def test_a_long_run_is_foretold_on_stderr_and_stdout_is_unchanged(tmp_path, impatient, args,
+                                                                  words):
+    from purebp import chart
+    args = [a.replace("{tmp}", str(tmp_path)) for a in args]
+    done = inprocess.purebp(args)
+    assert done.returncode == 0, done
+    notes = [line for line in done.stderr.splitlines() if ": note: this will take about" in line]
+    assert len(notes) == 1, done.stderr
+    note = notes[0]
+    assert note.startswith("purebp %s: note: this will take about " % args[0])
+    assert note.endswith("; Ctrl-C stops it") and listed(note)
+    assert all(part in note for part in words.split("%s each"))
+    # the same run without the note prints the same stdout, byte for byte
+    chart.FIRST_SLICE_SECONDS, chart.LONG_RUN_SECONDS = 2.0, 300.0
+    again = inprocess.purebp(args)
+    assert again.stdout == done.stdout and "note: this will take" not in again.stderr
+
+
+def test_the_articles_runs_say_nothing_on_stderr():
+    for args in ([], ["train"], ["train", "--data", "xor", "--layers", "3,4,1",
+                                 "--iterations", "60000", "--every", "10000"]):
+        done = inprocess.purebp(args)
+        assert done.returncode == 0 and done.stderr == "", done.stderr
