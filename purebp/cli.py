@@ -867,6 +867,7 @@ def _run_predict(args, out):
         X = _inputs_from_words(args.inputs, names, model.bias)
     else:
         raise PurebpError("no inputs: give some, like 1,0,1, or --input FILE.csv")
+    _warn_constant_inputs(model.scaling["inputs"], names, X)
     outputs = model.predict(X)
     classes = model.predict_classes(outputs) if model.classes else None
     if args.json:
@@ -892,6 +893,25 @@ def _run_predict(args, out):
     for row in cells:
         print(line(row), file=out)
     return EXIT_OK
+
+
+def _warn_constant_inputs(scaling, names, X):
+    """predict: an input that was one number on every training row scales
+    to 0 whatever it holds; rows that hold another value are said on stderr."""
+    from .errors import number
+    if scaling is None:
+        return
+    for j, (name, low, high) in enumerate(zip(names, scaling.low, scaling.high)):
+        other = [row[j] for row in X if low == high and row[j] != low]
+        if other:
+            shown = number(min(other)), number(max(other))     # each told from low
+            print(printable("purebp predict: warning: input %r was %s on every training row, "
+                  "so the model scales it to 0 whatever it holds: %d of the %s %s (%s), "
+                  "predicted as if %s %s" % (name, number(low), len(other), plural(len(X), "row"),
+                             "holds another value" if len(other) == 1 else "hold other values",
+                             shown[0] if shown[0] == shown[1] else "%s to %s" % shown,
+                             "it held" if len(other) == 1 else "they held", number(low))),
+                  file=sys.stderr)
 
 
 def _print_json(value, out, ensure_ascii=True):

@@ -48,7 +48,7 @@ from decimal import Decimal
 
 from .classes import class_names, one_hot
 from .columns import BIAS, add_bias, name_problem
-from .errors import PurebpError, number, numbers, plural, show
+from .errors import PurebpError, number, plural, show
 from .files import read_text
 from .scaling import MinMax
 
@@ -261,7 +261,7 @@ def scaling_warnings(A, cells, names, fit_rows=None, kind="input"):
             continue
         other = [A[r][j] for r in held if A[r][j] != value]
         if other:
-            low, high = numbers(min(other), max(other), 6)
+            low, high = number(min(other)), number(max(other))   # each told from value
             values = low if low == high else "%s to %s" % (low, high)
             some = "%d of the %d held-out rows %s (%s)" % (
                 len(other), len(held), "holds another value" if len(other) == 1

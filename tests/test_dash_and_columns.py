@@ -310,3 +310,31 @@ def test_the_articles_runs_say_nothing_on_stderr():
                                  "--iterations", "60000", "--every", "10000"]):
         done = inprocess.purebp(args)
         assert done.returncode == 0 and done.stderr == "", done.stderr
+
+
+@pytest.mark.parametrize("rows, words", [
+    (["1,9"], "1 of the 1 row holds another value (9), predicted as if it held 5"),
+    (["0,5", "1,9", "0.5,11"], "2 of the 3 rows hold other values (9 to 11), predicted as if they"),
+    (["0,5.000001", "1,5"], "1 of the 2 rows holds another value (5.000001)"),
+])
+def test_predict_names_an_input_the_model_saw_as_one_number(tmp_path, rows, words):
+    path = _csv(tmp_path, "cc.csv", ["a,c,y", "0,5,0.1", "1,5,0.9", "0.5,5,0.5"])
+    model = str(tmp_path / "cc.json")
+    done = inprocess.purebp(["train", "--data", path, "--scale", "--iterations", "3", "--quiet",
+                             "--save", model])
+    assert done.returncode == 0 and done.stderr == "", done
+    done = inprocess.purebp(["predict", model] + rows)
+    assert done.returncode == 0, done
+    line, = done.stderr.splitlines()
+    assert line.startswith("purebp predict: warning: input 'c' was 5 on every training row")
+    assert words in line and listed(line)
+    same = inprocess.purebp(["predict", model] + [row.split(",")[0] + ",5" for row in rows])
+    assert same.stderr == ""
+
+
+def test_held_out_values_close_to_the_constant_are_written_apart_from_it():
+    from purebp.csvdata import scaling_warnings
+    A = [[5.0], [5.0], [5.000001]]
+    line, = scaling_warnings(A, [["5"], ["5"], ["5.000001"]], ["c"], fit_rows=[0, 1])
+    assert "input 'c' is 5 on every training row" in line
+    assert "holds another value (5.000001)" in line
