@@ -42,6 +42,8 @@ from .budget import duration
 from .textwidth import rjust, width
 
 BLOCKS = " ▁▂▃▄▅▆▇█"     # 0/8 to 8/8 of a cell
+FIRST_SLICE_SECONDS = 2.0  # work timed before a long run is foretold
+LONG_RUN_SECONDS = 300.0   # work estimated above this is foretold, once, on stderr
 
 
 def use_log_scale(values):
@@ -174,9 +176,24 @@ class Progress:
     'iteration 3/100  2.5 s/iteration  4 min 02 s left'
     >>> line.text(5, None, 3.6)
     'iteration 5/100  1.4/s  1 min 08 s left'
+
+    **A long run is foretold**, terminal or not: ``long_run(seconds, done,
+    elapsed)``, if given, makes one line that is written once, as soon as
+    the first ``FIRST_SLICE_SECONDS`` of work put the whole above
+    ``LONG_RUN_SECONDS`` (``clock`` is the time, for tests):
+
+    >>> ticks = iter([0.0, 2.5])
+    >>> stream = io.StringIO()
+    >>> line = Progress(10000, stream=stream, enabled=False, clock=lambda: next(ticks),
+    ...                 long_run=lambda seconds, done, elapsed: "about %s" % duration(seconds))
+    >>> line.due(2)
+    False
+    >>> stream.getvalue()
+    'about 3 h 28 min\\n'
     """
 
-    def __init__(self, total, metric=None, stream=None, enabled=None, unit="iteration"):
+    def __init__(self, total, metric=None, stream=None, enabled=None, unit="iteration",
+                 clock=None, long_run=None):
         self.total = total
         self.metric = metric
         self.unit = unit
@@ -184,25 +201,45 @@ class Progress:
         if enabled is None:
             enabled = hasattr(self.stream, "isatty") and self.stream.isatty()
         self.enabled = enabled
-        self.start = time.monotonic()
+        self.clock = clock or time.monotonic
+        self.long_run = long_run
+        self.start = self.clock()
         self.last_draw = 0.0
         self.drawn = False
 
     def due(self, done):
         """Whether a call with ``done`` now would draw (training computes the
-        current metric only then)."""
-        return self.enabled and (time.monotonic() - self.last_draw >= 0.1
-                                 or done >= self.total)
+        current metric only then); foretells a long run, once."""
+        now = self.clock()
+        if self.long_run is not None and 0 < done < self.total:
+            self._foretell(done, now - self.start)
+        return self.enabled and (now - self.last_draw >= 0.1 or done >= self.total)
+
+    def _foretell(self, done, elapsed):
+        """After the first slice, the whole work's time at the speed so far:
+        above ``LONG_RUN_SECONDS``, one line (the progress line, if drawn,
+        is cleared first and comes back at its next draw)."""
+        if elapsed < FIRST_SLICE_SECONDS or elapsed <= 0:
+            return
+        seconds = elapsed / done * self.total
+        if seconds > LONG_RUN_SECONDS:
+            if self.drawn:
+                self.stream.write("\r\033[K")
+            self.stream.write(self.long_run(seconds, done, elapsed) + "\n")
+            self.stream.flush()
+        self.long_run = None        # said, or not to be said: the first slice decides
 
     def begin(self):
         """Draw the first line now, before any step."""
         if self.enabled:
-            self._draw(0, None, time.monotonic())
+            self._draw(0, None, self.clock())
 
     def __call__(self, done, value):
+        if self.long_run is not None and 0 < done < self.total:     # asked without due()
+            self._foretell(done, self.clock() - self.start)
         if not self.enabled:
             return
-        now = time.monotonic()
+        now = self.clock()
         if now - self.last_draw < 0.1 and done < self.total:
             return
         self._draw(done, value, now)

@@ -478,6 +478,8 @@ def _data(args):
                              and not args.scale_targets
                              and all(row[0] == int(row[0]) for row in table.y) else ""))
     _conventions(args, table)
+    for line in table.warnings:      # what --scale loses without an error
+        print("purebp %s: warning: %s" % (args.command, printable(line)), file=sys.stderr)
     args.largest_input = max(abs(v) for row in table.X for v in row)
     return table
 
@@ -544,7 +546,8 @@ class _Rows:
 def _run_explain(args, out):
     table = _data(args)
     X, y = table.X, table.y
-    with _progress(args.at - 1, unit="step" if args.batch_size else "iteration") as progress:
+    with _progress(args.at - 1, unit="step" if args.batch_size else "iteration",
+                   long_run=_long_run(args, "an earlier --at")) as progress:
         story = explain(X, y, _layers_of(args, X, y), seed=args.seed, lr=args.lr,
                         loss=args.loss, at=args.at, inputs=table.inputs, progress=progress,
                         activation=args.activation, batch_size=args.batch_size,
@@ -562,12 +565,15 @@ def _run_gradcheck(args, out):
     X, y = table.X, table.y
     layers = _layers_of(args, X, y)
     refuse_endless(layers, min(args.batch_size or len(X), len(X)), args.activation)
-    with _progress(args.at - 1, unit="step" if args.batch_size else "iteration") as progress:
+    with _progress(args.at - 1, unit="step" if args.batch_size else "iteration",
+                   long_run=_long_run(args, "an earlier --at")) as progress:
         weights, batch = step_at(X, y, layers, args.seed, args.lr, args.loss, args.at, progress,
                                  args.activation, args.batch_size)
     if batch is not None:     # the gradient of that step: on its batch's rows
         X, y = take(X, batch[2]), take(y, batch[2])
-    with _progress(progress_total(layers, args.activation), unit="weight") as progress:
+    with _progress(progress_total(layers, args.activation), unit="weight",
+                   long_run=_long_run(args, "a smaller network, or fewer rows (the gradient "
+                                            "is as right on a few)", "weight")) as progress:
         check = gradient_check(weights, X, y, args.loss, progress=progress,
                                activation=args.activation)
     worst = check.worst
@@ -638,7 +644,8 @@ def _run_train(args, out):
     _say_note(args)
     label = "batch " + args.metric if args.batch_size else args.metric
     with _progress(steps, label, enabled=False if args.quiet else None,
-                   unit="step" if args.batch_size else "iteration") as progress:
+                   unit="step" if args.batch_size else "iteration",
+                   long_run=_long_run(args, _shorter_training(args))) as progress:
         result = train(data.X, data.y, layers=args.layers, seed=args.seed,
                        iterations=args.iterations, lr=args.lr, loss=args.loss,
                        every=args.every, metric=args.metric, progress=progress,
@@ -731,13 +738,40 @@ def _warn_if_failed(args, result, data):
         print(line, file=sys.stderr)
 
 
+def _long_run(args, remedies, unit=None):
+    """The note of work that will take long (``chart.Progress``'s ``long_run``):
+    how long, at the speed of the first steps, and ``remedies``."""
+    def note(seconds, done, elapsed):
+        from .budget import duration
+        return ("purebp %s: note: this will take about %s, at the speed of the first %s "
+                "(%s each); to finish sooner: %s; Ctrl-C stops it"
+                % (args.command, duration(seconds), plural(done, unit or _unit(args)),
+                   duration(elapsed / done), remedies))
+    return note
+
+
+def _unit(args):
+    """What progress counts while training: steps with batches, else iterations."""
+    return "step" if args.batch_size else "iteration"
+
+
+def _shorter_training(args):
+    """What makes training shorter, for the note of a long run."""
+    if args.batch_size:
+        return "fewer --epochs, or a sample of the rows"
+    return ("fewer --iterations, mini-batches (--batch-size 32 takes many steps an epoch: "
+            "fewer --epochs), or a sample of the rows")
+
+
 @contextlib.contextmanager
-def _progress(total, metric=None, enabled=None, unit="iteration"):
+def _progress(total, metric=None, enabled=None, unit="iteration", long_run=None):
     """A progress line with the time left, on a terminal only; cleared at the
     end, whatever happens. Work estimated above a day is refused before it
-    starts (purebp.budget), so what runs here can finish."""
+    starts (purebp.budget), so what runs here can finish; work that will take
+    more than a few minutes is foretold on stderr, terminal or not, under
+    --quiet too (``long_run``, see ``chart.Progress``)."""
     from .chart import Progress
-    line = Progress(total, metric, enabled=enabled, unit=unit)
+    line = Progress(total, metric, enabled=enabled, unit=unit, long_run=long_run)
     if total > 0:
         line.begin()        # at once: a slow first step still shows that work began
     try:
@@ -765,7 +799,8 @@ def _run_draw(args, out):
     else:
         table = _data(args)
         steps = _steps(args, len(table.X))
-        with _progress(steps, unit="step" if args.batch_size else "iteration") as progress:
+        with _progress(steps, unit="step" if args.batch_size else "iteration",
+                       long_run=_long_run(args, _shorter_training(args))) as progress:
             result = train(table.X, table.y, layers=args.layers, seed=args.seed,
                            iterations=args.iterations, lr=args.lr, loss=args.loss, every=0,
                            progress=progress, activation=args.activation,
@@ -832,6 +867,7 @@ def _run_predict(args, out):
         X = _inputs_from_words(args.inputs, names, model.bias)
     else:
         raise PurebpError("no inputs: give some, like 1,0,1, or --input FILE.csv")
+    _warn_constant_inputs(model.scaling["inputs"], names, X)
     outputs = model.predict(X)
     classes = model.predict_classes(outputs) if model.classes else None
     if args.json:
@@ -857,6 +893,25 @@ def _run_predict(args, out):
     for row in cells:
         print(line(row), file=out)
     return EXIT_OK
+
+
+def _warn_constant_inputs(scaling, names, X):
+    """predict: an input that was one number on every training row scales
+    to 0 whatever it holds; rows that hold another value are said on stderr."""
+    from .errors import number
+    if scaling is None:
+        return
+    for j, (name, low, high) in enumerate(zip(names, scaling.low, scaling.high)):
+        other = [row[j] for row in X if low == high and row[j] != low]
+        if other:
+            shown = number(min(other)), number(max(other))     # each told from low
+            print(printable("purebp predict: warning: input %r was %s on every training row, "
+                  "so the model scales it to 0 whatever it holds: %d of the %s %s (%s), "
+                  "predicted as if %s %s" % (name, number(low), len(other), plural(len(X), "row"),
+                             "holds another value" if len(other) == 1 else "hold other values",
+                             shown[0] if shown[0] == shown[1] else "%s to %s" % shown,
+                             "it held" if len(other) == 1 else "they held", number(low))),
+                  file=sys.stderr)
 
 
 def _print_json(value, out, ensure_ascii=True):

@@ -10,6 +10,10 @@
   ``--iterations -inf`` and ``predict m.json -1,0,1`` reach the flag or
   the rows (argparse alone takes ``-inf`` or ``-1,0,1`` for an unknown
   option, and says "expected one argument").
+* **A value that starts with a dash** (``--data -x.csv``, ``--loss -x``)
+  is read by argparse as a flag, and the flag before it as given no value:
+  the message says so, with how to write it (``--data=-x.csv``, or for a
+  file ``./-x.csv``; see ``dash_hint``). Negative numbers need no such care.
 * **Rows and options mix**: ``predict m.json --json 1,0,1`` gives the row
   ``1,0,1`` (argparse alone stops collecting rows at the first option).
 * **A flag that would have no effect is refused**, with the reason
@@ -19,6 +23,7 @@
 """
 
 import argparse
+import os
 import sys
 
 from .streams import printable
@@ -42,6 +47,33 @@ def looks_negative(word):
             or rest.startswith(("inf", "nan")))
 
 
+def dash_hint(word, flag=None, file=True):
+    """What to write instead of ``word``, a value starting with a dash that
+    argparse took for a flag: ``flag=word`` (``flag``: the option it belongs
+    to, if any) or, for a file name (``file``), ``./word``.
+
+    >>> dash_hint("-x.csv", "--data")
+    "; '-x.csv' starts with a dash, so it reads as a flag: for a file of that name, write --data=-x.csv or --data ./-x.csv"
+    >>> dash_hint("-x", "--loss", file=False)
+    "; '-x' starts with a dash, so it reads as a flag: write --loss=-x"
+    >>> dash_hint("-m.json")
+    "; '-m.json' starts with a dash, so it reads as a flag: for a file of that name, write ./-m.json"
+    """
+    said = "; %s starts with a dash, so it reads as a flag: " % printable(repr(word))
+    if not file:
+        return said + "write %s=%s" % (flag, printable(word))
+    if flag is None:
+        return said + "for a file of that name, write ./%s" % printable(word)
+    return said + "for a file of that name, write %s=%s or %s ./%s" % (
+        flag, printable(word), flag, printable(word))
+
+
+def takes_file(action):
+    """Whether a flag's value is a file name: its metavar names one
+    (``FILE.csv``, ``MODEL.json``, ``NAME|FILE.csv``)."""
+    return "." in (action.metavar or "")
+
+
 class Parser(argparse.ArgumentParser):
     """argparse, but a usage error is one line (and exit code 2), and a
     negative number is a value, never an option. ``actions`` lists the
@@ -59,9 +91,32 @@ class Parser(argparse.ArgumentParser):
         self.actions.append(action)
         return action
 
+    def parse_known_args(self, args=None, namespace=None):
+        self.words = list(sys.argv[1:] if args is None else args)    # for error's hints
+        return argparse.ArgumentParser.parse_known_args(self, args, namespace)
+
     def error(self, message):
+        message += self._dash_hint(message)
         self.exit(2, "%s: error: %s (see '%s --help')\n"
                   % (self.prog, printable(message), self.prog))
+
+    def _dash_hint(self, message):
+        """For "argument --data: expected one argument" where the word after
+        the flag starts with a dash but is no flag: how to give it as a value."""
+        if not message.endswith(": expected one argument"):
+            return ""
+        words = getattr(self, "words", [])
+        options = set(s for action in self.actions for s in action.option_strings)
+        for action in self.actions:
+            if not action.option_strings or not message.startswith(
+                    "argument %s:" % "/".join(action.option_strings)):
+                continue
+            for i, word in enumerate(words[:-1]):
+                after = words[i + 1]
+                if (word in action.option_strings and after.startswith("-") and after != "--"
+                        and after.split("=", 1)[0] not in options):
+                    return dash_hint(after, action.option_strings[-1], takes_file(action))
+        return ""
 
     def _parse_optional(self, arg_string):
         # argparse's own rule knows only -5 and -.5; -inf, -1e-3 and -1,0,1
@@ -106,8 +161,9 @@ class CommandLine(Parser):
             setattr(parsed, self.rows[command], getattr(parsed, self.rows[command]) + rows)
         if extras:
             # an empty or blank word is shown quoted, not as nothing
-            (sub or self).error("unrecognized arguments: %s" % " ".join(
-                word if word.strip() else repr(word) for word in extras))
+            (sub or self).error("unrecognized arguments: %s%s" % (" ".join(
+                word if word.strip() else repr(word) for word in extras),
+                _file_hint(extras, sub or self)))
         if sub is not None:
             _refuse_repeats(argv[argv.index(command) + 1:], "after " + command, sub)
         _refuse_repeats(argv[:argv.index(command)] if command else argv,
@@ -218,6 +274,18 @@ def _refuse_repeats(words, where, parser):
             parser.error("%s is given %s%s; give it once" % (
                 action.option_strings[-1], "twice" if count == 2 else "%d times" % count,
                 " " + where if where else ""))
+
+
+def _file_hint(extras, parser):
+    """For an unrecognized word that names a file (it exists, or it has a
+    file's extension: ``predict -m.json``): how to give a name that starts
+    with a dash."""
+    options = set(s for action in parser.actions for s in action.option_strings)
+    for word in extras:
+        if (word.startswith("-") and not word.startswith("--") and word not in options
+                and (os.path.exists(word) or "." in word or "/" in word)):
+            return dash_hint(word)
+    return ""
 
 
 def refuse_ignored_flags(args, given, error):

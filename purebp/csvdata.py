@@ -48,7 +48,7 @@ from decimal import Decimal
 
 from .classes import class_names, one_hot
 from .columns import BIAS, add_bias, name_problem
-from .errors import PurebpError, plural, show
+from .errors import PurebpError, number, plural, show
 from .files import read_text
 from .scaling import MinMax
 
@@ -68,17 +68,19 @@ class Table:
     column was added. With classes: ``classes``, their names, one output
     each (``y`` is one-hot; ``targets`` is the one label column), and
     ``detected``: True when the labels were recognised as text without
-    being asked for; without classes, ``classes`` is None.
+    being asked for; without classes, ``classes`` is None. ``warnings``:
+    what the scaling lost (``scaling_warnings``), a line each, for stderr.
     """
 
     def __init__(self, X, y, inputs, targets, scaling, bias=False, classes=None,
-                 detected=False):
+                 detected=False, warnings=None):
         self.X, self.y = X, y
         self.inputs, self.targets = inputs, targets
         self.scaling = scaling
         self.bias = bias
         self.classes = classes
         self.detected = detected
+        self.warnings = warnings or []
 
     @property
     def outputs(self):
@@ -199,8 +201,10 @@ def read_table(text, path, targets=None, scale_inputs=False, scale_targets=False
     X = [[row[i] for i in kept] for row in matrix]
     inputs, outputs = [names[i] for i in kept], [names[i] for i in chosen]
     scaling = {"inputs": None, "targets": None}
+    warnings = []
     if scale_inputs:
         scaling["inputs"] = _fit(X, inputs, path, fit_rows)
+        warnings += scaling_warnings(X, _cells(rows, kept), inputs, fit_rows, "input")
         X = scaling["inputs"].scale(X)
     names_of_classes = None
     if label is not None:
@@ -213,16 +217,73 @@ def read_table(text, path, targets=None, scale_inputs=False, scale_targets=False
         y = one_hot(labels, names_of_classes)
     else:
         y = [[row[i] for i in chosen] for row in matrix]
+        cells = _cells(rows, chosen)
         if scale_targets:
             scaling["targets"] = _fit(y, outputs, path, fit_rows)
+            warnings += scaling_warnings(y, cells, outputs, fit_rows, "target")
             y = scaling["targets"].scale(y)
         # Held out of the scale, held-out targets may lie outside [0, 1] as
         # new data may: those that train must lie inside.
-        _check_targets(y if fit_rows is None else [y[r] for r in fit_rows], outputs, path)
+        trained = range(len(y)) if fit_rows is None else fit_rows
+        _check_targets([y[r] for r in trained], outputs, path, [cells[r] for r in trained])
     if bias:                        # after scaling: the bias is always exactly 1
         X = add_bias(X)
         inputs.append(BIAS)
-    return Table(X, y, inputs, outputs, scaling, bias, names_of_classes, detected)
+    return Table(X, y, inputs, outputs, scaling, bias, names_of_classes, detected, warnings)
+
+
+def scaling_warnings(A, cells, names, fit_rows=None, kind="input"):
+    """What min-max scaling of ``A``'s columns (fitted on ``fit_rows``, None:
+    every row) loses without an error, a line each: a column that is one
+    number on the rows that set the scale maps to 0 on every row, so
+
+    * held-out rows that hold other values map to 0 as well: the network
+      never sees that input vary (for a target: the model predicts that one
+      number for every row, whatever the held-out targets are);
+    * numbers that differ in the file (``cells``: the texts of ``A``'s
+      cells) but are one float (9007199254740992 and 9007199254740993) are
+      one number to the network.
+
+    >>> A = [[3.0, 1.0], [3.0, 2.0], [7.0, 3.0]]
+    >>> cells = [["3", "1"], ["3", "2"], ["7", "3"]]
+    >>> scaling_warnings(A, cells, ["a", "b"], fit_rows=[0, 1])
+    ["input 'a' is 3 on every training row, so --scale maps it to 0 on every row, the held-out rows too: 1 of the 1 held-out rows holds another value (7), which also maps to 0 (the network never sees this input vary); another --seed holds out other rows"]
+    >>> scaling_warnings([[2.0 ** 53], [2.0 ** 53]], [["9007199254740992"], ["9007199254740993"]], ["id"])
+    ["input 'id' holds different numbers in the file (9007199254740992 to 9007199254740993), but as floats they are one, 9007199254740992, so --scale maps it to 0 on every row: a float holds 15 to 17 significant digits"]
+    """
+    fit = list(range(len(A))) if fit_rows is None else list(fit_rows)
+    held = sorted(set(range(len(A))) - set(fit))
+    flag = "--scale" if kind == "input" else "--scale-targets"
+    lines = []
+    for j, name in enumerate(names):
+        value = A[fit[0]][j]
+        if any(A[r][j] != value for r in fit):
+            continue
+        other = [A[r][j] for r in held if A[r][j] != value]
+        if other:
+            low, high = number(min(other)), number(max(other))   # each told from value
+            values = low if low == high else "%s to %s" % (low, high)
+            some = "%d of the %d held-out rows %s (%s)" % (
+                len(other), len(held), "holds another value" if len(other) == 1
+                else "hold other values", values)
+            if kind == "input":
+                lines.append("input %r is %s on every training row, so --scale maps it to 0 on "
+                             "every row, the held-out rows too: %s, which also %s to 0 (the "
+                             "network never sees this input vary); another --seed holds out "
+                             "other rows" % (name, number(value), some,
+                                             "maps" if len(other) == 1 else "map"))
+            else:
+                lines.append("target %r is %s on every training row, so --scale-targets maps it "
+                             "to 0 and the model predicts %s for every row, whatever its "
+                             "inputs: %s; another --seed holds out other rows"
+                             % (name, number(value), number(value), some))
+        exact = _exactly(cells[r][j] for r in fit)
+        if len(exact) > 1:
+            lines.append("%s %r holds different numbers in the file (%s to %s), but as floats "
+                         "they are one, %s, so %s maps it to 0 on every row: a float holds 15 "
+                         "to 17 significant digits"
+                         % (kind, name, exact[0], exact[-1], number(value), flag))
+    return lines
 
 
 def read_inputs(path, names, bias=False):
@@ -411,7 +472,7 @@ def _labels(rows, column, name, delimiter, path):
     whole = []
     for line, cell in cells:
         # read exactly, not as a float: 9007199254740993 is not ...992
-        exact = Decimal(cell.strip(_SPACES).replace(",", "."))
+        exact = _exact(cell)
         if exact != exact.to_integral_value():
             raise PurebpError("%s: line %d, column %d (%s): the label %s is not a whole number; "
                               "class labels are names or whole numbers (0, 1, 2 ...): for a "
@@ -457,13 +518,25 @@ def _fit(A, names, path, rows=None):
         raise PurebpError("%s: %s" % (path, error))
 
 
-def _check_targets(y, names, path):
+def _check_targets(y, names, path, cells=None):
     """Every target in [0, 1], where a sigmoid's output lies: always checked.
-    A single target of a few whole numbers may be class labels: say so."""
+    A single target of a few whole numbers may be class labels: say so.
+    ``cells``: the targets' texts, to tell numbers that differ in the file
+    but are one float (beyond 2**53) from a column that is one number."""
     for j, name in enumerate(names):
         column = [row[j] for row in y]
         low, high = min(column), max(column)
         values = set(column)
+        exact = _exactly(row[j] for row in cells) if cells and low == high else []
+        if (low < 0 or high > 1) and len(exact) > 1:
+            whole = all(_exact(row[j]) == _exact(row[j]).to_integral_value() for row in cells)
+            raise PurebpError("%s: target %r holds different numbers in the file (%s to %s), "
+                              "but as floats they are one, %s (a float holds 15 to 17 "
+                              "significant digits): %s"
+                              % (path, name, exact[0], exact[-1], _short(low),
+                                 "class labels or IDs? add --classes (labels are read "
+                                 "exactly); a number to predict? give it in other units"
+                                 if whole else "give it in other units, or with fewer digits"))
         if ((low < 0 or high > 1) and len(names) == 1 and 2 <= len(values) <= FEW_CLASSES
                 and all(v == int(v) for v in values)):
             raise PurebpError("%s: target %r holds %d whole numbers, from %s to %s: class "
@@ -478,4 +551,26 @@ def _check_targets(y, names, path):
 
 
 def _short(value):
-    return "%g" % value
+    return number(value)
+
+
+def _cells(rows, columns):
+    """The texts of ``columns`` of each row, as the file writes them."""
+    return [[cells[i] for i in columns] for line, cells in rows]
+
+
+def _exact(cell):
+    """A number cell's exact value, as ``to_number`` reads it but not rounded
+    to a float: a ``Decimal`` (``1.50`` and ``1.5`` are equal)."""
+    return Decimal(cell.strip(_SPACES).replace(",", "."))
+
+
+def _exactly(cells):
+    """The different exact values of number ``cells``, smallest first, written
+    plainly (no trailing zeros; an exponent only when very large or small)."""
+    values = sorted(set(_exact(cell) for cell in cells))
+    texts = []
+    for value in values:
+        value = value.normalize()
+        texts.append("{:f}".format(value) if -30 < value.adjusted() < 30 else str(value))
+    return texts

@@ -50,6 +50,7 @@ the sse rose from 1.24 at the start to 2 at the end: training failed
 """
 
 from .activations import ACTIVATIONS
+from .errors import numbers
 from .losses import LOSSES
 from .metrics import measure
 from .narration import text
@@ -254,15 +255,15 @@ def _symptom(outputs, y, start, end, metric, iterations):
         # Accuracy moves in whole rows: a stall is the weakest sign, named
         # only when no output is stuck at one value.
         if end < start:
-            return ("fell", (metric, _short(start), _short(end)))
+            return ("fell", (metric,) + numbers(start, end))
         same = _same_outputs(outputs, y)
         if same is None and iterations >= FLAT_AFTER and end < 1 and 1 - end > FLAT * (1 - start):
-            return ("flat_up", (metric, _short(start), _short(end)))
+            return ("flat_up", (metric,) + numbers(start, end))
         return same
     if end > start:
-        return ("rose", (metric, _short(start), _short(end)))
+        return ("rose", (metric,) + numbers(start, end))
     if iterations >= FLAT_AFTER and end > FLAT * start:
-        return ("flat", (metric, _short(start), _short(end)))
+        return ("flat", (metric,) + numbers(start, end))
     return _same_outputs(outputs, y)
 
 

@@ -15,6 +15,16 @@ Messages count things in good English and quote values briefly, with
 
 >>> plural(1, "number"), plural(3, "number"), with_article("int"), with_article("list")
 ('1 number', '3 numbers', 'an int', 'a list')
+
+Numbers in messages are short, but never shorter than the truth: ``number``
+writes a float with as few digits as read back as it (``%g`` alone makes
+9007199254740992 ``9.0072e+15``), and ``numbers`` writes two alike, with
+as many digits as tell them apart when they differ (and only then):
+
+>>> number(9007199254740992.0), number(0.5), number(1234568.0)
+('9007199254740992', '0.5', '1234568')
+>>> numbers(0.6931, 0.6930), numbers(0.25, 0.25)
+(('0.6931', '0.693'), ('0.25', '0.25'))
 """
 
 
@@ -67,6 +77,26 @@ def show(value):
     """
     text = repr(value)
     return text if len(text) <= 40 else text[:37] + "..."
+
+
+def number(v, digits=6):
+    """``v`` with at least ``digits`` significant digits, and as many more as
+    it takes to read back as ``v`` (at most 17, a double's)."""
+    for p in range(digits, 18):
+        text = ("%%.%dg" % p) % v
+        if float(text) == v:
+            return text
+    return repr(v)
+
+
+def numbers(a, b, digits=3):
+    """``a`` and ``b`` with ``digits`` significant digits, or more until the two
+    texts differ when the numbers do (equal texts then mean equal numbers)."""
+    for p in range(digits, 18):
+        shown = ("%%.%dg" % p) % a, ("%%.%dg" % p) % b
+        if (shown[0] != shown[1]) == (a != b):
+            return shown
+    return repr(a), repr(b)
 
 
 def type_name(value):
