@@ -592,7 +592,8 @@ def test_predict_input_file_picks_columns_by_name(tmp):
 
 # --- every message in the source is listed -------------------------------------------------
 
-_RAISERS = {"PurebpError", "TrainingError", "SaveError", "ArgumentTypeError", "error"}
+_RAISERS = {"PurebpError", "TrainingError", "SaveError", "ArgumentTypeError", "error",
+            "Refused"}     # (Refused: purebp.miniargs, the small command line's)
 _SPECIFIER = re.compile(r"%[-#0 +]*\d*(?:\.\d+)?[sdrgfx]")
 
 
