@@ -106,16 +106,21 @@ def test_a_word_is_shown_as_cpythons_repr_shows_it():
     show a word as CPython does (``'２'``, ``'\\u200b2'``), for every
     character Unicode has assigned (unassigned ones are shown as typed)."""
     import unicodedata
-    differ = [hex(o) for o in range(0x110000) if miniargs.shown(chr(o)) != repr(chr(o))
-              and unicodedata.category(chr(o)) != "Cn"]
+    category, unprintable = unicodedata.category, miniargs._unprintable
+    differ = [hex(o) for o in range(0x20, 0x110000)
+              if (chr(o).isprintable() or category(chr(o)) != "Cn")
+              and unprintable(o) == chr(o).isprintable()]
     assert differ == []
-    for text in ["it's", "\"q\"'", "x\\y", "a\nb\tc\rd", "", "\U0001f600\x00"]:
+    for text in ["it's", "\"q\"'", "x\\y", "a\nb\tc\rd", "", "\U0001f600\x00", "\x85\xa0",
+                 "\u200b\u3000\uff12", "\U000e0001\U000f0000", "\ud800"]:
         assert miniargs.shown(text) == repr(text)
 
 
 def test_blank_and_control_characters_are_the_full_command_lines():
     from purebp.streams import printable
-    for o in range(0x110000):
+    spaces = set(o for o in range(0x110000) if chr(o).isspace())
+    for o in sorted(spaces | set(range(0x3100)) | set(range(0xd7f0, 0xe010))
+                    | set(range(0xfff0, 0x10010))):
         ch = chr(o)
         assert miniargs._blank(ch) == (ch.strip() == ""), hex(o)
         assert miniargs.printable(ch) == printable(ch), hex(o)
