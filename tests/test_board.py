@@ -359,3 +359,15 @@ def test_the_small_command_line_reads_words_as_the_full_one_on_the_unix_port(tmp
     differ = [(words, full(words), ours) for words, ours in zip(CASES, read)
               if not agree(words, full(words), ours)]
     assert differ == []
+
+
+@pytest.mark.needs_processes
+def test_the_small_command_line_lets_go_of_its_reader_once_the_words_are_read(tmp_path):
+    """The default run and check do not hold the reader of the words (nor
+    the number rule) in a board's heap: check has no KB to spare."""
+    program = ("import sys\nfrom purebp.minicli import _read\n"
+               "print(_read(['--seed=2']))\n"
+               "print(sorted(m[7:] for m in sys.modules if m.startswith('purebp.')))\n")
+    words, modules = on_the_unix_port(tmp_path, program)
+    assert words == "(None, 2)"
+    assert modules == "['datasets', 'errors', 'minicli']"
