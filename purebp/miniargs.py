@@ -2,7 +2,8 @@
 
 MicroPython has no argparse (or only a part of it), so this reads the words
 the way the full command line (purebp.cli: argparse, with purebp.cliargs'
-rules, as CPython 3.11 and later have it) reads the same words: the same
+rules, as CPython 3.11 and 3.12 have it; 3.13 prints help for ``-hx``, which
+they refuse) reads the same words: the same
 spellings accepted (``--seed 2``, ``--seed=2``, ``--seed +2``, ``-hh``), the
 same refused, with the same message (``purebp: error: ...  (see 'purebp
 --help')``, exit code 2). Only ``--help`` itself is shorter, and the commands

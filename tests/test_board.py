@@ -337,7 +337,9 @@ def test_the_small_command_line_reads_words_as_the_full_one_on_the_unix_port(tmp
     """Every word of tests/test_minicli.py, read by minicli's reader on the
     unix port (whose int, repr and str differ from CPython's): as CPython's
     full command line reads them, message for message."""
-    from test_minicli import CASES, agree, full
+    from test_minicli import CASES, agree, compared, full
+    if sys.version_info < (3, 11):
+        pytest.skip("argparse before 3.11 reads some words its own way (test_minicli.py)")
     # (as UTF-8: MicroPython's json reads \ud83d\ude00 as two characters)
     (tmp_path / "cases.json").write_text(json.dumps(CASES, ensure_ascii=False), encoding="utf-8")
     program = ("import json, sys\nfrom purebp.miniargs import read\n"
@@ -357,7 +359,7 @@ def test_the_small_command_line_reads_words_as_the_full_one_on_the_unix_port(tmp
     read = [tuple(json.loads(line)) for line in lines]
     assert len(read) == len(CASES)
     differ = [(words, full(words), ours) for words, ours in zip(CASES, read)
-              if not agree(words, full(words), ours)]
+              if words in compared(CASES) and not agree(words, full(words), ours)]
     assert differ == []
 
 

@@ -80,6 +80,19 @@ def small(words, read=miniargs.read):
     return result, out.getvalue(), err.getvalue()
 
 
+# Words argparse reads differently from one CPython to the next: 3.13 prints
+# help for -hx and -hhx, and refuses -h=h; 3.11 and 3.12 the other way round;
+# 3.8 to 3.10 differ again. The small command line reads them as 3.11 and 3.12.
+ARGPARSE_CHANGED = [["-h=h"], ["-hx"], ["-hhx"], ["-h --seed x"], ["check", "-hx"]]
+
+
+def compared(cases):
+    """``cases`` without the words this CPython's argparse reads its own way."""
+    if sys.version_info[:2] in ((3, 11), (3, 12)):
+        return cases
+    return [words for words in cases if words not in ARGPARSE_CHANGED]
+
+
 def agree(words, theirs, ours):
     """Whether the small command line's reading ``ours`` is the full one's
     ``theirs``: the same words accepted the same way, the same exit code and
@@ -92,11 +105,12 @@ def agree(words, theirs, ours):
     return theirs == ours
 
 
-@pytest.mark.skipif(sys.version_info < (3, 11), reason="argparse reads -hx as -h before 3.11 "
-                    "(the small command line reads words as 3.11 and later do)")
+@pytest.mark.skipif(sys.version_info < (3, 11), reason="argparse before 3.11 reads some words "
+                    "its own way (3.8: -h= is a traceback); the small command line reads "
+                    "them as 3.11 and 3.12 do")
 @pytest.mark.parametrize("name", list(CLASSES))
 def test_the_small_command_line_reads_words_as_the_full_one(name):
-    differ = [(words, full(words), small(words)) for words in CLASSES[name]
+    differ = [(words, full(words), small(words)) for words in compared(CLASSES[name])
               if not agree(words, full(words), small(words))]
     assert differ == []
 
