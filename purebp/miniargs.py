@@ -2,12 +2,12 @@
 
 MicroPython has no argparse (or only a part of it), so this reads the words
 the way the full command line (purebp.cli: argparse, with purebp.cliargs'
-rules, as CPython 3.11 and 3.12 have it; 3.13 prints help for ``-hx``, which
-they refuse) reads the same words: the same
-spellings accepted (``--seed 2``, ``--seed=2``, ``--seed +2``, ``-hh``), the
-same refused, with the same message (``purebp: error: ...  (see 'purebp
---help')``, exit code 2). Only ``--help`` itself is shorter, and the commands
-other than ``check`` are refused: they need CPython or PyPy.
+rules) reads them on CPython 3.11 and 3.12 (3.13 prints help for ``-hx``,
+which they refuse): the same spellings accepted (``--seed 2``, ``--seed=2``,
+``--seed +2``, ``-hh``), the same refused, with the same message (``purebp:
+error: ... (see 'purebp --help')``, exit code 2). Only ``--help`` itself is
+shorter, and the commands other than ``check`` are refused: they need
+CPython or PyPy.
 
 minicli lets this module go once the words are read: a board's heap does
 not hold it while the program, or check, runs.
