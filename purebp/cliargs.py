@@ -75,8 +75,8 @@ class Parser(argparse.ArgumentParser):
         if (sys.version_info < (3, 10) and isinstance(found, tuple) and len(found) == 3
                 and found[0] is not None and found[0].nargs == 0 and found[2] == ""
                 and found[1][1:2] != "-"):
-            self.error("argument %s: ignored explicit argument ''"
-                       % "/".join(found[0].option_strings))
+            self.error("argument %s: ignored explicit argument %r"
+                       % ("/".join(found[0].option_strings), found[2]))
         return found
 
 
