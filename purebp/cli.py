@@ -44,6 +44,7 @@ from .network_check import check_conventions
 from .random_start import initial_weights
 from .replay import step_at
 from .streams import Output, printable, program
+from .typed import whole_number, written
 
 EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2
 
@@ -107,19 +108,10 @@ holds out a share F of each class, measured at every report beside the
 training rows. From a CSV file to held-out accuracy: docs/your-data.md."""
 
 
-def _written(text):
-    """``text``, if it is written the way a number is in a file: in ASCII,
-    without ``_`` (``int`` and ``float`` would also read ``1_0`` as 10 and a
-    full-width ``５`` as 5: typos that must not become another number)."""
-    if "_" in text or not text.isascii():
-        raise ValueError(text)
-    return text
-
-
 def _layer_sizes(text):
     """'3,4,1' -> [3, 4, 1] for --layers."""
     try:
-        sizes = [int(_written(part)) for part in text.split(",")]
+        sizes = [int(written(part)) for part in text.split(",")]
     except ValueError:
         sizes = []
     if len(sizes) < 2 or min(sizes) < 1:
@@ -129,17 +121,14 @@ def _layer_sizes(text):
 
 
 def _count(text):
-    value = int(_written(text))
-    if value < 0:
-        raise ValueError(text)
-    return value
+    return whole_number(text)
 
 
 _count.__name__ = "whole number"   # argparse names the type in its message
 
 
 def _iteration(text):
-    value = int(_written(text))
+    value = int(written(text))
     if value < 1:
         raise ValueError(text)
     return value
@@ -151,7 +140,7 @@ _iteration.__name__ = "iteration number (1 or more)"
 def _real(text):
     """A float flag's value; refused where the float is not the number typed:
     ``1e-400`` would be 0.0 and ``1e400`` inf (then the error names 0.0 or inf)."""
-    value = float(_written(text))
+    value = float(written(text))
     if value in (0.0, float("inf"), float("-inf")) and not _says_zero_or_inf(text):
         raise argparse.ArgumentTypeError("%r is %s for a float: it would be %r" % (
             text, "too small" if value == 0.0 else "too large", value))
@@ -316,7 +305,7 @@ def build_parser():
 
 
 def _port(text):
-    value = int(_written(text))
+    value = int(written(text))
     if not 0 <= value <= 65535:
         raise ValueError(text)
     return value

@@ -123,7 +123,16 @@ class Parser(argparse.ArgumentParser):
         # would be taken for unknown options. No purebp flag starts with a digit.
         if looks_negative(arg_string):
             return None
-        return argparse.ArgumentParser._parse_optional(self, arg_string)
+        found = argparse.ArgumentParser._parse_optional(self, arg_string)
+        # CPython 3.8 and 3.9 stop with an IndexError on a one-letter flag
+        # without a value given "=" and nothing (-h=): the error 3.10 gives
+        # (from the top-level parser, which sees the words after the command too).
+        if (sys.version_info < (3, 10) and isinstance(found, tuple) and len(found) == 3
+                and found[0] is not None and found[0].nargs == 0 and found[2] == ""
+                and found[1][1:2] != "-"):
+            self.error("argument %s: ignored explicit argument %r"
+                       % ("/".join(found[0].option_strings), found[2]))
+        return found
 
 
 class CommandLine(Parser):

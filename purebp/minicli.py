@@ -4,7 +4,8 @@
     python -m purebp --seed S     the same from another random start
     python -m purebp check        purebp against numpy's recorded numbers
 
-Everything else needs the full command line (purebp.cli) on CPython or PyPy.
+Its words are read as the full command line (purebp.cli) reads them
+(purebp.miniargs); the other commands need it, on CPython or PyPy.
 """
 
 import sys
@@ -12,38 +13,13 @@ import sys
 from .datasets import load_data
 from .errors import PurebpError
 
-USAGE = "usage: purebp [--seed S] [check]  (the other commands need CPython or PyPy)"
-
 
 def main(argv):
     """Run ``argv`` (without the program name); return the exit code."""
-    seed = None
-    command = None
-    words = list(argv)
-    while words:
-        word = words.pop(0)
-        if word in ("-h", "--help"):
-            print(USAGE)
-            return 0
-        if word == "--seed" and words:
-            if seed is not None:
-                print("purebp: error: --seed is given twice; give it once", file=sys.stderr)
-                return 2
-            text = words.pop(0)
-            if not text.isdigit():
-                print("purebp: error: argument --seed: invalid whole number value: %r" % text,
-                      file=sys.stderr)
-                return 2
-            seed = int(text)
-        elif word == "check" and command is None:
-            command = "check"
-        else:
-            print("purebp: error: %r is not understood here; %s" % (word, USAGE), file=sys.stderr)
-            return 2
-    if command == "check" and seed is not None:
-        print("purebp: error: --seed does not apply to check, which has its own seeds",
-              file=sys.stderr)
-        return 2
+    words = _read(argv)
+    if not isinstance(words, tuple):
+        return words            # help, the version, or a usage error: printed
+    command, seed = words
     try:
         # Each command imports what it needs, when it runs: a board's heap
         # holds the check's data or the article's program, not both.
@@ -61,6 +37,17 @@ def main(argv):
     except PurebpError as error:
         print("purebp: error: %s" % error, file=sys.stderr)
         return error.exit_code
+
+
+def _read(argv):
+    """``miniargs.read(argv)``; then, on a board, its code leaves the heap to
+    the program or check (the next run of ``main`` imports it again)."""
+    from . import _let_go, _loaded
+    loaded = _loaded()
+    from .miniargs import read
+    words = read(argv)
+    _let_go(("miniargs", "typed"), loaded)
+    return words
 
 
 def double_precision():

@@ -330,3 +330,46 @@ def test_the_board_sized_check_keeps_no_checks_or_draws_while_it_trains(tmp_path
     # (the last scenario, of mini-batches, leaves its generator's module: nothing trains after it)
     assert set(eval(modules)) & {"checks", "training", "metrics", "network_check",
                                  "selfcheck_data"} == set(), modules
+
+
+@pytest.mark.needs_processes
+def test_the_small_command_line_reads_words_as_the_full_one_on_the_unix_port(tmp_path):
+    """Every word of tests/test_minicli.py, read by minicli's reader on the
+    unix port (whose int, repr and str differ from CPython's): as CPython's
+    full command line reads them, message for message."""
+    from test_minicli import CASES, agree, compared, full
+    if sys.version_info < (3, 11):
+        pytest.skip("argparse before 3.11 reads some words its own way (test_minicli.py)")
+    # (as UTF-8: MicroPython's json reads \ud83d\ude00 as two characters)
+    (tmp_path / "cases.json").write_text(json.dumps(CASES, ensure_ascii=False), encoding="utf-8")
+    program = ("import json, sys\nfrom purebp.miniargs import read\n"
+               "miniargs = sys.modules['purebp.miniargs']\n"
+               "said = {}\n"
+               "def capture(*words, file=None):\n"
+               "    key = 'err' if file else 'out'\n"
+               "    said[key] = said.get(key, '') + ' '.join(words) + '\\n'\n"
+               "miniargs.print = capture\n"
+               "for words in json.load(open('cases.json')):\n"
+               "    said.clear()\n"
+               "    result = miniargs.read(words)\n"
+               "    code = None if isinstance(result, tuple) else result\n"
+               "    print(json.dumps([code, list(result) if code is None else said.get('out', ''),"
+               " said.get('err', '')]))\n")
+    lines = on_the_unix_port(tmp_path, program)
+    read = [tuple(json.loads(line)) for line in lines]
+    assert len(read) == len(CASES)
+    differ = [(words, full(words), ours) for words, ours in zip(CASES, read)
+              if words in compared(CASES) and not agree(words, full(words), ours)]
+    assert differ == []
+
+
+@pytest.mark.needs_processes
+def test_the_small_command_line_lets_go_of_its_reader_once_the_words_are_read(tmp_path):
+    """The default run and check do not hold the reader of the words (nor
+    the number rule) in a board's heap: check has no KB to spare."""
+    program = ("import sys\nfrom purebp.minicli import _read\n"
+               "print(_read(['--seed=2']))\n"
+               "print(sorted(m[7:] for m in sys.modules if m.startswith('purebp.')))\n")
+    words, modules = on_the_unix_port(tmp_path, program)
+    assert words == "(None, 2)"
+    assert modules == "['datasets', 'errors', 'minicli']"
