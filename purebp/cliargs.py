@@ -10,10 +10,11 @@
   ``--iterations -inf`` and ``predict m.json -1,0,1`` reach the flag or
   the rows (argparse alone takes ``-inf`` or ``-1,0,1`` for an unknown
   option, and says "expected one argument").
-* **A value that starts with a dash** (``--data -x.csv``, ``--loss -x``)
+* **A value that starts with a dash** (``--data -x.csv``, ``--target -y``)
   is read by argparse as a flag, and the flag before it as given no value:
   the message says so, with how to write it (``--data=-x.csv``, or for a
-  file ``./-x.csv``; see ``dash_hint``). Negative numbers need no such care.
+  file ``./-x.csv``; see ``dash_hint``), where the flag could take it (not
+  ``--seed -x``). Negative numbers need no such care.
 * **Rows and options mix**: ``predict m.json --json 1,0,1`` gives the row
   ``1,0,1`` (argparse alone stops collecting rows at the first option).
 * **A flag that would have no effect is refused**, with the reason
@@ -54,8 +55,8 @@ def dash_hint(word, flag=None, file=True):
 
     >>> dash_hint("-x.csv", "--data")
     "; '-x.csv' starts with a dash, so it reads as a flag: for a file of that name, write --data=-x.csv or --data ./-x.csv"
-    >>> dash_hint("-x", "--loss", file=False)
-    "; '-x' starts with a dash, so it reads as a flag: write --loss=-x"
+    >>> dash_hint("-x", "--target", file=False)
+    "; '-x' starts with a dash, so it reads as a flag: write --target=-x"
     >>> dash_hint("-m.json")
     "; '-m.json' starts with a dash, so it reads as a flag: for a file of that name, write ./-m.json"
     """
@@ -72,6 +73,20 @@ def takes_file(action):
     """Whether a flag's value is a file name: its metavar names one
     (``FILE.csv``, ``MODEL.json``, ``NAME|FILE.csv``)."""
     return "." in (action.metavar or "")
+
+
+def _could_be(action, word):
+    """Whether ``word`` is a value the flag takes: the hint is for those
+    (a file or column name), not for ``--seed -x`` or ``--loss -x``, which
+    no spelling would make work."""
+    if action.choices is not None and word not in action.choices:
+        return False
+    if action.type is not None:
+        try:
+            action.type(word)
+        except (argparse.ArgumentTypeError, TypeError, ValueError):
+            return False
+    return True
 
 
 class Parser(argparse.ArgumentParser):
@@ -114,7 +129,7 @@ class Parser(argparse.ArgumentParser):
             for i, word in enumerate(words[:-1]):
                 after = words[i + 1]
                 if (word in action.option_strings and after.startswith("-") and after != "--"
-                        and after.split("=", 1)[0] not in options):
+                        and after.split("=", 1)[0] not in options and _could_be(action, after)):
                     return dash_hint(after, action.option_strings[-1], takes_file(action))
         return ""
 
