@@ -75,3 +75,59 @@ def test_the_tutorial_pages_link_each_other_and_give_the_split_program():
     assert program in english and program in chinese
     assert program in read("purebp", "holdout.py")
     assert "docs/your-data.md" in read("README.md")
+
+
+# --- what the docs show a command printing is what it prints ----------------------------
+
+def shown_runs(*parts):
+    """The ``(command words, shown lines)`` of a page: each fenced block
+    holding one ``python -m purebp`` command and, in the next block, what
+    it prints (``...`` stands for lines left out)."""
+    blocks = re.findall(r"^```\w*\n(.*?)^```", read(*parts), re.M | re.S)
+    runs = []
+    for block, after in zip(blocks, blocks[1:]):
+        command = block.replace("\\\n", " ").split()
+        if command[:3] == ["python", "-m", "purebp"] and not after.startswith("python"):
+            runs.append((command[3:], after.splitlines()))
+    return runs
+
+
+def shown_as_printed(shown, printed):
+    """Whether the shown lines are printed in order from the first: each the
+    next printed line, or after a ``...`` line a later one (a page may stop
+    showing before the output ends)."""
+    printed = iter(printed)
+    skipping = False
+    for line in shown:
+        if line.strip() == "...":
+            skipping = True
+            continue
+        for got in printed:
+            if got == line:
+                break
+            if not skipping:
+                return False
+        else:
+            return False
+        skipping = False
+    return True
+
+
+def test_the_worked_examples_print_what_the_pages_show(tmp_path):
+    from purebp.iris import csv_text
+    import inprocess
+    (tmp_path / "flowers.csv").write_text(csv_text(), encoding="utf-8")
+    checked = 0
+    for page in (("README.md",), ("README.zh-CN.md",), ("docs", "your-data.md"),
+                 ("docs", "your-data.zh-CN.md")):
+        for words, shown in shown_runs(*page):
+            data = words[words.index("--data") + 1] if "--data" in words else None
+            if words[:1] not in (["train"], ["predict"]) or data == "digits.csv":
+                continue                     # digits.csv is the reader's own download
+            done = inprocess.purebp(words, cwd=str(tmp_path))
+            assert done.returncode == 0, (page, words, done.stderr)
+            assert shown_as_printed(shown, done.stdout.splitlines()), (
+                "%s shows for %s:\n%s\nbut it prints:\n%s"
+                % ("/".join(page), " ".join(words), "\n".join(shown), done.stdout))
+            checked += 1
+    assert checked == 4     # README's iris; your-data's flowers and predict; its Chinese page's flowers
