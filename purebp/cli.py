@@ -177,7 +177,7 @@ def build_parser():
         "train", help="train a network on built-in data or your CSV file",
         description="Train a network by gradient descent, full batch or in mini-batches.",
         epilog=_TRAIN_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
-    _network_flags(train_parser)
+    _network_flags(train_parser, trains=True)
     _length_flags(train_parser, "training")
     train_parser.add_argument("--test-fraction", type=_real, metavar="F",
                               help="hold out a share F of the rows (0 < F < 1; of each class, "
@@ -349,8 +349,9 @@ def _activation_help():
         "%s: %s" % (name, ACTIVATIONS[name].about) for name in HIDDEN) + " (default: sigmoid)")
 
 
-def _network_flags(parser):
-    """The flags that describe a network and its training, shared by commands."""
+def _network_flags(parser, trains=False):
+    """The flags that describe a network and its training, shared by commands
+    (``trains``: train's, which holds rows out, measures and saves)."""
     parser.add_argument("--data", default="seed", metavar="NAME|FILE.csv",
                         help="built-in data set (%s: Fisher's 150 flowers, read as a CSV "
                              "file with the label column species) or a CSV file "
@@ -360,20 +361,21 @@ def _network_flags(parser):
                              "(0 the first, -1 the last); repeat for several "
                              "(default: the last column)")
     parser.add_argument("--scale", action="store_true",
-                        help="with a CSV file: scale each input column to [0, 1] "
-                             "(with --test-fraction, by the training rows' min and max; "
-                             "stored in a saved model)")
+                        help="with a CSV file: scale each input column to [0, 1]" + (
+                            " (with --test-fraction, by the training rows' min and max; "
+                            "stored in a saved model)" if trains else ""))
     parser.add_argument("--scale-targets", action="store_true",
-                        help="with a CSV file: scale each target column to [0, 1], "
-                             "and predictions back (stored in a saved model)")
+                        help="with a CSV file: scale each target column to [0, 1]" + (
+                            ", and predictions back (stored in a saved model)" if trains
+                            else ""))
     parser.add_argument("--no-bias", action="store_true",
                         help="with a CSV file: do not append the bias input (a constant 1, "
                              "named bias) after the file's input columns")
     parser.add_argument("--classes", action="store_true",
                         help="with a CSV file: the target column holds class labels (numbers "
                              "or text), one output per class, one-hot; the loss defaults to "
-                             "softmax and the metric to accuracy (a column of text labels is "
-                             "read so without it, with a note)")
+                             "softmax%s (a column of text labels is read so without it, with "
+                             "a note)" % (" and the metric to accuracy" if trains else ""))
     parser.add_argument("--layers", type=_layer_sizes, metavar="SIZES",
                         help="layer sizes from input to output, e.g. 3,4,1; the first counts "
                              "the inputs, with the bias of CSV data (default: inputs,outputs: "

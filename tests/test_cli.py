@@ -245,3 +245,22 @@ def test_draw_trains_with_the_conventions_and_batches(tmp_path):
                   "relu", "--loss", "cross-entropy", "--batch-size", "2", "--epochs", "20")
     assert done.returncode == 0, done.stderr
     assert open(out, encoding="utf-8").read().count('class="edge"') == 16
+
+
+def test_each_commands_help_names_only_flags_it_has():
+    """Shared flags share their help: it must not send a reader to a flag
+    the command lacks (explain's --scale once spoke of --test-fraction)."""
+    import argparse
+    import re
+    from purebp.cli import build_parser
+    parser = build_parser()
+    top = set(s for action in parser._actions for s in action.option_strings)
+    commands = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)][0]
+    named = 0
+    for name, command in commands.choices.items():
+        flags = top | set(s for action in command._actions for s in action.option_strings)
+        for action in command._actions:
+            mentioned = set(re.findall(r"(?<![\w-])--[a-z][a-z-]*", action.help or ""))
+            assert mentioned <= flags, (name, action.option_strings, mentioned - flags)
+            named += len(mentioned)
+    assert named > 20
