@@ -120,6 +120,9 @@ def test_mip_installs_purebp_from_a_local_server_and_the_default_run_is_numpys(m
     assert works, note
 
 
+# tools/test-everywhere runs them on every unix build, .py and .mpy (.ci/run), and
+# test_the_board_tests_pass_on_this_python on CPython: a cross-check, seconds long.
+@pytest.mark.long
 @pytest.mark.needs_processes
 def test_the_board_tests_pass_on_the_unix_port(tmp_path):
     binary = unix_port()
@@ -331,6 +334,9 @@ def test_output_that_cannot_be_written_is_one_line_on_the_unix_port(staged):
         reader.stderr.close()
 
 
+# The whole board-sized check on the unix port: 4 to 8 seconds, the slowest test of
+# the default run. In .ci/run's long tests, beside the heap it guards (check's 64 KB).
+@pytest.mark.long
 @pytest.mark.needs_processes
 def test_the_board_sized_check_keeps_no_checks_or_draws_while_it_trains(staged):
     """The shuffle's checks load purebp.checks: check lets it go with the
