@@ -334,8 +334,9 @@ def test_output_that_cannot_be_written_is_one_line_on_the_unix_port(staged):
         reader.stderr.close()
 
 
-# The whole board-sized check on the unix port: 4 to 8 seconds, the slowest test of
-# the default run. In .ci/run's long tests, beside the heap it guards (check's 64 KB).
+# The whole board-sized check on the unix port: 2 s on a quiet machine, 4 to 8 s on a
+# busy one, the slowest test of the default run. In .ci/run's long tests, beside the
+# heap it guards (check's 64 KB).
 @pytest.mark.long
 @pytest.mark.needs_processes
 def test_the_board_sized_check_keeps_no_checks_or_draws_while_it_trains(staged):
