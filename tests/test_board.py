@@ -81,13 +81,29 @@ def unix_port(build="32"):
     return path
 
 
-def on_the_unix_port(tmp_path, program, heap=None, mpy=True):
+@pytest.fixture(scope="session")
+def staged(tmp_path_factory):
+    """``staged(mpy=True)``: a folder with purebp staged in it (as .mpy files,
+    or .py), staged once a session: mpy-cross compiles every module each time
+    (a fifth of a second), and the runs read the folder, never write to it.
+    Call unix_port() first: where nothing is built, the test skips before
+    mpy-cross would be built."""
+    folders = {}
+
+    def staged(mpy=True):
+        if mpy not in folders:
+            folder = tmp_path_factory.mktemp("staged-mpy" if mpy else "staged-py")
+            folders[mpy] = board_runner.stage(str(folder), mpy=mpy)
+        return folders[mpy]
+    return staged
+
+
+def on_the_unix_port(staged, program, heap=None, mpy=True):
     """The output lines of ``program``, run by the 32-bit unix port on purebp
-    staged in ``tmp_path`` (as .mpy files, or .py); it must exit with 0."""
+    staged by ``staged`` (as .mpy files, or .py); it must exit with 0."""
     binary = unix_port()
-    board_runner.stage(str(tmp_path), mpy=mpy)
-    done = board_runner.run(binary, ["-c", program], heap=heap, path=str(tmp_path),
-                            cwd=str(tmp_path))
+    path = staged(mpy)
+    done = board_runner.run(binary, ["-c", program], heap=heap, path=path, cwd=path)
     assert done.code == 0, done.stderr
     return done.stdout.splitlines()
 
@@ -104,6 +120,9 @@ def test_mip_installs_purebp_from_a_local_server_and_the_default_run_is_numpys(m
     assert works, note
 
 
+# tools/test-everywhere runs them on every unix build, .py and .mpy (.ci/run), and
+# test_the_board_tests_pass_on_this_python on CPython: a cross-check, seconds long.
+@pytest.mark.long
 @pytest.mark.needs_processes
 def test_the_board_tests_pass_on_the_unix_port(tmp_path):
     binary = unix_port()
@@ -115,21 +134,21 @@ def test_the_board_tests_pass_on_the_unix_port(tmp_path):
 @pytest.mark.long
 @pytest.mark.needs_processes
 @pytest.mark.parametrize("target", ["default", "check", "trask"])
-def test_the_targets_that_hold_hold_in_their_heap(tmp_path, target):
+def test_the_targets_that_hold_hold_in_their_heap(staged, target):
     """Issue 13's heaps (32-bit, .mpy files) for the default run (48 KB),
     check (64 KB) and Trask's network at the compiled loop's speed (64 KB):
     a change that makes one miss fails here (in .ci/run's long tests: they
     take seconds each), before the table says MISSED."""
     binary = unix_port()
-    board_runner.stage(str(tmp_path), mpy=True)
+    path = staged(mpy=True)
     limit = board_runner.TARGETS[target][2]
     cpu_limit = None
     if target == "trask":
-        works, note, large = board_runner.attempt(binary, str(tmp_path), target,
+        works, note, large = board_runner.attempt(binary, path, target,
                                                   board_runner.LARGE_HEAP)
         assert works, note
         cpu_limit = 2 * large.cpu
-    works, note, _ = board_runner.attempt(binary, str(tmp_path), target, limit * 1024, cpu_limit)
+    works, note, _ = board_runner.attempt(binary, path, target, limit * 1024, cpu_limit)
     assert works, "%s at %d KB: %s" % (target, limit, note)
 
 
@@ -137,22 +156,21 @@ def test_the_targets_that_hold_hold_in_their_heap(tmp_path, target):
 @pytest.mark.xfail(strict=True, reason="issue 13's 32 KB target for train is missed since the "
                    "merge of main's conventions (40 KB in the 32-bit build with .mpy files, 31 KB "
                    "before it): open work")
-def test_the_article_trains_in_a_32_kb_heap_with_numpys_numbers(tmp_path):
+def test_the_article_trains_in_a_32_kb_heap_with_numpys_numbers(staged):
     binary = unix_port()
-    board_runner.stage(str(tmp_path), mpy=True)
-    works, note, _ = board_runner.attempt(binary, str(tmp_path), "train", 32 * 1024)
+    works, note, _ = board_runner.attempt(binary, staged(mpy=True), "train", 32 * 1024)
     assert works, note
 
 
 @pytest.mark.needs_processes
-def test_dir_of_the_package_imports_only_its_own_modules_on_the_unix_port(tmp_path):
+def test_dir_of_the_package_imports_only_its_own_modules_on_the_unix_port(staged):
     """MicroPython's dir() asks a module for every name it knows: the package
     imports no ``purebp.append`` or ``purebp./``, and a 96 KB heap holds it."""
     program = ("import purebp, sys\nnames = dir(purebp)\n"
                "print(sorted(m for m in sys.modules if m.startswith('purebp')))\n"
                "print('/' in names, 'train' in names, 'load_data' in names)\n")
-    modules, flags = on_the_unix_port(tmp_path, program, heap=96 * KB)
-    files = {name.split(".")[0] for name in os.listdir(str(tmp_path / "purebp"))}
+    modules, flags = on_the_unix_port(staged, program, heap=96 * KB)
+    files = {name.split(".")[0] for name in os.listdir(os.path.join(staged(), "purebp"))}
     assert {m.split(".", 1)[1] for m in eval(modules) if "." in m} <= files, modules
     assert flags == "False True True"
 
@@ -176,7 +194,7 @@ def test_star_import_takes_what_a_board_has_from_a_whole_copy(tmp_path):
 
 
 @pytest.mark.needs_processes
-def test_a_board_lets_go_of_the_checks_and_the_random_start_once_training_runs(tmp_path):
+def test_a_board_lets_go_of_the_checks_and_the_random_start_once_training_runs(staged):
     """On a board, ``train`` lets go of the modules it needs only before the
     loop (and ``purebp.fast`` of its writers); the next call imports them again
     and gives the same numbers, and ``predict`` still checks its arguments."""
@@ -197,7 +215,7 @@ def test_a_board_lets_go_of_the_checks_and_the_random_start_once_training_runs(t
                "    gc.collect()\n"
                "    return gc.mem_alloc()\n"
                "print(every_kind() - every_kind())\n")
-    modules, same, refused, grown = on_the_unix_port(tmp_path, program)
+    modules, same, refused, grown = on_the_unix_port(staged, program)
     loaded = {m.split(".", 1)[1] for m in eval(modules)}
     assert loaded & {"checks", "budget", "batches", "random_start", "fast", "fast_code",
                      "fast_unrolled", "fast_rows"} == set(), modules
@@ -208,20 +226,20 @@ def test_a_board_lets_go_of_the_checks_and_the_random_start_once_training_runs(t
 
 
 @pytest.mark.needs_processes
-def test_a_board_keeps_the_checks_it_compiled_from_py_files(tmp_path):
+def test_a_board_keeps_the_checks_it_compiled_from_py_files(staged):
     """Compiled on the board from .py files, the argument checks stay loaded:
     compiling them again at every call would take more room than it frees.
     The compiled loop's writers, large and used once a training, still go."""
     program = ("import purebp, sys\nX, y = purebp.load_data('xor')\n"
                "purebp.train(X, y, layers=[3, 4, 1], iterations=300, every=0)\n"
                "print(sorted(m[7:] for m in sys.modules if m.startswith('purebp.')))\n")
-    loaded = set(eval(on_the_unix_port(tmp_path, program, mpy=False)[0]))
+    loaded = set(eval(on_the_unix_port(staged, program, mpy=False)[0]))
     assert {"checks", "budget", "batches", "random_start"} <= loaded
     assert loaded & {"fast", "fast_code", "fast_unrolled"} == set()
 
 
 @pytest.mark.needs_processes
-def test_a_board_keeps_the_modules_loaded_before_training(tmp_path):
+def test_a_board_keeps_the_modules_loaded_before_training(staged):
     """What ``train`` lets go is only what it loaded itself: a module loaded
     before (by the user, or by explain and gradient_check) stays, with the
     objects and settings the user holds in it, and is never loaded twice."""
@@ -237,7 +255,7 @@ def test_a_board_keeps_the_modules_loaded_before_training(tmp_path):
                "purebp.MT19937 is again.MT19937)\n"
                "print(sys.modules['purebp.narration'].checks is sys.modules['purebp.checks'], "
                "sys.modules['purebp.gradcheck'].budget is sys.modules['purebp.budget'])\n")
-    assert on_the_unix_port(tmp_path, program) == ["[50, 50, 50] True True True", "True True"]
+    assert on_the_unix_port(staged, program) == ["[50, 50, 50] True True True", "True True"]
 
 
 @pytest.mark.needs_processes
@@ -294,21 +312,21 @@ def test_a_run_past_its_cpu_limit_is_stopped():
 
 
 @pytest.mark.needs_processes
-def test_output_that_cannot_be_written_is_one_line_on_the_unix_port(tmp_path):
+def test_output_that_cannot_be_written_is_one_line_on_the_unix_port(staged):
     """As on CPython: a full disk is one line and exit code 1; a reader that
     goes away (``| head -1``) is no error."""
     binary = unix_port()
-    board_runner.stage(str(tmp_path), mpy=True)
-    env = dict(os.environ, MICROPYPATH=str(tmp_path))
+    path = staged(mpy=True)
+    env = dict(os.environ, MICROPYPATH=path)
     for command in (["-m", "purebp"], ["-m", "purebp", "check"]):
         with open("/dev/full", "w") as full:
             done = subprocess.run([binary] + command, stdout=full, stderr=subprocess.PIPE,
-                                  cwd=str(tmp_path), env=env, universal_newlines=True)
+                                  cwd=path, env=env, universal_newlines=True)
         assert done.returncode == 1
         assert done.stderr == ("purebp: error: cannot write the output: no space left on "
                                "device\n")
         reader = subprocess.Popen([binary] + command, stdout=subprocess.PIPE,
-                                  stderr=subprocess.PIPE, cwd=str(tmp_path), env=env)
+                                  stderr=subprocess.PIPE, cwd=path, env=env)
         reader.stdout.readline()
         reader.stdout.close()           # as head -1 does
         assert reader.wait() == 0
@@ -316,8 +334,12 @@ def test_output_that_cannot_be_written_is_one_line_on_the_unix_port(tmp_path):
         reader.stderr.close()
 
 
+# The whole board-sized check on the unix port: 2 s on a quiet machine, 4 to 8 s on a
+# busy one, the slowest test of the default run. In .ci/run's long tests, beside the
+# heap it guards (check's 64 KB).
+@pytest.mark.long
 @pytest.mark.needs_processes
-def test_the_board_sized_check_keeps_no_checks_or_draws_while_it_trains(tmp_path):
+def test_the_board_sized_check_keeps_no_checks_or_draws_while_it_trains(staged):
     """The shuffle's checks load purebp.checks: check lets it go with the
     random start, and again after each training, as train does (it held
     2 KB through every scenario, and check missed its 64 KB)."""
@@ -325,7 +347,7 @@ def test_the_board_sized_check_keeps_no_checks_or_draws_while_it_trains(tmp_path
                "results = selfcheck.self_check(board=True)\n"
                "print(sorted(m[7:] for m in sys.modules if m.startswith('purebp.')))\n"
                "print(max(d for name, d in results) <= selfcheck.TOLERANCE)\n")
-    modules, ok = on_the_unix_port(tmp_path, program)
+    modules, ok = on_the_unix_port(staged, program)
     assert ok == "True"
     # (the last scenario, of mini-batches, leaves its generator's module: nothing trains after it)
     assert set(eval(modules)) & {"checks", "training", "metrics", "network_check",

@@ -2,6 +2,8 @@
 
 import sys
 
+import pytest
+
 from purebp import minicli, network, selfcheck
 
 # The checks besides training: four random streams, the sigmoid, the other
@@ -36,7 +38,34 @@ def test_a_small_heap_runs_the_board_sized_subset_and_says_so(monkeypatch):
     assert "Trask's 3,4,1 on XOR, seed 1" in names and len(names) < len(selfcheck.scenarios())
 
 
-def test_the_board_sized_subset_trains_on_the_plain_path_and_says_so(monkeypatch):
+@pytest.fixture(scope="module")
+def board_check():
+    """``run_check(board=True)`` once for the two tests below (it trains on the
+    plain path: most of a second), with selfcheck_large out of sys.modules
+    first and train's ``fast`` argument recorded: ``(code, lines, the fast
+    arguments, the modules loaded once it is done)``."""
+    import purebp
+    from purebp import selfcheck_large  # noqa: F401  (loaded: the check must not need it)
+    asked = []
+
+    def train(*args, **kwargs):
+        asked.append(kwargs["fast"])
+        return real_train(*args, **kwargs)
+    real_train = network.train
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        monkeypatch.setattr(network, "train", train)
+        del sys.modules["purebp.selfcheck_large"]
+        del purebp.selfcheck_large
+        code, lines = run_check(board=True)
+        loaded = set(sys.modules)
+    return code, lines, asked, loaded
+
+
+def test_the_board_sized_subset_trains_on_the_plain_path_and_says_so(monkeypatch, board_check):
+    code, lines, board_asked, _ = board_check
+    assert code == 0
+    assert "(networks of at most 16 weights, on the plain path)" in lines[1]
+    assert board_asked == [False] * len(selfcheck.scenarios(board=True))
     asked = []
 
     def train(*args, **kwargs):
@@ -44,32 +73,25 @@ def test_the_board_sized_subset_trains_on_the_plain_path_and_says_so(monkeypatch
         return real_train(*args, **kwargs)
     real_train = network.train
     monkeypatch.setattr(network, "train", train)
-    code, lines = run_check(board=True)
-    assert code == 0
-    assert "(networks of at most 16 weights, on the plain path)" in lines[1]
-    assert asked == [False] * len(selfcheck.scenarios(board=True))
-    del asked[:]
     assert run_check(board=False)[0] == 0
     assert asked == [True] * len(selfcheck.scenarios())
 
 
-def test_the_board_sized_subset_never_loads_the_larger_scenarios():
+def test_the_board_sized_subset_never_loads_the_larger_scenarios(board_check):
     """Their numbers are in a module of their own; and the board-sized check
     lets go of selfcheck_data once it has what it trains, which a later check
-    reads afresh."""
+    reads afresh. (The board-sized check ran in ``board_check``, on a package
+    without selfcheck_large loaded.)"""
+    code, lines, _, loaded = board_check
+    assert code == 0
+    assert "purebp.selfcheck_large" not in loaded
+    assert "purebp.selfcheck_data" not in loaded
     from purebp import selfcheck_data, selfcheck_large
     assert all(_weights(s) <= selfcheck.BOARD_WEIGHTS for s in selfcheck_data.SCENARIOS)
     assert all(_weights(s) > selfcheck.BOARD_WEIGHTS for s in selfcheck_large.SCENARIOS)
     assert selfcheck_data.LARGE_SCENARIOS == len(selfcheck_large.SCENARIOS) > 0
     assert selfcheck.scenarios() == selfcheck_data.SCENARIOS + selfcheck_large.SCENARIOS
     assert selfcheck.scenarios(board=True) == selfcheck_data.SCENARIOS
-    del sys.modules["purebp.selfcheck_large"]
-    import purebp
-    del purebp.selfcheck_large
-    code, lines = run_check(board=True)
-    assert code == 0
-    assert "purebp.selfcheck_large" not in sys.modules
-    assert "purebp.selfcheck_data" not in sys.modules
     code, lines = run_check(board=False)
     assert code == 0 and lines[-1].startswith("ok: %d checks," % (NOT_TRAINING + len(selfcheck.scenarios())))
 
