@@ -395,3 +395,25 @@ def test_the_small_command_line_lets_go_of_its_reader_once_the_words_are_read(tm
     words, modules = on_the_unix_port(tmp_path, program)
     assert words == "(None, 2)"
     assert modules == "['datasets', 'errors', 'minicli']"
+
+
+@pytest.mark.long
+@pytest.mark.needs_processes
+def test_the_microcontroller_pages_example_runs_in_the_heap_it_gives(staged):
+    """docs/microcontrollers.md's program (train, then predict), taken from the
+    page, prints what the page shows at the 52 KB the page gives it."""
+    import re
+    with open(os.path.join(ROOT, "docs", "microcontrollers.md"), encoding="utf-8") as f:
+        page = f.read()
+    assert "runs this example at 52 KB" in page
+    block = re.search(r"```python\n(>>> import purebp\n.*?)```", page, re.S).group(1)
+    program, shown = [], []
+    for line in block.splitlines():
+        if line.startswith(">>> "):
+            code = line[4:].split("  #")[0].rstrip()
+            program.append(code if "=" in code.split("(")[0] or code.startswith("import")
+                           else "print(%s)" % code)
+        elif line:
+            shown.append(line)
+    assert len(shown) == 2
+    assert on_the_unix_port(staged, "\n".join(program), heap=52 * 1024) == shown
