@@ -355,7 +355,7 @@ def test_the_board_sized_check_keeps_no_checks_or_draws_while_it_trains(staged):
 
 
 @pytest.mark.needs_processes
-def test_the_small_command_line_reads_words_as_the_full_one_on_the_unix_port(tmp_path):
+def test_the_small_command_line_reads_words_as_the_full_one_on_the_unix_port(staged, tmp_path):
     """Every word of tests/test_minicli.py, read by minicli's reader on the
     unix port (whose int, repr and str differ from CPython's): as CPython's
     full command line reads them, message for message."""
@@ -371,13 +371,13 @@ def test_the_small_command_line_reads_words_as_the_full_one_on_the_unix_port(tmp
                "    key = 'err' if file else 'out'\n"
                "    said[key] = said.get(key, '') + ' '.join(words) + '\\n'\n"
                "miniargs.print = capture\n"
-               "for words in json.load(open('cases.json')):\n"
+               "for words in json.load(open(%r)):\n"
                "    said.clear()\n"
                "    result = miniargs.read(words)\n"
                "    code = None if isinstance(result, tuple) else result\n"
                "    print(json.dumps([code, list(result) if code is None else said.get('out', ''),"
-               " said.get('err', '')]))\n")
-    lines = on_the_unix_port(tmp_path, program)
+               " said.get('err', '')]))\n") % str(tmp_path / "cases.json")
+    lines = on_the_unix_port(staged, program)
     read = [tuple(json.loads(line)) for line in lines]
     assert len(read) == len(CASES)
     differ = [(words, full(words), ours) for words, ours in zip(CASES, read)
@@ -386,13 +386,13 @@ def test_the_small_command_line_reads_words_as_the_full_one_on_the_unix_port(tmp
 
 
 @pytest.mark.needs_processes
-def test_the_small_command_line_lets_go_of_its_reader_once_the_words_are_read(tmp_path):
+def test_the_small_command_line_lets_go_of_its_reader_once_the_words_are_read(staged):
     """The default run and check do not hold the reader of the words (nor
     the number rule) in a board's heap: check has no KB to spare."""
     program = ("import sys\nfrom purebp.minicli import _read\n"
                "print(_read(['--seed=2']))\n"
                "print(sorted(m[7:] for m in sys.modules if m.startswith('purebp.')))\n")
-    words, modules = on_the_unix_port(tmp_path, program)
+    words, modules = on_the_unix_port(staged, program)
     assert words == "(None, 2)"
     assert modules == "['datasets', 'errors', 'minicli']"
 
