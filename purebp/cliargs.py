@@ -302,11 +302,15 @@ def _refuse_repeats(words, where, parser):
 
 def _file_hint(extras, parser):
     """For an unrecognized word that names a file (it exists, or it has a
-    file's extension: ``predict -m.json``): how to give a name that starts
-    with a dash."""
+    file's extension: ``predict -m.json``), where the command takes a file
+    without a flag (predict's model): how to give a name that starts with a
+    dash. Not for a negative number (``check -.5``)."""
+    if not any(takes_file(action) for action in parser.actions if not action.option_strings):
+        return ""
     options = set(s for action in parser.actions for s in action.option_strings)
     for word in extras:
         if (word.startswith("-") and not word.startswith("--") and word not in options
+                and not looks_negative(word)
                 and (os.path.exists(word) or "." in word or "/" in word)):
             return dash_hint(word)
     return ""

@@ -64,7 +64,17 @@ def read(argv):
     if not given), or the exit code once help, the version or an error is
     printed."""
     try:
+        if sys.implementation.name == "micropython":
+            # MicroPython keeps a word's bytes as they came, not UTF-8 ones
+            # too (CPython decodes those to surrogates, which its messages
+            # show): decoding them again raises UnicodeError
+            for word in argv:
+                word.encode().decode()
         return _read(list(argv))
+    except UnicodeError:
+        print("purebp: error: a word of the command line is not UTF-8 text "
+              "(see 'purebp --help')", file=sys.stderr)
+        return 2
     except Shown as shown:
         print(shown.args[0])
         return 0
