@@ -21,7 +21,7 @@ anywhere purebp runs, and is refused with the estimate. Shorter work runs,
 and the command line shows progress with the time left, measured as it goes.
 
 >>> duration(estimate(training_work(4, [3, 1], 10000)))
-'0.02 s'
+'0.018 s'
 >>> refuse_endless("iterations: 10**20 iterations", training_work(4, [3, 1], 10 ** 20))
 Traceback (most recent call last):
     ...
@@ -78,11 +78,13 @@ def refuse_endless(what, work):
 def duration(seconds):
     """A length of time for people: '0.5 s', '3 min 05 s', '2 h 10 min', '4.5 days'.
 
-    >>> duration(0.004), duration(42), duration(185), duration(7800), duration(4e5)
-    ('0.004 s', '42 s', '3 min 05 s', '2 h 10 min', '4.6 days')
+    >>> duration(0.004), duration(0.14), duration(2.6), duration(42), duration(185)
+    ('0.004 s', '0.14 s', '2.6 s', '42 s', '3 min 05 s')
+    >>> duration(7800), duration(4e5)
+    ('2 h 10 min', '4.6 days')
     """
-    if seconds < 10:
-        return "%.1g s" % seconds if seconds < 1 else "%.0f s" % seconds
+    if seconds < 9.5:
+        return "%.2g s" % seconds
     if seconds < 60:
         return "%.0f s" % seconds
     if seconds < 3600:

@@ -178,7 +178,7 @@ def build_parser():
         description="Train a network by gradient descent, full batch or in mini-batches.",
         epilog=_TRAIN_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
     _network_flags(train_parser, trains=True)
-    _length_flags(train_parser, "training")
+    _length_flags(train_parser, "training %s")
     train_parser.add_argument("--test-fraction", type=_real, metavar="F",
                               help="hold out a share F of the rows (0 < F < 1; of each class, "
                                    "with classes), chosen by numpy's "
@@ -232,7 +232,7 @@ def build_parser():
                              help="with --chain-rule: the example (row of X, from 0) whose "
                                   "numbers are shown (default: 2, the row 1,0,1)")
     _network_flags(draw_parser)
-    _length_flags(draw_parser, "training before drawing")
+    _length_flags(draw_parser, "%s of the training before drawing")
 
     commands.add_parser(
         "check", help="check this copy against numpy's recorded numbers",
@@ -327,13 +327,14 @@ def _picture_flags(parser, quiet="print the results only: no chart, no table, no
 
 
 def _length_flags(parser, what):
+    """--iterations and --epochs; ``what`` names them (``"training %s"``)."""
     parser.add_argument("--iterations", type=_count, metavar="N",
-                        help="%s iterations, full batch: steps, each on every row "
-                             "(default: 10000)" % what)
+                        help="%s, full batch: steps, each on every row "
+                             "(default: 10000)" % (what % "iterations"))
     parser.add_argument("--epochs", type=_count, metavar="E",
-                        help="%s epochs: passes over the rows; full batch, the same as "
+                        help="%s: passes over the rows; full batch, the same as "
                              "--iterations; with --batch-size, how long to train "
-                             "(default: 10000)" % what)
+                             "(default: 10000)" % (what % "epochs"))
 
 
 def _loss_help():
@@ -636,7 +637,7 @@ def _run_train(args, out):
     label = "batch " + args.metric if args.batch_size else args.metric
     with _progress(steps, label, enabled=False if args.quiet else None,
                    unit="step" if args.batch_size else "iteration",
-                   long_run=_long_run(args, _shorter_training(args))) as progress:
+                   long_run=_long_run(args, _shorter_training(args, len(data.X)))) as progress:
         result = train(data.X, data.y, layers=args.layers, seed=args.seed,
                        iterations=args.iterations, lr=args.lr, loss=args.loss,
                        every=args.every, metric=args.metric, progress=progress,
@@ -746,10 +747,13 @@ def _unit(args):
     return "step" if args.batch_size else "iteration"
 
 
-def _shorter_training(args):
-    """What makes training shorter, for the note of a long run."""
+def _shorter_training(args, rows):
+    """What makes training shorter, for the note of a long run on ``rows``
+    training rows (mini-batches of 32 only where there are more rows)."""
     if args.batch_size:
         return "fewer --epochs, or a sample of the rows"
+    if rows <= 32:
+        return "fewer --iterations"
     return ("fewer --iterations, mini-batches (--batch-size 32 takes many steps an epoch: "
             "fewer --epochs), or a sample of the rows")
 
@@ -791,7 +795,8 @@ def _run_draw(args, out):
         table = _data(args)
         steps = _steps(args, len(table.X))
         with _progress(steps, unit="step" if args.batch_size else "iteration",
-                       long_run=_long_run(args, _shorter_training(args))) as progress:
+                       long_run=_long_run(args, _shorter_training(args, len(table.X)))
+                       ) as progress:
             result = train(table.X, table.y, layers=args.layers, seed=args.seed,
                            iterations=args.iterations, lr=args.lr, loss=args.loss, every=0,
                            progress=progress, activation=args.activation,
@@ -889,6 +894,7 @@ def _run_predict(args, out):
 def _warn_constant_inputs(scaling, names, X):
     """predict: an input that was one number on every training row scales
     to 0 whatever it holds; rows that hold another value are said on stderr."""
+    from .csvdata import some_of
     from .errors import number
     if scaling is None:
         return
@@ -897,8 +903,8 @@ def _warn_constant_inputs(scaling, names, X):
         if other:
             shown = number(min(other)), number(max(other))     # each told from low
             print(printable("purebp predict: warning: input %r was %s on every training row, "
-                  "so the model scales it to 0 whatever it holds: %d of the %s %s (%s), "
-                  "predicted as if %s %s" % (name, number(low), len(other), plural(len(X), "row"),
+                  "so the model scales it to 0 whatever it holds: %s %s (%s), "
+                  "predicted as if %s %s" % (name, number(low), some_of(len(other), len(X), "row"),
                              "holds another value" if len(other) == 1 else "hold other values",
                              shown[0] if shown[0] == shown[1] else "%s to %s" % shown,
                              "it held" if len(other) == 1 else "they held", number(low))),

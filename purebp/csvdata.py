@@ -247,7 +247,7 @@ def scaling_warnings(A, cells, names, fit_rows=None, kind="input"):
     >>> A = [[3.0, 1.0], [3.0, 2.0], [7.0, 3.0]]
     >>> cells = [["3", "1"], ["3", "2"], ["7", "3"]]
     >>> scaling_warnings(A, cells, ["a", "b"], fit_rows=[0, 1])
-    ["input 'a' is 3 on every training row, so --scale maps it to 0 on every row, the held-out rows too: 1 of the 1 held-out rows holds another value (7), which also maps to 0 (the network never sees this input vary); another --seed holds out other rows"]
+    ["input 'a' is 3 on every training row, so --scale maps it to 0 on every row, the held-out rows too: the held-out row holds another value (7), which also maps to 0 (the network never sees this input vary); another --seed holds out other rows"]
     >>> scaling_warnings([[2.0 ** 53], [2.0 ** 53]], [["9007199254740992"], ["9007199254740993"]], ["id"])
     ["input 'id' holds different numbers in the file (9007199254740992 to 9007199254740993), but as floats they are one, 9007199254740992, so --scale maps it to 0 on every row: a float holds 15 to 17 significant digits"]
     """
@@ -263,9 +263,9 @@ def scaling_warnings(A, cells, names, fit_rows=None, kind="input"):
         if other:
             low, high = number(min(other)), number(max(other))   # each told from value
             values = low if low == high else "%s to %s" % (low, high)
-            some = "%d of the %d held-out rows %s (%s)" % (
-                len(other), len(held), "holds another value" if len(other) == 1
-                else "hold other values", values)
+            some = "%s %s (%s)" % (
+                some_of(len(other), len(held), "held-out row"), "holds another value"
+                if len(other) == 1 else "hold other values", values)
             if kind == "input":
                 lines.append("input %r is %s on every training row, so --scale maps it to 0 on "
                              "every row, the held-out rows too: %s, which also %s to 0 (the "
@@ -574,3 +574,18 @@ def _exactly(cells):
         value = value.normalize()
         texts.append("{:f}".format(value) if -30 < value.adjusted() < 30 else str(value))
     return texts
+
+
+def some_of(count, total, noun, nouns=None):
+    """``count`` of ``total`` things, for the messages about rows (here and
+    in ``purebp predict``): ``"2 of the 5 rows"``, ``"all 3 rows"``,
+    ``"the row"`` (the noun's plural for ``total``).
+
+    >>> some_of(2, 5, "row"), some_of(3, 3, "row"), some_of(1, 1, "held-out row")
+    ('2 of the 5 rows', 'all 3 rows', 'the held-out row')
+    """
+    if total == 1:
+        return "the " + noun
+    if count == total:
+        return "all " + plural(total, noun, nouns)
+    return "%d of the %s" % (count, plural(total, noun, nouns))

@@ -81,11 +81,16 @@ def show(value):
 
 def number(v, digits=6):
     """``v`` with at least ``digits`` significant digits, and as many more as
-    it takes to read back as ``v`` (at most 17, a double's)."""
+    it takes to read back as ``v`` (at most 17, a double's); Python's own
+    spelling where that is shorter (a subnormal number's few digits).
+
+    >>> number(1 / 3), number(0.5), number(1e-320)
+    ('0.3333333333333333', '0.5', '1e-320')
+    """
     for p in range(digits, 18):
         text = ("%%.%dg" % p) % v
         if float(text) == v:
-            return text
+            return text if len(text) <= len(repr(v)) else repr(v)
     return repr(v)
 
 

@@ -283,8 +283,11 @@ def impatient(monkeypatch):
 
 
 @pytest.mark.parametrize("args, words", [
+    # mini-batches of 32 are offered where there are more rows (the article's 4: not)
     (["train", "--iterations", "2000", "--quiet"],
-     "iteration%s each); to finish sooner: fewer --iterations, mini-batches"),
+     "iteration%s each); to finish sooner: fewer --iterations; Ctrl-C"),
+    (["train", "--data", "iris", "--classes", "--iterations", "2000", "--quiet"],
+     "iteration%s each); to finish sooner: fewer --iterations, mini-batches (--batch-size 32"),
     (["train", "--data", "xor", "--layers", "3,4,1", "--iterations", "2000", "--json"],
      "iteration%s each); to finish sooner: fewer --iterations"),
     (["train", "--data", "xor", "--layers", "3,4,1", "--batch-size", "2", "--epochs", "500"],
@@ -318,9 +321,10 @@ def test_the_articles_runs_say_nothing_on_stderr():
 
 
 @pytest.mark.parametrize("rows, words", [
-    (["1,9"], "1 of the 1 row holds another value (9), predicted as if it held 5"),
+    (["1,9"], "the row holds another value (9), predicted as if it held 5"),
     (["0,5", "1,9", "0.5,11"], "2 of the 3 rows hold other values (9 to 11), predicted as if they"),
     (["0,5.000001", "1,5"], "1 of the 2 rows holds another value (5.000001)"),
+    (["1,9", "0,11"], "all 2 rows hold other values (9 to 11), predicted as if they held 5"),
 ])
 def test_predict_names_an_input_the_model_saw_as_one_number(tmp_path, rows, words):
     path = _csv(tmp_path, "cc.csv", ["a,c,y", "0,5,0.1", "1,5,0.9", "0.5,5,0.5"])
