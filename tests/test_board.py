@@ -417,3 +417,18 @@ def test_the_microcontroller_pages_example_runs_in_the_heap_it_gives(staged):
             shown.append(line)
     assert len(shown) == 2
     assert on_the_unix_port(staged, "\n".join(program), heap=52 * 1024) == shown
+
+
+@pytest.mark.needs_processes
+def test_a_word_that_is_not_utf8_is_one_line_on_the_unix_port(staged):
+    """MicroPython keeps the bytes of a word as they came; its string methods
+    raised UnicodeError on some of them (--seed=\\xe9), a traceback."""
+    binary = unix_port()
+    path = staged(mpy=True)
+    for word in (b"--seed=\xe9", b"-\xff", b"--seed\xff", b"\xff"):
+        done = subprocess.run([binary, "-m", "purebp", word], cwd=path,
+                              env=dict(os.environ, MICROPYPATH="."),
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=60)
+        assert done.returncode == 2, (word, done.stderr)
+        assert done.stderr == (b"purebp: error: a word of the command line is not UTF-8 "
+                               b"text (see 'purebp --help')\n"), (word, done.stderr)
