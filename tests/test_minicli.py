@@ -87,16 +87,31 @@ ARGPARSE_CHANGED = [["-h=h"], ["-hx"], ["-hhx"], ["-h --seed x"], ["check", "-hx
 
 
 def compared(cases):
-    """``cases`` without the words this CPython's argparse reads its own way."""
+    """``cases`` without the words this CPython's argparse reads its own way:
+    by version, and after ``--`` (later patch releases, e.g. Pyodide's 3.13,
+    take the word after it for the command, where 3.11.7 took ``--``)."""
+    if "invalid choice: '--'" not in full(["--", "check"])[2]:
+        cases = [words for words in cases if "--" not in words]
     if sys.version_info[:2] in ((3, 11), (3, 12)):
         return cases
     return [words for words in cases if words not in ARGPARSE_CHANGED]
+
+
+def _choices_unquoted(text):
+    """argparse's "invalid choice" message with its choices unquoted: patch
+    releases differ (3.11.7 quotes each choice, 3.13.0 does not), and the
+    small command line writes them one way."""
+    return re.sub(r"\(choose from ([^)]*)\)",
+                  lambda m: "(choose from %s)" % m.group(1).replace("'", ""), text)
 
 
 def agree(words, theirs, ours):
     """Whether the small command line's reading ``ours`` is the full one's
     ``theirs``: the same words accepted the same way, the same exit code and
     message; help printed on both (the top level's is the small one's own)."""
+    if theirs[0] == 2 and ours[0] == 2:
+        theirs = (theirs[0], theirs[1], _choices_unquoted(theirs[2]))
+        ours = (ours[0], ours[1], _choices_unquoted(ours[2]))
     if words and words[-1] in MICROPYTHON_ONLY or words[:1] in (["train"], ["predict"]) or (
             "web" in words and theirs[0] is None):
         return ours[0] == 2 and "needs CPython or PyPy" in ours[2]
@@ -136,6 +151,8 @@ def test_blank_and_control_characters_are_the_full_command_lines():
     for o in sorted(spaces | set(range(0x3100)) | set(range(0xd7f0, 0xe010))
                     | set(range(0xfff0, 0x10010))):
         ch = chr(o)
+        if o == 0x180e and ch.strip() == "":
+            continue      # a space before Unicode 6.3: PyPy 3.9's str.strip strips it
         assert miniargs._blank(ch) == (ch.strip() == ""), hex(o)
         assert miniargs.printable(ch) == printable(ch), hex(o)
 
