@@ -78,11 +78,15 @@ def refuse_endless(what, work):
 def duration(seconds):
     """A length of time for people: '0.5 s', '3 min 05 s', '2 h 10 min', '4.5 days'.
 
-    >>> duration(0.004), duration(0.14), duration(2.6), duration(42), duration(185)
-    ('0.004 s', '0.14 s', '2.6 s', '42 s', '3 min 05 s')
+    >>> duration(1.5e-6), duration(0.004), duration(0.14), duration(2.6), duration(42)
+    ('0.0015 ms', '0.004 s', '0.14 s', '2.6 s', '42 s')
+    >>> duration(185)
+    '3 min 05 s'
     >>> duration(7800), duration(4e5)
     ('2 h 10 min', '4.6 days')
     """
+    if seconds < 0.001:
+        return "%.2g ms" % (seconds * 1000)       # 0.0015 ms, not 1.5e-06 s
     if seconds < 9.5:
         return "%.2g s" % seconds
     if seconds < 60:

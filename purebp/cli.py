@@ -905,7 +905,8 @@ def _warn_constant_inputs(scaling, names, X):
             print(printable("purebp predict: warning: input %r was %s on every training row, "
                   "so the model scales it to 0 whatever it holds: %s %s (%s), "
                   "predicted as if %s %s" % (name, number(low), some_of(len(other), len(X), "row"),
-                             "holds another value" if len(other) == 1 else "hold other values",
+                             "holds another value" if len(other) == 1 else
+                             "hold another value" if shown[0] == shown[1] else "hold other values",
                              shown[0] if shown[0] == shown[1] else "%s to %s" % shown,
                              "it held" if len(other) == 1 else "they held", number(low))),
                   file=sys.stderr)

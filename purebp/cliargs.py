@@ -187,7 +187,7 @@ class CommandLine(Parser):
             # an empty or blank word is shown quoted, not as nothing
             (sub or self).error("unrecognized arguments: %s%s" % (" ".join(
                 word if word.strip() else repr(word) for word in extras),
-                _file_hint(extras, sub or self)))
+                _file_hint(extras, sub or self, parsed)))
         if sub is not None:
             _refuse_repeats(argv[argv.index(command) + 1:], "after " + command, sub)
         _refuse_repeats(argv[:argv.index(command)] if command else argv,
@@ -300,12 +300,14 @@ def _refuse_repeats(words, where, parser):
                 " " + where if where else ""))
 
 
-def _file_hint(extras, parser):
+def _file_hint(extras, parser, parsed):
     """For an unrecognized word that names a file (it exists, or it has a
     file's extension: ``predict -m.json``), where the command takes a file
-    without a flag (predict's model): how to give a name that starts with a
-    dash. Not for a negative number (``check -.5``)."""
-    if not any(takes_file(action) for action in parser.actions if not action.option_strings):
+    without a flag (predict's model) and what took its place names none
+    (``predict -m.json 1,0`` read the model from ``1,0``): how to give a
+    name that starts with a dash. Not for a negative number (``check -.5``)."""
+    if not any(takes_file(action) and not os.path.isfile(str(getattr(parsed, action.dest, "")))
+               for action in parser.actions if not action.option_strings):
         return ""
     options = set(s for action in parser.actions for s in action.option_strings)
     for word in extras:

@@ -265,7 +265,8 @@ def scaling_warnings(A, cells, names, fit_rows=None, kind="input"):
             values = low if low == high else "%s to %s" % (low, high)
             some = "%s %s (%s)" % (
                 some_of(len(other), len(held), "held-out row"), "holds another value"
-                if len(other) == 1 else "hold other values", values)
+                if len(other) == 1 else "hold another value" if low == high
+                else "hold other values", values)
             if kind == "input":
                 lines.append("input %r is %s on every training row, so --scale maps it to 0 on "
                              "every row, the held-out rows too: %s, which also %s to 0 (the "
@@ -581,11 +582,14 @@ def some_of(count, total, noun, nouns=None):
     in ``purebp predict``): ``"2 of the 5 rows"``, ``"all 3 rows"``,
     ``"the row"`` (the noun's plural for ``total``).
 
-    >>> some_of(2, 5, "row"), some_of(3, 3, "row"), some_of(1, 1, "held-out row")
-    ('2 of the 5 rows', 'all 3 rows', 'the held-out row')
+    >>> some_of(2, 5, "row"), some_of(3, 3, "row"), some_of(2, 2, "row")
+    ('2 of the 5 rows', 'all 3 rows', 'both rows')
+    >>> some_of(1, 1, "held-out row")
+    'the held-out row'
     """
     if total == 1:
         return "the " + noun
     if count == total:
-        return "all " + plural(total, noun, nouns)
+        return ("both %s" % (nouns or noun + "s") if total == 2
+                else "all " + plural(total, noun, nouns))
     return "%d of the %s" % (count, plural(total, noun, nouns))

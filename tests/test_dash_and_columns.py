@@ -67,6 +67,17 @@ def test_both_spellings_the_message_gives_work(folder):
     assert done.returncode == 0, done
 
 
+def test_no_dot_slash_hint_once_the_model_is_given(folder):
+    """After the model, a word is a row, and no spelling makes ./-x.csv one
+    (--input=-x.csv reads it: the flag's own hint says so)."""
+    done = inprocess.purebp(["train", "--data=x.csv", "--iterations", "2", "--quiet",
+                             "--save", "m.json"], cwd=str(folder))
+    assert done.returncode == 0, done
+    for args in (["predict", "m.json", "-x.csv"], ["predict", "m.json", "-1,0", "-y.json"]):
+        line = one_line(args, folder)
+        assert "unrecognized arguments" in line and "starts with a dash" not in line
+
+
 def test_a_model_file_that_starts_with_a_dash_is_pointed_to_dot_slash(folder):
     line = one_line(["predict", "-m.json", "1,0"], folder)
     assert "unrecognized arguments: -m.json; '-m.json' starts with a dash" in line
@@ -324,7 +335,8 @@ def test_the_articles_runs_say_nothing_on_stderr():
     (["1,9"], "the row holds another value (9), predicted as if it held 5"),
     (["0,5", "1,9", "0.5,11"], "2 of the 3 rows hold other values (9 to 11), predicted as if they"),
     (["0,5.000001", "1,5"], "1 of the 2 rows holds another value (5.000001)"),
-    (["1,9", "0,11"], "all 2 rows hold other values (9 to 11), predicted as if they held 5"),
+    (["1,9", "0,11"], "both rows hold other values (9 to 11), predicted as if they held 5"),
+    (["1,9", "0,9", "0.5,9"], "all 3 rows hold another value (9), predicted as if they held 5"),
 ])
 def test_predict_names_an_input_the_model_saw_as_one_number(tmp_path, rows, words):
     path = _csv(tmp_path, "cc.csv", ["a,c,y", "0,5,0.1", "1,5,0.9", "0.5,5,0.5"])
