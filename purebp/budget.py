@@ -20,8 +20,8 @@ bound: work it puts above ``LIMIT_SECONDS`` (a day) cannot finish in a day
 anywhere purebp runs, and is refused with the estimate. Shorter work runs,
 and the command line shows progress with the time left, measured as it goes.
 
->>> duration(estimate(training_work(4, [3, 1], 10000)))
-'0.018 s'
+>>> estimate(training_work(4, [3, 1], 10000))     # seconds, at best
+0.018
 >>> refuse_endless("iterations: 10**20 iterations", training_work(4, [3, 1], 10 ** 20))
 Traceback (most recent call last):
     ...
@@ -70,32 +70,9 @@ def refuse_endless(what, work):
     """Raise ``PurebpError`` if ``work`` would take more than ``LIMIT_SECONDS``."""
     seconds = estimate(work)
     if seconds > LIMIT_SECONDS:
+        # the words for times load with the refusal: a board checks every
+        # training's work, with no room to spare for them
+        from .chart import duration
         raise PurebpError("%s: about %.2g multiply-adds, at least %s at %d ns each; "
                           "purebp refuses work of more than a day"
                           % (what, work, duration(seconds), round(SECONDS_PER_MULTIPLY_ADD * 1e9)))
-
-
-def duration(seconds):
-    """A length of time for people: '0.5 s', '3 min 05 s', '2 h 10 min', '4.5 days'.
-
-    >>> duration(1.5e-6), duration(0.004), duration(0.14), duration(2.6), duration(42)
-    ('0.0015 ms', '0.004 s', '0.14 s', '2.6 s', '42 s')
-    >>> duration(185)
-    '3 min 05 s'
-    >>> duration(7800), duration(4e5)
-    ('2 h 10 min', '4.6 days')
-    """
-    if seconds < 0.001:
-        return "%.2g ms" % (seconds * 1000)       # 0.0015 ms, not 1.5e-06 s
-    if seconds < 9.5:
-        return "%.2g s" % seconds
-    if seconds < 60:
-        return "%.0f s" % seconds
-    if seconds < 3600:
-        return "%d min %02d s" % (seconds // 60, seconds % 60)
-    if seconds < 86400:
-        return "%d h %02d min" % (seconds // 3600, seconds % 3600 // 60)
-    days = seconds / 86400
-    if days < 365:
-        return "%.2g days" % days
-    return "%.2g years" % (days / 365.25)
