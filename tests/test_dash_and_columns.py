@@ -297,7 +297,7 @@ def impatient(monkeypatch):
     # mini-batches of 32 are offered where there are more rows (the article's 4: not)
     (["train", "--iterations", "2000", "--quiet"],
      "iteration%s each); to finish sooner: fewer --iterations; Ctrl-C"),
-    (["train", "--data", "iris", "--classes", "--iterations", "2000", "--quiet"],
+    (["train", "--data", "iris", "--classes", "--iterations", "100", "--quiet"],
      "iteration%s each); to finish sooner: fewer --iterations, mini-batches (--batch-size 32"),
     (["train", "--data", "xor", "--layers", "3,4,1", "--iterations", "2000", "--json"],
      "iteration%s each); to finish sooner: fewer --iterations"),
@@ -324,6 +324,8 @@ def test_a_long_run_is_foretold_on_stderr_and_stdout_is_unchanged(tmp_path, impa
     assert again.stdout == done.stdout and "note: this will take" not in again.stderr
 
 
+# Trask's 60,000 iterations, a second and more: in .ci/run's long tests.
+@pytest.mark.long
 def test_the_articles_runs_say_nothing_on_stderr():
     for args in ([], ["train"], ["train", "--data", "xor", "--layers", "3,4,1",
                                  "--iterations", "60000", "--every", "10000"]):

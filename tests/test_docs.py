@@ -4,6 +4,8 @@ import ast
 import os
 import re
 
+import pytest
+
 import purebp
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -113,6 +115,8 @@ def shown_as_printed(shown, printed):
     return True
 
 
+# Four trainings of iris, seconds: in .ci/run's long tests, not the README's command.
+@pytest.mark.long
 def test_the_worked_examples_print_what_the_pages_show(tmp_path):
     from purebp.iris import csv_text
     import inprocess
