@@ -538,7 +538,7 @@ class _Rows:
 def _run_explain(args, out):
     table = _data(args)
     X, y = table.X, table.y
-    with _progress(args.at - 1, unit="step" if args.batch_size else "iteration",
+    with _progress(args.at - 1, unit=_unit(args),
                    long_run=_long_run(args, "an earlier --at")) as progress:
         story = explain(X, y, _layers_of(args, X, y), seed=args.seed, lr=args.lr,
                         loss=args.loss, at=args.at, inputs=table.inputs, progress=progress,
@@ -557,7 +557,7 @@ def _run_gradcheck(args, out):
     X, y = table.X, table.y
     layers = _layers_of(args, X, y)
     refuse_endless(layers, min(args.batch_size or len(X), len(X)), args.activation)
-    with _progress(args.at - 1, unit="step" if args.batch_size else "iteration",
+    with _progress(args.at - 1, unit=_unit(args),
                    long_run=_long_run(args, "an earlier --at")) as progress:
         weights, batch = step_at(X, y, layers, args.seed, args.lr, args.loss, args.at, progress,
                                  args.activation, args.batch_size)
@@ -636,7 +636,7 @@ def _run_train(args, out):
     _say_note(args)
     label = "batch " + args.metric if args.batch_size else args.metric
     with _progress(steps, label, enabled=False if args.quiet else None,
-                   unit="step" if args.batch_size else "iteration",
+                   unit=_unit(args),
                    long_run=_long_run(args, _shorter_training(args, len(data.X)))) as progress:
         result = train(data.X, data.y, layers=args.layers, seed=args.seed,
                        iterations=args.iterations, lr=args.lr, loss=args.loss,
@@ -794,7 +794,7 @@ def _run_draw(args, out):
     else:
         table = _data(args)
         steps = _steps(args, len(table.X))
-        with _progress(steps, unit="step" if args.batch_size else "iteration",
+        with _progress(steps, unit=_unit(args),
                        long_run=_long_run(args, _shorter_training(args, len(table.X)))
                        ) as progress:
             result = train(table.X, table.y, layers=args.layers, seed=args.seed,
