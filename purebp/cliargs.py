@@ -118,9 +118,14 @@ class Parser(argparse.ArgumentParser):
     def _dash_hint(self, message):
         """For "argument --data: expected one argument" where the word after
         the flag starts with a dash but is no flag: how to give it as a value."""
+        words = getattr(self, "words", [])
+        if message.startswith("the following arguments are required:"):
+            # predict -m.json: the model's name read as a flag, the model missing
+            if any(takes_file(action) for action in self.actions if not action.option_strings):
+                return _file_word_hint(words, self)
+            return ""
         if not message.endswith(": expected one argument"):
             return ""
-        words = getattr(self, "words", [])
         options = set(s for action in self.actions for s in action.option_strings)
         for action in self.actions:
             if not action.option_strings or not message.startswith(
@@ -309,8 +314,18 @@ def _file_hint(extras, parser, parsed):
     if not any(takes_file(action) and not os.path.isfile(str(getattr(parsed, action.dest, "")))
                for action in parser.actions if not action.option_strings):
         return ""
+    return _file_word_hint(extras, parser)
+
+
+def _file_word_hint(words, parser):
+    """``dash_hint`` for the first of ``words`` (up to ``--``) that names a
+    file (it exists, or it has a file's extension or a folder) but starts
+    with a dash, and is neither one of ``parser``'s flags nor a negative
+    number; "" if none does."""
+    if "--" in words:
+        words = words[:words.index("--")]
     options = set(s for action in parser.actions for s in action.option_strings)
-    for word in extras:
+    for word in words:
         if (word.startswith("-") and not word.startswith("--") and word not in options
                 and not looks_negative(word)
                 and (os.path.exists(word) or "." in word or "/" in word)):

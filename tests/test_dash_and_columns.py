@@ -84,6 +84,17 @@ def test_a_model_file_that_starts_with_a_dash_is_pointed_to_dot_slash(folder):
     assert "write ./-m.json" in line
 
 
+def test_a_model_alone_that_starts_with_a_dash_is_pointed_to_dot_slash(folder):
+    """predict -m.json with no rows: argparse says the model is missing; the
+    word it took for a flag is named, with how to write it."""
+    line = one_line(["predict", "-m.json"], folder)
+    assert "arguments are required: MODEL.json, INPUT; '-m.json' starts with a dash" in line
+    assert "write ./-m.json" in line
+    for args in (["predict"], ["predict", "--", "-m.json"]):
+        done = inprocess.purebp(args, cwd=str(folder))
+        assert "starts with a dash" not in done.stderr, done
+
+
 @pytest.mark.parametrize("args, words", [
     (["train", "--data", "x.csv", "--target", "-q"], "write --target=-q"),
     (["train", "--data", "x.csv", "--target", "-q", "--classes"], "write --target=-q"),
