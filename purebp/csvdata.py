@@ -92,7 +92,10 @@ def parse_rows(text, path):
     """Rows of the CSV ``text`` as ``(line number, cells)``, and the delimiter.
 
     The line number is the line a row starts on; cells are stripped of
-    spaces and tabs.
+    spaces, tabs and no-break spaces (``_SPACES``: spreadsheets pad cells
+    with them), so ``setosa`` and ``setosa\u00a0`` are one label. Columns
+    at the end that are empty on every line, the header too (a spreadsheet
+    exports ``a,b,y,,``), are left out: they hold nothing.
     """
     first = text.split("\n", 1)[0].split("\r", 1)[0]
     delimiter = ";" if first.count(";") > first.count(",") else ","
@@ -107,7 +110,7 @@ def parse_rows(text, path):
     start = 1          # the line the next row starts on
     try:
         for cells in reader:
-            cells = [cell.strip(" \t") for cell in cells]
+            cells = [cell.strip(_SPACES) for cell in cells]
             if not any(cells):
                 if blank is None:
                     blank = start
@@ -124,6 +127,10 @@ def parse_rows(text, path):
         raise PurebpError("%s: line %d: %s" % (path, start, reason))
     if not rows:
         raise PurebpError("%s: the file is empty" % path)
+    width = len(rows[0][1])
+    while width > 1 and all(len(cells) == width and not cells[-1] for line, cells in rows):
+        width -= 1
+        rows = [(line, cells[:width]) for line, cells in rows]
     return rows, delimiter
 
 
@@ -214,6 +221,7 @@ def read_table(text, path, targets=None, scale_inputs=False, scale_targets=False
                               "out" % (path, names[label]))
         labels = _labels(rows, label, names[label], delimiter, path)
         names_of_classes = _classes(labels, names[label], path)
+        warnings += _look_alike(names_of_classes, names[label])
         y = one_hot(labels, names_of_classes)
     else:
         y = [[row[i] for i in chosen] for row in matrix]
@@ -380,10 +388,13 @@ def _numbers(rows, names, delimiter, path, header, columns=None):
     marks = {}       # in a semicolon file: the first cell written with "," and with "."
     for line, cells in rows:
         if len(cells) != width:
-            raise PurebpError("%s: line %d has %s, but %s"
+            raise PurebpError("%s: line %d has %s, but %s%s"
                               % (path, line, plural(len(cells), "cell"),
                                  "there is 1 column" if width == 1
-                                 else "there are %d columns" % width))
+                                 else "there are %d columns" % width,
+                                 "; the cells after column %d are empty: delete the "
+                                 "separators at the end of the line" % width
+                                 if len(cells) > width and not any(cells[width:]) else ""))
         row = [None] * width
         for i in wanted:
             cell = cells[i]
@@ -392,6 +403,8 @@ def _numbers(rows, names, delimiter, path, header, columns=None):
                 what = "an empty cell" if not cell else "%r is not a finite number" % cell
                 if line == 1 and not header:
                     what += " (line 1 is read as data, since most of its cells are numbers)"
+                elif cell:
+                    what += _number_hint(cell, names[i], _holds_text(rows, i, delimiter))
                 raise PurebpError("%s: line %d, column %d (%s): %s"
                                   % (path, line, i + 1, names[i], what))
             row[i] = value
@@ -410,6 +423,41 @@ def _numbers(rows, names, delimiter, path, header, columns=None):
                           "with a decimal comma: %s" % (path, line, i + 1, names[i], cell,
                                                         comma[0], comma[2], ask(cell)))
     return matrix
+
+
+_MISSING = ("na", "n/a", "#n/a", "nan", "null", "none", "missing", "?", "-", "--", ".")
+_DATE = re.compile(r"\d{1,4}([-/.])\d{1,2}\1\d{1,4}$|\d{1,2}:\d\d(:\d\d)?$")
+_THOUSANDS = re.compile(r"[+-]?\d{1,3}(,\d{3})+(\.\d+)?$")
+
+
+def _number_hint(cell, name, text_column):
+    """What a cell that is no number may be, and what to do, for its message
+    ("" when it looks like a typo). ``text_column``: most of the column's
+    cells are not numbers.
+
+    >>> _number_hint("NA", "age", False)
+    ': a missing value? fill it in, or delete the row'
+    >>> _number_hint("1,000", "price", False)
+    ': thousands separators? write 1000'
+    """
+    if cell.lower() in _MISSING:
+        return ": a missing value? fill it in, or delete the row"
+    if cell.endswith("%") and to_number(cell[:-1], ",") is not None:
+        return ": write it without the %% sign (%s or %s)" % (cell[:-1], _percent(cell[:-1]))
+    if _THOUSANDS.match(cell):
+        return ": thousands separators? write %s" % cell.replace(",", "")
+    if _DATE.match(cell):
+        return (": a date or a time? purebp reads numbers only: leave the column out of the "
+                "file, or write it as a number (days since a start, hours)")
+    if text_column:
+        return (": column %r holds text, and an input is a number: leave the column out of "
+                "the file, or make it the target (--target %s, with --classes)" % (name, name))
+    return ""
+
+
+def _percent(text):
+    """``text`` (a number written before a % sign) as a fraction, written as read."""
+    return repr(float(Decimal(text) / 100))
 
 
 def ask(cell):
@@ -495,6 +543,28 @@ def _classes(labels, name, path):
                           "--scale-targets)" % (path, name, len(names),
                                                 plural(len(labels), "row")))
     return names
+
+
+def _look_alike(classes, name):
+    """Classes whose names differ only in case or spacing, a line each group,
+    for stderr: likely one class written two ways, which training would
+    keep apart.
+
+    >>> _look_alike(["Cat", "Dog", "cat", "dog"], "pet")
+    ["target 'pet': 'Cat' and 'cat' are two classes, written alike but for case or spacing; if they are one class, write it one way in the file", "target 'pet': 'Dog' and 'dog' are two classes, written alike but for case or spacing; if they are one class, write it one way in the file"]
+    """
+    groups = {}
+    for c in classes:
+        groups.setdefault(" ".join(c.casefold().split()), []).append(c)
+    lines = []
+    for key in sorted(groups):
+        group = groups[key]
+        if len(group) > 1:
+            lines.append("target %r: %s are %s classes, written alike but for case or spacing; "
+                         "if they are one class, write it one way in the file"
+                         % (name, ", ".join(repr(c) for c in group[:-1]) + " and "
+                            + repr(group[-1]), "two" if len(group) == 2 else len(group)))
+    return lines
 
 
 def _rows_of(fit_rows, count, scaled):

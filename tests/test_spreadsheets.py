@@ -1,0 +1,129 @@
+"""CSV files as spreadsheets write them: padded cells, empty columns at the
+end, missing values, percentages, thousands separators, dates, labels that
+differ only in case. Each is read as the docs say, or refused with one line
+that says what the cell may be and what to do; none is misread in silence.
+"""
+
+import json
+
+import pytest
+
+import inprocess
+from test_bad_input import error_patterns
+
+pytestmark = pytest.mark.needs_processes
+
+NBSP = "\u00a0"
+
+
+def listed(line):
+    return any(p.search(line) for p in error_patterns())
+
+
+def run(tmp_path, files, args):
+    for name, text in files.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    return inprocess.purebp(args, cwd=str(tmp_path))
+
+
+def trained(tmp_path, text, *flags):
+    done = run(tmp_path, {"d.csv": text},
+               ["train", "--data", "d.csv", "--iterations", "3", "--json"] + list(flags))
+    assert done.returncode == 0, done
+    return json.loads(done.stdout), done.stderr
+
+
+def refused(tmp_path, text, *flags):
+    done = run(tmp_path, {"d.csv": text}, ["train", "--data", "d.csv"] + list(flags))
+    lines = done.stderr.splitlines()
+    assert done.returncode == 2 and len(lines) == 1, done
+    assert listed(lines[0]), "docs/errors.md does not list: " + lines[0]
+    return lines[0]
+
+
+PLAIN = "a,b,y\n1,2,0\n3,4,1\n0,1,1\n"
+
+
+def test_columns_empty_on_every_line_at_the_end_are_left_out(tmp_path):
+    expected, _ = trained(tmp_path, PLAIN)
+    for text in ("a,b,y,,\n1,2,0,,\n3,4,1,,\n0,1,1,,\n",
+                 "a,b,y,\n1,2,0,\n3,4,1,\n0,1,1,\n",
+                 "a;b;y;;\n1;2;0;;\n3;4;1;;\n0;1;1;;\n"):
+        got, stderr = trained(tmp_path, text)
+        assert got == expected and stderr == ""
+
+
+def test_a_column_empty_at_the_end_but_named_is_still_refused(tmp_path):
+    line = refused(tmp_path, "a,b,y,z\n1,2,0,\n3,4,1,\n")
+    assert "column 4 (z): an empty cell" in line
+
+
+def test_a_separator_at_the_end_of_data_rows_only_is_named(tmp_path):
+    line = refused(tmp_path, "a,b,y\n1,2,0,\n3,4,1,\n")
+    assert line.endswith("line 2 has 4 cells, but there are 3 columns; the cells after column 3 "
+                         "are empty: delete the separators at the end of the line")
+    line = refused(tmp_path, "a,b,y\n1,2,0,5\n")
+    assert line.endswith("line 2 has 4 cells, but there are 3 columns")
+
+
+@pytest.mark.parametrize("cell, hint", [
+    ("NA", ": a missing value? fill it in, or delete the row"),
+    ("#N/A", ": a missing value? fill it in, or delete the row"),
+    ("?", ": a missing value? fill it in, or delete the row"),
+    ("10%", ": write it without the % sign (10 or 0.1)"),
+    ("2.5%", ": write it without the % sign (2.5 or 0.025)"),
+    ('"1,000"', ": thousands separators? write 1000"),
+    ('"-12,345.5"', ": thousands separators? write -12345.5"),
+    ("2024-01-31", ": a date or a time? purebp reads numbers only"),
+    ("31/01/2024", ": a date or a time? purebp reads numbers only"),
+    ("12:30", ": a date or a time? purebp reads numbers only"),
+    ("1O", ""),       # a typo: no guess
+])
+def test_a_cell_that_is_no_number_says_what_it_may_be(tmp_path, cell, hint):
+    line = refused(tmp_path, "a,b,y\n1,%s,0\n3,4,1\n" % cell)
+    shown = cell.strip('"')
+    assert ("column 2 (b): %r is not a finite number" % shown + hint) in line
+    if not hint:
+        assert line.endswith("is not a finite number")
+
+
+def test_a_text_column_among_the_inputs_points_to_the_target(tmp_path):
+    done = inprocess.purebp(["train", "--data", "iris", "--target", "0", "--classes"])
+    assert done.returncode == 2
+    assert done.stderr.rstrip().endswith(
+        "(species): 'setosa' is not a finite number: column 'species' holds text, and an input "
+        "is a number: leave the column out of the file, or make it the target (--target "
+        "species, with --classes)")
+
+
+def test_no_break_spaces_around_labels_and_names_are_dropped(tmp_path):
+    text = "a%s,pet\n1,cat\n2,cat%s\n3,%sdog\n4,dog\n" % (NBSP, NBSP, NBSP)
+    result, stderr = trained(tmp_path, text, "--save", "m.json")
+    assert result["classes"] == ["cat", "dog"] and stderr.count("warning") == 0
+    done = run(tmp_path, {"new.csv": "a\n1\n"}, ["predict", "m.json", "--input", "new.csv"])
+    assert done.returncode == 0, done            # the model's input is a, not 'a\xa0'
+
+
+def test_labels_that_differ_only_in_case_or_spacing_are_warned_of(tmp_path):
+    text = "a,pet\n1,Cat\n2,cat\n3,Dog\n4,dog\n5,Iris  virginica\n6,Iris virginica\n"
+    result, stderr = trained(tmp_path, text, "--classes")
+    assert len(result["classes"]) == 6            # kept apart: the file's own labels
+    lines = stderr.splitlines()
+    assert lines == [
+        "purebp train: warning: target 'pet': 'Cat' and 'cat' are two classes, written alike "
+        "but for case or spacing; if they are one class, write it one way in the file",
+        "purebp train: warning: target 'pet': 'Dog' and 'dog' are two classes, written alike "
+        "but for case or spacing; if they are one class, write it one way in the file",
+        "purebp train: warning: target 'pet': 'Iris  virginica' and 'Iris virginica' are two "
+        "classes, written alike but for case or spacing; if they are one class, write it one "
+        "way in the file"]
+    assert all(listed(line) for line in lines)
+
+
+def test_predict_reads_a_file_padded_as_the_training_one_was_not(tmp_path):
+    done = run(tmp_path, {"d.csv": "a,b,y\n1,2,0\n3,4,1\n",
+                          "new.csv": "a%s,b,,\n1%s,2,,\n" % (NBSP, NBSP)},
+               ["train", "--data", "d.csv", "--iterations", "3", "--quiet", "--save", "m.json"])
+    assert done.returncode == 0, done
+    done = inprocess.purebp(["predict", "m.json", "--input", "new.csv"], cwd=str(tmp_path))
+    assert done.returncode == 0 and done.stdout.splitlines()[1].split()[:2] == ["1", "2"], done
