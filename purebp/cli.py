@@ -864,6 +864,7 @@ def _run_predict(args, out):
     else:
         raise PurebpError("no inputs: give some, like 1,0,1, or --input FILE.csv")
     _warn_constant_inputs(model.scaling["inputs"], names, X)
+    _warn_far_inputs(model.scaling["inputs"], names, X)
     outputs = model.predict(X)
     classes = model.predict_classes(outputs) if model.classes else None
     if args.json:
@@ -909,6 +910,30 @@ def _warn_constant_inputs(scaling, names, X):
                              "hold another value" if shown[0] == shown[1] else "hold other values",
                              shown[0] if shown[0] == shown[1] else "%s to %s" % shown,
                              "it held" if len(other) == 1 else "they held", number(low))),
+                  file=sys.stderr)
+
+
+def _warn_far_inputs(scaling, names, X):
+    """predict: rows whose input lies far outside what the training rows
+    held (more than their range beyond it: scaled below -1 or above 2) are
+    said on stderr, a line per input. The network never saw such values,
+    and its outputs there are guesses (other units, often). Without
+    scaling the model has no record of the range, and nothing is said."""
+    from .csvdata import some_of
+    from .errors import number
+    if scaling is None:
+        return
+    for j, (name, low, high) in enumerate(zip(names, scaling.low, scaling.high)):
+        span = high - low
+        far = [row[j] for row in X if span > 0 and not low - span <= row[j] <= high + span]
+        if far:
+            shown = number(min(far)), number(max(far))
+            print(printable("purebp predict: warning: input %r ran from %s to %s on the training "
+                  "rows; %s %s far outside that (%s): the model never saw such values, and its "
+                  "predictions there are guesses; are they in the training data's units?"
+                  % (name, number(low), number(high), some_of(len(far), len(X), "row"),
+                     "lies" if len(far) == 1 else "lie",
+                     shown[0] if shown[0] == shown[1] else "%s to %s" % shown)),
                   file=sys.stderr)
 
 

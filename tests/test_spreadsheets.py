@@ -127,3 +127,27 @@ def test_predict_reads_a_file_padded_as_the_training_one_was_not(tmp_path):
     assert done.returncode == 0, done
     done = inprocess.purebp(["predict", "m.json", "--input", "new.csv"], cwd=str(tmp_path))
     assert done.returncode == 0 and done.stdout.splitlines()[1].split()[:2] == ["1", "2"], done
+
+
+@pytest.mark.parametrize("rows, words", [
+    (["51,35,14,2"], "input 'sepal_length' ran from 4.3 to 7.9 on the training rows; the row "
+                     "lies far outside that (51)"),
+    (["0,3,1.4,0.2", "13,3,3,0.2", "5,3,1.4,0.2"],
+     "input 'sepal_length' ran from 4.3 to 7.9 on the training rows; 2 of the 3 rows lie far "
+     "outside that (0 to 13)"),
+])
+def test_predict_warns_of_inputs_far_outside_the_training_rows(tmp_path, rows, words):
+    from purebp.iris import csv_text
+    done = run(tmp_path, {"fl.csv": csv_text()},
+               ["train", "--data", "fl.csv", "--classes", "--scale", "--layers", "5,3",
+                "--iterations", "3", "--quiet", "--save", "fl.json"])
+    assert done.returncode == 0, done
+    done = inprocess.purebp(["predict", "fl.json"] + rows, cwd=str(tmp_path))
+    assert done.returncode == 0 and len(done.stdout.splitlines()) == 1 + len(rows), done
+    lines = done.stderr.splitlines()
+    assert lines[0].startswith("purebp predict: warning: " + words)
+    assert all(listed(line) for line in lines)
+    # at the edges of the range, and a range beyond them: nothing said
+    edges = inprocess.purebp(["predict", "fl.json", "4.3,2,1,0.1", "11.5,6.8,12.8,4.9",
+                              "0.7,0,0,0"], cwd=str(tmp_path))
+    assert edges.returncode == 0 and edges.stderr == "", edges
