@@ -155,11 +155,16 @@ def _call_form(form, name, made_from):
     for the form asked for; on a board (a counted heap) it is let go after
     the call, with ``fast_code``: a compiled loop runs without them, and the
     heap needs the room."""
-    module_name = "purebp.fast_" + form
     loaded = _loaded()
-    __import__(module_name)
+    # Each import written out, not __import__("purebp.fast_" + form): the
+    # page's one-file bundle (webserver.page_modules) finds a module by its
+    # import line.
+    if form == "unrolled":
+        from . import fast_unrolled as module
+    else:
+        from . import fast_rows as module
     try:
-        return getattr(sys.modules[module_name], name)(*made_from)
+        return getattr(module, name)(*made_from)
     finally:
         # with the helpers it wrote with; even as .py files: they are large,
         # and a training builds its loop once

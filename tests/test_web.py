@@ -603,6 +603,35 @@ def test_the_page_says_what_in_its_address_it_cannot_follow_in_its_language(serv
     assert '已忽略 "%s"; ' in both["error"] and "'bogus'" in both["error"], both
 
 
+BUNDLE_CHECK = """
+import sys
+from purebp import page
+for settings in %r:
+    page.request(dict(settings, do="start", iterations=300))
+    page.request({"do": "step", "lang": "zh-CN"})
+    page.request({"do": "run", "count": 299})
+print(sorted(m[7:] for m in sys.modules if m.startswith("purebp.")))
+"""
+
+
+@pytest.mark.needs_processes
+def test_every_module_the_pages_requests_load_is_in_the_one_file_page():
+    """The one-file page holds the modules webserver.page_modules finds by
+    their import lines; a module imported another way (__import__ of a
+    computed name) would be missing there, and Run would fail with an
+    ImportError in the saved page alone (the served page fetches it)."""
+    settings = [s for s, _ in SETTINGS] + [
+        {"data": "iris", "scale": True, "layers": [5, 8, 3], "lr": 3.0, "loss": "softmax"}]
+    env = dict(os.environ, PYTHONPATH=ROOT)
+    done = subprocess.run([sys.executable, "-S", "-c", BUNDLE_CHECK % (settings,)], cwd=ROOT,
+                          env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                          universal_newlines=True, timeout=300)
+    assert done.returncode == 0, done.stderr[-2000:]
+    loaded = set(eval(done.stdout))
+    assert {"fast_unrolled", "narration"} <= loaded      # the plan reached them
+    assert loaded - set(webserver.page_modules()) == set()
+
+
 @pytest.mark.long      # Chromium: run by .ci/run (python -m pytest -m long)
 @pytest.mark.needs_processes
 def test_the_one_file_page_opens_from_a_file_with_no_server(tmp_path):
@@ -614,13 +643,20 @@ def test_the_one_file_page_opens_from_a_file_with_no_server(tmp_path):
     assert done.returncode == 0 and done.stderr == "", done.stderr
     assert done.stdout.startswith("wrote the page to ")
     url = saved.as_uri()
-    result = drive(url, [{"open": "?data=xor&layers=3,4,1&lang=zh-CN"}, {"step": "first"}],
-                   tmp_path)
+    result = drive(url, [{"open": "?data=xor&layers=3,4,1&lang=zh-CN"}, {"step": "first"},
+                         {"run": "xor_run"}, {"open": ""}, {"run": "article"}], tmp_path)
     story = cli_json("explain", "--json", "--lang", "zh-CN", "--data", "xor", "--layers", "3,4,1")
     assert_same_story(result["records"]["first"], story)
     assert result["records"]["first"]["title"] == text("title", "zh-CN", (1,))    # in Chinese
+    # Run, on the compiled loop (its modules are in the file too), as the served page runs
+    for name, data, layers in (("xor_run", "xor", "3,4,1"), ("article", "seed", "3,1")):
+        shown = result["records"][name]
+        assert shown["error"] is None and shown["iteration"] == 10000, shown
+        assert_same_training(shown, cli_json("train", "--json", "--metric", "loss", "--every",
+                                             str(shown["history"][1][0]), "--data", data,
+                                             "--layers", layers))
     # Nothing but the file itself and the in-memory copies of MicroPython it makes.
-    assert all(u == url + "?data=xor&layers=3,4,1&lang=zh-CN" or u.startswith("blob:null/")
+    assert all(u in (url + "?data=xor&layers=3,4,1&lang=zh-CN", url) or u.startswith("blob:null/")
                for u in result["requests"]), result["requests"]
     assert not [line for line in result["console"] if line.startswith(("error", "pageerror"))], \
         result["console"]
