@@ -180,6 +180,8 @@ class Outputs:
                 if other.identity == target.identity:
                     raise PurebpError("%s and %s name the same file" % (other.name, target.name))
             seen.append(target)
+        for target in self.targets:
+            target.check_kind()
 
     def write(self, texts):
         """Write ``texts`` (label or path -> str, one for every output) all, or none.
@@ -191,6 +193,7 @@ class Outputs:
         for target in self.targets:
             try:
                 target.check()     # again: the run may have taken long, and things change
+                target.check_kind()
             except PurebpError as error:
                 raise SaveError("%s; nothing was written" % error)
         pending = []
@@ -290,6 +293,16 @@ class _Target:
             self.identity = (self.info.st_dev, self.info.st_ino)
         else:
             self.identity = (folder_info.st_dev, folder_info.st_ino, base)
+
+    def check_kind(self):
+        """Raise ``PurebpError`` if the file there holds something purebp would
+        not write there (``_holds_other``): checked after the paths are (an
+        output that is an input says so first)."""
+        kind = self.info is not None and _holds_other(self.path, self.info, self.what)
+        if kind:
+            raise PurebpError("%s: the file exists and is not %s; purebp replaces only what "
+                              "it would write there: delete it first, or choose another name"
+                              % (self.name, kind))
 
 
 class _Pending:
@@ -402,6 +415,27 @@ def _could_not(target, error):
 
 def _named(label, path):
     return "%s %s" % (label, path) if label else path
+
+
+# What an existing file must hold for purebp to replace it, by what is
+# written there: words for the message, and bytes found near its start.
+_OWN = {"model": ("a purebp model", b'"purebp-model"'), "plot": ("an SVG picture", b"<svg"),
+        "picture": ("an SVG picture", b"<svg"), "page": ("a page purebp saved", b"purebp")}
+
+
+def _holds_other(path, info, what):
+    """What the existing regular file ``path`` should be (``_OWN``'s words),
+    if it holds something else: "" when it is empty or of that kind. A
+    lesson.py given to --save, a data file to --plot, is not replaced."""
+    if what not in _OWN or info.st_size == 0:
+        return ""
+    words, mark = _OWN[what]
+    try:
+        with open(path, "rb") as f:
+            head = f.read(4096)
+    except OSError:
+        return words
+    return "" if mark in head else words
 
 
 def _stat(path):

@@ -140,7 +140,7 @@ def test_a_save_that_fails_midway_leaves_the_old_model_intact(tmp_path, monkeypa
 @pytest.mark.needs_processes
 def test_save_into_a_read_only_folder(tmp_path):
     path = tmp_path / "model.json"
-    path.write_text("old model\n", encoding="utf-8")
+    path.write_text('{"format": "purebp-model"} old model\n', encoding="utf-8")
     folder = str(tmp_path)
     os.chmod(folder, 0o500)
     try:
@@ -152,7 +152,7 @@ def test_save_into_a_read_only_folder(tmp_path):
         assert done.returncode == 0 and load(str(path)).layers == [3, 1]
     else:
         assert done.returncode == 2 and "not writable" in done.stderr
-        assert path.read_text(encoding="utf-8") == "old model\n"
+        assert path.read_text(encoding="utf-8") == '{"format": "purebp-model"} old model\n'
 
 
 # --- fuzz -------------------------------------------------------------------------------

@@ -82,11 +82,17 @@ def snapshot(folder):
     return state
 
 
+def old(text):
+    """An old file's contents: something purebp would write there (a model,
+    an SVG picture), so that it replaces them."""
+    return '<svg "purebp-model" old> ' + text
+
+
 @pytest.fixture
 def work(tmp_path):
     from purebp import Model, load_data, save, train
     (tmp_path / "data.csv").write_text(CSV, encoding="utf-8")
-    (tmp_path / "old.json").write_text("the old model\n", encoding="utf-8")
+    (tmp_path / "old.json").write_text(old("model\n"), encoding="utf-8")
     X, y = load_data("xor")
     save(Model.from_training(train(X, y, layers=[3, 2, 1], iterations=5), data="xor"),
          str(tmp_path / "m.json"))
@@ -159,7 +165,7 @@ def test_a_failed_rename_puts_back_the_files_already_replaced(tmp_path, monkeypa
     a, b, c = (str(tmp_path / name) for name in ("a.json", "b.svg", "c.svg"))
     for path in (a, b):
         with open(path, "w") as f:
-            f.write("old " + path)
+            f.write(old(path))
     before = snapshot(tmp_path)
     outputs = Outputs([("--save", a, "model"), ("--plot", b, "plot"), ("-o", c, "picture")])
     real_replace = os.replace
@@ -187,7 +193,7 @@ def test_a_failed_rename_puts_back_the_files_already_replaced(tmp_path, monkeypa
 def test_if_putting_back_fails_too_the_old_file_is_kept_and_named(tmp_path, monkeypatch):
     a, b = str(tmp_path / "a.json"), str(tmp_path / "b.svg")
     with open(a, "w") as f:
-        f.write("old a")
+        f.write(old("a"))
     real_replace = os.replace
     calls = []
 
@@ -207,7 +213,7 @@ def test_if_putting_back_fails_too_the_old_file_is_kept_and_named(tmp_path, monk
     kept = re.search(r"; and .*a.json could not be put back: Input/output error; "
                      r"its old contents are in (\S+)$", message)
     assert kept, message
-    assert open(kept.group(1)).read() == "old a"
+    assert open(kept.group(1)).read() == old("a")
     assert sorted(os.listdir(str(tmp_path))) == sorted(["a.json", os.path.basename(kept.group(1))])
     assert [p for p in error_patterns() if p.search("purebp train: error: " + message)]
 
@@ -216,7 +222,7 @@ def test_without_hard_links_the_old_files_are_copied_to_put_them_back(tmp_path, 
     a, b = str(tmp_path / "a.json"), str(tmp_path / "b.svg")
     for path in (a, b):
         with open(path, "w") as f:
-            f.write("old " + path)
+            f.write(old(path))
     os.chmod(a, 0o640)
     before = snapshot(tmp_path)
 
@@ -246,7 +252,7 @@ def test_without_hard_links_the_old_files_are_copied_to_put_them_back(tmp_path, 
 def test_a_failure_while_preparing_changes_nothing(tmp_path, monkeypatch, breaks):
     a, b = str(tmp_path / "a.json"), str(tmp_path / "b.svg")
     with open(a, "w") as f:
-        f.write("old")
+        f.write(old(""))
     before = snapshot(tmp_path)
     real_fsync = os.fsync
     calls = []
@@ -400,7 +406,7 @@ def test_special_files_are_never_replaced(tmp_path, kind, flag):
 def test_a_symlink_is_followed_and_stays_a_symlink(tmp_path):
     real = tmp_path / "models" / "real.json"
     real.parent.mkdir()
-    real.write_text("old\n", encoding="utf-8")
+    real.write_text(old("\n"), encoding="utf-8")
     os.chmod(str(real), 0o640)
     link = tmp_path / "link.json"
     os.symlink(os.path.join("models", "real.json"), str(link))
@@ -421,13 +427,13 @@ def test_a_symlink_is_followed_and_stays_a_symlink(tmp_path):
 @pytest.mark.needs_processes
 def test_a_hard_linked_file_is_replaced_under_the_name_given(tmp_path):
     first, second = tmp_path / "m.json", tmp_path / "also.json"
-    first.write_text("old\n", encoding="utf-8")
+    first.write_text(old("\n"), encoding="utf-8")
     os.chmod(str(first), 0o604)
     os.link(str(first), str(second))
     done = purebp("train", "--iterations", "5", "--save", str(first), "--quiet")
     assert done.returncode == 0, done.stderr
     assert json.loads(first.read_text(encoding="utf-8"))["format"] == "purebp-model"
-    assert second.read_text(encoding="utf-8") == "old\n"     # as documented: as after mv
+    assert second.read_text(encoding="utf-8") == old("\n")     # as documented: as after mv
     assert stat.S_IMODE(os.stat(str(first)).st_mode) == 0o604
 
 
@@ -436,7 +442,7 @@ def test_a_replaced_file_keeps_its_owner_when_root_writes_it(tmp_path):
     if os.geteuid() != 0:
         pytest.skip("only root can replace another user's file and give it back")
     path = tmp_path / "m.json"
-    path.write_text("old\n", encoding="utf-8")
+    path.write_text(old("\n"), encoding="utf-8")
     os.chown(str(path), 12345, 23456)
     os.chmod(str(path), 0o664)
     done = purebp("train", "--iterations", "5", "--save", str(path), "--quiet")
@@ -484,7 +490,7 @@ def test_permission_answers_for_a_user_who_is_not_root():
         os.mkdir(shut, 0o555)
         read_only = os.path.join(folder, "ro.json")
         with open(read_only, "w") as f:
-            f.write("old\n")
+            f.write(old("\n"))
         os.chmod(read_only, 0o444)
         nobody = as_user(65534)
         python = python_for(nobody)
@@ -494,7 +500,7 @@ def test_permission_answers_for_a_user_who_is_not_root():
         done = purebp("train", "--save", read_only, cwd=folder, preexec_fn=nobody, python=python)
         one_error(done, 2, "--save %s: the file is read-only" % read_only)
         with open(read_only) as f:
-            assert f.read() == "old\n"
+            assert f.read() == old("\n")
         done = purebp("train", "--data", read_only, cwd=folder, preexec_fn=nobody, python=python)
         assert "permission denied" not in done.stderr     # readable by all: only bad data
         os.chmod(read_only, 0o400)
@@ -520,11 +526,11 @@ def immutable(path):
 @pytest.mark.parametrize("what", ["file", "folder"])
 def test_an_immutable_target_is_refused_before_any_work(tmp_path, what):
     keep = tmp_path / "m.json"
-    keep.write_text("old\n", encoding="utf-8")
+    keep.write_text(old("\n"), encoding="utf-8")
     folder = tmp_path / "locked"
     folder.mkdir()
     plot = folder / "l.svg"
-    plot.write_text("old plot\n", encoding="utf-8")
+    plot.write_text(old("plot\n"), encoding="utf-8")
     immutable(str(plot if what == "file" else folder))
     try:
         before = snapshot(tmp_path), snapshot(folder)
@@ -994,3 +1000,50 @@ def test_a_path_through_a_folder_that_does_not_exist_is_refused(tmp_path):
     done = purebp("train", "--iterations", "3", "--save", "nodir/../m.json", cwd=str(tmp_path))
     one_error(done, 2, "the folder nodir/.. does not exist")
     assert os.listdir(str(tmp_path)) == []
+
+
+@pytest.mark.parametrize("args, flag", [
+    (["train", "--iterations", "3", "--save", "{f}"], "--save"),
+    (["train", "--iterations", "3", "--plot", "{f}"], "--plot"),
+    (["draw", "-o", "{f}", "--iterations", "3"], "-o"),
+    (["web", "--save", "{f}"], "--save"),
+])
+@pytest.mark.parametrize("name, text", [
+    ("lesson.py", "print('my lesson')\n"), ("iris.data", "5.1,3.5,1.4,0.2,setosa\n"),
+    ("package.json", '{"name": "mine"}\n'), ("notes.rst", "Notes\n=====\n")])
+def test_an_existing_file_of_another_kind_is_not_replaced(tmp_path, args, flag, name, text):
+    """Whatever its ending: a file that holds no model, picture or page of
+    purebp's is refused, and kept byte for byte."""
+    target = tmp_path / name
+    target.write_text(text)
+    done = inprocess.purebp([a.replace("{f}", str(target)) for a in args], cwd=str(tmp_path))
+    assert done.returncode == 2, done
+    line, = done.stderr.splitlines()
+    assert "%s %s: the file exists and is not " % (flag, target) in line
+    assert line.endswith("purebp replaces only what it would write there: delete it first, "
+                         "or choose another name")
+    assert target.read_text() == text
+    assert sorted(os.listdir(str(tmp_path))) == [name]
+
+
+def test_an_existing_model_picture_page_or_empty_file_is_replaced(tmp_path):
+    for args in (["train", "--iterations", "3", "--save", "m.json", "--plot", "p.svg"],
+                 ["draw", "-o", "d.svg", "--iterations", "3"], ["web", "--save", "w.html"]):
+        for _ in range(2):          # written, then replaced
+            done = inprocess.purebp(args, cwd=str(tmp_path))
+            assert done.returncode == 0, done
+    (tmp_path / "empty.json").write_text("")
+    done = inprocess.purebp(["train", "--iterations", "3", "--save", "empty.json"],
+                            cwd=str(tmp_path))
+    assert done.returncode == 0 and "purebp-model" in (tmp_path / "empty.json").read_text()
+
+
+def test_the_api_does_not_replace_a_file_of_another_kind(tmp_path):
+    import purebp
+    X, y = purebp.load_data("seed")
+    model = purebp.Model.from_training(purebp.train(X, y, iterations=3))
+    script = tmp_path / "script.py"
+    script.write_text("print('mine')\n")
+    with pytest.raises(purebp.PurebpError, match="the file exists and is not a purebp model"):
+        purebp.save(model, str(script))
+    assert script.read_text() == "print('mine')\n"

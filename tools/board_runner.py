@@ -331,6 +331,25 @@ TARGETS = {
 }
 
 
+# A board's sys.path, with _lib for its /lib. Each module's path (its
+# __file__) is interned in the heap for good: a run finds the package as a
+# board does, in a folder whose name is as long as /lib, so its figures are
+# a board's whatever folder it was staged in.
+BOARD_PATH = ".frozen:_lib"
+
+
+def board_folder(path):
+    """``path``/board, where a run starts as a board does (sys.path's ""
+    finds no purebp there): empty but for _lib, a link to ``path``, which
+    holds the staged package."""
+    folder = os.path.join(path, "board")
+    link = os.path.join(folder, "_lib")
+    if not os.path.islink(link):
+        os.makedirs(folder, exist_ok=True)
+        os.symlink("..", link)
+    return folder
+
+
 def attempt(binary, path, name, heap, cpu_limit=None):
     """Run target ``name`` with ``heap`` bytes; return ``(works, note, Run)``.
 
@@ -342,10 +361,8 @@ def attempt(binary, path, name, heap, cpu_limit=None):
     """
     what, args, limit, verify, timed = TARGETS[name]
     for tries in (1, 2):
-        # MICROPYPATH "." with the package in the current folder: the heap does not
-        # hold the path of wherever it was staged (a board holds /lib), so a
-        # figure is the same in every folder.
-        result = run(binary, args, heap=heap, path=".", cwd=path, cpu_limit=cpu_limit)
+        result = run(binary, args, heap=heap, path=BOARD_PATH, cwd=board_folder(path),
+                     cpu_limit=cpu_limit)
         if result.code == CPU_STOPPED:
             continue
         if result.code != 0:
