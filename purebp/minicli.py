@@ -42,10 +42,11 @@ def main(argv):
 def _read(argv):
     """``miniargs.read(argv)``; then, on a board, its code leaves the heap to
     the program or check (the next run of ``main`` imports it again). With
-    no words there is nothing to read: the default run, as ``.py`` files on
-    a board, need not compile the reader."""
-    if not argv:
-        return None, None
+    no words, or the one word ``check``, there is nothing to read: the
+    default run and the check need not load the reader (its names would
+    stay in a board's heap, and its room be cut up)."""
+    if not argv or argv == ["check"]:
+        return ("check" if argv else None), None
     from . import _let_go, _loaded
     loaded = _loaded()
     from .miniargs import read
