@@ -120,6 +120,7 @@ class Model:
         self.training = training or {}
         self.classes = classes
         self.split = split
+        _check_fields(self)
 
     def __repr__(self):
         return "<Model layers=%s inputs=%s loss=%s>" % (
@@ -146,6 +147,11 @@ class Model:
         """
         if not self.classes:
             return None
+        outputs = checks.finite_matrix(outputs, "predict_classes", "outputs")
+        if len(outputs[0]) != len(self.classes):
+            raise PurebpError("predict_classes: outputs have %s, but the model has %s, one "
+                              "output each" % (plural(len(outputs[0]), "column"),
+                                               plural(len(self.classes), "class", "classes")))
         from .classes import class_indexes
         return [self.classes[j] for j in class_indexes(outputs)]
 
@@ -174,7 +180,18 @@ class Model:
         if data is not None and not isinstance(data, str):
             raise PurebpError("Model.from_training: data: expected the data's name (a text) or "
                               "None, got %s" % show(data))
+        if (X is None) != (y is None):
+            raise PurebpError("Model.from_training: give X and y together (the rows trained "
+                              "on, for the final metric), or neither")
+        if held_out is not None and not (isinstance(held_out, (tuple, list))
+                                         and len(held_out) == 2):
+            raise PurebpError("Model.from_training: held_out: expected (X, y), the rows held "
+                              "out, got %s" % show(held_out))
         if table is not None:
+            from .csvdata import Table
+            if not isinstance(table, Table):
+                raise PurebpError("Model.from_training: table: expected a csvdata.Table (what "
+                                  "read_csv returns), got %s" % type_name(table))
             inputs, targets, scaling = table.inputs, table.targets, table.scaling
             bias, classes = table.bias, table.classes
             if X is None and y is None:
@@ -220,6 +237,51 @@ class Model:
                 "training": self.training, "split": self.split}
 
 
+def _check_fields(model):
+    """Refuse in a ``Model`` what ``load`` refuses in a file (names, the
+    bias, scaling, training, split), so that ``save`` writes only what
+    ``load`` reads back, and ``predict`` finds scaling it can use."""
+    for key in ("inputs", "targets"):
+        _plain_and_distinct(getattr(model, key), "Model: %s" % key, "name")
+    both = set(model.inputs) & set(model.targets)
+    if both:
+        raise PurebpError("Model: the name %r is both an input and a target" % sorted(both)[0])
+    if model.bias and (model.layers[0] < 2 or model.inputs[-1] != BIAS):
+        raise PurebpError("Model: bias is True, so inputs must end with %r after at least one "
+                          "other input" % BIAS)
+    scaling = model.scaling
+    if sorted(scaling) != ["inputs", "targets"]:
+        raise PurebpError("Model: scaling: expected a dict of \"inputs\" and \"targets\", "
+                          "got the keys %s" % ", ".join(repr(k) for k in sorted(scaling, key=str)))
+    for part, names in (("inputs", model.data_inputs), ("targets", model.targets)):
+        scaler = scaling[part]
+        if scaler is None:
+            continue
+        if not isinstance(scaler, MinMax):
+            raise PurebpError("Model: scaling of %s: expected a MinMax or None, got %s"
+                              % (part, show(scaler)))
+        try:
+            _scaler({"min": scaler.low, "max": scaler.high}, names, part, VERSION)
+        except PurebpError as error:
+            raise PurebpError("Model: %s" % str(error)[len("model "):])
+    if model.classes and scaling["targets"] is not None:
+        raise PurebpError("Model: classes make the targets one-hot: scaling of targets must be "
+                          "None")
+    for key in sorted(model.training, key=str):
+        value = model.training[key]
+        if _is_int(value) and len(str(abs(value))) > 100:
+            raise PurebpError("Model: training %s: a number of %d digits; a model file takes "
+                              "at most 100" % (show(key), len(str(abs(value)))))
+        if not isinstance(key, str) or not (
+                value is None or isinstance(value, (str, bool)) or _is_finite_number(value)):
+            raise PurebpError("Model: training %s: %s; its values are numbers, texts, True, "
+                              "False or None" % (show(key), show(value)))
+    try:
+        _split(model.split)
+    except PurebpError as error:
+        raise PurebpError("Model: %s" % str(error)[len("model "):])
+
+
 def save(model, path):
     """Write ``model`` to ``path`` atomically; raise ``SaveError`` if it cannot."""
     path = file_path(path)
@@ -236,7 +298,17 @@ def to_text(model, path):
                  for key, value in sorted(model.as_dict().items(), key=lambda kv: KEYS.index(kv[0]))]
     except ValueError:
         raise PurebpError("%s: the model has a weight that is NaN or infinite; not saved" % path)
-    return "{\n" + ",\n".join(lines) + "\n}\n"
+    except TypeError as error:      # a field changed after the Model was made: a set, ...
+        raise PurebpError("%s: the model holds what a model file cannot (%s); not saved"
+                          % (path, error))
+    text = "{\n" + ",\n".join(lines) + "\n}\n"
+    try:
+        # Read back as load would: a field changed after the Model was made
+        # (model.inputs = ...) is refused here, not in a file load refuses.
+        from_dict(json.loads(text))
+    except PurebpError as error:
+        raise PurebpError("%s: the model would not load back (%s); not saved" % (path, error))
+    return text
 
 
 def load(path):

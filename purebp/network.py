@@ -122,10 +122,10 @@ def layer_activations(n, activation="sigmoid", loss="half-sse"):
 
 def forward(weights, X, activation="sigmoid", loss="half-sse"):
     """All layer outputs ``[l0, l1, ..., lk]``, from ``l0 = X`` upward."""
-    from .network_check import check_network
+    from .network_check import check_conventions, check_network
     weights, X = check_network(weights, X, "forward")
-    _activation(activation)
-    _loss(loss)
+    check_conventions([len(weights[0])] + [len(syn[0]) for syn in weights], None, activation,
+                      loss)
     return _forward(weights, X, activation, loss)
 
 
@@ -343,10 +343,10 @@ def predict(weights, X, activation="sigmoid", loss="half-sse"):
     >>> predict([[[10.0], [0.0], [-5.0]]], [[1, 0, 1]])
     [[0.9933071490757153]]
     """
-    from .network_check import check_network
+    from .network_check import check_conventions, check_network
     weights, X = check_network(weights, X, "predict")
-    _activation(activation)
-    _loss(loss)
+    check_conventions([len(weights[0])] + [len(syn[0]) for syn in weights], None, activation,
+                      loss)
     return _forward(weights, X, activation, loss)[-1]
 
 

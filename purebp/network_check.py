@@ -135,9 +135,17 @@ def check_settings(layers, n_in, n_out, lr, loss, every, metric):
 def check_conventions(layers, y, activation, loss):
     """Refuse an activation or loss that does not exist or cannot work here:
     softmax with one output, targets the loss cannot take, a hidden-layer
-    activation for a network without hidden layers."""
+    activation for a network without hidden layers. ``y`` None: no targets
+    (predict, forward), the network's outputs alone are checked."""
     _activation(activation)
-    problem = _loss(loss).check(y)
+    convention = _loss(loss)
+    if y is None:
+        problem = None
+        if layers[-1] < convention.outputs:
+            problem = ("loss %s needs two or more outputs, one per class; with one output, "
+                       "use cross-entropy" % loss)
+    else:
+        problem = convention.check(y)
     if problem:
         raise PurebpError(problem)
     if activation != "sigmoid" and len(layers) == 2:

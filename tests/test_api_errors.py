@@ -534,3 +534,18 @@ def test_real_numpy_where_it_is_installed():
         train(X, y, iterations=100).weights
     assert predict([np.array(W[0])], Xn) == predict(W, X)
     assert initial_weights(np.array([3, 1]), np.int64(1)) == W
+
+
+def test_predict_and_forward_refuse_the_conventions_train_refuses():
+    """predict(W, X, loss="softmax") on one output returned [[1.0]] on every
+    row, and a hidden activation without hidden layers was ignored."""
+    import purebp
+    X, _ = purebp.load_data("seed")
+    W = purebp.initial_weights([3, 1], 1)
+    for function in (purebp.predict, purebp.forward):
+        with pytest.raises(purebp.PurebpError, match="loss softmax needs two or more outputs"):
+            function(W, X, loss="softmax")
+        with pytest.raises(purebp.PurebpError, match="activation 'relu' is for hidden layers"):
+            function(W, X, activation="relu")
+    hidden = purebp.initial_weights([3, 4, 2], 1)
+    assert len(purebp.predict(hidden, X, activation="relu", loss="softmax")[0]) == 2

@@ -14,6 +14,8 @@ from purebp import PurebpError
 from purebp.errors import SaveError
 from purebp.csvdata import read_csv
 from purebp.model import Model, load, save
+from purebp import load_data, train
+from test_bad_input import error_patterns
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
@@ -223,3 +225,70 @@ def fuzz(tmp_path, cases, seed):
     assert all(count > 0 for count in outcomes.values()), outcomes
     assert sum(outcomes.values()) == cases
     print(outcomes)
+
+
+def _bad_models():
+    from purebp.scaling import MinMax
+    X, y = load_data("seed")
+    r = train(X, y, iterations=3)
+    W = r.weights
+    return [
+        (lambda: Model.from_training(r, inputs=["x", "x", "bias"]), "inputs has the name \"x\" twice"),
+        (lambda: Model.from_training(r, targets=[""]), "targets[0] \"\" is empty"),
+        (lambda: Model.from_training(r, targets=["a\tb"]), "holds the control character"),
+        (lambda: Model.from_training(r, bias=True, inputs=["a", "b", "c"]),
+         "bias is True, so inputs must end with 'bias'"),
+        (lambda: Model.from_training(r, split={"test_fraction": 0.25}),
+         "\"split\" must be null or an object"),
+        (lambda: Model([3, 1], W, training={"x": {"a": 1}}), "training 'x': {'a': 1}"),
+        (lambda: Model([3, 1], W, training={"x": 10 ** 400}), "a number of 401 digits"),
+        (lambda: Model([3, 1], W, training={"x": float("nan")}), "training 'x': nan"),
+        (lambda: Model([3, 1], W, training={"x": {1, 2}}), "training 'x': {1, 2}"),
+        (lambda: Model([3, 1], W, scaling={"inputs": 5, "targets": None}),
+         "scaling of inputs: expected a MinMax or None, got 5"),
+        (lambda: Model([3, 1], W, scaling={"inputs": None, "targets": None, "zzz": 1}),
+         "got the keys 'inputs', 'targets', 'zzz'"),
+        (lambda: Model([3, 1], W, scaling={"inputs": MinMax([0], [1]), "targets": None}),
+         "scaling of inputs: \"min\" must be 3 finite numbers"),
+        (lambda: Model([3, 1], W, scaling={"inputs": MinMax(["a"] * 3, ["b"] * 3),
+                                           "targets": None}), "must be 3 finite numbers"),
+        (lambda: Model([3, 1], W, inputs=["a", "y", "c"], targets=["y"]),
+         "the name 'y' is both an input and a target"),
+        (lambda: Model.from_training(r, held_out=(X,)), "held_out: expected (X, y)"),
+        (lambda: Model.from_training(r, table=5), "table: expected a csvdata.Table"),
+        (lambda: Model.from_training(r, X=X), "give X and y together"),
+    ]
+
+
+def test_a_model_that_load_would_refuse_is_refused_when_made():
+    """What a model file may not hold, a Model may not either: save writes
+    only what load reads back, and predict finds scaling it can use."""
+    for make, words in _bad_models():
+        with pytest.raises(PurebpError) as raised:
+            make()
+        assert words in str(raised.value)
+        assert [p for p in error_patterns() if p.search(str(raised.value))], str(raised.value)
+
+
+def test_a_model_changed_after_it_was_made_is_not_saved(tmp_path):
+    X, y = load_data("seed")
+    model = Model.from_training(train(X, y, iterations=3))
+    path = str(tmp_path / "m.json")
+    save(model, path)
+    before = open(path).read()
+    model.inputs = ["a", "a", "b"]
+    with pytest.raises(PurebpError, match="the model would not load back .*twice.*; not saved"):
+        save(model, path)
+    model.inputs, model.training = ["a", "b", "c"], {"when": {1, 2}}
+    with pytest.raises(PurebpError, match="the model holds what a model file cannot"):
+        save(model, path)
+    assert open(path).read() == before
+
+
+def test_predict_classes_checks_the_outputs():
+    m = Model([2, 2], [[[1.0, -1.0], [0.0, 0.0]]], loss="softmax", classes=["cat", "dog"])
+    for outputs, words in (("abc", "outputs: expected a matrix"),
+                           ([[0.9]], "outputs have 1 column, but the model has 2 classes"),
+                           ([[0.9, 0.1, 0.3]], "outputs have 3 columns")):
+        with pytest.raises(PurebpError, match=words):
+            m.predict_classes(outputs)
