@@ -106,10 +106,19 @@ def check_data(X, y):
     return X, _targets(X, y)
 
 
+def check_weight_count(layers):
+    """Refuse a network of more than ``MAX_WEIGHTS`` weights (``layers``: checked sizes)."""
+    from . import budget
+    count = budget.weight_count(layers)
+    if count > MAX_WEIGHTS:
+        raise PurebpError("layers: %s would need %d weights, more than purebp holds in memory "
+                          "(%d); use fewer or smaller layers"
+                          % (",".join(str(n) for n in layers), count, MAX_WEIGHTS))
+
+
 def check_settings(layers, n_in, n_out, lr, loss, every, metric):
     """Refuse settings that cannot train; return ``layers`` as a list.
     (``iterations``, ``epochs`` and ``batch_size``: ``batches.schedule``.)"""
-    from . import budget
     layers = checks.layer_sizes(layers)
     if layers[0] != n_in:
         raise PurebpError("layers: the first size is %d, but the data has %s"
@@ -120,11 +129,7 @@ def check_settings(layers, n_in, n_out, lr, loss, every, metric):
                              "; classes need one output each: one_hot(labels, "
                              "class_names(labels)) of purebp.classes makes them"
                              if n_out == 1 < layers[-1] else ""))
-    count = budget.weight_count(layers)
-    if count > MAX_WEIGHTS:
-        raise PurebpError("layers: %s would need %d weights, more than purebp holds in memory "
-                          "(%d); use fewer or smaller layers"
-                          % (",".join(str(n) for n in layers), count, MAX_WEIGHTS))
+    check_weight_count(layers)
     checks.whole_number(every, "every", least=0)
     checks.positive_number(lr, "lr", "learning rate")
     _loss(loss)

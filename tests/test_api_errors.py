@@ -549,3 +549,11 @@ def test_predict_and_forward_refuse_the_conventions_train_refuses():
             function(W, X, activation="relu")
     hidden = purebp.initial_weights([3, 4, 2], 1)
     assert len(purebp.predict(hidden, X, activation="relu", loss="softmax")[0]) == 2
+
+
+def test_initial_weights_refuses_what_train_refuses_at_once():
+    """initial_weights([10**5, 10**5]) ran for minutes into a MemoryError."""
+    import purebp
+    with pytest.raises(purebp.PurebpError, match="would need 10000000000 weights, more than "
+                                                 "purebp holds in memory"):
+        purebp.initial_weights([10 ** 5, 10 ** 5], 1)
