@@ -976,6 +976,14 @@ def _files(args):
                for flag, name, what in (("--save", "save", saves), ("--plot", "plot", "plot"),
                                         ("-o", "output", "picture"))
                if getattr(args, name, None) is not None]
+    for flag, path in inputs + [(flag, path) for flag, path, what in outputs]:
+        if path == "-":
+            # Many tools read "-" as standard input or output; purebp reads
+            # and writes files only, and a file named "-" would surprise.
+            raise PurebpError("%s -: purebp %s files, not standard %s; for a file named -, "
+                              "write ./-" % (flag, "reads" if (flag, path) in inputs else
+                                             "writes", "input" if (flag, path) in inputs
+                                             else "output"))
     package = os.path.dirname(os.path.realpath(__file__))
     for flag, path, what in outputs:
         if path and os.path.realpath(path).startswith(package + os.sep):

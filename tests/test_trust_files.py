@@ -1047,3 +1047,23 @@ def test_the_api_does_not_replace_a_file_of_another_kind(tmp_path):
     with pytest.raises(purebp.PurebpError, match="the file exists and is not a purebp model"):
         purebp.save(model, str(script))
     assert script.read_text() == "print('mine')\n"
+
+
+@pytest.mark.parametrize("args, words", [
+    (["train", "--save", "-"], "--save -: purebp writes files, not standard output"),
+    (["train", "--plot", "-"], "--plot -: purebp writes files, not standard output"),
+    (["draw", "-o", "-"], "-o -: purebp writes files, not standard output"),
+    (["web", "--save", "-"], "--save -: purebp writes files, not standard output"),
+    (["train", "--data", "-"], "--data -: purebp reads files, not standard input"),
+    (["predict", "-", "1,0,1"], "MODEL.json -: purebp reads files, not standard input"),
+    (["predict", "m.json", "--input", "-"], "--input -: purebp reads files, not standard input"),
+])
+def test_a_dash_is_no_file_name_and_no_stream(tmp_path, args, words):
+    """Many tools read "-" as standard input or output: purebp wrote a file
+    named "-" (and predict read one); now it says how to name such a file."""
+    done = inprocess.purebp(args, cwd=str(tmp_path))
+    assert done.returncode == 2, done
+    line, = done.stderr.splitlines()
+    assert words in line and line.endswith("for a file named -, write ./-")
+    assert [p for p in error_patterns() if p.search(line)]
+    assert os.listdir(str(tmp_path)) == []
