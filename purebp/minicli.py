@@ -62,8 +62,8 @@ def double_precision():
 
 
 # The write errors ``run`` names (MicroPython's OSError holds the number only).
-_EPIPE = 32
-_WRITE_ERRORS = {5: "input/output error", 28: "no space left on device"}
+_EPIPE, _EBADF = 32, 9
+_WRITE_ERRORS = {5: "Input/output error", 28: "No space left on device"}   # as CPython says them
 
 
 def run():
@@ -76,10 +76,14 @@ def run():
         number = error.args[0] if error.args else None
         code = 0
         if number != _EPIPE:
+            message, code = ("cannot write the output: %s"
+                             % _WRITE_ERRORS.get(number, "error %s" % number)), 1
+            if number == _EBADF:      # started with >&-, as the full command line says it
+                message, code = ("standard output is closed; to discard it, send it to "
+                                 "/dev/null (>/dev/null), not nowhere (>&-)"), 2
             try:
-                print("purebp: error: cannot write the output: %s"
-                      % _WRITE_ERRORS.get(number, "error %s" % number), file=sys.stderr)
+                print("purebp%s: error: %s" % (" check" if sys.argv[1:2] == ["check"] else "",
+                                               message), file=sys.stderr)
             except OSError:
                 pass
-            code = 1
     sys.exit(code)

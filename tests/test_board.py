@@ -322,9 +322,17 @@ def test_output_that_cannot_be_written_is_one_line_on_the_unix_port(staged):
         with open("/dev/full", "w") as full:
             done = subprocess.run([binary] + command, stdout=full, stderr=subprocess.PIPE,
                                   cwd=path, env=env, universal_newlines=True)
+        prog = " ".join(["purebp"] + command[2:])       # purebp, purebp check: as on CPython
         assert done.returncode == 1
-        assert done.stderr == ("purebp: error: cannot write the output: no space left on "
-                               "device\n")
+        assert done.stderr == ("%s: error: cannot write the output: No space left on "
+                               "device\n" % prog)
+        closed = subprocess.run([binary] + command, stdout=subprocess.DEVNULL,
+                                stderr=subprocess.PIPE, cwd=path, env=env,
+                                universal_newlines=True, pass_fds=(),
+                                preexec_fn=lambda: os.close(1))
+        assert closed.returncode == 2
+        assert closed.stderr == ("%s: error: standard output is closed; to discard it, send "
+                                 "it to /dev/null (>/dev/null), not nowhere (>&-)\n" % prog)
         reader = subprocess.Popen([binary] + command, stdout=subprocess.PIPE,
                                   stderr=subprocess.PIPE, cwd=path, env=env)
         reader.stdout.readline()
