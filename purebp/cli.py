@@ -840,7 +840,10 @@ def _inputs_from_words(words, names, bias):
         for cell in cells:
             value = to_number(cell.strip(" \t"), delimiter)
             if value is None:
-                raise PurebpError("input %r: %r is not a finite number" % (word, cell))
+                from .cliargs import full_width
+                hint = full_width([cell])
+                message = "input %r: %r is not a finite number" % (word, cell)
+                raise PurebpError(message + ("; " + hint if hint else ""))
             row.append(value)
         if len(row) != len(names):
             raise PurebpError("input %r has %s, but the model takes %d (%s%s)"

@@ -69,6 +69,23 @@ def dash_hint(word, flag=None, file=True):
         flag, printable(word), flag, printable(word))
 
 
+def full_width(words):
+    """For the first of ``words`` with full-width characters (``１０``, ``，``,
+    ``＝``, the ideographic space), as a Chinese or Japanese input method
+    types them: what to write instead, for a message; "" if none has any.
+
+    >>> full_width(["--lr", "０．５"])
+    "'０．５' has full-width characters, as a Chinese or Japanese input method types them: write 0.5"
+    """
+    for word in words:
+        plain = "".join(" " if c == "\u3000" else chr(ord(c) - 0xFEE0)
+                        if 0xFF01 <= ord(c) <= 0xFF5E else c for c in word)
+        if plain != word:
+            return ("%s has full-width characters, as a Chinese or Japanese input method types "
+                    "them: write %s" % (printable(repr(word)), printable(plain)))
+    return ""
+
+
 def takes_file(action):
     """Whether a flag's value is a file name: its metavar names one
     (``FILE.csv``, ``MODEL.json``, ``NAME|FILE.csv``)."""
@@ -111,7 +128,8 @@ class Parser(argparse.ArgumentParser):
         return argparse.ArgumentParser.parse_known_args(self, args, namespace)
 
     def error(self, message):
-        message += self._dash_hint(message)
+        hint = self._dash_hint(message) or full_width(getattr(self, "words", []))
+        message += ("; " + hint) if hint and not hint.startswith(";") else hint
         self.exit(2, "%s: error: %s (see '%s --help')\n"
                   % (self.prog, printable(message), self.prog))
 

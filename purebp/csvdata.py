@@ -442,6 +442,9 @@ def _number_hint(cell, name, text_column):
     """
     if cell.lower() in _MISSING:
         return ": a missing value? fill it in, or delete the row"
+    from .cliargs import full_width
+    if full_width([cell]):
+        return ": " + full_width([cell])
     if cell.endswith("%") and to_number(cell[:-1], ",") is not None:
         return ": write it without the %% sign (%s or %s)" % (cell[:-1], _percent(cell[:-1]))
     if _THOUSANDS.match(cell):

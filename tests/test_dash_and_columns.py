@@ -372,3 +372,31 @@ def test_held_out_values_close_to_the_constant_are_written_apart_from_it():
     line, = scaling_warnings(A, [["5"], ["5"], ["5.000001"]], ["c"], fit_rows=[0, 1])
     assert "input 'c' is 5 on every training row" in line
     assert "holds another value (5.000001)" in line
+
+
+@pytest.mark.parametrize("args, word, plain", [
+    (["train", "--iterations", "\uff11\uff10"], "\uff11\uff10", "10"),
+    (["train", "--layers", "\uff13,1"], "\uff13,1", "3,1"),
+    (["train", "--lr=0\uff0e5"], "--lr=0\uff0e5", "--lr=0.5"),
+    (["train", "--data", "xor\uff0c--iterations", "10"], "xor\uff0c--iterations",
+     "xor,--iterations"),
+    (["train\u3000--iterations", "10"], "'train\\u3000--iterations'", "train --iterations"),
+    (["predict", "m.json", "1\uff0c0"], "1\uff0c0", "1,0"),
+])
+def test_full_width_characters_are_named_with_what_to_write(folder, args, word, plain):
+    """A Chinese input method types １０ and ， where 10 and , are meant."""
+    if args[0] == "predict":
+        done = inprocess.purebp(["train", "--data=x.csv", "--iterations", "2", "--quiet",
+                                 "--save", "m.json"], cwd=str(folder))
+        assert done.returncode == 0, done
+    line = one_line(args, folder)
+    quoted = word if word.startswith("'") else "'%s'" % word
+    assert ("%s has full-width characters, as a Chinese or Japanese input method types them: "
+            "write %s" % (quoted, plain)) in line
+
+
+def test_a_full_width_cell_is_named_with_what_to_write(tmp_path):
+    (tmp_path / "fw.csv").write_text("a,b,y\n1,\uff12,0\n3,4,1\n", encoding="utf-8")
+    line = one_line(["train", "--data", "fw.csv"], tmp_path)
+    assert line.endswith("'\uff12' is not a finite number: '\uff12' has full-width characters, "
+                         "as a Chinese or Japanese input method types them: write 2")
