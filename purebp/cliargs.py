@@ -190,6 +190,29 @@ class CommandLine(Parser):
         self.rows = {}
         self.check = None
 
+    def error(self, message):
+        if message.startswith("argument command: invalid choice:") and self.commands:
+            message += self._flag_of_a_command()
+        Parser.error(self, message)
+
+    def _flag_of_a_command(self):
+        """For ``purebp --iterations 3 train``: the first word before the
+        command that is not a flag here but is one of some commands', and
+        where it goes."""
+        options = set(s for action in self.actions for s in action.option_strings)
+        for word in getattr(self, "words", []):
+            flag = word.split("=", 1)[0]
+            if not flag.startswith("-") or flag in options or looks_negative(flag):
+                continue
+            owners = [name for name, sub in self.commands.choices.items()
+                      if any(flag in action.option_strings for action in sub.actions)]
+            if owners:
+                return ("; %s is a flag of %s: give it after the command, as in purebp %s %s"
+                        % (flag, " and ".join(owners) if len(owners) < 3 else
+                           ", ".join(owners[:-1]) + " and " + owners[-1], owners[0], flag))
+            return ""
+        return ""
+
     def add_flag_before_command(self, flag, default, **kwargs):
         name = flag[2:].replace("-", "_")
         self.before_defaults[name] = default

@@ -400,3 +400,15 @@ def test_a_full_width_cell_is_named_with_what_to_write(tmp_path):
     line = one_line(["train", "--data", "fw.csv"], tmp_path)
     assert line.endswith("'\uff12' is not a finite number: '\uff12' has full-width characters, "
                          "as a Chinese or Japanese input method types them: write 2")
+
+
+@pytest.mark.parametrize("args, words", [
+    (["--iterations", "3", "train"], "--iterations is a flag of train and draw: give it after "
+                                     "the command, as in purebp train --iterations"),
+    (["--data=xor", "train"], "--data is a flag of train, draw, explain and gradcheck"),
+])
+def test_a_commands_flag_before_it_says_where_it_goes(folder, args, words):
+    line = one_line(args, folder)
+    assert "argument command: invalid choice" in line and words in line
+    line = one_line(["--bogus", "3"], folder)
+    assert "is a flag of" not in line
