@@ -230,10 +230,16 @@ class CommandLine(Parser):
             extras = [word for word in extras[:end] if word not in rows]
             setattr(parsed, self.rows[command], getattr(parsed, self.rows[command]) + rows)
         if extras:
+            hint = _file_hint(extras, sub or self, parsed)
+            if not hint and command:        # purebp --data=xor train: the flag is train's
+                early = [w for w in argv[:argv.index(command)] if w in extras]
+                if early and any(early[0].split("=", 1)[0] in action.option_strings
+                                 for action in sub.actions):
+                    hint = ("; %s is a flag of %s: give it after the command, as in purebp %s "
+                            "%s" % (early[0].split("=", 1)[0], command, command, early[0]))
             # an empty or blank word is shown quoted, not as nothing
             (sub or self).error("unrecognized arguments: %s%s" % (" ".join(
-                word if word.strip() else repr(word) for word in extras),
-                _file_hint(extras, sub or self, parsed)))
+                word if word.strip() else repr(word) for word in extras), hint))
         if sub is not None:
             _refuse_repeats(argv[argv.index(command) + 1:], "after " + command, sub)
         _refuse_repeats(argv[:argv.index(command)] if command else argv,
