@@ -74,7 +74,8 @@ def function(f, name, optional=False):
 
 
 def flag(value, name):
-    """``value`` if it is True or False."""
+    """``value`` if it is True or False (numpy's ``np.True_`` too)."""
+    value = plain(value)
     if not isinstance(value, bool):
         raise PurebpError("%s: %s is not True or False" % (name, show(value)))
     return value

@@ -840,7 +840,7 @@ def _inputs_from_words(words, names, bias):
         for cell in cells:
             value = to_number(cell.strip(" \t"), delimiter)
             if value is None:
-                from .cliargs import full_width
+                from .typed import full_width
                 hint = full_width([cell])
                 message = "input %r: %r is not a finite number" % (word, cell)
                 raise PurebpError(message + ("; " + hint if hint else ""))

@@ -28,6 +28,7 @@ import os
 import sys
 
 from .streams import printable
+from .typed import full_width
 
 SUPPRESS = argparse.SUPPRESS
 BEFORE = "before_"     # the namespace prefix of a flag given before the command
@@ -67,23 +68,6 @@ def dash_hint(word, flag=None, file=True):
         return said + "for a file of that name, write ./%s" % printable(word)
     return said + "for a file of that name, write %s=%s or %s ./%s" % (
         flag, printable(word), flag, printable(word))
-
-
-def full_width(words):
-    """For the first of ``words`` with full-width characters (``１０``, ``，``,
-    ``＝``, the ideographic space), as a Chinese or Japanese input method
-    types them: what to write instead, for a message; "" if none has any.
-
-    >>> full_width(["--lr", "０．５"])
-    "'０．５' has full-width characters, as a Chinese or Japanese input method types them: write 0.5"
-    """
-    for word in words:
-        plain = "".join(" " if c == "\u3000" else chr(ord(c) - 0xFEE0)
-                        if 0xFF01 <= ord(c) <= 0xFF5E else c for c in word)
-        if plain != word:
-            return ("%s has full-width characters, as a Chinese or Japanese input method types "
-                    "them: write %s" % (printable(repr(word)), printable(plain)))
-    return ""
 
 
 def takes_file(action):

@@ -442,7 +442,7 @@ def _number_hint(cell, name, text_column):
     """
     if cell.lower() in _MISSING:
         return ": a missing value? fill it in, or delete the row"
-    from .cliargs import full_width
+    from .typed import full_width
     if full_width([cell]):
         return ": " + full_width([cell])
     if cell.endswith("%") and to_number(cell[:-1], ",") is not None:

@@ -76,6 +76,8 @@ def show(value):
     '1000000000000000000000000000000000000...'
     """
     text = repr(value)
+    if "\n" in text:        # a numpy array's repr spans lines: a message is one
+        text = " ".join(text.split())
     return text if len(text) <= 40 else text[:37] + "..."
 
 
@@ -108,4 +110,5 @@ def type_name(value):
     """'None', 'a dict', 'an int': a value's type, for a message."""
     if value is None:
         return "None"
-    return with_article(type(value).__name__)
+    name = type(value).__name__
+    return "a numpy array" if name == "ndarray" else with_article(name)

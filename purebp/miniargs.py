@@ -15,7 +15,7 @@ not hold it while the program, or check, runs.
 
 import sys
 
-from .typed import whole_number
+from .typed import full_width, whole_number
 
 # The flags, and whether each takes a value (as argparse's nargs: 1 or 0).
 TOP = {"-h": 0, "--help": 0, "--version": 0, "--seed": 1, "--ascii": 0, "--quiet": 0}
@@ -75,11 +75,14 @@ def read(argv):
         print("purebp: error: a word of the command line is not UTF-8 text "
               "(see 'purebp --help')", file=sys.stderr)
         return 2
-    except Shown as shown:
-        print(shown.args[0])
+    except Shown as asked:
+        print(asked.args[0])
         return 0
     except Refused as refused:
         message, prog = refused.args
+        hint = full_width(argv, shown)
+        if hint:
+            message += "; " + hint
         print("%s: error: %s (see '%s --help')" % (prog, printable(message), prog),
               file=sys.stderr)
         return 2

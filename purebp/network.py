@@ -176,9 +176,10 @@ def step(weights, X, y, lr=1.0, loss="half-sse", activation="sigmoid", checked=F
     >>> s.l_error[0], s.slope[0], s.l_delta[0]
     (None, None, [[0.5]])
     """
-    if not checked:
+    if checked is not True:
         from . import checks
         from .network_check import check_conventions, check_network
+        checks.flag(checked, "checked")          # "no" is no False: it would skip the checks
         weights, X, y = check_network(weights, X, "step", y)
         lr = checks.positive_number(lr, "lr", "learning rate")
         check_conventions([len(X[0])] + [len(syn[0]) for syn in weights], y, activation, loss)

@@ -557,3 +557,20 @@ def test_initial_weights_refuses_what_train_refuses_at_once():
     with pytest.raises(purebp.PurebpError, match="would need 10000000000 weights, more than "
                                                  "purebp holds in memory"):
         purebp.initial_weights([10 ** 5, 10 ** 5], 1)
+
+
+def test_messages_are_one_line_and_numpy_bools_are_flags():
+    np = pytest.importorskip("numpy")
+    import purebp
+    X, y = purebp.load_data("seed")
+    with pytest.raises(purebp.PurebpError) as raised:
+        purebp.train(X, y, loss=np.zeros((2, 2, 2)))
+    assert "\n" not in str(raised.value) and "unknown convention array([[[0., 0.]" in str(
+        raised.value)
+    assert purebp.train(X, y, iterations=3, fast=np.bool_(False)).path == "plain"
+    W = purebp.initial_weights([3, 1], 1)
+    for checked in ("no", 1):
+        with pytest.raises(purebp.PurebpError, match="checked: .* is not True or False"):
+            purebp.step(W, X, y, checked=checked)
+    from purebp.errors import type_name
+    assert type_name(np.zeros(2)) == "a numpy array"

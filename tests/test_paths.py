@@ -197,7 +197,8 @@ def test_the_debugger_path_from_the_command_line(tmp_path):
     # the first line of step's body that runs: past the docstring
     with open(source, encoding="utf-8") as f:
         lines = f.read().splitlines()
-    body = next(n for n in range(line, len(lines)) if lines[n].strip() == "if not checked:") + 1
+    body = next(n for n in range(line, len(lines))
+                if lines[n].strip() == "if checked is not True:") + 1
     commands = "break %s:%d\ncontinue\np checked\nclear 1\ncontinue\n" % (source, body)
     env = dict(os.environ, PYTHONPATH=ROOT, PYTHONIOENCODING="utf-8")
     script = tmp_path / "train_xor.py"
@@ -207,7 +208,7 @@ def test_the_debugger_path_from_the_command_line(tmp_path):
     done = subprocess.run([sys.executable, "-m", "pdb", str(script)], input=commands,
                           cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                           universal_newlines=True, timeout=300)
-    assert "step()\n-> if not checked:" in done.stdout, done.stdout
+    assert "step()\n-> if checked is not True:" in done.stdout, done.stdout
     assert ("path: plain, network.step as network.py reads, since a debugger is on: "
             "breakpoints there stop") in done.stdout, done.stdout
 
