@@ -49,7 +49,7 @@ from .arrayprint import scalar_str
 from .budget import weight_count
 from .classes import one_hot
 from .columns import BIAS, add_bias
-from .errors import PurebpError, TrainingError, plural
+from .errors import PurebpError, TrainingError, plural, type_name
 from .narration import LANGUAGES, TEXTS as EXPLAIN_TEXTS, as_data, explain, text
 from .iris import COLUMNS as IRIS_COLUMNS, SPECIES, rows as iris_rows   # the page offers iris
 from .losses import LOSS_NAMES, LOSSES
@@ -157,23 +157,33 @@ def handle(request_text):
 def request(message):
     """One request (a dict); the reply (a dict), or ``{"error": message}``."""
     global _session
+    if not isinstance(message, dict):
+        return {"error": "page: a request is a JSON object, not %s" % type_name(message)}
     do = message.get("do")
     try:
         if do == "choices":
             return choices()
         if do == "address":
-            return address(message.get("pairs", []), SUGGESTED)
+            pairs = message.get("pairs", [])
+            if not isinstance(pairs, list) or not all(
+                    isinstance(pair, list) and len(pair) == 2
+                    and all(isinstance(part, str) for part in pair) for pair in pairs):
+                raise PurebpError("address: pairs: expected [name, value] pairs of texts")
+            return address(pairs, SUGGESTED)
         if do == "start":
             _session = Session(message)
             return _session.state()
         if _session is None:
             raise PurebpError("%s: start a network first" % do)
+        lang = message.get("lang", "en")
+        if do in ("step", "story"):
+            checks.choice(lang, LANGUAGES, "lang", "language")
         if do == "step":
-            return _session.step(message.get("lang", "en"))
+            return _session.step(lang)
         if do == "run":
             return _session.run(message.get("count", 1))
         if do == "story":
-            return _session.story(message.get("lang", "en"))
+            return _session.story(lang)
         raise PurebpError("page: unknown request %r" % do)
     except PurebpError as error:
         return {"error": str(error)}
@@ -206,7 +216,7 @@ class Session:
 
     def __init__(self, settings):
         name = settings.get("data", "seed")
-        self.scale = settings.get("scale", False)
+        self.scale = checks.flag(settings.get("scale", False), "scale")
         X, y, self.inputs, self.classes = _data(name, self.scale)
         X, y = check_data(X, y)
         layers = settings.get("layers") or [len(X[0]), len(y[0])]
@@ -233,6 +243,9 @@ class Session:
 
     def step(self, lang="en"):
         """One iteration, explained: ``explain`` from the weights reached."""
+        if self.done >= self.iterations:
+            raise PurebpError("step: %s done already; start again, or ask for more"
+                              % plural(self.done, "iteration"))
         self.last = explain(self.X, self.y, self.layers, self.seed, self.lr, self.loss,
                             at=self.done + 1, inputs=self.inputs, activation=self.activation,
                             weights=self.weights, classes=self.classes)
