@@ -12,6 +12,7 @@ written, and its message names a bad one.
 
 from . import datasets
 from .narration import LANGUAGES
+from .streams import is_control
 
 # The settings the page reads from its address, as the form names them.
 NAMES = ("data", "layers", "lr", "loss", "activation", "seed", "iterations", "scale", "lang")
@@ -83,7 +84,8 @@ def address(pairs, suggested):
 
 
 def _quoted(text, most=40):
-    """``text`` in double quotes, its control characters as codes, cut to
+    """``text`` in double quotes, its control characters (``streams.is_control``:
+    the bidirectional ones too) as codes, cut to
     ``most`` characters: an address can hold anything."""
     if len(text) > most:
         text = text[:most] + "..."
@@ -91,7 +93,7 @@ def _quoted(text, most=40):
     for ch in text:
         if ch in '"\\':
             out.append("\\" + ch)
-        elif ord(ch) < 32 or 127 <= ord(ch) < 160:
+        elif is_control(ch):       # C0, C1, and what turns text around (U+202E)
             out.append("\\u%04x" % ord(ch))
         else:
             out.append(ch)

@@ -706,3 +706,9 @@ def test_the_pages_requests_refuse_what_page_js_never_sends():
         "step: 2 iterations done already; start again, or ask for more"
     assert page.request({"do": "story", "lang": "fr"})["error"].startswith(
         "lang: unknown language 'fr'")
+
+
+def test_an_address_that_turns_text_around_is_shown_as_codes():
+    """U+202E in an address would reverse the rest of the page's message."""
+    problems = page.request({"do": "address", "pairs": [["data", "x\u202ey"]]})["problems"]
+    assert problems[0][1] == '"x\\u202ey"'
