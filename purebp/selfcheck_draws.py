@@ -21,6 +21,7 @@ def drawn_and_activated():
         generator = None     # a board's heap holds one generator's state at a time
         results.append(("random start, seed %d, %d draws" % (seed, count),
                         _deviation(drawn, values)))
+        drawn = None         # and one list of draws
     z, expected = selfcheck_data.SIGMOID
     z = list(_numbers(z))
     results.append(("sigmoid, %d points down to z = %s" % (len(z), min(z)),
@@ -33,7 +34,11 @@ def drawn_and_activated():
                         _deviation(softmax(z), shares))))
     worst = 0
     for seed, n, order in selfcheck_data.PERMUTATIONS:
-        worst = max(worst, 0 if _deviation(permutation(n, MT19937(seed)), order) == 0 else 1)
+        generator = MT19937(seed)           # one state at a time, as above
+        shuffled = permutation(n, generator)
+        generator = None
+        worst = max(worst, 0 if _deviation(shuffled, order) == 0 else 1)
+        shuffled = None
     results.append(("the shuffle, np.random.permutation, %d cases"
                     % len(selfcheck_data.PERMUTATIONS), worst))
     del MT19937, permutation
