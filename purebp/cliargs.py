@@ -175,16 +175,21 @@ class CommandLine(Parser):
         self.check = None
 
     def error(self, message):
-        if message.startswith("argument command: invalid choice:") and self.commands:
-            message += self._flag_of_a_command()
+        words = getattr(self, "words", [])
+        for i, word in enumerate(words):     # purebp --iterations 3 train: '3' is no command
+            if self.commands and message.startswith(
+                    "argument command: invalid choice: %r " % word):
+                message += self._flag_of_a_command(words[:i])
+                break
         Parser.error(self, message)
 
-    def _flag_of_a_command(self):
-        """For ``purebp --iterations 3 train``: the first word before the
-        command that is not a flag here but is one of some commands', and
-        where it goes."""
+    def _flag_of_a_command(self, before, command=None):
+        """For a command's flag given before it (``purebp --iterations 3
+        train``): the first of the words ``before`` the command that is no
+        flag here but one of some commands', and where it goes (after
+        ``command``, if it has the flag); or ""."""
         options = set(s for action in self.actions for s in action.option_strings)
-        for word in getattr(self, "words", []):
+        for word in before:
             flag = word.split("=", 1)[0]
             if not flag.startswith("-") or flag in options or looks_negative(flag):
                 continue
@@ -193,7 +198,8 @@ class CommandLine(Parser):
             if owners:
                 return ("; %s is a flag of %s: give it after the command, as in purebp %s %s"
                         % (flag, " and ".join(owners) if len(owners) < 3 else
-                           ", ".join(owners[:-1]) + " and " + owners[-1], owners[0], flag))
+                           ", ".join(owners[:-1]) + " and " + owners[-1],
+                           command if command in owners else owners[0], word))
             return ""
         return ""
 
@@ -216,11 +222,7 @@ class CommandLine(Parser):
         if extras:
             hint = _file_hint(extras, sub or self, parsed)
             if not hint and command:        # purebp --data=xor train: the flag is train's
-                early = [w for w in argv[:argv.index(command)] if w in extras]
-                if early and any(early[0].split("=", 1)[0] in action.option_strings
-                                 for action in sub.actions):
-                    hint = ("; %s is a flag of %s: give it after the command, as in purebp %s "
-                            "%s" % (early[0].split("=", 1)[0], command, command, early[0]))
+                hint = self._flag_of_a_command(argv[:argv.index(command)], command)
             # an empty or blank word is shown quoted, not as nothing
             (sub or self).error("unrecognized arguments: %s%s" % (" ".join(
                 word if word.strip() else repr(word) for word in extras), hint))

@@ -406,8 +406,9 @@ def test_a_full_width_cell_is_named_with_what_to_write(tmp_path):
     (["--iterations", "3", "train"], "--iterations is a flag of train and draw: give it after "
                                      "the command, as in purebp train --iterations"),
     (["--data", "xor", "train"], "--data is a flag of train, draw, explain and gradcheck"),
-    (["--data=xor", "train"], "unrecognized arguments: --data=xor; --data is a flag of train: "
-                              "give it after the command, as in purebp train --data=xor"),
+    (["--data=xor", "explain"], "unrecognized arguments: --data=xor; --data is a flag of train, "
+                                "draw, explain and gradcheck: give it after the command, as in "
+                                "purebp explain --data=xor"),
 ])
 def test_a_commands_flag_before_it_says_where_it_goes(folder, args, words):
     line = one_line(args, folder)
