@@ -417,25 +417,31 @@ def _named(label, path):
     return "%s %s" % (label, path) if label else path
 
 
-# What an existing file must hold for purebp to replace it, by what is
-# written there: words for the message, and bytes found near its start.
-_OWN = {"model": ("a purebp model", b'"purebp-model"'), "plot": ("an SVG picture", b"<svg"),
-        "picture": ("an SVG picture", b"<svg"), "page": ("a page purebp saved", b"purebp")}
+# What an existing file must be for purebp to replace it, by what is written
+# there: words for the message, and how such a file begins (a mention of
+# purebp or of <svg> elsewhere, in a script or in notes, is not enough).
+_OWN = {
+    "model": ("a purebp model", r'\{\s*"format"\s*:\s*"purebp-model"'),
+    "plot": ("an SVG picture", r"(<\?xml[^>]*>\s*)?(<!--.*?-->\s*|<!DOCTYPE[^>]*>\s*)*<svg[\s>]"),
+    "picture": ("an SVG picture", r"(<\?xml[^>]*>\s*)?(<!--.*?-->\s*|<!DOCTYPE[^>]*>\s*)*<svg[\s>]"),
+    "page": ("a page purebp saved", r"<!DOCTYPE html>\s*<!-- purebp's page in one file"),
+}
 
 
 def _holds_other(path, info, what):
     """What the existing regular file ``path`` should be (``_OWN``'s words),
-    if it holds something else: "" when it is empty or of that kind. A
-    lesson.py given to --save, a data file to --plot, is not replaced."""
+    if it is something else: "" when it is empty or begins as such a file
+    does. A lesson.py given to --save, a data file to --plot, is not replaced."""
     if what not in _OWN or info.st_size == 0:
         return ""
-    words, mark = _OWN[what]
+    import re
+    words, start = _OWN[what]
     try:
         with open(path, "rb") as f:
-            head = f.read(4096)
+            head = f.read(4096).decode("utf-8", "replace").lstrip("\ufeff \t\r\n")
     except OSError:
         return words
-    return "" if mark in head else words
+    return "" if re.match(start, head, re.S) else words
 
 
 def _stat(path):

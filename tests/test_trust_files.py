@@ -82,10 +82,13 @@ def snapshot(folder):
     return state
 
 
-def old(text):
-    """An old file's contents: something purebp would write there (a model,
-    an SVG picture), so that it replaces them."""
-    return '<svg "purebp-model" old> ' + text
+def old(text, kind=None):
+    """An old file's contents: what purebp would write there, so that it
+    replaces them: an SVG picture for a .svg path (``text``) or ``kind``
+    "svg", else a model."""
+    if kind == "svg" or text.endswith(".svg"):
+        return '<svg xmlns="http://www.w3.org/2000/svg"> ' + text
+    return '{"format": "purebp-model", "old": true} ' + text
 
 
 @pytest.fixture
@@ -530,7 +533,7 @@ def test_an_immutable_target_is_refused_before_any_work(tmp_path, what):
     folder = tmp_path / "locked"
     folder.mkdir()
     plot = folder / "l.svg"
-    plot.write_text(old("plot\n"), encoding="utf-8")
+    plot.write_text(old("plot\n", "svg"), encoding="utf-8")
     immutable(str(plot if what == "file" else folder))
     try:
         before = snapshot(tmp_path), snapshot(folder)
@@ -1067,3 +1070,25 @@ def test_a_dash_is_no_file_name_and_no_stream(tmp_path, args, words):
     assert words in line and line.endswith("for a file named -, write ./-")
     assert [p for p in error_patterns() if p.search(line)]
     assert os.listdir(str(tmp_path)) == []
+
+
+@pytest.mark.parametrize("args, name, text", [
+    (["web", "--save", "{f}"], "lesson.py", "import purebp\nm = purebp.train('xor')\n"),
+    (["web", "--save", "{f}"], "todo", "todo: try purebp web\n"),
+    (["train", "--iterations", "3", "--save", "{f}"], "check.py",
+     'assert d["format"] == "purebp-model"\n'),
+    (["train", "--iterations", "3", "--save", "{f}"], "notes.rst",
+     'A model file: {"format": "purebp-model", ...}\n'),
+    (["draw", "-o", "{f}", "--iterations", "3"], "drawit.py", "# it makes <svg> files\n"),
+    (["train", "--iterations", "3", "--plot", "{f}"], "home.html.bak",
+     "<html><body><svg></svg></body></html>\n"),
+])
+def test_a_file_that_mentions_what_purebp_writes_is_still_not_replaced(tmp_path, args, name,
+                                                                       text):
+    """A file is replaced when it begins as purebp's model, picture or page
+    does, not when it mentions purebp, its format or <svg> somewhere."""
+    target = tmp_path / name
+    target.write_text(text)
+    done = inprocess.purebp([a.replace("{f}", str(target)) for a in args], cwd=str(tmp_path))
+    assert done.returncode == 2 and "the file exists and is not" in done.stderr, done
+    assert target.read_text() == text
