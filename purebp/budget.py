@@ -63,7 +63,7 @@ def gradcheck_work(rows, layers, kinks=False):
 
 def estimate(work):
     """Seconds ``work`` multiply-adds take at best."""
-    return work * SECONDS_PER_MULTIPLY_ADD
+    return min(work, 1e300) * SECONDS_PER_MULTIPLY_ADD     # past a float: as long as forever
 
 
 def refuse_endless(what, work):
@@ -73,6 +73,7 @@ def refuse_endless(what, work):
         # the words for times load with the refusal: a board checks every
         # training's work, with no room to spare for them
         from .chart import duration
-        raise PurebpError("%s: about %.2g multiply-adds, at least %s at %d ns each; "
+        raise PurebpError("%s: about %s multiply-adds, at least %s at %d ns each; "
                           "purebp refuses work of more than a day"
-                          % (what, work, duration(seconds), round(SECONDS_PER_MULTIPLY_ADD * 1e9)))
+                          % (what, "%.2g" % work if work < 1e300 else "1e+300 or more",
+                             duration(seconds), round(SECONDS_PER_MULTIPLY_ADD * 1e9)))

@@ -61,7 +61,8 @@ def plural(n, noun, nouns=None):
     """
     if n == 1:
         return "%d %s" % (n, noun)
-    return "%d %s" % (n, nouns or noun + "s")
+    count = "%d" % n if abs(n) < 1e300 else show(n)    # show: past 4300 digits, the bits
+    return "%s %s" % (count, nouns or noun + "s")
 
 
 def with_article(word):
@@ -75,7 +76,12 @@ def show(value):
     >>> show(10 ** 50)
     '1000000000000000000000000000000000000...'
     """
-    text = repr(value)
+    try:
+        text = repr(value)
+    except ValueError:      # an int past CPython's 4300 digits for a text
+        if isinstance(value, int):
+            return "a whole number of %d bits" % value.bit_length()
+        return "%s holding a whole number too long to write" % type_name(value)
     if "\n" in text:        # a numpy array's repr spans lines: a message is one
         text = " ".join(text.split())
     return text if len(text) <= 40 else text[:37] + "..."

@@ -85,39 +85,30 @@ class Model:
                  split=None):
         layers, weights = checks.layer_sizes(layers), checks.weight_matrices(weights, "Model")
         if [len(weights[0])] + [len(syn[0]) for syn in weights] != layers:
-            raise PurebpError("Model: weights: their shapes do not fit layers %s" % layers)
+            raise PurebpError("Model: weights: their shapes do not fit layers %s" % show(layers))
         checks.choice(loss, LOSS_NAMES, "loss", "convention")
         if layers[-1] < LOSSES[loss].outputs:
             raise PurebpError("Model: loss %s needs %d or more outputs, but layers ends in %d"
                               % (loss, LOSSES[loss].outputs, layers[-1]))
         checks.choice(activation, HIDDEN, "activation", "activation")
-        checks.flag(bias, "bias")
+        bias = checks.flag(bias, "bias")
         if classes is not None:
             classes = _class_names(classes, layers[-1], "Model: classes")
             if targets is None:
                 targets = ["class"]
-        for name, value, count in (("inputs", inputs, layers[0]),
-                                   ("targets", targets, 1 if classes else layers[-1])):
-            if value is not None and not (isinstance(value, list) and len(value) == count
-                                          and all(isinstance(v, str) for v in value)):
-                raise PurebpError("Model: %s: expected a list of %s, got %s"
-                                  % (name, plural(count, "name"), show(value)))
-        for name, value in (("scaling", scaling), ("training", training), ("split", split)):
-            if value is not None and not isinstance(value, dict):
-                raise PurebpError("Model: %s: expected a dict, got %s" % (name, show(value)))
         self.layers = list(layers)
         self.weights = weights
         self.loss = loss
         self.activation = activation
         self.bias = bias
-        if not inputs:
+        if inputs is None:
             n = self.layers[0] - 1 if bias else self.layers[0]
             inputs = ["x%d" % (i + 1) for i in range(n)] + ([BIAS] if bias else [])
         self.inputs = inputs
-        self.targets = targets or ["y%d" % (i + 1) if self.layers[-1] > 1 else "y"
-                                   for i in range(self.layers[-1])]
-        self.scaling = scaling or {"inputs": None, "targets": None}
-        self.training = training or {}
+        self.targets = targets if targets is not None else [
+            "y%d" % (i + 1) if self.layers[-1] > 1 else "y" for i in range(self.layers[-1])]
+        self.scaling = {"inputs": None, "targets": None} if scaling is None else scaling
+        self.training = {} if training is None else training
         self.classes = classes
         self.split = split
         _check_fields(self)
@@ -212,6 +203,7 @@ class Model:
     def predict(self, X):
         """Outputs for raw inputs ``X``, one column per ``data_inputs``: scaled
         as in training, the bias appended, outputs scaled back after."""
+        _check_fields(self)         # a field may have changed since the Model was made
         X = checks.finite_matrix(X, "predict", "X")
         names = self.data_inputs
         if len(X[0]) != len(names):
@@ -240,9 +232,21 @@ class Model:
 def _check_fields(model):
     """Refuse in a ``Model`` what ``load`` refuses in a file (names, the
     bias, scaling, training, split), so that ``save`` writes only what
-    ``load`` reads back, and ``predict`` finds scaling it can use."""
-    for key in ("inputs", "targets"):
-        _plain_and_distinct(getattr(model, key), "Model: %s" % key, "name")
+    ``load`` reads back, and ``predict`` finds scaling it can use. Run when
+    the Model is made, and again by ``predict`` and ``save``: a field may
+    have been changed since."""
+    for key, count in (("inputs", model.layers[0]),
+                       ("targets", 1 if model.classes else model.layers[-1])):
+        value = getattr(model, key)
+        if not (isinstance(value, list) and len(value) == count
+                and all(isinstance(v, str) for v in value)):
+            raise PurebpError("Model: %s: expected a list of %s, got %s"
+                              % (key, plural(count, "name"), show(value)))
+        _plain_and_distinct(value, "Model: %s" % key, "name")
+    for key in ("scaling", "training", "split"):
+        value = getattr(model, key)
+        if not isinstance(value, dict) and (key != "split" or value is not None):
+            raise PurebpError("Model: %s: expected a dict, got %s" % (key, show(value)))
     both = set(model.inputs) & set(model.targets)
     if both:
         raise PurebpError("Model: the name %r is both an input and a target" % sorted(both)[0])
@@ -269,9 +273,9 @@ def _check_fields(model):
                           "None")
     for key in sorted(model.training, key=str):
         value = model.training[key]
-        if _is_int(value) and len(str(abs(value))) > 100:
-            raise PurebpError("Model: training %s: a number of %d digits; a model file takes "
-                              "at most 100" % (show(key), len(str(abs(value)))))
+        if _is_int(value) and abs(value) >= 10 ** 100:
+            raise PurebpError("Model: training %s: a number of more than 100 digits; a model "
+                              "file takes at most 100" % show(key))
         if not isinstance(key, str) or not (
                 value is None or isinstance(value, (str, bool)) or _is_finite_number(value)):
             raise PurebpError("Model: training %s: %s; its values are numbers, texts, True, "
@@ -293,6 +297,10 @@ def to_text(model, path):
     if not isinstance(model, Model):
         raise PurebpError("save: model: expected a Model, got %s" % type_name(model))
     try:
+        _check_fields(model)        # again: a field may have changed since the Model was made
+    except PurebpError as error:
+        raise PurebpError("%s: the model would not load back (%s); not saved" % (path, error))
+    try:
         # One key a line, each value compact on it: small files, readable diffs.
         lines = ['  %s: %s' % (json.dumps(key), json.dumps(value, allow_nan=False))
                  for key, value in sorted(model.as_dict().items(), key=lambda kv: KEYS.index(kv[0]))]
@@ -305,7 +313,7 @@ def to_text(model, path):
     try:
         # Read back as load would: a field changed after the Model was made
         # (model.inputs = ...) is refused here, not in a file load refuses.
-        from_dict(json.loads(text))
+        from_text(text)
     except PurebpError as error:
         raise PurebpError("%s: the model would not load back (%s); not saved" % (path, error))
     return text
@@ -316,18 +324,23 @@ def load(path):
     path = file_path(path)
     text = read_text(path, "model file", MAX_MODEL_BYTES)
     try:
+        return from_text(text)
+    except PurebpError as error:
+        raise PurebpError("%s: %s" % (path, error))
+
+
+def from_text(text):
+    """The ``Model`` of a model file's text, checked as ``load`` checks it."""
+    try:
         document = json.loads(text, parse_constant=_refuse_constant, parse_int=_parse_int,
                               object_pairs_hook=_no_duplicates)
-    except PurebpError as error:
-        raise PurebpError("%s: %s" % (path, error))
     except RecursionError:
-        raise PurebpError("%s: not a purebp model: JSON nested too deeply" % path)
+        raise PurebpError("not a purebp model: JSON nested too deeply")
+    except PurebpError:
+        raise
     except ValueError as error:   # json's JSONDecodeError, and over-long integers
-        raise PurebpError("%s: not a purebp model: not valid JSON (%s)" % (path, error))
-    try:
-        return from_dict(document)
-    except PurebpError as error:
-        raise PurebpError("%s: %s" % (path, error))
+        raise PurebpError("not a purebp model: not valid JSON (%s)" % error)
+    return from_dict(document)
 
 
 def from_dict(document):

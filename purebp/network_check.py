@@ -111,9 +111,9 @@ def check_weight_count(layers):
     from . import budget
     count = budget.weight_count(layers)
     if count > MAX_WEIGHTS:
-        raise PurebpError("layers: %s would need %d weights, more than purebp holds in memory "
-                          "(%d); use fewer or smaller layers"
-                          % (",".join(str(n) for n in layers), count, MAX_WEIGHTS))
+        sizes = ",".join(show(n) for n in layers[:10]) + (",..." if len(layers) > 10 else "")
+        raise PurebpError("layers: %s would need %s weights, more than purebp holds in memory "
+                          "(%d); use fewer or smaller layers" % (sizes, show(count), MAX_WEIGHTS))
 
 
 def check_settings(layers, n_in, n_out, lr, loss, every, metric):

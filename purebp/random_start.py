@@ -73,10 +73,10 @@ class MT19937:
     def __init__(self, seed):
         """Seed like ``np.random.seed(seed)``: ``init_genrand`` of a 32-bit int."""
         if isinstance(seed, bool) or not isinstance(seed, int):
-            raise PurebpError("seed: %r is not an integer" % (seed,))
+            raise PurebpError("seed: %s is not an integer" % show(seed))
         if not 0 <= seed <= _MASK32:
-            raise PurebpError("seed: %d is out of range: numpy takes 0 to 2**32 - 1 (4294967295)"
-                              % seed)
+            raise PurebpError("seed: %s is out of range: numpy takes 0 to 2**32 - 1 (4294967295)"
+                              % show(seed))
         # The 624 words in an array of unsigned 32-bit ints, not a list: on a
         # 32-bit MicroPython board a word above 2**30 is not a small int, and
         # a list of 624 of them takes 17 KB of heap; the array takes 2.5 KB.
