@@ -176,9 +176,9 @@ class CommandLine(Parser):
 
     def error(self, message):
         words = getattr(self, "words", [])
-        for i, word in enumerate(words):     # purebp --iterations 3 train: '3' is no command
+        for i in range(len(words) - 1, -1, -1):     # purebp --iterations 3 train: '3' is no command
             if self.commands and message.startswith(
-                    "argument command: invalid choice: %r " % word):
+                    "argument command: invalid choice: %r " % words[i]):
                 message += self._flag_of_a_command(words[:i])
                 break
         Parser.error(self, message)
@@ -221,8 +221,9 @@ class CommandLine(Parser):
             setattr(parsed, self.rows[command], getattr(parsed, self.rows[command]) + rows)
         if extras:
             hint = _file_hint(extras, sub or self, parsed)
-            if not hint and command:        # purebp --data=xor train: the flag is train's
-                hint = self._flag_of_a_command(argv[:argv.index(command)], command)
+            if not hint:        # purebp --data=xor train, purebp --layers=3,4,1: train's flags
+                hint = self._flag_of_a_command(argv[:argv.index(command)] if command else argv,
+                                               command)
             # an empty or blank word is shown quoted, not as nothing
             (sub or self).error("unrecognized arguments: %s%s" % (" ".join(
                 word if word.strip() else repr(word) for word in extras), hint))

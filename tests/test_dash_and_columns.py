@@ -406,6 +406,10 @@ def test_a_full_width_cell_is_named_with_what_to_write(tmp_path):
     (["--iterations", "3", "train"], "--iterations is a flag of train and draw: give it after "
                                      "the command, as in purebp train --iterations"),
     (["--data", "xor", "train"], "--data is a flag of train, draw, explain and gradcheck"),
+    (["--seed", "3", "--iterations", "3"], "--iterations is a flag of train and draw"),
+    (["--layers=3,4,1"], "unrecognized arguments: --layers=3,4,1; --layers is a flag of train, "
+                         "draw, explain and gradcheck: give it after the command, as in purebp "
+                         "train --layers=3,4,1"),
     (["--data=xor", "explain"], "unrecognized arguments: --data=xor; --data is a flag of train, "
                                 "draw, explain and gradcheck: give it after the command, as in "
                                 "purebp explain --data=xor"),
