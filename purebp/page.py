@@ -243,9 +243,6 @@ class Session:
 
     def step(self, lang="en"):
         """One iteration, explained: ``explain`` from the weights reached."""
-        if self.done >= self.iterations:
-            raise PurebpError("step: %s done already; start again, or ask for more"
-                              % plural(self.done, "iteration"))
         self.last = explain(self.X, self.y, self.layers, self.seed, self.lr, self.loss,
                             at=self.done + 1, inputs=self.inputs, activation=self.activation,
                             weights=self.weights, classes=self.classes)
