@@ -101,8 +101,12 @@ def names(value, count, name, what, optional=True):
     return list(value)
 
 
+MAX_WEIGHTS = 20000000   # about 2 GB of Python floats with the copies training makes
+
+
 def layer_sizes(layers, name="layers"):
-    """``layers`` as a list of two or more whole numbers of at least 1.
+    """``layers`` as a list of two or more whole numbers of at least 1, and
+    of at most ``MAX_WEIGHTS`` weights (more would not fit in memory).
 
     >>> layer_sizes((3, 4, 1))
     [3, 4, 1]
@@ -124,6 +128,13 @@ def layer_sizes(layers, name="layers"):
         if isinstance(n, bool) or not isinstance(n, int) or n < 1:
             raise PurebpError("%s: %s is not a positive whole number of units" % (name, show(n)))
         sizes.append(n)
+    from .budget import weight_count
+    count = weight_count(sizes)
+    if count > MAX_WEIGHTS:
+        raise PurebpError("%s: %s would need %s weights, more than purebp holds in memory (%d); "
+                          "use fewer or smaller layers"
+                          % (name, ",".join(show(n) for n in sizes[:10])
+                             + (",..." if len(sizes) > 10 else ""), show(count), MAX_WEIGHTS))
     return sizes
 
 

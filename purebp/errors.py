@@ -61,8 +61,9 @@ def plural(n, noun, nouns=None):
     """
     if n == 1:
         return "%d %s" % (n, noun)
-    count = "%d" % n if abs(n) < 1e300 else show(n)    # show: past 4300 digits, the bits
-    return "%s %s" % (count, nouns or noun + "s")
+    if abs(n) > 1e300:       # past what %d writes on CPython 3.11+ (4300 digits): its size
+        return show(n) + " " + (nouns or noun + "s")
+    return "%d %s" % (n, nouns or noun + "s")
 
 
 def with_article(word):
@@ -80,8 +81,8 @@ def show(value):
         text = repr(value)
     except ValueError:      # an int past CPython's 4300 digits for a text
         if isinstance(value, int):
-            return "a whole number of %d bits" % value.bit_length()
-        return "%s holding a whole number too long to write" % type_name(value)
+            return "a whole number of more than 4300 digits"
+        return "%s holding a whole number of more than 4300 digits" % type_name(value)
     if "\n" in text:        # a numpy array's repr spans lines: a message is one
         text = " ".join(text.split())
     return text if len(text) <= 40 else text[:37] + "..."
@@ -116,5 +117,4 @@ def type_name(value):
     """'None', 'a dict', 'an int': a value's type, for a message."""
     if value is None:
         return "None"
-    name = type(value).__name__
-    return "a numpy array" if name == "ndarray" else with_article(name)
+    return with_article(type(value).__name__)

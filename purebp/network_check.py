@@ -19,7 +19,7 @@ from . import checks
 from .errors import PurebpError, plural, show
 from .network import METRICS, _activation, _loss
 
-MAX_WEIGHTS = 20000000   # about 2 GB of Python floats with the copies training makes
+MAX_WEIGHTS = checks.MAX_WEIGHTS    # the most weights a network may have (checks.layer_sizes)
 _NO_TARGETS = ("no y",)  # check_network without y (y=None is a mistake, named as one)
 
 
@@ -106,16 +106,6 @@ def check_data(X, y):
     return X, _targets(X, y)
 
 
-def check_weight_count(layers):
-    """Refuse a network of more than ``MAX_WEIGHTS`` weights (``layers``: checked sizes)."""
-    from . import budget
-    count = budget.weight_count(layers)
-    if count > MAX_WEIGHTS:
-        sizes = ",".join(show(n) for n in layers[:10]) + (",..." if len(layers) > 10 else "")
-        raise PurebpError("layers: %s would need %s weights, more than purebp holds in memory "
-                          "(%d); use fewer or smaller layers" % (sizes, show(count), MAX_WEIGHTS))
-
-
 def check_settings(layers, n_in, n_out, lr, loss, every, metric):
     """Refuse settings that cannot train; return ``layers`` as a list.
     (``iterations``, ``epochs`` and ``batch_size``: ``batches.schedule``.)"""
@@ -129,7 +119,6 @@ def check_settings(layers, n_in, n_out, lr, loss, every, metric):
                              "; classes need one output each: one_hot(labels, "
                              "class_names(labels)) of purebp.classes makes them"
                              if n_out == 1 < layers[-1] else ""))
-    check_weight_count(layers)
     checks.whole_number(every, "every", least=0)
     checks.positive_number(lr, "lr", "learning rate")
     _loss(loss)

@@ -241,9 +241,7 @@ def initial_weights(layers, seed):
     [3, 4]
     """
     from .checks import layer_sizes, plain
-    from .network_check import check_weight_count
     layers, seed = layer_sizes(layers), plain(seed)
-    check_weight_count(layers)
     return random_weights(layers, MT19937(seed))
 
 
