@@ -614,6 +614,7 @@ print(sorted(m[7:] for m in sys.modules if m.startswith("purebp.")))
 """
 
 
+@pytest.mark.long      # two seconds of trainings: run by .ci/run (python -m pytest -m long)
 @pytest.mark.needs_processes
 def test_every_module_the_pages_requests_load_is_in_the_one_file_page():
     """The one-file page holds the modules webserver.page_modules finds by
