@@ -34,7 +34,7 @@ where steps and epochs are the same; with a batch size, training is counted
 in ``epochs``. ``schedule`` checks the pair and returns the epochs.
 """
 
-from .errors import PurebpError, plural
+from .errors import PurebpError, plural, show
 
 DEFAULT_EPOCHS = 10000   # the article's 10000 iterations, when neither is given
 
@@ -60,17 +60,17 @@ def schedule(rows, iterations=None, epochs=None, batch_size=None):
             whole_number(value, name, least=1)
     if batch_size is None:
         if iterations is not None and epochs is not None and iterations != epochs:
-            raise PurebpError("iterations %d and epochs %d: in full-batch training an iteration "
+            raise PurebpError("iterations %s and epochs %s: in full-batch training an iteration "
                               "is an epoch (one pass over the rows); give one of them"
-                              % (iterations, epochs))
+                              % (show(iterations), show(epochs)))
         if iterations is not None:
             return iterations
         return epochs if epochs is not None else DEFAULT_EPOCHS
     whole_number(batch_size, "batch_size", least=1)
     if batch_size > rows:
-        raise PurebpError("batch_size: %d is more than the training data's %s; give at most "
+        raise PurebpError("batch_size: %s is more than the training data's %s; give at most "
                           "%d, or no batch size for full batch"
-                          % (batch_size, plural(rows, "row"), rows))
+                          % (show(batch_size), plural(rows, "row"), rows))
     if iterations is not None:
         raise PurebpError("iterations with a batch size: mini-batch training is counted in "
                           "epochs (passes over the %s, %s of %s each); give epochs instead"

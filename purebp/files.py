@@ -417,13 +417,18 @@ def _named(label, path):
     return "%s %s" % (label, path) if label else path
 
 
+# An SVG file's start: an XML declaration, comments (each ending at its own
+# "-->") and an SVG doctype, then the <svg> element.
+_SVG_START = (r"(<\?xml[^>]*>\s*)?(<!--(?:(?!-->).)*-->\s*|<!DOCTYPE\s+svg[^>]*>\s*)*"
+              r"<svg[\s>]")
+
 # What an existing file must be for purebp to replace it, by what is written
 # there: words for the message, and how such a file begins (a mention of
 # purebp or of <svg> elsewhere, in a script or in notes, is not enough).
 _OWN = {
     "model": ("a purebp model", r'\{\s*"format"\s*:\s*"purebp-model"'),
-    "plot": ("an SVG picture", r"(<\?xml[^>]*>\s*)?(<!--.*?-->\s*|<!DOCTYPE[^>]*>\s*)*<svg[\s>]"),
-    "picture": ("an SVG picture", r"(<\?xml[^>]*>\s*)?(<!--.*?-->\s*|<!DOCTYPE[^>]*>\s*)*<svg[\s>]"),
+    "plot": ("an SVG picture", _SVG_START),
+    "picture": ("an SVG picture", _SVG_START),
     "page": ("a page purebp saved", r"<!DOCTYPE html>\s*<!-- purebp's page in one file"),
 }
 

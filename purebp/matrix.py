@@ -251,12 +251,12 @@ def _scalar(a, where, name):
     kind = type(a)
     if kind is float or (kind is int and _SMALLEST_INT <= a <= _LARGEST_INT):
         return a
-    from .matrix_check import _number
+    from .matrix_check import _number, digits
     value = _number(a)
     if value is None:
         if isinstance(a, int):
-            raise PurebpError("%s: %s: an integer of %d digits, too large for a float"
-                              % (where, name, len(str(abs(a)))))
+            raise PurebpError("%s: %s: an integer of %s digits, too large for a float"
+                              % (where, name, digits(a)))
         raise PurebpError("%s: %s: %s is not a number" % (where, name, show(a)))
     return value
 

@@ -105,8 +105,8 @@ def _checked_number(a, where, name, i, j):
     if value is not None:
         return value
     if isinstance(a, int):
-        raise PurebpError("%s: row %d, column %d: an integer of %d digits, too large for a float"
-                          % (_who(where, name), i, j, len(str(abs(a)))))
+        raise PurebpError("%s: row %d, column %d: an integer of %s digits, too large for a float"
+                          % (_who(where, name), i, j, digits(a)))
     raise PurebpError("%s: row %d, column %d: %s is not a number"
                       % (_who(where, name), i, j, show(a)))
 
@@ -133,3 +133,12 @@ def _tolist(A, where, name, expected):
 
 def _who(where, name):
     return "%s: %s" % (where, name) if where else name
+
+
+def digits(n):
+    """How many decimal digits the int ``n`` has, for a message (past the
+    4300 that CPython 3.11 and later write out: about as many, from its bits)."""
+    try:
+        return "%d" % len(str(abs(n)))
+    except ValueError:
+        return "about %d" % (n.bit_length() * 0.30103 + 1)

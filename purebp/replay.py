@@ -53,12 +53,12 @@ def step_at(X, y, layers=None, seed=1, lr=1.0, loss="half-sse", at=1, progress=N
     progress = checks.function(progress, "progress", optional=True)
     sizes = ",".join(str(n) for n in layers)
     if batch_size is None:
-        what = "at: iteration %d comes after %s of a %s network on %s" % (
-            at, plural(at - 1, "iteration"), sizes, plural(len(X), "row"))
+        what = "at: iteration %s comes after %s of a %s network on %s" % (
+            show(at), plural(at - 1, "iteration"), sizes, plural(len(X), "row"))
         work = budget.training_work(len(X), layers, at - 1)
     else:
-        what = "at: step %d comes after %s of a %s network in batches of %d rows" % (
-            at, plural(at - 1, "step"), sizes, batch_size)
+        what = "at: step %s comes after %s of a %s network in batches of %d rows" % (
+            show(at), plural(at - 1, "step"), sizes, batch_size)
         work = budget.training_work(batch_size, layers, at - 1)
     budget.refuse_endless(what, work)
     return replay(X, y, layers, seed, lr, loss, at, activation, batch_size, progress)

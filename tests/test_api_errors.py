@@ -572,3 +572,24 @@ def test_messages_are_one_line_and_numpy_bools_are_flags():
     for checked in ("no", 1):
         with pytest.raises(purebp.PurebpError, match="checked: .* is not True or False"):
             purebp.step(W, X, y, checked=checked)
+
+
+def test_a_whole_number_past_4300_digits_is_one_message_everywhere():
+    """CPython 3.11 and later write no int of more than 4300 digits: each
+    message that names one says its size instead of raising ValueError."""
+    import purebp
+    X, y = purebp.load_data("seed")
+    huge = 10 ** 5000
+    for call, words in [
+            (lambda: purebp.train([[huge, 0, 1]] + X[1:], y, iterations=2),
+             "an integer of about 5001 digits, too large for a float"),
+            (lambda: purebp.dot([[huge]], [[1]]), "an integer of about 5001 digits"),
+            (lambda: purebp.add(huge, [[1]]), "an integer of about 5001 digits"),
+            (lambda: purebp.train(X, y, epochs=2, batch_size=huge), "batch_size: a whole number "
+                                                                    "of more than 4300 digits"),
+            (lambda: purebp.train(X, y, iterations=3, epochs=huge), "epochs a whole number of"),
+            (lambda: purebp.explain(X, y, at=huge), "at: iteration a whole number of"),
+            (lambda: purebp.train(X, y, seed=huge), "seed: a whole number of more than 4300"),
+            (lambda: purebp.initial_weights([3, huge, 1], 1), "would need a whole number of")]:
+        with pytest.raises(purebp.PurebpError, match=words):
+            call()

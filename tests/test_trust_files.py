@@ -1082,6 +1082,10 @@ def test_a_dash_is_no_file_name_and_no_stream(tmp_path, args, words):
     (["draw", "-o", "{f}", "--iterations", "3"], "drawit.py", "# it makes <svg> files\n"),
     (["train", "--iterations", "3", "--plot", "{f}"], "home.html.bak",
      "<html><body><svg></svg></body></html>\n"),
+    (["draw", "-o", "{f}", "--iterations", "3"], "notes.svg",
+     "<!-- my notes -->\n<html><body>\n<!-- figure 1 -->\n<svg width='10'></svg></body></html>\n"),
+    (["draw", "-o", "{f}", "--iterations", "3"], "page.svg",
+     "<!DOCTYPE html>\n<svg></svg>\n<p>notes</p>\n"),
 ])
 def test_a_file_that_mentions_what_purebp_writes_is_still_not_replaced(tmp_path, args, name,
                                                                        text):
