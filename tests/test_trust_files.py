@@ -18,6 +18,7 @@ import io
 import json
 import os
 import re
+import select
 import signal
 import socket
 import stat
@@ -343,10 +344,23 @@ def test_ctrl_c_during_the_renames_waits_even_with_other_threads_running(tmp_pat
         other.start()
     except RuntimeError:        # WebAssembly: no threads
         pytest.skip("this Python cannot start a thread")
+    # The kernel hands the signal to the other thread whenever it next runs,
+    # which on a busy machine may be after the renames: wait until its C
+    # handler has written to the wake-up pipe, as a Ctrl-C during them would.
+    woken, wake = os.pipe()
+    os.set_blocking(wake, False)
+    old_wake = signal.set_wakeup_fd(wake)
+
+    def interrupt():
+        os.kill(os.getpid(), signal.SIGINT)
+        assert select.select([woken], [], [], 30)[0], "the Ctrl-C never arrived"
+
     try:
-        _, _, before = interrupt_the_renames(tmp_path, monkeypatch,
-                                             lambda: os.kill(os.getpid(), signal.SIGINT))
+        _, _, before = interrupt_the_renames(tmp_path, monkeypatch, interrupt)
     finally:
+        signal.set_wakeup_fd(old_wake)
+        os.close(woken)
+        os.close(wake)
         stop.set()
         other.join()
     assert signal.getsignal(signal.SIGINT) is before
