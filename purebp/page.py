@@ -22,9 +22,11 @@ and the page's texts), ``address`` (the settings the page's address asks
 for, and what in it the page cannot follow), ``start`` (a network from the settings), ``step``
 (one iteration, every quantity of ``explain``), ``run`` (``count``
 iterations of training, reported as ``train`` reports them) and
-``story`` (the last step again, in another language). A mistake in the
-settings comes back as ``{"error": "..."}``, the message the command
-line would print.
+``story`` (the last step again, in another language). Each request takes
+the keys ``REQUESTS`` gives it, and only those: a typo is named, not
+trained around. A mistake in the settings comes back as
+``{"error": "..."}``, the message the command line would print, within
+the command line's limits (``train``'s checks, a day's work at most).
 
 >>> reply = request({"do": "start", "data": "seed", "layers": [3, 1], "seed": 1})
 >>> reply["iteration"], reply["weights"]
@@ -36,6 +38,8 @@ line would print.
 10000
 >>> request({"do": "start", "data": "seed", "layers": [2, 1]})["error"]
 'layers: the first size is 2, but the data has 3 inputs'
+>>> request({"do": "start", "iteratons": 50})["error"]
+"start: unknown key 'iteratons'; the start request takes: do, data, layers, lr, loss, activation, seed, iterations, scale"
 >>> request({"do": "address", "pairs": [["data", "xor"], ["lang", "fr"]]})["problems"]
 [['address_lang', '"fr"', 'en, zh-CN']]
 """
@@ -49,18 +53,23 @@ from .arrayprint import scalar_str
 from .budget import weight_count
 from .classes import one_hot
 from .columns import BIAS, add_bias
-from .errors import PurebpError, TrainingError, plural, type_name
+from .errors import PurebpError, TrainingError, plural, show, type_name
 from .narration import LANGUAGES, TEXTS as EXPLAIN_TEXTS, as_data, explain, text
 from .iris import COLUMNS as IRIS_COLUMNS, SPECIES, rows as iris_rows   # the page offers iris
 from .losses import LOSS_NAMES, LOSSES
 from .metrics import measure
-from .network_check import check_conventions, check_data, check_settings
-from .page_address import address
+from .network_check import training_arguments
+from .page_address import NAMES as ADDRESS_NAMES, address
 from .random_start import MT19937, random_weights
 from .scaling import MinMax
 from .svg import loss_svg, network_svg
 from .training import _all_finite, build_loop, full_batch
 
+# The requests page.js sends ("do"), each with the other keys it may hold: all of
+# those page.js sends, and nothing else (a typo in a key would train with a default).
+REQUESTS = (("choices", ()), ("address", ("pairs",)),
+            ("start", tuple(name for name in ADDRESS_NAMES if name != "lang")),
+            ("step", ("lang",)), ("run", ("count",)), ("story", ("lang",)))
 METRIC = "loss"          # the curve shows the loss the network is trained on
 POINTS = 100             # about this many points on the curve: every = iterations // POINTS
 MOST_UNITS = 32          # the page draws every unit: more would not be readable
@@ -151,7 +160,11 @@ _session = None
 
 def handle(request_text):
     """One request from the page, as JSON text; the reply, as JSON text."""
-    return json.dumps(request(json.loads(request_text)))
+    try:
+        message = json.loads(request_text)
+    except (TypeError, ValueError, RuntimeError) as error:   # RuntimeError: nested too deep
+        return json.dumps({"error": "page: the request is not JSON text (%s)" % error})
+    return json.dumps(request(message))
 
 
 def request(message):
@@ -161,6 +174,7 @@ def request(message):
         return {"error": "page: a request is a JSON object, not %s" % type_name(message)}
     do = message.get("do")
     try:
+        _known(do, message)
         if do == "choices":
             return choices()
         if do == "address":
@@ -175,18 +189,26 @@ def request(message):
             return _session.state()
         if _session is None:
             raise PurebpError("%s: start a network first" % do)
-        lang = message.get("lang", "en")
-        if do in ("step", "story"):
-            checks.choice(lang, LANGUAGES, "lang", "language")
         if do == "step":
-            return _session.step(lang)
+            return _session.step(message.get("lang", "en"))
         if do == "run":
             return _session.run(message.get("count", 1))
-        if do == "story":
-            return _session.story(lang)
-        raise PurebpError("page: unknown request %r" % do)
+        return _session.story(message.get("lang", "en"))
     except PurebpError as error:
         return {"error": str(error)}
+
+
+def _known(do, message):
+    """Refuse a request other than ``REQUESTS``'s, or with a key it does not take."""
+    keys = dict(REQUESTS).get(do) if isinstance(do, str) else None
+    if keys is None:
+        raise PurebpError("page: unknown request %s; the requests are: %s"
+                          % (show(do), ", ".join(kind for kind, _ in REQUESTS)))
+    unknown = sorted(show(key) for key in message if key != "do" and key not in keys)
+    if unknown:
+        raise PurebpError("%s: unknown %s %s; the %s request takes: %s"
+                          % (do, "key" if len(unknown) == 1 else "keys", ", ".join(unknown), do,
+                             ", ".join(("do",) + keys)))
 
 
 def choices():
@@ -215,24 +237,27 @@ class Session:
     the reports of the metric, as ``train`` would have them so far."""
 
     def __init__(self, settings):
+        _known("start", settings)
         name = settings.get("data", "seed")
         self.scale = checks.flag(settings.get("scale", False), "scale")
         X, y, self.inputs, self.classes = _data(name, self.scale)
-        X, y = check_data(X, y)
-        layers = settings.get("layers") or [len(X[0]), len(y[0])]
-        self.data, self.X, self.y = name, X, y
+        layers = settings.get("layers")          # None: train's default, no hidden layer
+        if layers is not None:
+            layers = checks.layer_sizes(layers)
+            if len(layers) > MOST_LAYERS or max(layers) > MOST_UNITS:
+                raise PurebpError("layers: the page draws networks of at most %d layers of %d "
+                                  "units; train larger ones with python -m purebp train"
+                                  % (MOST_LAYERS, MOST_UNITS))
         self.seed = settings.get("seed", 1)
         self.lr = settings.get("lr", 1.0)
         self.loss = settings.get("loss", "half-sse")
         self.activation = settings.get("activation", "sigmoid")
-        self.iterations = settings.get("iterations", 10000)
-        self.layers = check_settings(layers, len(X[0]), len(y[0]), self.lr, self.loss, 0, "sse")
-        check_conventions(self.layers, y, self.activation, self.loss)
-        if len(self.layers) > MOST_LAYERS or max(self.layers) > MOST_UNITS:
-            raise PurebpError("layers: the page draws networks of at most %d layers of %d "
-                              "units; train larger ones with python -m purebp train"
-                              % (MOST_LAYERS, MOST_UNITS))
-        checks.whole_number(self.iterations, "iterations", least=1)
+        # train's own checks and limits (no more than a day's work), as the command line meets them
+        X, y, self.layers, _, _, _, trained = training_arguments(
+            X, y, layers, self.seed, settings.get("iterations", 10000), self.lr, self.loss, 0,
+            METRIC, None, False, self.activation, None, None, None)
+        self.data, self.X, self.y = name, X, y
+        self.iterations = trained["iterations"]
         self.every = max(1, self.iterations // POINTS)
         self.weights = random_weights(self.layers, MT19937(self.seed))   # as train draws them
         self.done = 0
@@ -243,6 +268,7 @@ class Session:
 
     def step(self, lang="en"):
         """One iteration, explained: ``explain`` from the weights reached."""
+        checks.choice(lang, LANGUAGES, "lang", "language")
         self.last = explain(self.X, self.y, self.layers, self.seed, self.lr, self.loss,
                             at=self.done + 1, inputs=self.inputs, activation=self.activation,
                             weights=self.weights, classes=self.classes)
@@ -307,6 +333,7 @@ class Session:
 
     def story(self, lang="en"):
         """The last step's story again, in ``lang``."""
+        checks.choice(lang, LANGUAGES, "lang", "language")
         reply = self.state()
         reply["story"] = self._story(lang) if self.last else None
         return reply
@@ -341,8 +368,7 @@ def _data(name, scale):
     """``(X, y, input names, class names)`` of a built-in data set, as
     ``--data NAME`` (and ``--scale``) reads it: iris's measurements named by
     its columns, scaled if asked, then the bias; its species one-hot."""
-    if name not in datasets.NAMES:
-        datasets.load_data(name)            # raises, naming the data sets
+    checks.choice(name, datasets.NAMES, "data", "data set")
     if name != "iris":
         if scale:
             raise PurebpError("scale: scaling is for iris's measurements; the built-in data "

@@ -10,12 +10,18 @@ matrix, ``predict``'s) line their columns up by these widths, not by
 '[  山鸢尾] [山鸢尾  ]'
 """
 
-import unicodedata
+try:
+    import unicodedata
+except ImportError:      # MicroPython: the page and a board load this with budget's refusal
+    unicodedata = None
 
 
 def width(text):
     """The columns ``text`` takes: two a wide character (Chinese, Japanese,
-    Korean, full-width forms), none a combining accent, one any other."""
+    Korean, full-width forms), none a combining accent, one any other
+    (every character one where Python has no ``unicodedata``: MicroPython)."""
+    if unicodedata is None:
+        return len(text)
     columns = 0
     for c in text:
         if unicodedata.combining(c):

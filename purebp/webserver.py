@@ -38,7 +38,7 @@ import os
 import re
 import sys
 
-from .errors import PurebpError
+from .errors import PurebpError, show
 
 HOST = "127.0.0.1"
 PORT = 8765
@@ -199,8 +199,11 @@ class PageServer(http.server.ThreadingHTTPServer):
 def make_server(port=PORT):
     """A server for the page on 127.0.0.1 at ``port`` (0: any free port).
 
-    Raises ``PortError`` (exit code 1) when it cannot listen there.
+    Raises ``PortError`` (exit code 1) when it cannot listen there, and
+    ``PurebpError`` for a ``port`` that is no port number.
     """
+    if isinstance(port, bool) or not isinstance(port, int) or not 0 <= port <= 65535:
+        raise PurebpError("port: %s is not a port number (0 to 65535)" % show(port))
     try:
         return PageServer((HOST, port), PageHandler)
     except OSError as error:

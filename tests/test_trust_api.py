@@ -289,3 +289,22 @@ def test_divergence_on_large_unscaled_inputs_points_at_scaling():
     assert _unscaled_hint(argparse.Namespace(largest_input=1e308, scale=True), error) == ""
     assert _unscaled_hint(argparse.Namespace(largest_input=1.0, scale=False), error) == ""
     assert _unscaled_hint(large, PurebpError("lr: ...")) == ""
+
+
+# --- the page and the notebook take what they mean, with the command line's limits ---------
+
+@pytest.mark.parametrize("flags, settings", [
+    (["--iterations", "99999999999999999999999999"], {"iterations": 99999999999999999999999999}),
+    (["--data", "xor", "--layers", "3,4,1", "--iterations", "10000000000000"],
+     {"data": "xor", "layers": [3, 4, 1], "iterations": 10000000000000}),
+    (["--lr", "inf"], {"lr": float("inf")}),
+    (["--layers", "3,5000,5000,1"], {"layers": [3, 5000, 5000, 1]}),
+])
+def test_the_page_refuses_what_train_refuses_in_trains_words(flags, settings, capsys, monkeypatch):
+    from purebp import page
+    done = cli(["train"] + flags, capsys, monkeypatch=monkeypatch)
+    assert done.returncode == 2
+    reply = page.request(dict(settings, do="start"))
+    assert done.stderr == "purebp train: error: %s\n" % reply["error"]
+    assert_listed([reply["error"]])
+

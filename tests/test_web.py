@@ -713,3 +713,214 @@ def test_an_address_that_turns_text_around_is_shown_as_codes():
     """U+202E in an address would reverse the rest of the page's message."""
     problems = page.request({"do": "address", "pairs": [["data", "x\u202ey"]]})["problems"]
     assert problems[0][1] == '"x\\u202ey"'
+
+
+# --- what page.request takes: what page.js sends, within train's limits ---------------------
+
+def sent_by_page_js():
+    """{request: the keys besides "do"} of every request page.js sends, read from page.js:
+    its ask({do: ...}) calls, and for start the keys of settings()'s object."""
+    script = open(os.path.join(webserver.WEB, "page.js"), encoding="utf-8").read()
+    sent = {}
+    for do, rest in re.findall(r'ask\((?:Object\.assign\()?\{do: "(\w+)"([^}]*)\}', script):
+        sent[do] = set(re.findall(r",\s*(\w+)", rest))
+    body = re.search(r"function settings\(\) \{\s*return \{(.*?)\};\n\}", script, re.S).group(1)
+    sent["start"] |= set(re.findall(r"(?:^|,)\s*(\w+):", body))
+    return sent
+
+
+def page_like(do):
+    """A request ``do`` as page.js sends it, each key with a value the form would give."""
+    values = {"pairs": [["data", "xor"], ["lang", "zh-CN"]], "lang": "zh-CN", "count": 7,
+              "data": "xor", "layers": [3, 4, 1], "lr": 1, "loss": "half-sse",
+              "activation": "tanh", "seed": 3, "iterations": 20, "scale": False}
+    return dict([("do", do)] + [(key, values[key]) for key in dict(page.REQUESTS)[do]])
+
+
+def test_every_request_page_js_sends_is_accepted_with_every_key_it_sends():
+    sent = sent_by_page_js()
+    assert sent == dict((do, set(keys)) for do, keys in page.REQUESTS), sent
+    assert sent["start"] == {"data", "layers", "lr", "loss", "activation", "seed",
+                             "iterations", "scale"}
+    for do, _ in page.REQUESTS:          # in the page's order: choices, address, start, ...
+        reply = page.request(page_like(do))
+        assert "error" not in reply, (do, reply)
+    # story: the last step's (iteration 1), after Run's 7 more, in Chinese
+    assert reply["iteration"] == 8 and reply["story"]["title"] == text("title", "zh-CN", (1,))
+    iris = page.request(dict(SUGGESTED_IRIS, do="start"))
+    assert "error" not in iris and iris["layers"] == [5, 8, 3], iris
+
+
+SUGGESTED_IRIS = {"data": "iris", "layers": [5, 8, 3], "lr": 3.0, "loss": "softmax",
+                  "activation": "sigmoid", "seed": 1, "iterations": 200, "scale": True}
+
+
+def test_a_typo_in_any_key_of_any_request_is_named_with_what_the_request_takes():
+    page.request({"do": "start"})
+    for do, keys in page.REQUESTS:
+        sent = page_like(do)
+        for key in keys + ("extra",):
+            typo = dict((k + "s" if k == key else k, v) for k, v in sent.items())
+            if key == "extra":
+                typo["iteratons"] = 10
+            wrong = key + "s" if key != "extra" else "iteratons"
+            reply = page.request(typo)
+            assert reply == {"error": "%s: unknown key %r; the %s request takes: %s"
+                             % (do, wrong, do, ", ".join(("do",) + keys))}, (typo, reply)
+            assert [p for p in error_patterns() if p.search(reply["error"])], reply
+    two = page.request({"do": "run", "count": 1, "lang": "en", "Count": 2})["error"]
+    assert two.startswith("run: unknown keys 'Count', 'lang'; "), two
+    for do in (None, "Start", ["start"], 5):
+        message = {"do": do} if do is not None else {}
+        assert page.request(message)["error"] == (
+            "page: unknown request %r; the requests are: choices, address, start, step, run, "
+            "story" % (do,))
+
+
+# Settings out of range: the page's message is train's, word for word (the same checks).
+OUT_OF_RANGE = [{"iterations": 10 ** 400}, {"iterations": 10 ** 12}, {"iterations": 0},
+                {"iterations": -5}, {"iterations": True}, {"iterations": 2.0},
+                {"iterations": float("nan")}, {"iterations": "10"}, {"lr": float("inf")},
+                {"lr": float("nan")}, {"lr": -1}, {"lr": 0}, {"lr": True}, {"lr": 10 ** 400},
+                {"lr": "1"}, {"layers": [3, 10 ** 400, 1]}, {"layers": []}, {"layers": 0},
+                {"layers": "3,1"}, {"layers": [3, True, 1]}, {"layers": [3, 2.0, 1]},
+                {"layers": [3, -4, 1]}, {"layers": [[3], 1]}, {"loss": ["sse"]},
+                {"loss": None}, {"activation": None, "layers": [3, 4, 1]},
+                {"activation": "relu "}, {"seed": -1}, {"seed": 2 ** 32},
+                {"seed": 10 ** 400}, {"seed": 1.5}, {"seed": True}, {"seed": None},
+                {"seed": "1"}]
+
+
+@pytest.mark.parametrize("settings", OUT_OF_RANGE, ids=[str(s)[:40] for s in OUT_OF_RANGE])
+def test_a_setting_out_of_range_gets_trains_own_message(settings):
+    X, y = load_data("seed")
+    with pytest.raises(purebp.PurebpError) as refused:
+        purebp.train(X, y, **dict({"iterations": 10000}, **settings))
+    reply = page.request(dict(settings, do="start"))
+    assert reply == {"error": str(refused.value)}
+    assert [p for p in error_patterns() if p.search(reply["error"])], reply
+
+
+def test_the_page_refuses_a_days_work_as_train_does_and_steps_on_past_the_iterations():
+    assert page.request({"do": "start", "iterations": 10 ** 12})["error"].startswith(
+        "iterations: 1000000000000 iterations of a 3,1 network on 4 rows: about 3.6e+13 "
+        "multiply-adds, at least 21 days at 50 ns each; purebp refuses work of more than a day")
+    assert page.request({"do": "start", "data": "iris", "scale": True, "layers": [5, 8, 3],
+                         "loss": "softmax", "iterations": 10 ** 9})["error"].endswith(
+        "purebp refuses work of more than a day")
+    assert page.request({"do": "start", "iterations": 2000})["iterations"] == 2000
+    assert page.request({"do": "run", "count": 10 ** 400})["iteration"] == 2000
+    assert page.request({"do": "step"})["story"]["iteration"] == 2001    # by design
+    assert "done already" in page.request({"do": "run", "count": 1})["error"]
+    for count in (0, -1, True, 2.0, "5", None, [1]):
+        assert page.request({"do": "run", "count": count})["error"] == \
+            "count: %s is not a whole number of at least 1" % purebp.errors.show(count)
+    for lang in (None, "fr", ["en"], 1):
+        for do in ("step", "story"):
+            assert page.request({"do": do, "lang": lang})["error"].startswith(
+                "lang: unknown language %s; choose from: en, zh-CN" % purebp.errors.show(lang))
+    assert page.request({"do": "start", "data": ["xor"]})["error"] == \
+        "data: unknown data set ['xor']; choose from: seed, xor, iris"
+    with pytest.raises(purebp.PurebpError, match="unknown key 'iteratons'"):
+        page.Session({"iteratons": 5})                   # the API's Session checks too
+
+
+def test_handle_answers_any_text_with_json_not_a_traceback():
+    for text_sent in ("{", "", "[" * 100000, '{"do": "start"', "nul\x00", "{'do': 'start'}"):
+        reply = json.loads(page.handle(text_sent))
+        assert reply["error"].startswith("page: the request is not JSON text ("), reply
+        assert [p for p in error_patterns() if p.search(reply["error"])], reply
+    assert json.loads(page.handle(None))["error"].startswith("page: the request is not JSON")
+    for text_sent, words in (('{"do": "start", "lr": NaN}', "lr: nan is not"),
+                             ('{"do": "start", "iterations": 1e400}', "iterations: inf is not"),
+                             ('{"do": "start", "seed": %s}' % ("1" * 5000), "")):
+        reply = json.loads(page.handle(text_sent))
+        assert words in reply["error"], reply         # past 4300 digits: JSON's, or seed's message
+
+
+def test_the_web_server_answers_malformed_requests_with_a_4xx_and_no_traceback(capsys):
+    """The server reads no parameters (the page reads its address itself); whatever a
+    request holds, the answer is a status line, never a 500 or a traceback."""
+    server = webserver.make_server(0)
+    thread = threading.Thread(target=server.serve_forever)
+    thread.start()
+    try:
+        port = server.server_address[1]
+        asked = [(b"GET /?data=xor&iterations=" + b"9" * 5000 + b"&lr=nan HTTP/1.1", 200),
+                 (b"GET /" + b"a" * 70000 + b" HTTP/1.1", 414), (b"GET /%00 HTTP/1.1", 404),
+                 (b"GET /\xff\xfe HTTP/1.1", 404), (b"GARBAGE", 400),
+                 (b"GET / HTTP/1.1\r\nX: " + b"y" * 70000, 431),
+                 (b"GET /page.js HTTP/1.1\r\nAccept-Encoding: \xff", 200),
+                 (b"PUT /index.html HTTP/1.1", 501), (b"GET * HTTP/1.1", 404)]
+        for request_line, status in asked:
+            with socket.create_connection(("127.0.0.1", port), timeout=30) as connection:
+                connection.sendall(request_line + b"\r\nConnection: close\r\n\r\n")
+                answer = b""
+                while True:
+                    chunk = connection.recv(65536)
+                    if not chunk:
+                        break
+                    answer += chunk
+            code = int(re.search(rb"(?:HTTP/1\.[01] |Error code: )(\d{3})", answer).group(1))
+            assert code == status, (request_line[:60], answer[:200])
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()
+    assert capsys.readouterr().err == ""
+    for port in (-1, 65536, 10 ** 400, True, 80.0, "8765", None):
+        with pytest.raises(purebp.PurebpError) as refused:
+            webserver.make_server(port)
+        assert str(refused.value) == "port: %s is not a port number (0 to 65535)" % (
+            purebp.errors.show(port))
+        assert [p for p in error_patterns() if p.search(str(refused.value))]
+
+
+MICROPYTHON_RUN = """
+import {{ loadMicroPython }} from {micropython};
+import fs from "fs";
+const mp = await loadMicroPython({{heapsize: 64 * 1024 * 1024,
+                                  stdout: (line) => process.stdout.write(line + "\\n")}});
+mp.FS.mkdirTree("/lib/purebp");
+for (const [name, source] of Object.entries({modules})) {{
+  mp.FS.writeFile("/lib/purebp/" + name + ".py", source);
+}}
+mp.runPython("import sys\\nsys.path.insert(0, '/lib')");
+mp.runPython(fs.readFileSync({program}, "utf8"));
+"""
+
+
+@pytest.mark.needs_processes
+def test_the_pages_refusals_are_the_same_in_micropython(tmp_path):
+    """The page's MicroPython (in node, as the browser runs it) gives the same
+    replies: train's refusal of a day's work loads its words for times, which
+    must load there too (no unicodedata in MicroPython)."""
+    if not shutil.which("node"):
+        pytest.skip("node is not installed (.ci/run installs it)")
+    requests = ['{"do": "start", "iterations": 1000000000000}', '{"do": "start", "iteratons": 5}',
+                '{"do": "start", "data": "xor", "layers": [3, 4, 1], "iterations": 1e400}',
+                '{', '{"do": "start", "iterations": 20}', '{"do": "run", "count": 20}',
+                '{"do": "step", "lang": "zh-CN"}', '{"do": "run", "count": 1, "lang": "en"}']
+    program = tmp_path / "program.py"
+    program.write_text("from purebp import page\nfor text in %r:\n    print(page.handle(text))\n"
+                       % (requests,), encoding="utf-8")
+    script = tmp_path / "run.mjs"
+    script.write_text(MICROPYTHON_RUN.format(
+        micropython=json.dumps(os.path.join(webserver.WEB, "micropython.mjs")),
+        modules=json.dumps(webserver.page_modules()), program=json.dumps(str(program))),
+        encoding="utf-8")
+    done = subprocess.run(["node", str(script)], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                          universal_newlines=True, timeout=120)
+    assert done.returncode == 0, done.stderr[-2000:]
+    replies = [json.loads(line) for line in done.stdout.splitlines()]
+    assert len(replies) == len(requests)
+    for text_sent, reply in zip(requests, replies):
+        expected = json.loads(page.handle(text_sent))
+        if "error" in expected:
+            if text_sent == "{":                      # the JSON parsers' words differ
+                assert reply["error"].startswith("page: the request is not JSON text (")
+            else:
+                assert reply == expected, (text_sent, reply)
+        else:
+            assert "error" not in reply and reply["iteration"] == expected["iteration"]
+    assert replies[0]["error"].endswith("purebp refuses work of more than a day")
