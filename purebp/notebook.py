@@ -21,7 +21,9 @@ load only then (IPython is never imported, and a board never loads this):
 (3, 4, 2)
 """
 
+from . import checks
 from .arrayprint import scalar_str, screen_str
+from .errors import PurebpError, type_name
 from .streams import printable
 from .svg import SVG, escape, loss_svg, network_svg
 
@@ -32,6 +34,8 @@ MOST_ROWS = 40       # a gradient check's table shows its worst weights, this ma
 
 def training_svg(result):
     """A ``Training`` as one picture: the loss curve, and the network beside it."""
+    from .network import Training
+    _expect(result, Training, "training_svg", "result", "a Training (what train returns)")
     settings = result.settings
     unit = "epoch" if settings.get("batch_size") else "iteration"
     parts = []
@@ -51,6 +55,8 @@ def training_svg(result):
 def model_svg(model):
     """A ``Model`` as a picture: its network, the names of its inputs and
     outputs on the nodes, and under it what it takes and was trained on."""
+    from .model import Model
+    _expect(model, Model, "model_svg", "model", "a Model (Model.from_training or load makes one)")
     title = "model %s: %s, %s" % (_sizes(model.layers), model.activation, model.loss)
     lines = ["inputs: %s" % _some(model.data_inputs)
              + (" (the model adds the bias)" if model.bias else ""),
@@ -69,7 +75,9 @@ def model_svg(model):
 def story_html(story, lang="en"):
     """``explain``'s story as an HTML table: a row a quantity, in the order
     the program computes them, with its program line, meaning and numbers."""
-    from .narration import meaning, text
+    from .narration import LANGUAGES, Story, meaning, text
+    _expect(story, Story, "story_html", "story", "a Story (what explain returns)")
+    checks.choice(lang, LANGUAGES, "lang", "language")
     settings = "layers %s, seed %s, lr %s, loss %s" % (
         _sizes(story["layers"]), story["seed"], scalar_str(story["lr"]), story["loss"])
     if len(story["layers"]) > 2:
@@ -102,6 +110,10 @@ def gradcheck_html(check, most=MOST_ROWS):
     """A ``GradientCheck`` as an HTML table: a row a weight (the ``most``
     worst), its backprop and finite-difference gradients and their relative
     error; a weight at a ReLU's kink is marked and not judged."""
+    from .gradcheck import GradientCheck
+    _expect(check, GradientCheck, "gradcheck_html", "check",
+            "a GradientCheck (what gradient_check returns)")
+    most = checks.whole_number(most, "most", least=1)
     worst_first = sorted(check.comparisons, key=lambda c: (c.kink, -c.relative_error))
     caption = "gradient check %s: worst relative error %.3g (threshold %.3g), %d weights" % (
         "passed" if check.passed else "FAILED", check.worst.relative_error, check.threshold,
@@ -123,6 +135,13 @@ def gradcheck_html(check, most=MOST_ROWS):
 
 
 # --- private helpers ------------------------------------------------------------
+
+def _expect(value, kind, where, name, what):
+    """Refuse ``value`` unless it is a ``kind``: a picture of anything else would
+    fail halfway, with a traceback about an attribute."""
+    if not isinstance(value, kind):
+        raise PurebpError("%s: %s: expected %s, got %s" % (where, name, what, type_name(value)))
+
 
 def _network(layers, weights, inputs, targets, title):
     """The network's picture, or for too many weights to draw, a line that says so."""

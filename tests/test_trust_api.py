@@ -308,3 +308,36 @@ def test_the_page_refuses_what_train_refuses_in_trains_words(flags, settings, ca
     assert done.stderr == "purebp train: error: %s\n" % reply["error"]
     assert_listed([reply["error"]])
 
+
+def test_the_notebooks_pictures_name_what_they_were_given_instead():
+    from purebp import gradient_check, initial_weights
+    from purebp.model import Model
+    from purebp.narration import explain
+    from purebp.notebook import gradcheck_html, model_svg, story_html, training_svg
+    X, y = load_data("seed")
+    trained = train(X, y, iterations=20)
+    story = explain(X, y, [3, 1])
+    check = gradient_check(initial_weights([3, 1], 1), X, y)
+    wrong = [(training_svg, (None,), "training_svg: result: expected a Training (what train "
+                                     "returns), got None"),
+             (training_svg, ({"history": []},), "training_svg: result: expected a Training"),
+             (model_svg, (trained,), "model_svg: model: expected a Model (Model.from_training "
+                                     "or load makes one), got a Training"),
+             (story_html, (dict(story),), "story_html: story: expected a Story (what explain "
+                                          "returns), got a dict"),
+             (story_html, (story, "fr"), "lang: unknown language 'fr'; choose from: en, zh-CN"),
+             (story_html, (story, None), "lang: unknown language None"),
+             (gradcheck_html, (story,), "gradcheck_html: check: expected a GradientCheck (what "
+                                        "gradient_check returns), got a Story"),
+             (gradcheck_html, (check, 0), "most: 0 is not a whole number of at least 1"),
+             (gradcheck_html, (check, "5"), "most: '5' is not a whole number of at least 1"),
+             (gradcheck_html, (check, True), "most: True is not a whole number of at least 1"),
+             (gradcheck_html, (check, 2.0), "most: 2.0 is not a whole number of at least 1")]
+    for function, args, words in wrong:
+        with pytest.raises(PurebpError) as refused:
+            function(*args)
+        assert str(refused.value).startswith(words), (function.__name__, str(refused.value))
+        assert_listed([str(refused.value)])
+    assert gradcheck_html(check, 10 ** 400).count("<tr>") == 1 + len(check.comparisons)
+    assert model_svg(Model.from_training(trained)).startswith("<?xml")
+    assert "<svg" in training_svg(trained) and story_html(story, "zh-CN").startswith("<table")
