@@ -184,6 +184,11 @@ class Model:
         if not isinstance(result, Training):
             raise PurebpError("Model.from_training: result: expected what train returns "
                               "(a Training), got %s" % type_name(result))
+        if not (isinstance(result.settings, dict)
+                and all(key in result.settings for key in ("loss", "metric"))):
+            # A Training is not checked again (docs/api.md): one changed by hand is named here.
+            raise PurebpError("Model.from_training: result: its settings are not what train "
+                              "records (the loss, the metric, ...), got %s" % show(result.settings))
         if data is not None and not isinstance(data, str):
             raise PurebpError("Model.from_training: data: expected the data's name (a text) or "
                               "None, got %s" % show(data))

@@ -14,7 +14,7 @@ import pytest
 
 from test_bad_input import error_patterns
 
-from purebp import Model, PurebpError, load, save
+from purebp import Model, PurebpError, load, load_data, save, train
 from purebp.model import to_text
 from purebp.notebook import model_svg
 from purebp.scaling import MinMax
@@ -277,3 +277,18 @@ def test_whole_number_weights_stay_whole_as_a_file_gives_them_back(tmp_path):
     assert again.weights == model.weights and type(again.weights[0][0][0]) is int
     assert again.predict([[1, 0, 0]]) == model.predict([[1, 0, 0]])
     assert not math.isnan(model.predict([[1, 0, 0]])[0][0])
+
+
+@pytest.mark.parametrize("field, value, words", [
+    ("settings", {}, "Model.from_training: result: its settings are not what train records"),
+    ("settings", None, "Model.from_training: result: its settings are not what train records"),
+    ("weights", None, "Model: weights: expected a list of weight matrices, got None"),
+    ("weights", [[[True], [False], [True]]], "Model: weights[0], row 0, column 0: True"),
+    ("layers", [3, 2], "Model: weights: their shapes do not fit layers [3, 2]"),
+    ("layers", None, "layers: expected a list of layer sizes like [3, 4, 1], got None"),
+])
+def test_a_training_changed_by_hand_is_refused_by_from_training(field, value, words):
+    X, y = load_data("seed")
+    result = train(X, y, iterations=3)
+    setattr(result, field, value)
+    refused(lambda: Model.from_training(result), words)
