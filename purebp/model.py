@@ -51,16 +51,16 @@ True
 """
 
 import json
-import math
 
 from . import __version__, checks
-from .columns import BIAS, add_bias, given_inputs, name_problem, bad_character
+from .columns import BIAS, add_bias, given_inputs, bad_character
 from .errors import PurebpError, plural, show, type_name
 from .files import MAX_MODEL_BYTES, file_path, read_text, write_atomically
 from .activations import HIDDEN
 from .losses import LOSS_NAMES, LOSSES
+from .model_check import (MAX_DIGITS, SPLIT_KEYS, check_fields, class_names, is_int, matrix,
+                          names, scaler, shown, split as check_split)
 from .network import Training, evaluate, predict
-from .scaling import MinMax, range_problem
 
 FORMAT = "purebp-model"
 VERSION = 2
@@ -69,8 +69,6 @@ KEYS = ("format", "version", "purebp_version", "layers", "activation", "loss",
 OPTIONAL = ("classes", "split")     # version 2 files written before them lack them
 _KEYS_BY_VERSION = {1: tuple(key for key in KEYS if key not in ("bias",) + OPTIONAL),
                     2: KEYS}
-SPLIT_KEYS = ("test_fraction", "seed", "stratified", "rows", "training_rows", "held_out_rows",
-              "held_out")
 
 
 class Model:
@@ -93,11 +91,12 @@ class Model:
         checks.choice(activation, HIDDEN, "activation", "activation")
         bias = checks.flag(bias, "bias")
         if classes is not None:
-            classes = _class_names(classes, layers[-1], "Model: classes")
+            classes = class_names(classes, layers[-1], "Model: classes")
             if targets is None:
                 targets = ["class"]
         self.layers = list(layers)
-        self.weights = weights
+        # A copy, rows as lists: the caller's lists (or tuples) may change after.
+        self.weights = [[list(row) for row in syn] for syn in weights]
         self.loss = loss
         self.activation = activation
         self.bias = bias
@@ -111,20 +110,35 @@ class Model:
         self.training = {} if training is None else training
         self.classes = classes
         self.split = split
-        _check_fields(self)
+        check_fields(self)
 
     def __repr__(self):
+        """The sizes, inputs and loss; never an error: a field changed into
+        something else is shown as it is, with what is wrong with it."""
+        try:
+            check_fields(self, numbers=False)
+        except PurebpError as error:
+            return "<Model layers=%s inputs=%s loss=%s: %s>" % (
+                _shown_field(self, "layers"), _shown_field(self, "inputs"),
+                _shown_field(self, "loss"), error)
         return "<Model layers=%s inputs=%s loss=%s>" % (
             ",".join(str(n) for n in self.layers), ",".join(self.inputs), self.loss)
 
     def _repr_svg_(self):
-        """Jupyter shows a Model as its network, with its inputs and outputs named."""
+        """Jupyter shows a Model as its network, with its inputs and outputs
+        named; None (Jupyter shows the repr, which says why) if its fields
+        no longer hold together."""
+        try:
+            check_fields(self)
+        except PurebpError:
+            return None
         from .notebook import model_svg
         return model_svg(self)._repr_svg_()
 
     @property
     def outputs(self):
         """The names of the outputs: the classes, or the targets."""
+        check_fields(self, numbers=False)
         return list(self.classes) if self.classes else list(self.targets)
 
     def predict_classes(self, outputs):
@@ -136,6 +150,7 @@ class Model:
         >>> m.predict_classes(m.predict([[1.0, 0.0], [-1.0, 0.0]]))
         ['cat', 'dog']
         """
+        check_fields(self)
         if not self.classes:
             return None
         outputs = checks.finite_matrix(outputs, "predict_classes", "outputs")
@@ -149,6 +164,7 @@ class Model:
     @property
     def data_inputs(self):
         """The inputs a user gives: all but the bias the model adds."""
+        check_fields(self, numbers=False)
         return given_inputs(self.inputs, self.bias)
 
     @classmethod
@@ -168,6 +184,11 @@ class Model:
         if not isinstance(result, Training):
             raise PurebpError("Model.from_training: result: expected what train returns "
                               "(a Training), got %s" % type_name(result))
+        if not (isinstance(result.settings, dict)
+                and all(key in result.settings for key in ("loss", "metric"))):
+            # A Training is not checked again (docs/api.md): one changed by hand is named here.
+            raise PurebpError("Model.from_training: result: its settings are not what train "
+                              "records (the loss, the metric, ...), got %s" % show(result.settings))
         if data is not None and not isinstance(data, str):
             raise PurebpError("Model.from_training: data: expected the data's name (a text) or "
                               "None, got %s" % show(data))
@@ -203,13 +224,13 @@ class Model:
     def predict(self, X):
         """Outputs for raw inputs ``X``, one column per ``data_inputs``: scaled
         as in training, the bias appended, outputs scaled back after."""
-        _check_fields(self)         # a field may have changed since the Model was made
+        check_fields(self)          # a field may have changed since the Model was made
         X = checks.finite_matrix(X, "predict", "X")
-        names = self.data_inputs
-        if len(X[0]) != len(names):
+        given = given_inputs(self.inputs, self.bias)
+        if len(X[0]) != len(given):
             raise PurebpError("predict: X has %s, but the model takes %s (%s)"
-                              % (plural(len(X[0]), "column"), plural(len(names), "input"),
-                                 ", ".join(names)))
+                              % (plural(len(X[0]), "column"), plural(len(given), "input"),
+                                 ", ".join(given)))
         if self.scaling["inputs"] is not None:
             X = self.scaling["inputs"].scale(X)
         if self.bias:
@@ -220,6 +241,8 @@ class Model:
         return outputs
 
     def as_dict(self):
+        """The model file's document (``save`` writes it as JSON)."""
+        check_fields(self)
         scaling = dict((part, None if s is None else s.as_dict())
                        for part, s in self.scaling.items())
         return {"format": FORMAT, "version": VERSION, "purebp_version": __version__,
@@ -227,63 +250,6 @@ class Model:
                 "inputs": self.inputs, "targets": self.targets, "bias": self.bias,
                 "classes": self.classes, "scaling": scaling, "weights": self.weights,
                 "training": self.training, "split": self.split}
-
-
-def _check_fields(model):
-    """Refuse in a ``Model`` what ``load`` refuses in a file (names, the
-    bias, scaling, training, split), so that ``save`` writes only what
-    ``load`` reads back, and ``predict`` finds scaling it can use. Run when
-    the Model is made, and again by ``predict`` and ``save``: a field may
-    have been changed since."""
-    for key, count in (("inputs", model.layers[0]),
-                       ("targets", 1 if model.classes else model.layers[-1])):
-        value = getattr(model, key)
-        if not (isinstance(value, list) and len(value) == count
-                and all(isinstance(v, str) for v in value)):
-            raise PurebpError("Model: %s: expected a list of %s, got %s"
-                              % (key, plural(count, "name"), show(value)))
-        _plain_and_distinct(value, "Model: %s" % key, "name")
-    for key in ("scaling", "training", "split"):
-        value = getattr(model, key)
-        if not isinstance(value, dict) and (key != "split" or value is not None):
-            raise PurebpError("Model: %s: expected a dict, got %s" % (key, show(value)))
-    both = set(model.inputs) & set(model.targets)
-    if both:
-        raise PurebpError("Model: the name %r is both an input and a target" % sorted(both)[0])
-    if model.bias and (model.layers[0] < 2 or model.inputs[-1] != BIAS):
-        raise PurebpError("Model: bias is True, so inputs must end with %r after at least one "
-                          "other input" % BIAS)
-    scaling = model.scaling
-    if sorted(scaling) != ["inputs", "targets"]:
-        raise PurebpError("Model: scaling: expected a dict of \"inputs\" and \"targets\", "
-                          "got the keys %s" % ", ".join(repr(k) for k in sorted(scaling, key=str)))
-    for part, names in (("inputs", model.data_inputs), ("targets", model.targets)):
-        scaler = scaling[part]
-        if scaler is None:
-            continue
-        if not isinstance(scaler, MinMax):
-            raise PurebpError("Model: scaling of %s: expected a MinMax or None, got %s"
-                              % (part, show(scaler)))
-        try:
-            _scaler({"min": scaler.low, "max": scaler.high}, names, part, VERSION)
-        except PurebpError as error:
-            raise PurebpError("Model: %s" % str(error)[len("model "):])
-    if model.classes and scaling["targets"] is not None:
-        raise PurebpError("Model: classes make the targets one-hot: scaling of targets must be "
-                          "None")
-    for key in sorted(model.training, key=str):
-        value = model.training[key]
-        if _is_int(value) and abs(value) >= 10 ** 100:
-            raise PurebpError("Model: training %s: a number of more than 100 digits; a model "
-                              "file takes at most 100" % show(key))
-        if not isinstance(key, str) or not (
-                value is None or isinstance(value, (str, bool)) or _is_finite_number(value)):
-            raise PurebpError("Model: training %s: %s; its values are numbers, texts, True, "
-                              "False or None" % (show(key), show(value)))
-    try:
-        _split(model.split)
-    except PurebpError as error:
-        raise PurebpError("Model: %s" % str(error)[len("model "):])
 
 
 def save(model, path):
@@ -297,7 +263,7 @@ def to_text(model, path):
     if not isinstance(model, Model):
         raise PurebpError("save: model: expected a Model, got %s" % type_name(model))
     try:
-        _check_fields(model)        # again: a field may have changed since the Model was made
+        check_fields(model)         # again: a field may have changed since the Model was made
     except PurebpError as error:
         raise PurebpError("%s: the model would not load back (%s); not saved" % (path, error))
     try:
@@ -350,11 +316,11 @@ def from_dict(document):
                           % _json_type(document))
     if document.get("format") != FORMAT:
         raise PurebpError("not a purebp model: \"format\" is %s, not %r"
-                          % (_shown(document.get("format")), FORMAT))
+                          % (shown(document.get("format")), FORMAT))
     version = document.get("version")
-    if not _is_int(version) or version not in _KEYS_BY_VERSION:
+    if not is_int(version) or version not in _KEYS_BY_VERSION:
         raise PurebpError("model format version %s: this purebp reads versions 1 and 2%s"
-                          % (_shown(version), ", written as whole numbers"
+                          % (shown(version), ", written as whole numbers"
                              if isinstance(version, float) else ""))
     keys = _KEYS_BY_VERSION[version]
     missing = [key for key in keys if key not in document and key not in OPTIONAL]
@@ -371,26 +337,26 @@ def from_dict(document):
                           % bad_character(document["purebp_version"]))
     layers = document["layers"]
     if (not isinstance(layers, list) or len(layers) < 2
-            or not all(_is_int(n) and n >= 1 for n in layers)):
+            or not all(is_int(n) and n >= 1 for n in layers)):
         raise PurebpError("model \"layers\" is not a list of two or more positive whole numbers")
     if document["activation"] not in HIDDEN:
         raise PurebpError("model activation %s: purebp knows %s"
-                          % (_shown(document["activation"]), ", ".join(HIDDEN)))
+                          % (shown(document["activation"]), ", ".join(HIDDEN)))
     if document["loss"] not in LOSS_NAMES:
         raise PurebpError("model loss %s: purebp knows %s"
-                          % (_shown(document["loss"]), ", ".join(LOSS_NAMES)))
+                          % (shown(document["loss"]), ", ".join(LOSS_NAMES)))
     if layers[-1] < LOSSES[document["loss"]].outputs:
         raise PurebpError("model loss %s needs %d or more outputs, but \"layers\" ends in %d"
-                          % (_shown(document["loss"]), LOSSES[document["loss"]].outputs,
+                          % (shown(document["loss"]), LOSSES[document["loss"]].outputs,
                              layers[-1]))
     bias = document.get("bias", False)      # version 1: no bias
     if not isinstance(bias, bool):
-        raise PurebpError("model \"bias\" is %s, not true or false" % _shown(bias))
+        raise PurebpError("model \"bias\" is %s, not true or false" % shown(bias))
     classes = document.get("classes")
     if classes is not None:
-        classes = _class_names(classes, layers[-1], "model \"classes\"")
-    inputs = _names(document["inputs"], layers[0], "inputs")
-    targets = _names(document["targets"], 1 if classes else layers[-1], "targets")
+        classes = class_names(classes, layers[-1], "model \"classes\"")
+    inputs = names(document["inputs"], layers[0], "inputs")
+    targets = names(document["targets"], 1 if classes else layers[-1], "targets")
     both = set(inputs) & set(targets)
     if both:
         raise PurebpError("model name %r is both an input and a target" % sorted(both)[0])
@@ -400,9 +366,9 @@ def from_dict(document):
     scaling = document["scaling"]
     if not isinstance(scaling, dict) or sorted(scaling) != ["inputs", "targets"]:
         raise PurebpError("model \"scaling\" must be an object with \"inputs\" and \"targets\"")
-    scalers = {"inputs": _scaler(scaling["inputs"], given_inputs(inputs, bias), "inputs",
+    scalers = {"inputs": scaler(scaling["inputs"], given_inputs(inputs, bias), "inputs",
                                  version),
-               "targets": _scaler(scaling["targets"], targets, "targets", version)}
+               "targets": scaler(scaling["targets"], targets, "targets", version)}
     if classes and scalers["targets"] is not None:
         raise PurebpError("model has classes, so its targets are one-hot: \"scaling\" of "
                           "targets must be null")
@@ -411,7 +377,7 @@ def from_dict(document):
         raise PurebpError("model \"weights\" must be a list of %s, one per layer pair"
                           % plural(len(layers) - 1, "matrix", "matrices"))
     for k, syn in enumerate(weights):
-        _matrix(syn, layers[k], layers[k + 1], "weights[%d]" % k)
+        matrix(syn, layers[k], layers[k + 1], "weights[%d]" % k)
     training = document["training"]
     if not isinstance(training, dict):
         raise PurebpError("model \"training\" is not an object")
@@ -419,7 +385,7 @@ def from_dict(document):
         if isinstance(training[key], (list, dict)):
             raise PurebpError("model \"training\" %r is a JSON %s; its values are numbers, "
                               "strings, true, false or null" % (key, _json_type(training[key])))
-    split = _split(document.get("split"))
+    split = check_split(document.get("split"))
     return Model(layers, weights, document["loss"], inputs, targets, scalers, training, bias,
                  document["activation"], classes, split)
 
@@ -431,7 +397,7 @@ def _refuse_constant(name):
 
 
 def _parse_int(digits):
-    if len(digits) > 100:
+    if len(digits) > MAX_DIGITS:
         raise PurebpError("not a purebp model: JSON has a number with %d digits" % len(digits))
     return int(digits)
 
@@ -453,113 +419,15 @@ def _json_type(value):
             type(None): "null"}.get(type(value), "number")
 
 
-def _shown(value):
-    """A JSON value for a message: short, with control characters escaped."""
-    text = json.dumps(value)
-    return text if len(text) <= 40 else text[:37] + "..."
+def _some(keys, most=5):
+    """Up to ``most`` keys for a message, and how many more there are."""
+    some = ", ".join(repr(key) for key in keys[:most])
+    return some if len(keys) <= most else "%s and %d more" % (some, len(keys) - most)
 
 
-def _some(names, most=5):
-    """Up to ``most`` names for a message, and how many more there are."""
-    shown = ", ".join(repr(name) for name in names[:most])
-    return shown if len(names) <= most else "%s and %d more" % (shown, len(names) - most)
-
-
-def _is_int(n):
-    return isinstance(n, int) and not isinstance(n, bool)
-
-
-def _is_finite_number(v):
-    return isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v)
-
-
-def _names(names, count, key):
-    """A model's ``inputs`` or ``targets``: ``count`` plain, distinct names."""
-    if (not isinstance(names, list) or len(names) != count
-            or not all(isinstance(n, str) for n in names)):
-        raise PurebpError("model \"%s\" must be a list of %s" % (key, plural(count, "name")))
-    _plain_and_distinct(names, "model \"%s\"" % key, "name")
-    return names
-
-
-def _class_names(classes, count, key):
-    """A model's classes: ``count`` (2 or more) plain, distinct names."""
-    if (not isinstance(classes, list) or len(classes) != count or count < 2
-            or not all(isinstance(n, str) for n in classes)):
-        raise PurebpError("%s must be a list of %s, one per output (two or more)"
-                          % (key, plural(count, "name")))
-    _plain_and_distinct(classes, key, "class")
-    return list(classes)
-
-
-def _plain_and_distinct(names, where, noun):
-    """Each of ``names`` plain text, none twice; ``where`` and ``noun`` word the refusal."""
-    seen = set()
-    for i, name in enumerate(names):
-        problem = name_problem(name)
-        if problem:
-            raise PurebpError("%s[%d] %s %s; names must be plain text"
-                              % (where, i, _shown(name), problem))
-        if name in seen:
-            raise PurebpError("%s has the %s %s twice" % (where, noun, _shown(name)))
-        seen.add(name)
-
-
-def _split(split):
-    """A model's ``"split"``: null, or the record of the rows held out."""
-    if split is None:
-        return None
-    if not isinstance(split, dict) or sorted(split) != sorted(SPLIT_KEYS):
-        raise PurebpError("model \"split\" must be null or an object with %s"
-                          % ", ".join(SPLIT_KEYS))
-    rows, held = split["rows"], split["held_out"]
-    counts = [split[key] for key in ("rows", "training_rows", "held_out_rows")]
-    if (not _is_finite_number(split["test_fraction"]) or not 0 < split["test_fraction"] < 1
-            or not _is_int(split["seed"]) or not isinstance(split["stratified"], bool)
-            or not all(_is_int(n) and n >= 1 for n in counts)
-            or counts[1] + counts[2] != rows or not isinstance(held, list)
-            or len(held) != counts[2] or not all(_is_int(r) for r in held)
-            or any(not 0 <= r < rows for r in held)
-            or any(held[i] >= held[i + 1] for i in range(len(held) - 1))):
-        raise PurebpError("model \"split\" does not hold together: test_fraction between 0 "
-                          "and 1, whole numbers of rows that add up, and held_out the "
-                          "held-out row numbers, ascending, below rows")
-    return split
-
-
-def _matrix(A, rows, cols, key):
-    if (not isinstance(A, list) or len(A) != rows
-            or not all(isinstance(row, list) and len(row) == cols for row in A)):
-        raise PurebpError("model %s must be a %d x %d matrix (a list of %s of %s)"
-                          % (key, rows, cols, plural(rows, "row"), plural(cols, "number")))
-    for i, row in enumerate(A):
-        for j, v in enumerate(row):
-            if not _is_finite_number(v):
-                raise PurebpError("model %s, row %d, column %d: %s is not a finite number"
-                                  % (key, i, j, _shown(v)))
-
-
-def _scaler(part, names, key, version):
-    """A ``MinMax`` for the columns ``names``, or None; every range checked."""
-    if part is None:
-        return None
-    if not isinstance(part, dict) or sorted(part) != ["max", "min"]:
-        raise PurebpError("model scaling of %s must be null or {\"min\": [...], \"max\": [...]}"
-                          % key)
-    width = len(names)
-    for bound in ("min", "max"):
-        values = part[bound]
-        if (not isinstance(values, list) or len(values) != width
-                or not all(_is_finite_number(v) for v in values)):
-            raise PurebpError("model scaling of %s: \"%s\" must be %s"
-                              % (key, bound, plural(width, "finite number")))
-    low, high = list(part["min"]), list(part["max"])
-    for j in range(width):
-        problem = range_problem(low[j], high[j])
-        if problem:
-            raise PurebpError("model scaling of %s, column %d (%s): min %r, max %r: %s"
-                              % (key, j + 1, names[j], low[j], high[j], problem))
-        if version == 1 and low[j] == high[j]:
-            # Version 1 left a constant column as it was: the identity, (v - 0) / 1.
-            low[j], high[j] = 0, 1
-    return MinMax(low, high)
+def _shown_field(model, key):
+    """A field for ``repr``, as it is, cut short (a field deleted: None)."""
+    try:
+        return show(getattr(model, key, None))
+    except Exception:       # a value whose own repr fails
+        return "a %s" % type(getattr(model, key, None)).__name__

@@ -57,6 +57,8 @@ def model_svg(model):
     outputs on the nodes, and under it what it takes and was trained on."""
     from .model import Model
     _expect(model, Model, "model_svg", "model", "a Model (Model.from_training or load makes one)")
+    from .model_check import check_fields
+    check_fields(model)         # a field changed since the Model was made is named, refused
     title = "model %s: %s, %s" % (_sizes(model.layers), model.activation, model.loss)
     lines = ["inputs: %s" % _some(model.data_inputs)
              + (" (the model adds the bias)" if model.bias else ""),
@@ -64,10 +66,12 @@ def model_svg(model):
              + (", one a class" if model.classes else "")]
     training = model.training
     if training.get("iterations") is not None:
-        lines.append("trained on %s: %d iterations, seed %s, lr %s%s" % (
+        # A model file's training values are any numbers or texts: shown as they are.
+        metric = training.get("final_metric")
+        lines.append("trained on %s: %s iterations, seed %s, lr %s%s" % (
             training.get("data") or "data", training["iterations"], training.get("seed"),
-            training.get("lr"), "" if training.get("final_metric") is None else
-            "; %s %.4g" % (training.get("metric"), training["final_metric"])))
+            training.get("lr"), "; %s %.4g" % (training.get("metric"), metric)
+            if isinstance(metric, (int, float)) and not isinstance(metric, bool) else ""))
     picture = _network(model.layers, model.weights, model.inputs, model.outputs, title)
     return _side_by_side([picture], title, lines)
 

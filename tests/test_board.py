@@ -26,8 +26,9 @@ import board_runner  # noqa: E402
 # run, the reports it prints, the code --show-code shows), files, saved
 # models, pictures, the browser page. Everything else is the core.
 NOT_ON_A_BOARD = {"cli.py", "cliargs.py", "streams.py", "columns.py", "diagnosis.py", "files.py",
-                  "model.py", "csvdata.py", "chart.py", "svg.py", "report.py", "listing.py",
-                  "notebook.py", "page.py", "page_address.py", "webserver.py", "textwidth.py"}
+                  "model.py", "model_check.py", "csvdata.py", "chart.py", "svg.py", "report.py",
+                  "listing.py", "notebook.py", "page.py", "page_address.py", "webserver.py",
+                  "textwidth.py"}
 
 
 def package_json():

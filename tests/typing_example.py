@@ -10,7 +10,7 @@ would tell.
 import json
 import os
 import tempfile
-from typing import Dict, List, Tuple
+from typing import Dict, List, Optional, Tuple
 
 import purebp
 from purebp.narration import Story
@@ -56,7 +56,9 @@ def pictures(result: Training, model: Model) -> List[str]:
                        chain_rule_svg(values)]
     texts: List[str] = [str(picture) for picture in svgs]     # an SVG is a str
     texts.append(result._repr_svg_())
-    texts.append(model._repr_svg_())
+    drawn: Optional[str] = model._repr_svg_()      # None if its fields no longer hold together
+    assert drawn is not None
+    texts.append(drawn)
     return texts
 
 
