@@ -72,7 +72,7 @@ def refuse_endless(what, work):
     if seconds > LIMIT_SECONDS:
         # the words for times load with the refusal: a board checks every
         # training's work, with no room to spare for them
-        from .chart import duration
+        from .timewords import duration
         raise PurebpError("%s: about %s multiply-adds, at least %s at %d ns each; "
                           "purebp refuses work of more than a day"
                           % (what, "%.2g" % work if work < 1e300 else "1e+300 or more",

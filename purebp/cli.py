@@ -734,7 +734,7 @@ def _long_run(args, remedies, unit=None):
     """The note of work that will take long (``chart.Progress``'s ``long_run``):
     how long, at the speed of the first steps, and ``remedies``."""
     def note(seconds, done, elapsed):
-        from .chart import duration
+        from .timewords import duration
         return ("purebp %s: note: this will take about %s, at the speed of the first %s "
                 "(%s each); to finish sooner: %s; Ctrl-C stops it"
                 % (args.command, duration(seconds), plural(done, unit or _unit(args)),

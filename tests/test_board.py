@@ -46,6 +46,41 @@ def test_package_json_lists_every_core_module_for_mip():
     assert document.get("deps", []) == []
 
 
+# The imports of a board's modules that name a module a board does not hold,
+# and why a board never runs them.
+OFF_THE_BOARD_IMPORTS = {
+    ("__main__", "cli"): "CPython's command line; MicroPython runs minicli",
+    ("__main__", "streams"): "guarded: MicroPython names the program itself",
+    ("checks", "files"): "file_path, moved to files; only file code asks for it",
+    ("network", "notebook"): "a Training's picture, asked for by a notebook",
+    ("gradcheck", "notebook"): "a gradient check's picture, asked for by a notebook",
+    ("narration", "notebook"): "an explanation's picture, asked for by a notebook",
+}
+
+
+def test_a_boards_modules_import_only_what_a_board_holds():
+    """Every import of the package's own modules, anywhere in a board's
+    modules (in functions too: they run later, on the board), names a
+    module package.json installs, or is one a board never reaches. Before,
+    budget's refusal of endless work loaded chart, not on a board: the
+    refusal was an ImportError there."""
+    import ast
+    board = {os.path.basename(target)[:-3] for target, url in package_json()["urls"]}
+    found = []
+    for name in sorted(board):
+        with open(os.path.join(ROOT, "purebp", name + ".py"), encoding="utf-8") as f:
+            tree = ast.parse(f.read())
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and node.level == 1:
+                wanted = [node.module] if node.module else [a.name for a in node.names]
+                for module in wanted:
+                    module = module.split(".")[0]       # (a name such as _let_go has no file)
+                    is_module = os.path.exists(os.path.join(ROOT, "purebp", module + ".py"))
+                    if is_module and module not in board:
+                        found.append((name, module))
+    assert sorted(set(found)) == sorted(OFF_THE_BOARD_IMPORTS)
+
+
 def mpy_cross_is_built():
     """Whether board_runner.mpy_cross() has one without building it: one
     built from the vendored source, or, where there is no source, one on PATH."""

@@ -114,6 +114,17 @@ def a_bad_input_is_a_purebp_error():
         raise AssertionError("no PurebpError")
 
 
+@test
+def endless_work_is_refused_in_one_message():
+    X, y = purebp.load_data("seed")     # its words for days load with the refusal, on a board too
+    try:
+        purebp.train(X, y, iterations=10 ** 12)
+    except purebp.PurebpError as error:
+        assert "at least 21 days at 50 ns each; purebp refuses work of more than a day" in str(
+            error), error
+    else:
+        raise AssertionError("no PurebpError")
+
 
 @test
 def bools_and_subclasses_of_numbers_are_numbers_as_on_cpython():
