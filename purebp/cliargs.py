@@ -27,6 +27,7 @@ import argparse
 import os
 import sys
 
+from .numberwords import clip_words
 from .streams import printable
 from .typed import full_width
 
@@ -114,6 +115,7 @@ class Parser(argparse.ArgumentParser):
     def error(self, message):
         hint = self._dash_hint(message) or full_width(getattr(self, "words", []))
         message += ("; " + hint) if hint and not hint.startswith(";") else hint
+        message = clip_words(message, getattr(self, "words", []))
         self.exit(2, "%s: error: %s (see '%s --help')\n"
                   % (self.prog, printable(message), self.prog))
 
