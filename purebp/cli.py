@@ -187,7 +187,7 @@ def build_parser():
                                         "blocks (the chart shows on a terminal only)")
     parser.add_flag_before_command("--quiet", False, action="store_true",
                                    help="print numpy's output only, no chart")
-    parser.check = refuse_ignored_flags
+    parser.check = _refuse_flags
     parser.rows = {"predict": "inputs"}     # predict m.json --json 1,0,1
     commands = parser.add_subparsers(dest="command", metavar="command", parser_class=Parser)
     parser.commands = commands
@@ -229,7 +229,8 @@ def build_parser():
                                    "what it is, and exit without training")
     train_parser.add_argument("--plot", metavar="FILE.svg",
                               help="draw the metric over the iterations as an SVG file")
-    _lang_flag(train_parser, "language of the warning when training fails")
+    _lang_flag(train_parser, "language of the warning when training fails; the rest of "
+                             "train's output is in English")
     _picture_flags(train_parser, "print only the final metric and the files written: "
                                  "no weights, chart, table or progress")
 
@@ -429,6 +430,16 @@ def _layers_of(args, X, y):
     return args.layers or [len(X[0]), len(y[0])]
 
 
+def _refuse_flags(args, given, error):
+    """The flags refused before any work (``CommandLine.check``): those that
+    would have no effect, and a CSV file's with the article's data."""
+    refuse_ignored_flags(args, given, error)
+    if getattr(args, "data", None) in NAMES and args.data != "iris" and (
+            args.target or args.scale or args.scale_targets or args.no_bias or args.classes):
+        error("--target, --scale, --scale-targets, --no-bias and --classes apply to CSV "
+              "files, not to the built-in data %r" % args.data)
+
+
 def _data(args):
     """The data of --data: a built-in set or a CSV file, as a csvdata.Table.
 
@@ -442,9 +453,6 @@ def _data(args):
         raise PurebpError("--data %s: both a built-in data set and a file in this folder; "
                           "write ./%s for the file, or rename it" % (args.data, args.data))
     if args.data in NAMES and args.data != "iris":
-        if args.target or args.scale or args.scale_targets or args.no_bias or args.classes:
-            raise PurebpError("--target, --scale, --scale-targets, --no-bias and --classes "
-                              "apply to CSV files, not to the built-in data %r" % args.data)
         X, y = load_data(args.data)
         n_in, n_out = len(X[0]), len(y[0])
         table = Table(X, y, ["x%d" % (i + 1) for i in range(n_in)], ["y"] * n_out,
@@ -821,7 +829,7 @@ def _run_draw(args, out):
                            progress=progress, activation=args.activation,
                            batch_size=args.batch_size, epochs=args.epochs)
         text = network_svg(result.layers, result.weights, table.inputs, table.outputs)
-    args.outputs.write({"-o": text})
+    args.outputs.write({args.outputs.targets[0].key: text})       # -o or --output
     print("drew %s" % printable(args.output), file=out)
     return EXIT_OK
 
@@ -996,7 +1004,8 @@ def _files(args):
     saves = "page" if args.command == "web" else "model"
     outputs = [(flag, getattr(args, name), what)
                for flag, name, what in (("--save", "save", saves), ("--plot", "plot", "plot"),
-                                        ("-o", "output", "picture"))
+                                        (_as_written(args, "-o", "--output"), "output",
+                                         "picture"))
                if getattr(args, name, None) is not None]
     for flag, path in inputs + [(flag, path) for flag, path, what in outputs]:
         if path == "-":
@@ -1019,6 +1028,16 @@ def _files(args):
             raise PurebpError("%s %s: purebp writes the %s as %s, which a %s name would hide: "
                               "name it %s" % (flag, path, what, kind, ending, stem + endings[0]))
     return checked
+
+
+def _as_written(args, short, long):
+    """``long`` where the command line (``args.words``) gave the flag so
+    (``--output=-``), else ``short``: a message names it as it was written."""
+    words = getattr(args, "words", [])
+    words = words[:words.index("--")] if "--" in words else words
+    spelled = [long if w.split("=", 1)[0] == long else short for w in words
+               if w.split("=", 1)[0] == long or w.startswith(short)]
+    return spelled[-1] if spelled else short
 
 
 # What each output is written as, and the endings its name may have; an
@@ -1057,6 +1076,7 @@ def main(argv=None, out=None):
                "check": _run_check, "web": _run_web}.get(args.command, _run_default)
     prog = "purebp " + args.command if args.command else "purebp"
     message = code = None
+    args.words = sys.argv[1:] if argv is None else list(argv)
     try:
         args.outputs = _files(args)
         return command(args, out)

@@ -100,11 +100,11 @@ def hint(word, whole=False, quote=repr):
 def _as_number(word, whole):
     """``hint`` for a word written as a number, that is none of the kind asked."""
     value = _float(word)
-    if value is None or word.lstrip("+").isdigit():
-        return ""
     if value in (float("inf"), float("-inf")):       # 1e400 ("inf" is no _float)
         return ("it is negative" if whole and value < 0 else "too large" if whole
                 else "too large for a float (at most about 1.8e308)")
+    if value is None or word.lstrip("+").isdigit():
+        return ""
     if whole and value < 0:
         return "it is negative"
     if whole and value == int(value):
