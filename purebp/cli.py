@@ -40,7 +40,8 @@ from .narration import LANGUAGES, as_data, explain, render, text
 from .gradcheck import THRESHOLD, gradient_check, progress_total, refuse_endless
 from .losses import LOSS_NAMES, LOSSES
 from .network import METRICS, train
-from .network_check import check_conventions
+from .network_check import MAX_WEIGHTS, check_conventions
+from .numberwords import SEED_LARGE, clip, clip_words, empty_part, flag_type, hint
 from .random_start import initial_weights
 from .replay import step_at
 from .streams import Output, printable, program
@@ -110,44 +111,62 @@ training rows. From a CSV file to held-out accuracy: docs/your-data.md."""
 
 def _layer_sizes(text):
     """'3,4,1' -> [3, 4, 1] for --layers."""
+    parts = text.split(",")
     try:
-        sizes = [int(written(part)) for part in text.split(",")]
+        sizes = [int(written(part)) for part in parts]
     except ValueError:
         sizes = []
     if len(sizes) < 2 or min(sizes) < 1:
-        raise argparse.ArgumentTypeError(
-            "%r is not a list of two or more layer sizes, like 3,4,1" % text)
+        raise argparse.ArgumentTypeError("%s is not a list of two or more layer sizes, like "
+                                         "3,4,1%s" % (clip(text), _part_hint(parts)))
     return sizes
 
 
-def _count(text):
-    return whole_number(text)
+def _part_hint(parts):
+    """Why the first part of --layers that is no size is not, after "; "."""
+    if len(parts) > 1 and "" in [part.strip() for part in parts]:
+        return "; " + empty_part(parts, "comma")
+    for part in parts:
+        said = hint(part, whole=True)
+        if said == "too large":
+            return "; a layer of %s units is too large: a network holds at most %d weights" % (
+                clip(part.strip()), MAX_WEIGHTS)
+        if said:
+            return "; %s: %s" % (clip(part.strip()), said)
+    return ""
 
 
-_count.__name__ = "whole number"   # argparse names the type in its message
+_count = flag_type(whole_number, "whole number")
+_seed = flag_type(whole_number, "whole number", large=SEED_LARGE)
+_length = flag_type(whole_number, "whole number", large="purebp refuses work of more than a day")
+_batch_size = flag_type(whole_number, "whole number",
+                        large="a batch has at most the training data's rows")
+_every = flag_type(whole_number, "whole number", large="give at most --iterations (or --epochs)")
+_row = flag_type(whole_number, "whole number", large="the rows of X are counted from 0")
 
 
-def _iteration(text):
+def _first_iteration(text):
     value = int(written(text))
     if value < 1:
         raise ValueError(text)
     return value
 
 
-_iteration.__name__ = "iteration number (1 or more)"
+_iteration = flag_type(_first_iteration, "iteration number (1 or more)",
+                       large="purebp refuses work of more than a day")
 
 
-def _real(text):
+def _float(text):
     """A float flag's value; refused where the float is not the number typed:
     ``1e-400`` would be 0.0 and ``1e400`` inf (then the error names 0.0 or inf)."""
     value = float(written(text))
     if value in (0.0, float("inf"), float("-inf")) and not _says_zero_or_inf(text):
-        raise argparse.ArgumentTypeError("%r is %s for a float: it would be %r" % (
-            text, "too small" if value == 0.0 else "too large", value))
+        raise argparse.ArgumentTypeError("%s is %s for a float: it would be %r" % (
+            clip(text), "too small" if value == 0.0 else "too large", value))
     return value
 
 
-_real.__name__ = "float"
+_real = flag_type(_float, "float", whole=False)
 
 
 def _says_zero_or_inf(text):
@@ -161,14 +180,14 @@ def build_parser():
                          formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--version", action="version", version="purebp " + __version__)
     # The default run's flags; before a command, they are the command's own.
-    parser.add_flag_before_command("--seed", 1, type=_count, metavar="S",
+    parser.add_flag_before_command("--seed", 1, type=_seed, metavar="S",
                                    help="seed of the random start, as np.random.seed (default: 1)")
     parser.add_flag_before_command("--ascii", False, action="store_true",
                                    help="draw the terminal chart with plain ASCII, not Unicode "
                                         "blocks (the chart shows on a terminal only)")
     parser.add_flag_before_command("--quiet", False, action="store_true",
                                    help="print numpy's output only, no chart")
-    parser.check = refuse_ignored_flags
+    parser.check = _refuse_flags
     parser.rows = {"predict": "inputs"}     # predict m.json --json 1,0,1
     commands = parser.add_subparsers(dest="command", metavar="command", parser_class=Parser)
     parser.commands = commands
@@ -185,7 +204,7 @@ def build_parser():
                                    "np.random.RandomState(seed).permutation, and report their "
                                    "metric beside the training rows' (default: train on every "
                                    "row)")
-    train_parser.add_argument("--every", type=_count, default=1000, metavar="N",
+    train_parser.add_argument("--every", type=_every, default=1000, metavar="N",
                               help="report the metric every N iterations (epochs with "
                                    "--batch-size), 0 for never (default: 1000)")
     train_parser.add_argument("--metric", choices=METRICS,
@@ -210,7 +229,8 @@ def build_parser():
                                    "what it is, and exit without training")
     train_parser.add_argument("--plot", metavar="FILE.svg",
                               help="draw the metric over the iterations as an SVG file")
-    _lang_flag(train_parser, "language of the warning when training fails")
+    _lang_flag(train_parser, "language of the warning when training fails; the rest of "
+                             "train's output is in English")
     _picture_flags(train_parser, "print only the final metric and the files written: "
                                  "no weights, chart, table or progress")
 
@@ -228,7 +248,7 @@ def build_parser():
                              help="draw a saved model instead of training one")
     draw_parser.add_argument("--chain-rule", action="store_true",
                              help="draw the chain rule for one weight of the article's network")
-    draw_parser.add_argument("--row", type=_count, default=2, metavar="N",
+    draw_parser.add_argument("--row", type=_row, default=2, metavar="N",
                              help="with --chain-rule: the example (row of X, from 0) whose "
                                   "numbers are shown (default: 2, the row 1,0,1)")
     _network_flags(draw_parser)
@@ -304,14 +324,14 @@ def build_parser():
     return parser
 
 
-def _port(text):
+def _port_number(text):
     value = int(written(text))
     if not 0 <= value <= 65535:
         raise ValueError(text)
     return value
 
 
-_port.__name__ = "port number (0 to 65535)"
+_port = flag_type(_port_number, "port number (0 to 65535)", large="a port is at most 65535")
 
 
 def _lang_flag(parser, what):
@@ -328,10 +348,10 @@ def _picture_flags(parser, quiet="print the results only: no chart, no table, no
 
 def _length_flags(parser, what):
     """--iterations and --epochs; ``what`` names them (``"training %s"``)."""
-    parser.add_argument("--iterations", type=_count, metavar="N",
+    parser.add_argument("--iterations", type=_length, metavar="N",
                         help="%s, full batch: steps, each on every row "
                              "(default: 10000)" % (what % "iterations"))
-    parser.add_argument("--epochs", type=_count, metavar="E",
+    parser.add_argument("--epochs", type=_length, metavar="E",
                         help="%s: passes over the rows; full batch, the same as "
                              "--iterations; with --batch-size, how long to train "
                              "(default: 10000)" % (what % "epochs"))
@@ -381,7 +401,7 @@ def _network_flags(parser, trains=False):
                         help="layer sizes from input to output, e.g. 3,4,1; the first counts "
                              "the inputs, with the bias of CSV data (default: inputs,outputs: "
                              "no hidden layer)")
-    parser.add_argument("--seed", type=_count, default=1,
+    parser.add_argument("--seed", type=_seed, default=1,
                         help="seed of the random start, as np.random.seed (default: 1)")
     parser.add_argument("--lr", type=_real, default=1.0,
                         help="learning rate (default: 1.0, as in the article; --loss says "
@@ -389,7 +409,7 @@ def _network_flags(parser, trains=False):
     parser.add_argument("--loss", choices=LOSS_NAMES, help=_loss_help())
     parser.add_argument("--activation", choices=HIDDEN, default="sigmoid",
                         help=_activation_help())
-    parser.add_argument("--batch-size", type=_count, metavar="B",
+    parser.add_argument("--batch-size", type=_batch_size, metavar="B",
                         help="mini-batches of B rows: each epoch shuffles the rows (numpy's "
                              "np.random.permutation, after the weights) and steps on B at a "
                              "time (default: full batch, every row each step)")
@@ -410,6 +430,16 @@ def _layers_of(args, X, y):
     return args.layers or [len(X[0]), len(y[0])]
 
 
+def _refuse_flags(args, given, error):
+    """The flags refused before any work (``CommandLine.check``): those that
+    would have no effect, and a CSV file's with the article's data."""
+    refuse_ignored_flags(args, given, error)
+    if getattr(args, "data", None) in NAMES and args.data != "iris" and (
+            args.target or args.scale or args.scale_targets or args.no_bias or args.classes):
+        error("--target, --scale, --scale-targets, --no-bias and --classes apply to CSV "
+              "files, not to the built-in data %r" % args.data)
+
+
 def _data(args):
     """The data of --data: a built-in set or a CSV file, as a csvdata.Table.
 
@@ -423,9 +453,6 @@ def _data(args):
         raise PurebpError("--data %s: both a built-in data set and a file in this folder; "
                           "write ./%s for the file, or rename it" % (args.data, args.data))
     if args.data in NAMES and args.data != "iris":
-        if args.target or args.scale or args.scale_targets or args.no_bias or args.classes:
-            raise PurebpError("--target, --scale, --scale-targets, --no-bias and --classes "
-                              "apply to CSV files, not to the built-in data %r" % args.data)
         X, y = load_data(args.data)
         n_in, n_out = len(X[0]), len(y[0])
         table = Table(X, y, ["x%d" % (i + 1) for i in range(n_in)], ["y"] * n_out,
@@ -802,7 +829,7 @@ def _run_draw(args, out):
                            progress=progress, activation=args.activation,
                            batch_size=args.batch_size, epochs=args.epochs)
         text = network_svg(result.layers, result.weights, table.inputs, table.outputs)
-    args.outputs.write({"-o": text})
+    args.outputs.write({args.outputs.targets[0].key: text})       # -o or --output
     print("drew %s" % printable(args.output), file=out)
     return EXIT_OK
 
@@ -840,10 +867,10 @@ def _inputs_from_words(words, names, bias):
         for cell in cells:
             value = to_number(cell.strip(" \t"), delimiter)
             if value is None:
-                from .typed import full_width
-                hint = full_width([cell])
-                message = "input %r: %r is not a finite number" % (word, cell)
-                raise PurebpError(message + ("; " + hint if hint else ""))
+                said = (empty_part(cells, "comma" if delimiter == "," else "semicolon")
+                        if not cell.strip(" \t") else hint(cell))
+                raise PurebpError("input %s: %s is not a finite number%s" % (
+                    clip(word), clip(cell), "; " + said if said else ""))
             row.append(value)
         if len(row) != len(names):
             raise PurebpError("input %r has %s, but the model takes %d (%s%s)"
@@ -977,7 +1004,8 @@ def _files(args):
     saves = "page" if args.command == "web" else "model"
     outputs = [(flag, getattr(args, name), what)
                for flag, name, what in (("--save", "save", saves), ("--plot", "plot", "plot"),
-                                        ("-o", "output", "picture"))
+                                        (_as_written(args, "-o", "--output"), "output",
+                                         "picture"))
                if getattr(args, name, None) is not None]
     for flag, path in inputs + [(flag, path) for flag, path, what in outputs]:
         if path == "-":
@@ -1000,6 +1028,16 @@ def _files(args):
             raise PurebpError("%s %s: purebp writes the %s as %s, which a %s name would hide: "
                               "name it %s" % (flag, path, what, kind, ending, stem + endings[0]))
     return checked
+
+
+def _as_written(args, short, long):
+    """``long`` where the command line (``args.words``) gave the flag so
+    (``--output=-``), else ``short``: a message names it as it was written."""
+    words = getattr(args, "words", [])
+    words = words[:words.index("--")] if "--" in words else words
+    spelled = [long if w.split("=", 1)[0] == long else short for w in words
+               if w.split("=", 1)[0] == long or w.startswith(short)]
+    return spelled[-1] if spelled else short
 
 
 # What each output is written as, and the endings its name may have; an
@@ -1038,6 +1076,7 @@ def main(argv=None, out=None):
                "check": _run_check, "web": _run_web}.get(args.command, _run_default)
     prog = "purebp " + args.command if args.command else "purebp"
     message = code = None
+    args.words = sys.argv[1:] if argv is None else list(argv)
     try:
         args.outputs = _files(args)
         return command(args, out)
@@ -1045,6 +1084,7 @@ def main(argv=None, out=None):
         if os.environ.get("PUREBP_DEBUG") == "1":
             raise
         message, code = "error: %s%s" % (error, _unscaled_hint(args, error)), error.exit_code
+        message = clip_words(message, sys.argv[1:] if argv is None else argv)
     except KeyboardInterrupt:
         message, code = "interrupted", 130
     except MemoryError:

@@ -14,7 +14,9 @@
   is read by argparse as a flag, and the flag before it as given no value:
   the message says so, with how to write it (``--data=-x.csv``, or for a
   file ``./-x.csv``; see ``dash_hint``), where the flag could take it (not
-  ``--seed -x``). Negative numbers need no such care.
+  ``--seed -x``), and where nothing else would refuse it then (``--target
+  -x`` with built-in data gets that refusal: ``Parser._probe``). Negative
+  numbers need no such care.
 * **Rows and options mix**: ``predict m.json --json 1,0,1`` gives the row
   ``1,0,1`` (argparse alone stops collecting rows at the first option).
 * **A flag that would have no effect is refused**, with the reason
@@ -27,6 +29,7 @@ import argparse
 import os
 import sys
 
+from .numberwords import clip_words
 from .streams import printable
 from .typed import full_width
 
@@ -114,6 +117,7 @@ class Parser(argparse.ArgumentParser):
     def error(self, message):
         hint = self._dash_hint(message) or full_width(getattr(self, "words", []))
         message += ("; " + hint) if hint and not hint.startswith(";") else hint
+        message = clip_words(message, getattr(self, "words", []))
         self.exit(2, "%s: error: %s (see '%s --help')\n"
                   % (self.prog, printable(message), self.prog))
 
@@ -137,8 +141,27 @@ class Parser(argparse.ArgumentParser):
                 after = words[i + 1]
                 if (word in action.option_strings and after.startswith("-") and after != "--"
                         and after.split("=", 1)[0] not in options and _could_be(action, after)):
+                    self._probe(i, "%s=%s" % (word, after))
                     return dash_hint(after, action.option_strings[-1], takes_file(action))
         return ""
+
+    def _probe(self, i, written):
+        """Parse the command line again with ``written`` (``--target=-x``) in
+        place of the two words at ``i`` of this parser's: a refusal that would
+        follow (``--target`` with built-in data) comes first, as the message
+        the user would see next; if none, the dash hint is the message."""
+        top = getattr(self, "top", None)
+        if top is None or top.probing:
+            return
+        words, argv = self.words, top.argv
+        start = len(argv) - len(words)      # this parser's words end the command line
+        if start < 0 or argv[start:] != words:
+            return
+        top.probing = True
+        try:
+            top.parse_args(argv[:start + i] + [written] + argv[start + i + 2:])
+        finally:
+            top.probing, top.argv, self.words = False, argv, words
 
     def _parse_optional(self, arg_string):
         # argparse's own rule knows only -5 and -.5; -inf, -1e-3 and -1,0,1
@@ -173,6 +196,7 @@ class CommandLine(Parser):
         self.commands = None
         self.rows = {}
         self.check = None
+        self.probing = False        # Parser._probe is parsing again
 
     def error(self, message):
         words = getattr(self, "words", [])
@@ -210,6 +234,9 @@ class CommandLine(Parser):
 
     def parse_args(self, args=None, namespace=None):
         argv = list(sys.argv[1:] if args is None else args)
+        self.argv = argv
+        for sub in self.commands.choices.values() if self.commands else ():
+            sub.top = self
         parsed, extras = self.parse_known_args(argv, namespace)
         command = parsed.command
         sub = self.commands.choices[command] if command else None

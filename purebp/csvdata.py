@@ -50,6 +50,7 @@ from .classes import class_names, one_hot
 from .columns import BIAS, add_bias, name_problem
 from .errors import PurebpError, number, plural, show
 from .files import read_text
+from .numberwords import clip, hint
 from .scaling import MinMax
 
 FEW_CLASSES = 20     # whole-number targets with at most this many values may be classes
@@ -400,7 +401,7 @@ def _numbers(rows, names, delimiter, path, header, columns=None):
             cell = cells[i]
             value = to_number(cell, delimiter)
             if value is None:
-                what = "an empty cell" if not cell else "%r is not a finite number" % cell
+                what = "an empty cell" if not cell else "%s is not a finite number" % clip(cell)
                 if line == 1 and not header:
                     what += " (line 1 is read as data, since most of its cells are numbers)"
                 elif cell:
@@ -452,6 +453,9 @@ def _number_hint(cell, name, text_column):
     if _DATE.match(cell):
         return (": a date or a time? purebp reads numbers only: leave the column out of the "
                 "file, or write it as a number (days since a start, hours)")
+    said = hint(cell)
+    if said:
+        return ": " + said
     if text_column:
         return (": column %r holds text, and an input is a number: leave the column out of "
                 "the file, or make it the target (--target %s, with --classes)" % (name, name))
@@ -515,8 +519,8 @@ def _labels(rows, column, name, delimiter, path):
                               "class label" % (path, line, column + 1, name))
         problem = name_problem(cell)
         if problem:
-            raise PurebpError("%s: line %d, column %d (%s): the label %r %s; labels must be "
-                              "plain text" % (path, line, column + 1, name, cell, problem))
+            raise PurebpError("%s: line %d, column %d (%s): the label %s %s; labels must be "
+                              "plain text" % (path, line, column + 1, name, clip(cell), problem))
         cells.append((line, cell))
     numbers = [to_number(cell, delimiter) for line, cell in cells]
     if any(v is None for v in numbers):
@@ -529,7 +533,8 @@ def _labels(rows, column, name, delimiter, path):
             raise PurebpError("%s: line %d, column %d (%s): the label %s is not a whole number; "
                               "class labels are names or whole numbers (0, 1, 2 ...): for a "
                               "number to predict, leave out --classes and add --scale-targets"
-                              % (path, line, column + 1, name, cell))
+                              % (path, line, column + 1, name,
+                                 cell if len(cell) <= 40 else clip(cell)))
         whole.append(int(exact))
     return whole
 

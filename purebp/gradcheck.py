@@ -190,7 +190,9 @@ def gradient_check(weights, X, y, loss="half-sse", gradient=backprop_gradient,
 
 def refuse_endless(layers, rows, activation="sigmoid"):
     """Refuse a check of this network on ``rows`` rows estimated above a day
-    (``purebp.budget``), before any weight is drawn or trained."""
+    (``purebp.budget``), before any weight is drawn or trained; a network
+    of more weights than purebp holds is refused first, as ``train`` does."""
+    layers = checks.layer_sizes(layers)
     budget.refuse_endless("weights: a gradient check of a %s network on %d rows"
                           % (",".join(str(n) for n in layers), rows),
                           budget.gradcheck_work(rows, layers, _has_kinks(layers, activation)))

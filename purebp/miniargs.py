@@ -149,8 +149,7 @@ def _scan(words, flags, prog):
             try:
                 given[flag] = whole_number(value)
             except ValueError:
-                raise Refused("argument %s: invalid whole number value: %s"
-                              % (flag, shown(value)), prog)
+                raise Refused("argument %s: %s" % (flag, _refusal(value)), prog)
         else:
             # -hh is -h twice (argparse joins single-letter flags); -hx is refused
             while value is not None and flag[1] != "-" and value[:1] == "h":
@@ -166,6 +165,14 @@ def _scan(words, flags, prog):
                 raise Shown("purebp " + __version__)
             given[flag] = True
     return given, extras, None
+
+
+def _refusal(value):
+    """Why --seed's ``value`` is refused, as the full command line says it
+    (numberwords loads only then)."""
+    from .numberwords import SEED_LARGE, refusal
+    return (refusal(value, "whole number", True, SEED_LARGE, shown)
+            or "invalid whole number value: %s" % shown(value))
 
 
 def _kind(word, flags):

@@ -265,7 +265,11 @@ class Listed:
         self.regex = re.compile(".+?".join(re.escape(p) for p in parts))
 
     def search(self, line):
+        line = _CLIPPED.sub("'", line)      # a long word's length, after it (numberwords.clip)
         return self.piece in line and self.regex.search(line)
+
+
+_CLIPPED = re.compile(r"' \(\d+ characters\)")
 
 
 _PATTERNS = []

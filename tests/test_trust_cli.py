@@ -697,3 +697,133 @@ def test_no_flag_is_abbreviated_repeated_before_the_command_or_misread(args, wor
     done = run(args)
     assert done.returncode == 2 and words in done.stderr, done.stderr
     assert [p for p in error_patterns() if p.search(done.stderr.strip())], done.stderr
+
+
+# Task h21b: numbers as typed, the flag as written, the first message first.
+NINES = "9" * 5000
+MINUS = "\u2212"
+NUMBER_LINES = [
+    (["train", "--iterations", NINES], "purebp train: error: argument --iterations: invalid "
+     "whole number value: '99999999999999999999999...9999999' (5000 characters): too large: "
+     "purebp refuses work of more than a day (see 'purebp train --help')"),
+    (["train", "--layers", "3,%s,1" % NINES], "purebp train: error: argument --layers: "
+     "'3,999999999999999999999...99999,1' (5004 characters) is not a list of two or more layer "
+     "sizes, like 3,4,1; a layer of '99999999999999999999999...9999999' (5000 characters) units "
+     "is too large: a network holds at most 20000000 weights (see 'purebp train --help')"),
+    (["train", "--layers", "3,4,"], "purebp train: error: argument --layers: '3,4,' is not a "
+     "list of two or more layer sizes, like 3,4,1; it ends with a comma "
+     "(see 'purebp train --help')"),
+    (["explain", "--at", NINES], "purebp explain: error: argument --at: invalid iteration "
+     "number (1 or more) value: '99999999999999999999999...9999999' (5000 characters): too "
+     "large: purebp refuses work of more than a day (see 'purebp explain --help')"),
+    (["web", "--port", "1e400"], "purebp web: error: argument --port: invalid port number "
+     "(0 to 65535) value: '1e400': too large: a port is at most 65535 "
+     "(see 'purebp web --help')"),
+    (["--seed", MINUS + "5"], "purebp: error: argument --seed: invalid whole number value: "
+     "'\u22125': it is negative (its minus sign is U+2212, as word processors write it) "
+     "(see 'purebp --help')"),
+    (["train", "--seed", NINES], "purebp train: error: argument --seed: invalid whole number "
+     "value: '99999999999999999999999...9999999' (5000 characters): too large: numpy takes 0 "
+     "to 2**32 - 1 (4294967295) (see 'purebp train --help')"),
+    (["train", "--lr", MINUS + "5"], "purebp train: error: argument --lr: invalid float value: "
+     "'\u22125': its minus sign is U+2212, as word processors write it: write -5 "
+     "(see 'purebp train --help')"),
+    (["train", "--lr", "$5"], "purebp train: error: argument --lr: invalid float value: '$5': "
+     "leave out the '$': write 5 (see 'purebp train --help')"),
+    (["train", "--lr", "1e400"], "purebp train: error: argument --lr: '1e400' is too large "
+     "for a float: it would be inf (see 'purebp train --help')"),
+    (["train", "--lr", NINES], "purebp train: error: argument --lr: "
+     "'99999999999999999999999...9999999' (5000 characters) is too large for a float: it "
+     "would be inf (see 'purebp train --help')"),
+    (["train", "--iterations", "5."], "purebp train: error: argument --iterations: invalid "
+     "whole number value: '5.': a count is written in digits only: write 5 "
+     "(see 'purebp train --help')"),
+    (["train", "--every", "1e3"], "purebp train: error: argument --every: invalid whole "
+     "number value: '1e3': a count is written in digits only: write 1000 "
+     "(see 'purebp train --help')"),
+    (["train", "--seed", "0x10"], "purebp train: error: argument --seed: invalid whole number "
+     "value: '0x10': 0x10 is hexadecimal: write 16 (see 'purebp train --help')"),
+    (["train", "--batch-size", "1_000"], "purebp train: error: argument --batch-size: invalid "
+     "whole number value: '1_000': '_' is no part of a number: write 1000 "
+     "(see 'purebp train --help')"),
+    (["draw", "--row", "-1"], "purebp draw: error: argument --row: invalid whole number "
+     "value: '-1': it is negative (see 'purebp draw --help')"),
+    (["train", "--test-fraction", "0,3"], "purebp train: error: argument --test-fraction: "
+     "invalid float value: '0,3': a decimal comma? write 0.3 (see 'purebp train --help')"),
+    (["predict", "{tmp}/good.json", "1,2,"], "purebp predict: error: input '1,2,': '' is not "
+     "a finite number; it ends with a comma"),
+    (["predict", "{tmp}/good.json", "1;;2"], "purebp predict: error: input '1;;2': '' is not "
+     "a finite number; it has two semicolons in a row"),
+    (["predict", "{tmp}/good.json", MINUS + "1,0,1"], "purebp predict: error: input "
+     "'\u22121,0,1': '\u22121' is not a finite number; its minus sign is U+2212, as word "
+     "processors write it: write -1"),
+    (["predict", "{tmp}/good.json", "1e400,0,1"], "purebp predict: error: input '1e400,0,1': "
+     "'1e400' is not a finite number; too large for a float (at most about 1.8e308)"),
+    (["predict", "{tmp}/good.json", "0,%s,1" % NINES], "purebp predict: error: input "
+     "'0,999999999999999999999...99999,1' (5004 characters): "
+     "'99999999999999999999999...9999999' (5000 characters) is not a finite number; too large "
+     "for a float (at most about 1.8e308)"),
+    (["train", "--data", "{tmp}/typed.csv"], "purebp train: error: {tmp}/typed.csv: line 2, "
+     "column 1 (a): '\u22121' is not a finite number: its minus sign is U+2212, as word "
+     "processors write it: write -1"),
+    (["train", "--data", "{tmp}/dollars.csv"], "purebp train: error: {tmp}/dollars.csv: line 3, "
+     "column 2 (b): '$2' is not a finite number: leave out the '$': write 2"),
+    (["train", "--data", "{tmp}/nines.csv"], "purebp train: error: {tmp}/nines.csv: line 2, "
+     "column 2 (b): '99999999999999999999999...9999999' (5000 characters) is not a finite "
+     "number: too large for a float (at most about 1.8e308)"),
+    (["train", "--data", "x" * 5000], "purebp train: error: --data "
+     "'xxxxxxxxxxxxxxxxxxxxxxx...xxxxxxx' (5000 characters) is neither a built-in data set "
+     "(seed, xor, iris) nor a file"),
+    (["draw", "--output=-"], "purebp draw: error: --output -: purebp writes files, not "
+     "standard output; for a file named -, write ./-"),
+    (["draw", "-o", "-"], "purebp draw: error: -o -: purebp writes files, not standard "
+     "output; for a file named -, write ./-"),
+    (["draw", "--output", "{tmp}/x.png"], "purebp draw: error: --output {tmp}/x.png: purebp "
+     "writes the picture as SVG, which a .png name would hide: name it {tmp}/x.svg"),
+    (["train", "--target", "-x"], "purebp train: error: --target, --scale, --scale-targets, "
+     "--no-bias and --classes apply to CSV files, not to the built-in data 'seed' "
+     "(see 'purebp train --help')"),
+    (["draw", "--data", "xor", "--target", "-x", "-o", "{tmp}/x.svg"], "purebp draw: error: "
+     "--target, --scale, --scale-targets, --no-bias and --classes apply to CSV files, not to "
+     "the built-in data 'xor' (see 'purebp draw --help')"),
+    (["train", "--show-code", "--save", "-m.json"], "purebp train: error: --show-code prints "
+     "the code of the compiled loop and trains nothing; leave out --save, which would have no "
+     "effect (see 'purebp train --help')"),
+    (["gradcheck", "--layers", "3,5000,5000,1"], "purebp gradcheck: error: layers: "
+     "3,5000,5000,1 would need 25020000 weights, more than purebp holds in memory (20000000); "
+     "use fewer or smaller layers"),
+]
+
+
+@pytest.fixture(scope="module")
+def typed(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("typed")
+    (folder / "good.json").write_text(json.dumps(GOOD_MODEL), encoding="utf-8")
+    (folder / "typed.csv").write_text("a,b,y\n\u22121,2,0\n1,2,1\n", encoding="utf-8")
+    (folder / "dollars.csv").write_text("a,b,y\n1,2,0\n1,$2,1\n", encoding="utf-8")
+    (folder / "nines.csv").write_text("a,b,y\n1,%s,0\n1,2,1\n" % NINES, encoding="utf-8")
+    return str(folder)
+
+
+@pytest.mark.parametrize("args, line", NUMBER_LINES,
+                         ids=[" ".join(a)[:50] for a, line in NUMBER_LINES])
+def test_a_number_as_typed_gets_one_line_that_says_why(typed, args, line):
+    done = run([a.replace("{tmp}", typed) for a in args])
+    assert (done.returncode, done.stderr) == (2, line.replace("{tmp}", typed) + "\n")
+    assert [p for p in error_patterns() if p.search(done.stderr.strip())], done.stderr
+
+
+def test_numbers_a_float_reads_are_read_alike_on_the_command_line_and_in_a_file(typed):
+    """``5.`` is a number for --lr, in a predict row and in a CSV cell."""
+    from purebp.csvdata import to_number
+    assert to_number("5.", ",") == 5.0 and to_number("1_0", ",") is None
+    done = run(["predict", os.path.join(typed, "good.json"), "5.,0,1", "--json"])
+    assert done.returncode == 0 and json.loads(done.stdout)["X"] == [[5.0, 0.0, 1.0]]
+    done = run(["explain", "--lr", "5.", "--json"])
+    assert done.returncode == 0, done.stderr
+
+
+def test_lang_says_what_it_translates():
+    done = run(["train", "--help"])
+    assert "language of the warning when training fails; the rest of train's output is in " \
+           "English" in " ".join(done.stdout.split())
