@@ -10,7 +10,7 @@ listed in docs/errors.md.
 
 import pytest
 
-from conftest import load_reference, run_reference, scenario_names, training_data
+from conftest import load_reference, reference_data, run_reference, scenario_names, training_data
 from test_bad_input import error_patterns
 
 from purebp import load_data, train
@@ -54,7 +54,10 @@ def test_there_are_scenarios_of_every_new_convention():
     assert any(ref.get("batch_size") for ref in refs)
 
 
-@pytest.mark.parametrize("name", CONVENTIONS)
+# The scenarios of more than 32 rows (iris, blobs) under the long marker (.ci/run).
+@pytest.mark.parametrize("name", [name if len(reference_data(load_reference(name))[0]) <= 32
+                                  else pytest.param(name, marks=pytest.mark.long)
+                                  for name in CONVENTIONS])
 def test_healthy_runs_of_the_conventions_are_silent_whatever_the_metric(name):
     ref = load_reference(name)
     data_X, data_y = training_data(ref)

@@ -128,6 +128,9 @@ def test_both_forms_give_the_plain_paths_numbers_on_random_data(rows, layers, lr
     assert [(i, [list(row) for row in l]) for i, l in reports] == expected_reports
 
 
+# A second of training twice: a cross-check for .ci/run's long tests (the recorded
+# scenarios hold the two paths together in the README's command).
+@pytest.mark.long
 def test_train_gives_the_same_result_either_way_on_digits_sized_data():
     """A real-data shape (many rows, 64 inputs, 10 outputs): the row-looped form."""
     X, y = random_problem(300, [64, 12, 10], seed=3)

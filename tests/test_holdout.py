@@ -66,6 +66,8 @@ def test_held_out_reports_agree_with_numpy(name):
         assert deviation(result.held_out, numpy_run["held_out_history"]) <= TOLERANCE
 
 
+# A cross-check of both paths on held-out data, under the long marker (.ci/run).
+@pytest.mark.long
 def test_held_out_reports_on_the_compiled_path_are_the_plain_paths():
     """The compiled loop runs in chunks that end at report iterations: the
     held-out rows are measured with the weights the chunk starts from."""

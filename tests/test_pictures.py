@@ -69,6 +69,8 @@ class Terminal(io.StringIO):
         return True
 
 
+# Two runs on a pseudo-terminal, a second: under the long marker (.ci/run).
+@pytest.mark.long
 def test_default_run_adds_the_chart_on_a_terminal_only(request):
     terminal = Terminal()
     assert main([], out=terminal) == 0

@@ -156,7 +156,13 @@ def test_fast_path_over_whole_runs(name):
     assert deviation(fast.weights, plain.weights) <= TOLERANCE
 
 
-@pytest.mark.parametrize("name", SCENARIOS)
+# The longest trainings (10,000 iterations of wider networks, half a second
+# each) under the long marker (.ci/run); the article's and Trask's in both.
+LONGEST = {"xor_3_4_1_lr10_long", "xor_3_32_1", "xor_3_16_1_lr10_sse"}
+
+
+@pytest.mark.parametrize("name", [pytest.param(name, marks=pytest.mark.long) if name in LONGEST
+                                  else name for name in SCENARIOS])
 def test_train_agrees_with_numpy(name, results):
     ref = load_reference(name)
     result = run(ref)

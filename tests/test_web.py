@@ -109,6 +109,8 @@ def test_steps_then_runs_give_the_command_lines_numbers(settings, flags):
     assert "run: 300 iterations done already" in page.request({"do": "run", "count": 1})["error"]
 
 
+# Iris trained twice, a second: under the long marker (.ci/run).
+@pytest.mark.long
 def test_iris_is_the_command_lines_classes_scaled_with_softmax():
     offer = page.request({"do": "choices"})
     iris = [d for d in offer["data"] if d["name"] == "iris"][0]
@@ -890,6 +892,8 @@ mp.runPython(fs.readFileSync({program}, "utf8"));
 """
 
 
+# MicroPython's WebAssembly build in node, a second: under the long marker (.ci/run).
+@pytest.mark.long
 @pytest.mark.needs_processes
 def test_the_pages_refusals_are_the_same_in_micropython(tmp_path):
     """The page's MicroPython (in node, as the browser runs it) gives the same
