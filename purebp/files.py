@@ -417,18 +417,20 @@ def _named(label, path):
     return "%s %s" % (label, path) if label else path
 
 
-# An SVG file's start: an XML declaration, comments (each ending at its own
-# "-->") and an SVG doctype, then the <svg> element.
-_SVG_START = (r"(<\?xml[^>]*>\s*)?(<!--(?:(?!-->).)*-->\s*|<!DOCTYPE\s+svg[^>]*>\s*)*"
-              r"<svg[\s>]")
+# A picture purebp drew: its XML declaration, then its mark (svg.MARK), or,
+# drawn before the mark, its <svg> element as purebp writes it. Any other
+# SVG, drawn by hand or by another program, is not replaced.
+_PUREBP_SVG = (r'<\?xml version="1\.0" encoding="UTF-8"\?>\s*(<!-- drawn by purebp -->'
+                r'|<svg xmlns="http://www\.w3\.org/2000/svg" width="\d+" height="\d+" '
+                r'viewBox="0 0 \d+ \d+" font-family="sans-serif" font-size="13">\s*<title>)')
 
 # What an existing file must be for purebp to replace it, by what is written
 # there: words for the message, and how such a file begins (a mention of
 # purebp or of <svg> elsewhere, in a script or in notes, is not enough).
 _OWN = {
     "model": ("a purebp model", r'\{\s*"format"\s*:\s*"purebp-model"'),
-    "plot": ("an SVG picture", _SVG_START),
-    "picture": ("an SVG picture", _SVG_START),
+    "plot": ("an SVG picture purebp drew", _PUREBP_SVG),
+    "picture": ("an SVG picture purebp drew", _PUREBP_SVG),
     "page": ("a page purebp saved", r"<!DOCTYPE html>\s*<!-- purebp's page in one file"),
 }
 

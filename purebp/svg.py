@@ -23,6 +23,10 @@ from .errors import PurebpError, show
 from .streams import printable
 
 POSITIVE, NEGATIVE = "#2166ac", "#d6604d"   # blue and red-orange: apart for most eyes
+# The line after the XML declaration of every picture purebp draws: purebp
+# replaces an existing SVG file only if it carries this mark (or is one of
+# purebp's pictures from before the mark), never one drawn by hand.
+MARK = "<!-- drawn by purebp -->"
 INK = "#222222"
 
 
@@ -56,7 +60,7 @@ def escape(text):
 
 
 def _document(width, height, body, title):
-    return SVG('<?xml version="1.0" encoding="UTF-8"?>\n'
+    return SVG('<?xml version="1.0" encoding="UTF-8"?>\n' + MARK + '\n'
             '<svg xmlns="http://www.w3.org/2000/svg" width="%d" height="%d" '
             'viewBox="0 0 %d %d" font-family="sans-serif" font-size="13">\n'
             '<title>%s</title>\n<rect width="100%%" height="100%%" fill="white"/>\n%s\n</svg>\n'

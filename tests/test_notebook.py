@@ -39,7 +39,7 @@ def elements(svg_text, tag, cls=None):
 def test_svg_helpers_give_text_that_jupyter_shows(picture, tmp_path):
     text = picture()
     assert isinstance(text, str) and isinstance(text, SVG)
-    assert text.startswith('<?xml version="1.0" encoding="UTF-8"?>\n<svg ')
+    assert text.startswith('<?xml version="1.0" encoding="UTF-8"?>\n<!-- drawn by purebp -->\n<svg ')
     shown = text._repr_svg_()
     assert shown.startswith("<svg ") and text.endswith(shown)    # the declaration left out
     ET.fromstring(shown)

@@ -37,7 +37,7 @@ from purebp import files
 from purebp.errors import SaveError
 from purebp.files import MAX_BYTES, Outputs, read_text, write_atomically
 from purebp.streams import Output, printable
-from purebp.svg import loss_svg, network_svg
+from purebp.svg import MARK, loss_svg, network_svg
 
 from test_bad_input import error_patterns
 
@@ -88,7 +88,7 @@ def old(text, kind=None):
     replaces them: an SVG picture for a .svg path (``text``) or ``kind``
     "svg", else a model."""
     if kind == "svg" or text.endswith(".svg"):
-        return '<svg xmlns="http://www.w3.org/2000/svg"> ' + text
+        return '<?xml version="1.0" encoding="UTF-8"?>\n%s\n<svg> %s' % (MARK, text)
     return '{"format": "purebp-model", "old": true} ' + text
 
 
@@ -1100,6 +1100,12 @@ def test_a_dash_is_no_file_name_and_no_stream(tmp_path, args, words):
      "<!-- my notes -->\n<html><body>\n<!-- figure 1 -->\n<svg width='10'></svg></body></html>\n"),
     (["draw", "-o", "{f}", "--iterations", "3"], "page.svg",
      "<!DOCTYPE html>\n<svg></svg>\n<p>notes</p>\n"),
+    # a picture of the user's own, drawn by hand or another program: an SVG, not purebp's
+    (["draw", "-o", "{f}", "--iterations", "3"], "lesson.svg",
+     '<svg xmlns="http://www.w3.org/2000/svg"><text>my lesson drawing</text></svg>\n'),
+    (["train", "--iterations", "3", "--plot", "{f}"], "figure.svg",
+     '<?xml version="1.0" encoding="UTF-8"?>\n<!-- Created with Inkscape -->\n'
+     '<svg xmlns="http://www.w3.org/2000/svg" width="100" height="100"></svg>\n'),
 ])
 def test_a_file_that_mentions_what_purebp_writes_is_still_not_replaced(tmp_path, args, name,
                                                                        text):
@@ -1110,3 +1116,17 @@ def test_a_file_that_mentions_what_purebp_writes_is_still_not_replaced(tmp_path,
     done = inprocess.purebp([a.replace("{f}", str(target)) for a in args], cwd=str(tmp_path))
     assert done.returncode == 2 and "the file exists and is not" in done.stderr, done
     assert target.read_text() == text
+
+
+@pytest.mark.parametrize("args", [["draw", "-o", "{f}", "--iterations", "3"],
+                                  ["train", "--iterations", "3", "--plot", "{f}"]])
+def test_a_picture_purebp_drew_before_its_mark_is_replaced(tmp_path, args):
+    """Pictures drawn before svg.MARK are known by their first lines, as
+    purebp wrote them: drawing again over them works, as it did."""
+    target = tmp_path / "loss.svg"
+    target.write_text('<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/'
+                      '2000/svg" width="640" height="400" viewBox="0 0 640 400" font-family='
+                      '"sans-serif" font-size="13">\n<title>sse over training</title>\n</svg>\n')
+    done = inprocess.purebp([a.replace("{f}", str(target)) for a in args], cwd=str(tmp_path))
+    assert done.returncode == 0, done.stderr
+    assert target.read_text().split("\n")[1] == MARK
