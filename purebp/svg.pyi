@@ -5,6 +5,7 @@ from .matrix import _Matrix, _MatrixIn
 POSITIVE: str
 NEGATIVE: str
 INK: str
+MARK: str
 
 class SVG(str):
     def _repr_svg_(self) -> str: ...
