@@ -253,3 +253,73 @@ def test_the_notebook_runs_and_its_stored_outputs_are_up_to_date():
     assert all(o[3]["image/svg+xml"].startswith("<svg ") for o in pictures)
     assert outputs == run_notebook.outputs(nbformat.read(NOTEBOOK, as_version=4)), \
         "the stored outputs are out of date: run python tools/run_notebook.py"
+
+
+# --- text from users, in every picture and table ---------------------------------------------
+
+HOSTILE = ["a<b&\x00c", "]]>", "it<\x02", "\ud800", "x\x1b[31m", "<script>alert(1)</script>",
+           '"q" & \'a\'', "\u202ebackwards", "\ufffe", "&amp;", "-->"]
+
+
+def well_formed_xml(text):
+    """The SVG parsed as XML (minidom), strictly: any unescaped text fails."""
+    import xml.dom.minidom
+    return xml.dom.minidom.parseString(text.encode("utf-8", "surrogatepass"))
+
+
+def html_tags(text):
+    """The tags (and their attributes) html.parser finds: hostile text must add none."""
+    from html.parser import HTMLParser
+
+    class Tags(HTMLParser):
+        def __init__(self):
+            HTMLParser.__init__(self)
+            self.seen, self.data = [], []
+
+        def handle_starttag(self, tag, attrs):
+            self.seen.append((tag, tuple(attrs)))
+
+        def handle_endtag(self, tag):
+            self.seen.append(("/" + tag, ()))
+
+        def handle_data(self, data):
+            self.data.append(data)
+
+    parser = Tags()
+    parser.feed(text)
+    parser.close()
+    assert not any("\x00" in d or "\ud800" in d or "\x1b" in d for d in parser.data), parser.data
+    return parser.seen
+
+
+def pictures_of(word):
+    """Every public picture and table, with ``word`` in each text a user gives."""
+    from purebp.streams import is_control
+    X, y = purebp.load_data("seed")
+    result = purebp.train(X, y, iterations=200, every=100)
+    result.settings["metric"] = word
+    result.settings["activation"] = word
+    name = "".join(c for c in word if not is_control(c)) or "n"     # a Model refuses the others
+    model = purebp.Model.from_training(purebp.train(X, y, iterations=20),
+                                       inputs=[name, name + "2", name + "3"], targets=[name + "y"])
+    model.training["data"] = word
+    story = purebp.explain(X, y, inputs=[word, "b", "c"])
+    story["loss"] = word
+    svgs = [loss_svg([(0, 1.0), (1, 2.0)], word, title=word, unit=word),
+            loss_svg([(0, 1.0)], word, unit=word, held_out=[(0, 2.0)]),
+            network_svg([3, 1], [[[0.5], [-1.0], [2.0]]], inputs=[word, "b", "c"],
+                        targets=[word], title=word),
+            training_svg(result), model_svg(model), SVG(result._repr_svg_()),
+            SVG(model._repr_svg_())]
+    htmls = [story_html(story), story_html(story, "zh-CN"), story._repr_html_()]
+    return svgs, htmls
+
+
+def test_text_from_users_is_escaped_in_every_picture_and_table():
+    plain_svgs, plain_htmls = pictures_of("plain")
+    for word in HOSTILE:
+        svgs, htmls = pictures_of(word)
+        for picture in svgs:
+            well_formed_xml(picture)
+        for table, plain in zip(htmls, plain_htmls):
+            assert html_tags(table) == html_tags(plain), word
