@@ -16,6 +16,12 @@ the values span too many decades. ``array_str`` follows numpy's rules
 >>> scalar_str(0.00014232719732532127)
 '0.00014232719732532127'
 
+JSON has no NaN or infinity: ``finite_or_null`` writes such a number as
+null, as JavaScript's ``JSON.stringify`` does, for ``--json`` and the page:
+
+>>> finite_or_null({"l": [[0.5, float("-inf")]], "loss": float("nan")})
+{'l': [[0.5, None]], 'loss': None}
+
 A matrix of more than 1000 entries is summarised as numpy summarises it:
 the first and last 3 rows, and of each row the first and last 3 numbers,
 with ``...`` between, the digits chosen from the numbers shown:
@@ -41,6 +47,18 @@ EDGE_ITEMS = 3     # np.get_printoptions()["edgeitems"]: kept at each end when s
 def scalar_str(x):
     """``str(np.float64(x))``: the shortest digits that read back as ``x``."""
     return repr(float(x))
+
+
+def finite_or_null(value):
+    """``value`` (numbers, lists, tuples, dicts of them) with each NaN or
+    infinite float as None, for JSON; tuples become lists."""
+    if isinstance(value, float):
+        return value if value - value == 0 else None      # inf - inf and nan - nan are nan
+    if isinstance(value, (list, tuple)):
+        return [finite_or_null(v) for v in value]
+    if isinstance(value, dict):
+        return dict((key, finite_or_null(v)) for key, v in value.items())
+    return value
 
 
 def array_str(A):

@@ -23,12 +23,11 @@ imported by the commands that use them.
 
 import argparse
 import contextlib
-import math
 import os
 import sys
 
 from . import __version__
-from .arrayprint import scalar_str
+from .arrayprint import finite_or_null, scalar_str
 from .cliargs import CommandLine, Parser, refuse_ignored_flags
 from .columns import given_inputs
 from .activations import ACTIVATIONS, HIDDEN
@@ -971,18 +970,8 @@ def _print_json(value, out, ensure_ascii=True):
     """One JSON object on a line. JSON has no NaN or infinity: a number that
     is not finite is written as null (as JavaScript's JSON.stringify does)."""
     import json
-    out.write(json.dumps(_finite_or_null(value), allow_nan=False, ensure_ascii=ensure_ascii))
+    out.write(json.dumps(finite_or_null(value), allow_nan=False, ensure_ascii=ensure_ascii))
     out.write("\n")
-
-
-def _finite_or_null(value):
-    if isinstance(value, float):
-        return value if math.isfinite(value) else None
-    if isinstance(value, (list, tuple)):
-        return [_finite_or_null(v) for v in value]
-    if isinstance(value, dict):
-        return dict((key, _finite_or_null(v)) for key, v in value.items())
-    return value
 
 
 def _files(args):

@@ -32,7 +32,7 @@ both sides, which no gradient matches. Such weights are listed apart
 
 from . import budget, checks
 from .activations import ACTIVATIONS, HIDDEN
-from .errors import PurebpError
+from .errors import PurebpError, show
 from .losses import LOSS_NAMES, LOSSES
 from .matrix import multiply
 from .network import layer_activations, layer_forward, step
@@ -125,8 +125,12 @@ class Comparison:
         self.relative_error = abs(backprop - numerical) / scale
 
     def __repr__(self):
-        return "<syn[%d][%d][%d]: backprop %r, numerical %r>" % (
-            self.where + (self.backprop, self.numerical))
+        try:
+            return "<syn[%d][%d][%d]: backprop %r, numerical %r>" % (
+                self.where + (self.backprop, self.numerical))
+        except Exception:       # a field changed by hand: shown as it is
+            return "<Comparison where=%s backprop=%s numerical=%s>" % (
+                show(self.where), show(self.backprop), show(self.numerical))
 
 
 class GradientCheck:
@@ -145,15 +149,23 @@ class GradientCheck:
         self.passed = bool(judged) and self.worst.relative_error < threshold
 
     def __repr__(self):
-        kinks = ", %d at a ReLU's kink (not judged)" % len(self.kinks) if self.kinks else ""
-        return "<GradientCheck %s: worst relative error %.3g at syn[%d][%d][%d], %d weights%s>" % (
-            (("passed" if self.passed else "failed"), self.worst.relative_error)
-            + self.worst.where + (len(self.comparisons), kinks))
+        try:
+            kinks = ", %d at a ReLU's kink (not judged)" % len(self.kinks) if self.kinks else ""
+            return "<GradientCheck %s: worst relative error %.3g at syn[%d][%d][%d], %d weights%s>" % (
+                (("passed" if self.passed else "failed"), self.worst.relative_error)
+                + self.worst.where + (len(self.comparisons), kinks))
+        except Exception:       # a field changed by hand: shown as it is
+            return "<GradientCheck comparisons=%s worst=%s>" % (show(self.comparisons),
+                                                               show(self.worst))
 
     def _repr_html_(self):
-        """Jupyter shows a GradientCheck as a table of its weights, worst first."""
+        """Jupyter shows a GradientCheck as a table of its weights, worst first;
+        None (the repr, then) if a field changed by hand no longer holds together."""
         from .notebook import gradcheck_html     # loads only when asked for
-        return gradcheck_html(self)
+        try:
+            return gradcheck_html(self)
+        except PurebpError:
+            return None
 
 
 def gradient_check(weights, X, y, loss="half-sse", gradient=backprop_gradient,

@@ -189,9 +189,20 @@ class Story(dict):
     """What ``explain`` returns: a dict (its keys below), which a Jupyter
     notebook shows as the narrated table (``purebp.notebook.story_html``)."""
 
+    def __repr__(self):
+        try:
+            return dict.__repr__(self)
+        except ValueError:      # an int past CPython's 4300 digits, put in by hand
+            return "<Story: %s>" % show(dict(self))
+
     def _repr_html_(self):
+        """The narrated table; None (Jupyter shows the dict, then) if a field
+        changed by hand no longer holds together."""
         from .notebook import story_html       # loaded only by a notebook
-        return story_html(self)
+        try:
+            return story_html(self)
+        except PurebpError:
+            return None
 
 
 def explain(X, y, layers=None, seed=1, lr=1.0, loss="half-sse", at=1, inputs=None,

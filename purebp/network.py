@@ -246,13 +246,22 @@ class Training:
         self.path = "compiled" if plain_reason is None else "plain"
 
     def __repr__(self):
-        return "<Training layers=%s iterations=%d>" % (
-            ",".join(str(n) for n in self.layers), self.settings["iterations"])
+        try:
+            return "<Training layers=%s iterations=%d>" % (
+                ",".join(str(n) for n in self.layers), self.settings["iterations"])
+        except Exception:       # a field changed by hand: shown as it is
+            from .errors import show
+            return "<Training layers=%s settings=%s>" % (show(self.layers), show(self.settings))
 
     def _repr_svg_(self):
-        """Jupyter shows a Training as its loss curve and its network."""
+        """Jupyter shows a Training as its loss curve and its network; None (the
+        repr, then) if a field changed by hand no longer holds together."""
+        from .errors import PurebpError
         from .notebook import training_svg     # pictures load only when asked for
-        return training_svg(self)._repr_svg_()
+        try:
+            return training_svg(self)._repr_svg_()
+        except PurebpError:
+            return None
 
 
 def train(X, y, layers=None, seed=1, iterations=None, lr=1.0, loss="half-sse",

@@ -14,6 +14,11 @@ load only then (IPython is never imported, and a board never loads this):
   worst first, ``gradcheck_html``;
 * the ``purebp.svg`` pictures are ``SVG`` texts, shown as themselves.
 
+A result whose fields were changed by hand (``t.settings = {}``) is no
+picture: the functions raise one ``PurebpError`` naming the field, and the
+objects' ``_repr_svg_`` / ``_repr_html_`` give None, so Jupyter shows their
+repr, which never fails.
+
 >>> from purebp import load_data, train
 >>> X, y = load_data("seed")
 >>> picture = training_svg(train(X, y, iterations=2000))
@@ -23,7 +28,7 @@ load only then (IPython is never imported, and a board never loads this):
 
 from . import checks
 from .arrayprint import scalar_str, screen_str
-from .errors import PurebpError, type_name
+from .errors import PurebpError, show, type_name
 from .streams import printable
 from .svg import SVG, escape, loss_svg, network_svg
 
@@ -36,6 +41,7 @@ def training_svg(result):
     """A ``Training`` as one picture: the loss curve, and the network beside it."""
     from .network import Training
     _expect(result, Training, "training_svg", "result", "a Training (what train returns)")
+    _training_fields(result)
     settings = result.settings
     unit = "epoch" if settings.get("batch_size") else "iteration"
     parts = []
@@ -82,8 +88,9 @@ def story_html(story, lang="en"):
     from .narration import LANGUAGES, Story, meaning, text
     _expect(story, Story, "story_html", "story", "a Story (what explain returns)")
     checks.choice(lang, LANGUAGES, "lang", "language")
+    _story_fields(story, lang)
     settings = "layers %s, seed %s, lr %s, loss %s" % (
-        _sizes(story["layers"]), story["seed"], scalar_str(story["lr"]), story["loss"])
+        _sizes(story["layers"]), show(story.get("seed")), scalar_str(story["lr"]), story["loss"])
     if len(story["layers"]) > 2:
         settings += text("with_activation", lang, (story.get("activation", "sigmoid"),))
     if story.get("batch_size"):
@@ -99,7 +106,7 @@ def story_html(story, lang="en"):
             if section != "input":
                 out.append('<tr><th colspan="3" style="text-align:left">%s</th></tr>'
                            % _html(text(section, lang)))
-        code = q["code"] if q["line"] is None else "%s   [%d]" % (q["code"], q["line"])
+        code = q["code"] if q.get("line") is None else "%s   [%d]" % (q["code"], q["line"])
         out.append('<tr><td style="text-align:left;vertical-align:top"><b>%s</b><br>'
                    '(%d x %d)</td>' % (_html(q["name"]), len(q["value"]), len(q["value"][0])))
         out.append('<td style="text-align:left;vertical-align:top"><code>%s</code><br>%s</td>'
@@ -118,6 +125,7 @@ def gradcheck_html(check, most=MOST_ROWS):
     _expect(check, GradientCheck, "gradcheck_html", "check",
             "a GradientCheck (what gradient_check returns)")
     most = checks.whole_number(most, "most", least=1)
+    _gradcheck_fields(check)
     worst_first = sorted(check.comparisons, key=lambda c: (c.kink, -c.relative_error))
     caption = "gradient check %s: worst relative error %.3g (threshold %.3g), %d weights" % (
         "passed" if check.passed else "FAILED", check.worst.relative_error, check.threshold,
@@ -136,6 +144,123 @@ def gradcheck_html(check, most=MOST_ROWS):
                    % (len(worst_first) - most))
     out.append("</table>")
     return "\n".join(out)
+
+
+# --- what a result holds, checked again before it is drawn -------------------------
+#
+# train, explain and gradient_check build their results right, and do not check
+# them again (docs/api.md); but a notebook's user may change a field by hand,
+# and a picture of it must then say which field, not fail halfway with a
+# KeyError. (The reprs catch this message and let Jupyter show the repr.)
+
+def _changed(where, field, value, what, maker):
+    raise PurebpError("%s: %s is %s, not %s: was it changed after %s made it?"
+                      % (where, field, show(value), what, maker))
+
+
+def _whole(v, least=0):
+    """Whether ``v`` is a whole number from ``least``, of fewer digits than
+    CPython writes with %d (4300; a hundred is plenty)."""
+    return isinstance(v, int) and not isinstance(v, bool) and least <= v < 10 ** 100
+
+
+def _number(v):
+    """Whether ``v`` is a float, or an int that a float holds."""
+    return isinstance(v, float) or _whole(abs(v) if isinstance(v, int) else v)
+
+
+def _sizes_ok(layers):
+    return (isinstance(layers, list) and len(layers) >= 2
+            and all(_whole(n, 1) for n in layers))
+
+
+def _matrix_ok(A):
+    return (isinstance(A, list) and len(A) > 0 and all(isinstance(row, list) for row in A)
+            and len(A[0]) > 0 and all(len(row) == len(A[0]) for row in A)
+            and all(_number(v) for row in A for v in row))
+
+
+def _training_fields(result):
+    where, maker = "training_svg", "train"
+    if not _sizes_ok(result.layers):
+        _changed(where, "result.layers", result.layers, "a list of layer sizes", maker)
+    weights = result.weights
+    if not (isinstance(weights, list) and len(weights) == len(result.layers) - 1
+            and all(_matrix_ok(syn) and len(syn) == result.layers[k]
+                    and len(syn[0]) == result.layers[k + 1] for k, syn in enumerate(weights))):
+        _changed(where, "result.weights", weights, "the weight matrices of a %s network"
+                 % _sizes(result.layers), maker)
+    settings = result.settings
+    if not isinstance(settings, dict):
+        _changed(where, "result.settings", settings, "a dict of the settings", maker)
+    count = "epochs" if settings.get("batch_size") else "iterations"
+    if not _whole(settings.get(count)):
+        _changed(where, "result.settings[%r]" % count, settings.get(count), "a whole number",
+                 maker)
+    for key in ("metric", "loss", "activation"):
+        if not isinstance(settings.get(key, "sigmoid" if key == "activation" else None), str):
+            _changed(where, "result.settings[%r]" % key, settings.get(key), "a text", maker)
+    for name in ("history", "held_out"):
+        reports = getattr(result, name)
+        if reports is not None and not isinstance(reports, list):
+            _changed(where, "result." + name, reports, "a list of (iteration, value) pairs",
+                     maker)
+
+
+def _story_fields(story, lang):
+    from .narration import text
+    where, maker = "story_html", "explain"
+    wanted = (("iteration", lambda v: _whole(v, 1), "a whole number of at least 1"),
+              ("layers", _sizes_ok, "a list of layer sizes"),
+              ("lr", _number, "a number"),
+              ("loss", lambda v: isinstance(v, str), "a text"),
+              ("activation", lambda v: isinstance(v, str), "a text"),
+              ("batch_size", lambda v: v is None or _whole(v, 1), "None or a batch size"),
+              ("quantities", lambda v: isinstance(v, list), "a list of quantities"))
+    for key, ok, what in wanted:
+        value = story.get(key, "sigmoid" if key == "activation" else None)
+        if not ok(value):
+            _changed(where, "story[%r]" % key, value, what, maker)
+    sections = ("input", "forward", "backward", "update")
+    parts = (("section",), lambda v: v in sections, "one of: " + ", ".join(sections)), (
+        ("name", "code"), lambda v: isinstance(v, str), "a text"), (
+        ("line",), lambda v: v is None or _whole(v, 1), "None or a line number"), (
+        ("value",), _matrix_ok, "a matrix of numbers"), (
+        ("args",), lambda v: isinstance(v, (list, tuple)), "a tuple of the meaning's values")
+    for k, q in enumerate(story["quantities"]):
+        field = "story['quantities'][%d]" % k
+        if not isinstance(q, dict):
+            _changed(where, field, q, "a dict of a quantity", maker)
+        for keys, ok, what in parts:
+            for key in keys:
+                if not ok(q.get(key)):
+                    _changed(where, "%s[%r]" % (field, key), q.get(key), what, maker)
+        try:
+            text(q.get("meaning"), lang, tuple(q["args"]))
+        except (KeyError, IndexError, TypeError, ValueError):
+            _changed(where, "%s['meaning']" % field, q.get("meaning"),
+                     "one of explain's meanings, with its values (args)", maker)
+
+
+def _gradcheck_fields(check):
+    from .gradcheck import Comparison
+    where, maker = "gradcheck_html", "gradient_check"
+
+    def fine(c):
+        return (isinstance(c, Comparison) and isinstance(c.where, tuple) and len(c.where) == 3
+                and all(_whole(i) for i in c.where) and _number(c.backprop)
+                and _number(c.numerical) and _number(c.relative_error)
+                and isinstance(c.kink, bool))
+
+    comparisons = check.comparisons
+    if not (isinstance(comparisons, list) and comparisons and all(fine(c) for c in comparisons)):
+        _changed(where, "check.comparisons", comparisons, "a list of Comparisons", maker)
+    if not fine(check.worst):
+        _changed(where, "check.worst", check.worst, "a Comparison", maker)
+    if not (isinstance(check.kinks, list) and all(fine(c) for c in check.kinks)):
+        _changed(where, "check.kinks", check.kinks, "a list of Comparisons", maker)
+    if not _number(check.threshold):
+        _changed(where, "check.threshold", check.threshold, "a number", maker)
 
 
 # --- private helpers ------------------------------------------------------------

@@ -49,7 +49,7 @@ import sys
 
 from . import __version__, checks, datasets
 from .activations import ACTIVATIONS, HIDDEN
-from .arrayprint import scalar_str
+from .arrayprint import finite_or_null, scalar_str
 from .budget import weight_count
 from .classes import one_hot
 from .columns import BIAS, add_bias
@@ -58,7 +58,8 @@ from .narration import LANGUAGES, TEXTS as EXPLAIN_TEXTS, as_data, explain, text
 from .iris import COLUMNS as IRIS_COLUMNS, SPECIES, rows as iris_rows   # the page offers iris
 from .losses import LOSS_NAMES, LOSSES
 from .metrics import measure
-from .network_check import training_arguments
+from .network_check import MAX_WEIGHTS, training_arguments
+from .numberwords import SEED_LARGE, clip, too_long
 from .page_address import NAMES as ADDRESS_NAMES, address
 from .random_start import MT19937, random_weights
 from .scaling import MinMax
@@ -70,6 +71,9 @@ from .training import _all_finite, build_loop, full_batch
 REQUESTS = (("choices", ()), ("address", ("pairs",)),
             ("start", tuple(name for name in ADDRESS_NAMES if name != "lang")),
             ("step", ("lang",)), ("run", ("count",)), ("story", ("lang",)))
+# page.js sends a whole number of more digits as the text typed: a JavaScript
+# number holds 15 digits exactly, not always 16 (9007199254740993 is ...992).
+EXACT_DIGITS = 15
 METRIC = "loss"          # the curve shows the loss the network is trained on
 POINTS = 100             # about this many points on the curve: every = iterations // POINTS
 MOST_UNITS = 32          # the page draws every unit: more would not be readable
@@ -125,6 +129,13 @@ TEXTS = {
     "now": ("The weights now, after %d iterations", "现在的权重：训练了 %d 次迭代之后"),
     "outputs": ("l, the outputs of the last iteration", "l：最后一次迭代的输出"),
     "none_yet": ("no iterations yet", "尚未迭代"),
+    # A number past a float's range (a learning rate too high): JSON has no
+    # infinity or NaN, so it comes as null; explain on a terminal prints inf or nan.
+    "not_finite": ("overflow", "溢出"),
+    "not_finite_title": ("not a finite number: infinite or NaN, as explain prints inf, -inf "
+                         "or nan; try a lower learning rate",
+                         "不是有限的数：无穷大或 NaN（explain 打印为 inf、-inf 或 nan）；"
+                         "试试更小的学习率"),
     "step_hint": ("Press Step to see one iteration of training, every quantity with its "
                   "numbers.", "按“单步”查看一次训练迭代，每个量及其数值。"),
     "numpy": ("numpy", "numpy"),
@@ -159,12 +170,23 @@ _session = None
 
 
 def handle(request_text):
-    """One request from the page, as JSON text; the reply, as JSON text."""
+    """One request from the page, as JSON text; the reply, as JSON text, in
+    which a number that is not finite (a diverging step's) is null: JSON has
+    no NaN or infinity, and the page's ``JSON.parse`` would refuse them."""
     try:
-        message = json.loads(request_text)
+        message = _loads(request_text)
     except (TypeError, ValueError, RuntimeError) as error:   # RuntimeError: nested too deep
         return json.dumps({"error": "page: the request is not JSON text (%s)" % error})
-    return json.dumps(request(message))
+    return json.dumps(finite_or_null(request(message)))
+
+
+def _loads(text):
+    """``json.loads``; on CPython, a whole number of more digits than it
+    reads (4300) stays the text written, which purebp's checks refuse as
+    too large, not with the interpreter's hint. MicroPython reads any."""
+    if sys.implementation.name == "micropython":
+        return json.loads(text)
+    return json.loads(text, parse_int=lambda digits: digits if too_long(digits) else int(digits))
 
 
 def request(message):
@@ -243,18 +265,22 @@ class Session:
         X, y, self.inputs, self.classes = _data(name, self.scale)
         layers = settings.get("layers")          # None: train's default, no hidden layer
         if layers is not None:
+            if isinstance(layers, list):
+                layers = [_whole(n, "layers", "a network holds at most %d weights"
+                                 % MAX_WEIGHTS) for n in layers]
             layers = checks.layer_sizes(layers)
             if len(layers) > MOST_LAYERS or max(layers) > MOST_UNITS:
                 raise PurebpError("layers: the page draws networks of at most %d layers of %d "
                                   "units; train larger ones with python -m purebp train"
                                   % (MOST_LAYERS, MOST_UNITS))
-        self.seed = settings.get("seed", 1)
+        self.seed = _whole(settings.get("seed", 1), "seed", SEED_LARGE)
         self.lr = settings.get("lr", 1.0)
         self.loss = settings.get("loss", "half-sse")
         self.activation = settings.get("activation", "sigmoid")
         # train's own checks and limits (no more than a day's work), as the command line meets them
         X, y, self.layers, _, _, _, trained = training_arguments(
-            X, y, layers, self.seed, settings.get("iterations", 10000), self.lr, self.loss, 0,
+            X, y, layers, self.seed,
+            _whole(settings.get("iterations", 10000), "iterations", _DAY), self.lr, self.loss, 0,
             METRIC, None, False, self.activation, None, None, None)
         self.data, self.X, self.y = name, X, y
         self.iterations = trained["iterations"]
@@ -350,7 +376,8 @@ class Session:
                 "iteration": self.done, "weights": self.weights, "outputs": self.outputs,
                 "history": [[i, value] for i, value in self.history],
                 "network": network_svg(self.layers, self.weights, self.inputs, self.classes),
-                "curve": loss_svg(self.history, METRIC) if self.history else None}
+                "curve": loss_svg(self.history, METRIC)
+                if any(value - value == 0 for _, value in self.history) else None}
 
     def _story(self, lang):
         story = as_data(self.last, lang)
@@ -362,6 +389,34 @@ class Session:
         story["headings"] = dict((section, text(section, lang))
                                  for section in ("forward", "backward", "update"))
         return story
+
+
+def _whole(value, name, large):
+    """A whole number page.js sent as the text typed (it sends more than
+    ``EXACT_DIGITS`` digits so, which a JavaScript number would round: 1e+21), as an int; a
+    number of more digits than CPython reads is refused as too large
+    (``large``: the limit that applies). Anything else as it is, for
+    ``train``'s checks to name.
+
+    >>> _whole("9007199254740993", "seed", SEED_LARGE), _whole("1e3", "seed", SEED_LARGE)
+    (9007199254740993, '1e3')
+    >>> _whole("10", "seed", SEED_LARGE)     # page.js sends 10 as a number: this is a script's
+    '10'
+    """
+    if not isinstance(value, str):
+        return value
+    digits = value.strip()
+    unsigned = digits[1:] if digits[:1] in ("+", "-") else digits
+    if len(unsigned) <= EXACT_DIGITS or unsigned.strip("0123456789"):   # "10": train's refusal
+        return value
+    if too_long(digits):
+        if digits.startswith("-"):
+            raise PurebpError("%s: %s is negative" % (name, clip(digits)))
+        raise PurebpError("%s: %s is too large: %s" % (name, clip(digits), large))
+    return int(digits)
+
+
+_DAY = "purebp refuses work of more than a day"
 
 
 def _data(name, scale):

@@ -131,8 +131,9 @@ def loss_svg(history, metric, title=None, unit="iteration", held_out=None):
                 % (points, POSITIVE))
     for i, v in history:
         body.append('<circle class="point" cx="%.1f" cy="%.1f" r="3" fill="%s">'
-                    '<title>%s %d: %s %r</title></circle>' % (px(i), py(v), POSITIVE, unit, i,
-                                                                 metric, v))
+                    '<title>%s %d: %s %r</title></circle>' % (px(i), py(v), POSITIVE,
+                                                                 escape(unit), i,
+                                                                 escape(metric), v))
     if held_out:
         points = " ".join("%.1f,%.1f" % (px(i), py(v)) for i, v in held_out)
         body.append('<polyline class="curve held-out" points="%s" fill="none" stroke="%s" '
@@ -140,7 +141,7 @@ def loss_svg(history, metric, title=None, unit="iteration", held_out=None):
         for i, v in held_out:
             body.append('<circle class="point held-out" cx="%.1f" cy="%.1f" r="3" fill="%s">'
                         '<title>%s %d: held-out %s %r</title></circle>'
-                        % (px(i), py(v), NEGATIVE, unit, i, metric, v))
+                        % (px(i), py(v), NEGATIVE, escape(unit), i, escape(metric), v))
         body.append(_text(width - right, 44, "training (solid), held-out (dashed)",
                           anchor="end", size=11))
     body.append(_text(width / 2.0, height - 15, unit))

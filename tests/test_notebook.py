@@ -14,6 +14,7 @@ import xml.etree.ElementTree as ET
 import pytest
 
 import purebp
+from test_bad_input import error_patterns
 from purebp.narration import Story
 from purebp.notebook import MOST_EDGES, gradcheck_html, model_svg, story_html, training_svg
 from purebp.svg import SVG, chain_rule_svg, loss_svg, network_svg
@@ -253,3 +254,186 @@ def test_the_notebook_runs_and_its_stored_outputs_are_up_to_date():
     assert all(o[3]["image/svg+xml"].startswith("<svg ") for o in pictures)
     assert outputs == run_notebook.outputs(nbformat.read(NOTEBOOK, as_version=4)), \
         "the stored outputs are out of date: run python tools/run_notebook.py"
+
+
+# --- text from users, in every picture and table ---------------------------------------------
+
+HOSTILE = ["a<b&\x00c", "]]>", "it<\x02", "\ud800", "x\x1b[31m", "<script>alert(1)</script>",
+           '"q" & \'a\'', "\u202ebackwards", "\ufffe", "&amp;", "-->"]
+
+
+def well_formed_xml(text):
+    """The SVG parsed as XML (minidom), strictly: any unescaped text fails."""
+    import xml.dom.minidom
+    return xml.dom.minidom.parseString(text.encode("utf-8", "surrogatepass"))
+
+
+def html_tags(text):
+    """The tags (and their attributes) html.parser finds: hostile text must add none."""
+    from html.parser import HTMLParser
+
+    class Tags(HTMLParser):
+        def __init__(self):
+            HTMLParser.__init__(self)
+            self.seen, self.data = [], []
+
+        def handle_starttag(self, tag, attrs):
+            self.seen.append((tag, tuple(attrs)))
+
+        def handle_endtag(self, tag):
+            self.seen.append(("/" + tag, ()))
+
+        def handle_data(self, data):
+            self.data.append(data)
+
+    parser = Tags()
+    parser.feed(text)
+    parser.close()
+    assert not any("\x00" in d or "\ud800" in d or "\x1b" in d for d in parser.data), parser.data
+    return parser.seen
+
+
+def pictures_of(word):
+    """Every public picture and table, with ``word`` in each text a user gives."""
+    from purebp.streams import is_control
+    X, y = purebp.load_data("seed")
+    result = purebp.train(X, y, iterations=200, every=100)
+    result.settings["metric"] = word
+    result.settings["activation"] = word
+    name = "".join(c for c in word if not is_control(c)) or "n"     # a Model refuses the others
+    model = purebp.Model.from_training(purebp.train(X, y, iterations=20),
+                                       inputs=[name, name + "2", name + "3"], targets=[name + "y"])
+    model.training["data"] = word
+    story = purebp.explain(X, y, inputs=[word, "b", "c"])
+    story["loss"] = word
+    svgs = [loss_svg([(0, 1.0), (1, 2.0)], word, title=word, unit=word),
+            loss_svg([(0, 1.0)], word, unit=word, held_out=[(0, 2.0)]),
+            network_svg([3, 1], [[[0.5], [-1.0], [2.0]]], inputs=[word, "b", "c"],
+                        targets=[word], title=word),
+            training_svg(result), model_svg(model), SVG(result._repr_svg_()),
+            SVG(model._repr_svg_())]
+    htmls = [story_html(story), story_html(story, "zh-CN"), story._repr_html_()]
+    return svgs, htmls
+
+
+def test_text_from_users_is_escaped_in_every_picture_and_table():
+    plain_svgs, plain_htmls = pictures_of("plain")
+    for word in HOSTILE:
+        svgs, htmls = pictures_of(word)
+        for picture in svgs:
+            well_formed_xml(picture)
+        for table, plain in zip(htmls, plain_htmls):
+            assert html_tags(table) == html_tags(plain), word
+
+
+# --- objects changed by hand: reprs never fail, pictures name the field -----------------------
+
+BAD_VALUES = [None, "many", {}, [], -1, 2.5, [[]], [None], True, ("a",), 10 ** 5000]
+
+
+def changed_copies(make, fields, keyed=()):
+    """``make()`` with one field set to each bad value (or, for a dict's key in
+    ``keyed``, deleted), a copy each."""
+    for field in fields:
+        for value in BAD_VALUES:
+            obj = make()
+            setattr(obj, field, value) if isinstance(field, str) else field(obj, value)
+            yield obj
+    for getter, keys in keyed:
+        for key in keys:
+            for value in BAD_VALUES + ["delete"]:
+                obj = make()
+                if value == "delete":
+                    del getter(obj)[key]
+                else:
+                    getter(obj)[key] = value
+                yield obj
+
+
+def assert_holds_or_names_the_field(obj, picture, hook):
+    assert isinstance(repr(obj), str)
+    shown = getattr(obj, hook)()
+    assert shown is None or isinstance(shown, str)
+    try:
+        text_out = picture(obj)
+    except purebp.PurebpError as error:
+        assert shown is None
+        message = str(error)
+        assert "\n" not in message and len(message) < 400, message
+        assert [p for p in error_patterns() if p.search(message)], message
+    else:
+        assert isinstance(text_out, str)
+
+
+def test_a_training_changed_by_hand_is_a_repr_and_a_named_field():
+    X, y = purebp.load_data("seed")
+    trained = purebp.train(X, y, iterations=200, every=100)
+
+    def make():
+        return purebp.network.Training(list(trained.layers), [[list(r) for r in syn]
+                                                              for syn in trained.weights],
+                                       trained.outputs, list(trained.history),
+                                       dict(trained.settings))
+
+    def weight(obj, value):
+        obj.weights[0][1] = value
+
+    settings = lambda t: t.settings
+    copies = changed_copies(make, ("layers", "weights", "settings", "history", "held_out",
+                                   weight),
+                            [(settings, ("iterations", "metric", "loss", "activation",
+                                         "batch_size", "epochs"))])
+    for obj in copies:
+        assert_holds_or_names_the_field(obj, training_svg, "_repr_svg_")
+    obj = make()
+    obj.settings = {}
+    assert repr(obj) == "<Training layers=[3, 1] settings={}>" and obj._repr_svg_() is None
+
+
+def test_a_story_changed_by_hand_is_a_dict_and_a_named_field():
+    X, y = purebp.load_data("xor")
+    told = purebp.explain(X, y, layers=[3, 4, 1])
+
+    def make():
+        return Story(json.loads(json.dumps(told)))
+
+    def quantity(k):
+        return lambda s: s["quantities"][k]
+
+    keyed = [(lambda s: s, ("iteration", "layers", "lr", "loss", "activation", "batch_size",
+                             "quantities", "seed"))]
+    keyed += [(quantity(k), ("section", "name", "code", "line", "meaning", "args", "value"))
+              for k in (0, 5)]
+    for obj in changed_copies(make, (), keyed):
+        assert_holds_or_names_the_field(obj, story_html, "_repr_html_")
+    obj = make()
+    obj["lr"] = "x"
+    with pytest.raises(purebp.PurebpError) as refused:
+        story_html(obj)
+    assert str(refused.value) == ("story_html: story['lr'] is 'x', not a number: was it "
+                                  "changed after explain made it?")
+
+
+def test_a_gradient_check_changed_by_hand_is_a_repr_and_a_named_field():
+    X, y = purebp.load_data("seed")
+    weights = purebp.random_start.initial_weights([3, 1], 1)
+    checked = purebp.gradient_check(weights, X, y)
+    import copy
+
+    def make():
+        return copy.deepcopy(checked)
+
+    def comparison(field):
+        def change(obj, value):
+            setattr(obj.comparisons[0], field, value)
+        return change
+
+    fields = ("comparisons", "worst", "kinks", "threshold", "passed") + tuple(
+        comparison(f) for f in ("where", "backprop", "numerical", "kink", "relative_error"))
+    for obj in changed_copies(make, fields):
+        assert_holds_or_names_the_field(obj, gradcheck_html, "_repr_html_")
+        for c in obj.comparisons if isinstance(obj.comparisons, list) else []:
+            assert isinstance(repr(c), str)
+    obj = make()
+    obj.comparisons = None
+    assert repr(obj).startswith("<GradientCheck comparisons=None") and obj._repr_html_() is None

@@ -904,7 +904,12 @@ def test_the_pages_refusals_are_the_same_in_micropython(tmp_path):
     requests = ['{"do": "start", "iterations": 1000000000000}', '{"do": "start", "iteratons": 5}',
                 '{"do": "start", "data": "xor", "layers": [3, 4, 1], "iterations": 1e400}',
                 '{', '{"do": "start", "iterations": 20}', '{"do": "run", "count": 20}',
-                '{"do": "step", "lang": "zh-CN"}', '{"do": "run", "count": 1, "lang": "en"}']
+                '{"do": "step", "lang": "zh-CN"}', '{"do": "run", "count": 1, "lang": "en"}',
+                # l overflows to -inf: MicroPython's json writes -inf, which is no JSON
+                '{"do": "start", "data": "xor", "layers": [3, 8, 1], "lr": 1e300, '
+                '"activation": "relu", "seed": 1}', '{"do": "step", "lang": "en"}',
+                '{"do": "step", "lang": "en"}', '{"do": "story", "lang": "en"}',
+                '{"do": "start", "seed": "1000000000000000000000"}']
     program = tmp_path / "program.py"
     program.write_text("from purebp import page\nfor text in %r:\n    print(page.handle(text))\n"
                        % (requests,), encoding="utf-8")
@@ -916,8 +921,9 @@ def test_the_pages_refusals_are_the_same_in_micropython(tmp_path):
     done = subprocess.run(["node", str(script)], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                           universal_newlines=True, timeout=120)
     assert done.returncode == 0, done.stderr[-2000:]
-    replies = [json.loads(line) for line in done.stdout.splitlines()]
+    replies = [strict_json(line) for line in done.stdout.splitlines()]
     assert len(replies) == len(requests)
+    assert done.stdout.count("[null]") > 3       # -inf (MicroPython writes it so) as null
     for text_sent, reply in zip(requests, replies):
         expected = json.loads(page.handle(text_sent))
         if "error" in expected:
@@ -928,3 +934,108 @@ def test_the_pages_refusals_are_the_same_in_micropython(tmp_path):
         else:
             assert "error" not in reply and reply["iteration"] == expected["iteration"]
     assert replies[0]["error"].endswith("purebp refuses work of more than a day")
+
+
+# --- replies that are JSON whatever the numbers, numbers as typed -----------------------------
+
+def strict_json(text):
+    """``json.loads``, refusing NaN and Infinity, which are no JSON (page.js's JSON.parse)."""
+    def refuse(word):
+        raise ValueError("not JSON: %s" % word)
+    return json.loads(text, parse_constant=refuse)
+
+
+def test_every_reply_is_json_when_the_numbers_overflow():
+    """A learning rate past what the data bear sends l, the errors and deltas
+    past a float's range while the weights are still finite: explain --json
+    writes those as null, and so does the page (JSON has no -Infinity)."""
+    nulls = 0
+    for loss in purebp.losses.LOSS_NAMES:
+        for activation in purebp.activations.HIDDEN:
+            for lr in (1e20, 1e150, 1e300):
+                start = {"do": "start", "data": "xor", "layers": [3, 8, 1], "lr": lr,
+                         "loss": loss, "activation": activation, "seed": 1}
+                strict_json(page.handle(json.dumps(start)))
+                for _ in range(4):
+                    for do in ("step", "story"):
+                        text_sent = page.handle(json.dumps({"do": do, "lang": "en"}))
+                        reply = strict_json(text_sent)
+                        json.dumps(reply, allow_nan=False)
+                        nulls += text_sent.count("null")
+                        if "error" in reply:
+                            assert reply["error"].startswith("training diverged at iteration")
+                strict_json(page.handle(json.dumps({"do": "run", "count": 5})))
+    assert nulls > 100          # the overflow was reached, and written as null
+
+
+def test_the_page_shows_null_as_the_command_line_shows_inf():
+    """page.js writes a null cell with the page's word for it, not "null"."""
+    script = open(os.path.join(webserver.WEB, "page.js"), encoding="utf-8").read()
+    assert 'if (v === null) return say("not_finite");' in script
+    assert page.TEXTS["not_finite"] == ("overflow", "溢出")
+
+
+def page_js_number(texts, whole):
+    """What page.js's number() sends for each of ``texts``, run in node."""
+    if not shutil.which("node"):
+        pytest.skip("node is not installed (.ci/run installs it)")
+    script = open(os.path.join(webserver.WEB, "page.js"), encoding="utf-8").read()
+    function = re.search(r"\nfunction number\(.*?\n\}\n", script, re.S).group(0)
+    program = "%s\nconsole.log(JSON.stringify(%s.map((t) => number(t, %s))));" % (
+        function, json.dumps(texts), "true" if whole else "false")
+    done = subprocess.run(["node", "-e", program], stdout=subprocess.PIPE,
+                          stderr=subprocess.PIPE, universal_newlines=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout)
+
+
+@pytest.mark.needs_processes
+def test_page_js_sends_long_whole_numbers_as_typed():
+    typed = ["1000000000000000000000", "9007199254740993", "-9007199254740993",
+             "123456789012345", "1234567890123456", " 42 ", "1e3"]
+    assert page_js_number(typed, True) == [
+        "1000000000000000000000", "9007199254740993", "-9007199254740993",
+        123456789012345, "1234567890123456", 42, "1e3"]
+    assert page_js_number(["1000000000000000000000", "0.5"], False) == [1e21, 0.5]
+
+
+def test_whole_numbers_sent_as_text_get_trains_own_refusal():
+    """page.js sends more than 15 digits as the text typed; purebp reads the
+    digits and names them, with the limit that applies."""
+    refused = {"seed": "seed: 1000000000000000000000 is out of range: numpy takes 0 to "
+                       "2**32 - 1 (4294967295)",
+               "iterations": "iterations: 1000000000000000000000 iterations of a 3,1 network "
+                             "on 4 rows: about 3.6e+22 multiply-adds"}
+    for name, message in refused.items():
+        reply = page.request({"do": "start", name: "1000000000000000000000"})
+        assert reply["error"].startswith(message), reply
+    reply = page.request({"do": "start", "layers": [3, "1000000000000000000000"]})
+    assert reply["error"].startswith("layers: 3,1000000000000000000000 would need"), reply
+    assert page.request({"do": "start", "seed": "0000000000000016"})["seed"] == 16
+    assert page.request({"do": "start", "seed": "16"})["error"] == "seed: '16' is not an integer"
+    for digits in ("\u0661" * 16, "\u00b2" * 16, "\uff11" * 16):    # digits int() would read
+        assert page.request({"do": "start", "seed": digits})["error"] == (
+            "seed: %s is not an integer" % purebp.errors.show(digits))
+    assert page.request({"do": "start", "seed": "1e3"})["error"] == "seed: '1e3' is not an integer"
+
+
+@pytest.mark.parametrize("field, limit", [
+    ("seed", "numpy takes 0 to 2**32 - 1 (4294967295)"),
+    ("iterations", "purebp refuses work of more than a day"),
+    ("layers", "a network holds at most 20000000 weights")])
+def test_a_number_of_thousands_of_digits_is_purebps_refusal(field, limit):
+    """CPython's json reads no whole number past 4300 digits: its hint
+    (sys.set_int_max_str_digits) is no message for the page's user."""
+    digits = "1" * 5000
+    value = "[3, %s]" % digits if field == "layers" else digits
+    for sent in (value, json.dumps(value if field != "layers" else ["3", digits])):
+        reply = strict_json(page.handle('{"do": "start", "%s": %s}' % (field, sent)))
+        assert reply["error"] == ("%s: '%s...%s' (5000 characters) is too large: %s"
+                                  % (field, digits[:23], digits[:7], limit)), reply
+        assert [p for p in error_patterns() if p.search(reply["error"])], reply
+    reply = strict_json(page.handle('{"do": "start", "seed": -%s}' % digits))
+    assert reply["error"] == "seed: '-%s...%s' (5001 characters) is negative" % (
+        digits[:22], digits[:7])
+    assert [p for p in error_patterns() if p.search(reply["error"])], reply
+    for sent in ('{"do": "start", "lr": %s}' % digits, '{"do": "run", "count": %s}' % digits):
+        assert "set_int_max_str_digits" not in page.handle(sent)

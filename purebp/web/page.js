@@ -235,12 +235,15 @@ function suggest() {
 // A number typed as Python's float() reads it (for whole-number settings, as
 // int() does); anything else -- "0x10", "1e3" for a seed, "1e-400", which a
 // float would make 0 -- goes to purebp as the text typed, which its message names.
+// So does a whole number of more than 15 digits, which a JavaScript number would
+// round (9007199254740993) or write as a float (1e+21): purebp reads the digits.
 function number(text, whole = false) {
   const typed = text.trim();
   const spelled = whole ? /^[+-]?\d+$/ : /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
   const value = Number(typed);
   const zero = /^[+-]?[0.]*([eE][+-]?\d+)?$/.test(typed);
   if (!spelled.test(typed) || !Number.isFinite(value) || (value === 0 && !zero)) return text;
+  if (whole && typed.replace(/^[+-]/, "").length > 15) return typed;
   return value;
 }
 
@@ -387,7 +390,9 @@ function block(name, value) {
 }
 
 // Numbers as numpy prints them, about 8 digits; the exact value in the tooltip.
+// null is a number past a float's range (JSON has no inf or NaN): "overflow".
 function short(v) {
+  if (v === null) return say("not_finite");
   if (typeof v !== "number" || !Number.isFinite(v)) return String(v);
   if (Number.isInteger(v) && Math.abs(v) < 1e9) return String(v);
   const text = v.toPrecision(8);
@@ -406,7 +411,8 @@ function matrix(value, name, all) {
     for (const v of row) {
       const td = tr.insertCell();
       td.textContent = short(v);
-      td.title = String(v);
+      td.title = v === null ? say("not_finite_title") : String(v);
+      if (v === null) td.className = "not-finite";
       if (v < 0) td.className = "neg";
     }
   }
