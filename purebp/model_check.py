@@ -253,10 +253,6 @@ def scaler(part, columns, key, version):
         values = part[bound]
         if (not isinstance(values, list) or len(values) != width
                 or not all(is_number(v) for v in values)):
-            for j, v in enumerate(values if isinstance(values, list) else ()):
-                if _long(v) and len(values) == width:
-                    raise PurebpError("model scaling of %s, column %d (%s): \"%s\" is %s"
-                                      % (key, j + 1, columns[j], bound, _TOO_LONG))
             raise PurebpError("model scaling of %s: \"%s\" must be %s"
                               % (key, bound, plural(width, "finite number")))
     low, high = list(part["min"]), list(part["max"])
@@ -352,6 +348,13 @@ def _scaling(model):
         if not isinstance(one, MinMax):
             raise PurebpError("Model: scaling of %s: expected a MinMax or None, got %s"
                               % (part, _show(one)))
+        for bound, values in (("min", getattr(one, "low", None)),
+                              ("max", getattr(one, "high", None))):
+            if isinstance(values, list) and len(values) == len(columns):
+                for j, v in enumerate(values):      # a file's are refused as it is read
+                    if _long(v):
+                        raise PurebpError("Model: scaling of %s, column %d (%s): \"%s\" is %s"
+                                          % (part, j + 1, columns[j], bound, _TOO_LONG))
         try:
             scaler({"min": getattr(one, "low", None), "max": getattr(one, "high", None)},
                    columns, part, 2)
