@@ -581,6 +581,10 @@ def _rows_of(fit_rows, count, scaled):
     if not scaled:
         raise PurebpError("fit_rows: the rows whose min and max set the scale; give "
                           "scale_inputs=True or scale_targets=True with them")
+    from .checks import plain
+    fit_rows = plain(fit_rows)      # numpy's row numbers too, as train takes them
+    if isinstance(fit_rows, (list, tuple)):
+        fit_rows = [plain(r) for r in fit_rows]
     if (not isinstance(fit_rows, (list, tuple)) or not fit_rows
             or not all(isinstance(r, int) and not isinstance(r, bool) and 0 <= r < count
                        for r in fit_rows) or len(set(fit_rows)) != len(fit_rows)):

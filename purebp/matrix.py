@@ -251,8 +251,8 @@ def _scalar(a, where, name):
     kind = type(a)
     if kind is float or (kind is int and _SMALLEST_INT <= a <= _LARGEST_INT):
         return a
-    from .matrix_check import _number, digits
-    value = _number(a)
+    from .matrix_check import digits, python_number
+    value = python_number(a)
     if value is None:
         if isinstance(a, int):
             raise PurebpError("%s: %s: an integer of %s digits, too large for a float"

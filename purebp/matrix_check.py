@@ -35,7 +35,7 @@ def check_matrix(A, where="matrix", name="A"):
         raise PurebpError("%s: empty matrix: it has no rows" % _who(where, name))
     first = A[0]
     if not isinstance(first, (list, tuple)):
-        if _number(first) is not None or isinstance(first, (int, float)):
+        if python_number(first) is not None or isinstance(first, (int, float)):
             raise PurebpError("%s: a flat list of numbers, not a matrix: give a list of rows, "
                               "like [[0, 1], [1, 1]]" % _who(where, name))
         if not hasattr(first, "tolist"):
@@ -62,7 +62,7 @@ def check_matrix(A, where="matrix", name="A"):
             kind = type(a)
             if kind is float or (kind is int and _SMALLEST_INT <= a <= _LARGEST_INT):
                 continue
-            if a is None or _number(a) is not a:
+            if a is None or python_number(a) is not a:
                 plain = False
                 break
     if cols == 0:
@@ -73,7 +73,7 @@ def check_matrix(A, where="matrix", name="A"):
             for i, row in enumerate(A)]
 
 
-def _number(a):
+def python_number(a):
     """``a`` itself if it is a number purebp computes with (a float, an int
     a float can hold, a bool: numpy takes it as 0 or 1 too); a plain float
     or int for a subclass of one (``np.float64`` is a float) or a numpy
@@ -89,19 +89,19 @@ def _number(a):
         except TypeError:         # MicroPython converts no float subclass: as it is
             return a
     if isinstance(a, int):
-        return _number(int(a))
+        return python_number(int(a))
     if hasattr(a, "tolist") and not isinstance(a, (list, tuple, str)):
         try:
             value = a.tolist()
         except Exception:
             return None
         if isinstance(value, (int, float)):
-            return _number(value)
+            return python_number(value)
     return None
 
 
 def _checked_number(a, where, name, i, j):
-    value = _number(a)
+    value = python_number(a)
     if value is not None:
         return value
     if isinstance(a, int):

@@ -59,7 +59,7 @@ from .files import MAX_MODEL_BYTES, file_path, read_text, write_atomically
 from .activations import HIDDEN
 from .losses import LOSS_NAMES, LOSSES
 from .model_check import (MAX_DIGITS, SPLIT_KEYS, check_fields, class_names, is_int, matrix,
-                          names, scaler, shown, split as check_split)
+                          names, scaler, shown, split as check_split, taken)
 from .network import Training, evaluate, predict
 
 FORMAT = "purebp-model"
@@ -76,40 +76,44 @@ class Model:
 
     ``inputs`` are the network's inputs, ``bias`` last if the model adds it
     (``bias=True``); ``data_inputs`` are the ones a user gives values for.
+    It takes what ``train`` takes (tuples and numpy arrays as lists, numpy
+    numbers as Python's), when it is made and in a field set after, and
+    keeps its own copies: the caller's lists may change after.
     """
 
     def __init__(self, layers, weights, loss="half-sse", inputs=None, targets=None,
                  scaling=None, training=None, bias=False, activation="sigmoid", classes=None,
                  split=None):
-        layers, weights = checks.layer_sizes(layers), checks.weight_matrices(weights, "Model")
+        layers = checks.layer_sizes(layers, "Model: layers")
+        weights = checks.weight_matrices(weights, "Model")
         if [len(weights[0])] + [len(syn[0]) for syn in weights] != layers:
             raise PurebpError("Model: weights: their shapes do not fit layers %s" % show(layers))
-        checks.choice(loss, LOSS_NAMES, "loss", "convention")
+        checks.choice(loss, LOSS_NAMES, "Model: loss", "convention")
         if layers[-1] < LOSSES[loss].outputs:
             raise PurebpError("Model: loss %s needs %d or more outputs, but layers ends in %d"
                               % (loss, LOSSES[loss].outputs, layers[-1]))
-        checks.choice(activation, HIDDEN, "activation", "activation")
-        bias = checks.flag(bias, "bias")
-        if classes is not None:
-            classes = class_names(classes, layers[-1], "Model: classes")
-            if targets is None:
-                targets = ["class"]
-        self.layers = list(layers)
-        # A copy, rows as lists: the caller's lists (or tuples) may change after.
-        self.weights = [[list(row) for row in syn] for syn in weights]
+        checks.choice(activation, HIDDEN, "Model: activation", "activation")
+        bias = checks.flag(bias, "Model: bias")
+        if classes is not None and targets is None:
+            targets = ["class"]
+        if inputs is None:
+            n = layers[0] - 1 if bias else layers[0]
+            inputs = ["x%d" % (i + 1) for i in range(n)] + ([BIAS] if bias else [])
+        if targets is None:
+            targets = ["y%d" % (i + 1) if layers[-1] > 1 else "y" for i in range(layers[-1])]
+        self.layers = layers
         self.loss = loss
         self.activation = activation
         self.bias = bias
-        if inputs is None:
-            n = self.layers[0] - 1 if bias else self.layers[0]
-            inputs = ["x%d" % (i + 1) for i in range(n)] + ([BIAS] if bias else [])
-        self.inputs = inputs
-        self.targets = targets if targets is not None else [
-            "y%d" % (i + 1) if self.layers[-1] > 1 else "y" for i in range(self.layers[-1])]
-        self.scaling = {"inputs": None, "targets": None} if scaling is None else scaling
-        self.training = {} if training is None else training
-        self.classes = classes
-        self.split = split
+        # Copies, in lists and Python numbers (tuples and numpy taken as train takes
+        # them): the caller's lists may change after, and the Model's do not.
+        self.weights = [[list(row) for row in syn] for syn in weights]
+        self.inputs, self.targets, self.classes = (taken(names, 1, copy=True)
+                                                   for names in (inputs, targets, classes))
+        self.scaling = taken({"inputs": None, "targets": None} if scaling is None else scaling,
+                             3, copy=True)
+        self.training = taken({} if training is None else training, 1, copy=True)
+        self.split = taken(split, 2, copy=True)
         check_fields(self)
 
     def __repr__(self):
@@ -241,15 +245,18 @@ class Model:
         return outputs
 
     def as_dict(self):
-        """The model file's document (``save`` writes it as JSON)."""
+        """The model file's document (``save`` writes it as JSON): a copy,
+        which may be changed without changing the Model."""
         check_fields(self)
         scaling = dict((part, None if s is None else s.as_dict())
                        for part, s in self.scaling.items())
-        return {"format": FORMAT, "version": VERSION, "purebp_version": __version__,
-                "layers": self.layers, "activation": self.activation, "loss": self.loss,
-                "inputs": self.inputs, "targets": self.targets, "bias": self.bias,
-                "classes": self.classes, "scaling": scaling, "weights": self.weights,
-                "training": self.training, "split": self.split}
+        document = taken({"format": FORMAT, "version": VERSION, "purebp_version": __version__,
+                          "layers": self.layers, "activation": self.activation,
+                          "loss": self.loss, "inputs": self.inputs, "targets": self.targets,
+                          "bias": self.bias, "classes": self.classes, "scaling": scaling,
+                          "training": self.training, "split": self.split}, 4, copy=True)
+        document["weights"] = [[list(row) for row in syn] for syn in self.weights]
+        return document
 
 
 def save(model, path):
@@ -397,8 +404,9 @@ def _refuse_constant(name):
 
 
 def _parse_int(digits):
-    if len(digits) > MAX_DIGITS:
-        raise PurebpError("not a purebp model: JSON has a number with %d digits" % len(digits))
+    count = len(digits.lstrip("-"))     # -(10 ** 100 - 1) has 100 digits, as a Model takes
+    if count > MAX_DIGITS:
+        raise PurebpError("not a purebp model: JSON has a number with %d digits" % count)
     return int(digits)
 
 

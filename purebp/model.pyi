@@ -25,7 +25,7 @@ class Model:
     classes: Optional[List[str]]
     split: Optional[Dict[str, Any]]
     def __init__(self, layers: Sequence[int], weights: Sequence[_MatrixIn], loss: str = "half-sse",
-                 inputs: Optional[List[str]] = None, targets: Optional[List[str]] = None,
+                 inputs: Optional[Sequence[str]] = None, targets: Optional[Sequence[str]] = None,
                  scaling: Optional[Dict[str, Any]] = None,
                  training: Optional[Dict[str, Any]] = None, bias: bool = False,
                  activation: str = "sigmoid", classes: Optional[Sequence[str]] = None,
@@ -38,7 +38,8 @@ class Model:
     def data_inputs(self) -> List[str]: ...
     @classmethod
     def from_training(cls, result: Training, data: Optional[str] = None,
-                      inputs: Optional[List[str]] = None, targets: Optional[List[str]] = None,
+                      inputs: Optional[Sequence[str]] = None,
+                      targets: Optional[Sequence[str]] = None,
                       scaling: Optional[Dict[str, Any]] = None, bias: bool = False,
                       X: Optional[_MatrixIn] = None, y: Optional[_TargetsIn] = None,
                       table: Any = None, split: Optional[Dict[str, Any]] = None,

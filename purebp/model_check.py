@@ -23,14 +23,17 @@ The helpers below check the parts of a file as ``from_dict`` reads them;
 import json
 import math
 
+from .checks import plain
 from .columns import BIAS, given_inputs, name_problem
 from .errors import PurebpError, plural, show
 from .activations import HIDDEN
 from .losses import LOSS_NAMES, LOSSES
+from .matrix_check import python_number
 from .scaling import MinMax, range_problem
 
 MAX_DIGITS = 100        # the longest whole number a model file holds (model.from_text)
 _LIMIT = 10 ** MAX_DIGITS
+_TOO_LONG = "a number of more than 100 digits; a model file takes at most 100"
 FIELDS = ("layers", "weights", "loss", "activation", "bias", "classes", "inputs", "targets",
           "scaling", "training", "split")     # in the order they are checked
 SPLIT_KEYS = ("test_fraction", "seed", "stratified", "rows", "training_rows", "held_out_rows",
@@ -41,11 +44,24 @@ def check_fields(model, numbers=True):
     """Refuse in a ``Model`` what ``load`` refuses in a file, field by field,
     each one after those it depends on (``layers`` first). ``numbers=False``
     leaves out the walk through every weight (the shapes are still checked):
-    for the names, which need no weights."""
+    for the names, which need no weights.
+
+    A field is first taken as the constructor takes it (``taken``): one
+    set after the Model was made to a tuple, a numpy array or numpy
+    numbers is replaced by its copy in lists and Python numbers (what
+    was set is not changed), as train takes them."""
     for key in FIELDS:
         if not hasattr(model, key):
             raise PurebpError("Model: %s: the field is missing (deleted after the Model was "
                               "made)" % key)
+    for key, depth in (("layers", 1), ("bias", 0), ("classes", 1), ("inputs", 1),
+                       ("targets", 1), ("scaling", 3), ("training", 1), ("split", 2)):
+        value = getattr(model, key)
+        plain_value = taken(value, depth)
+        if plain_value is not value:
+            setattr(model, key, plain_value)
+    if not _plain_weights(model.weights, numbers):
+        model.weights = taken(model.weights, 3)
     layers = model.layers
     if not (isinstance(layers, list) and len(layers) >= 2
             and all(is_int(n) and n >= 1 for n in layers)):
@@ -85,9 +101,8 @@ def check_fields(model, numbers=True):
     _scaling(model)
     for key in sorted(model.training, key=str):
         value = model.training[key]
-        if is_int(value) and abs(value) >= _LIMIT:
-            raise PurebpError("Model: training %s: a number of more than 100 digits; a model "
-                              "file takes at most 100" % _show(key))
+        if _long(value):
+            raise PurebpError("Model: training %s: %s" % (_show(key), _TOO_LONG))
         if not isinstance(key, str) or not (
                 value is None or isinstance(value, (str, bool)) or is_number(value)):
             raise PurebpError("Model: training %s: %s; its values are numbers, texts, True, "
@@ -96,6 +111,43 @@ def check_fields(model, numbers=True):
         split(model.split)
     except PurebpError as error:
         raise PurebpError("Model: %s" % str(error)[len("model "):])
+
+
+def taken(value, depth, copy=False):
+    """``value`` as a Model holds it, ``depth`` levels of lists down: a
+    tuple or a numpy array as a list, a numpy number (or a subclass of
+    float or int) as Python's number, dicts and ``MinMax`` looked into.
+    It is ``value`` itself if nothing needs converting (unless ``copy``);
+    otherwise a copy: ``value`` is never changed. Anything else stays as
+    it is, for the checks to name.
+
+    >>> taken((1, 2), 1), taken([[1.5], (2,)], 2)
+    ([1, 2], [[1.5], [2]])
+    """
+    if depth and isinstance(value, dict):
+        items = [(key, taken(v, depth - 1, copy)) for key, v in value.items()]
+        if not copy and all(v is value[key] for key, v in items):
+            return value
+        return dict(items)
+    if depth and type(value) is MinMax:
+        ends = [taken(getattr(value, end, None), depth - 1, copy) for end in ("low", "high")]
+        if not copy and all(ends[k] is getattr(value, end, None)
+                            for k, end in enumerate(("low", "high"))):
+            return value
+        scaling = MinMax([], [])
+        scaling.low, scaling.high = ends
+        return scaling
+    if depth and not isinstance(value, (str, bytes)):
+        items = plain(value)            # a numpy array: lists of Python numbers
+        if isinstance(items, (list, tuple)):
+            listed = [taken(v, depth - 1, copy) for v in items]
+            if (not copy and items is value and isinstance(value, list)
+                    and all(a is b for a, b in zip(listed, value))):
+                return value
+            return listed
+        value = items
+    number = python_number(value)
+    return value if number is None else number
 
 
 def shown(value):
@@ -157,6 +209,11 @@ def split(value):
         raise PurebpError("model \"split\" must be null or an object with %s"
                           % ", ".join(SPLIT_KEYS))
     rows, held = value["rows"], value["held_out"]
+    long = [key for key in SPLIT_KEYS if _long(value[key])] + (
+        ["held_out[%d]" % i for i, r in enumerate(held) if _long(r)]
+        if isinstance(held, list) else [])
+    if long:
+        raise PurebpError("model \"split\" %s: %s" % (long[0], _TOO_LONG))
     counts = [value[key] for key in ("rows", "training_rows", "held_out_rows")]
     if (not is_number(value["test_fraction"]) or not 0 < value["test_fraction"] < 1
             or not is_int(value["seed"]) or not isinstance(value["stratified"], bool)
@@ -212,6 +269,29 @@ def scaler(part, columns, key, version):
 
 # --- private helpers ---------------------------------------------------------------
 
+def _long(v):
+    """Whether ``v`` is a whole number too long for a model file."""
+    return is_int(v) and not -_LIMIT < v < _LIMIT
+
+
+def _plain_weights(weights, numbers):
+    """Whether ``weights`` need no converting: lists of lists of lists (of
+    floats and ints, with ``numbers``), the common case, kept as it is."""
+    if type(weights) is not list:
+        return False
+    for syn in weights:
+        if type(syn) is not list:
+            return False
+        for row in syn:
+            if type(row) is not list:
+                return False
+            if numbers:
+                for v in row:
+                    if type(v) is not float and type(v) is not int:
+                        return False
+    return True
+
+
 def _show(value):
     """``show(value)``, even of a value whose repr fails."""
     try:
@@ -247,9 +327,9 @@ def _weights(weights, layers, numbers):
             for j, v in enumerate(row):
                 if not is_number(v):
                     raise PurebpError("Model: weights[%d], row %d, column %d: %s" % (
-                        k, i, j, "a number of more than 100 digits; a model file takes at "
-                        "most 100" if is_int(v) else "%s is not a finite number%s" % (
-                            _show(v), ": a weight is a number, not True or False"
+                        k, i, j, _TOO_LONG if is_int(v) else "%s is not a %snumber%s" % (
+                            _show(v), "finite " if isinstance(v, (int, float)) else "",
+                            ": a weight is a number, not True or False"
                             if isinstance(v, bool) else "")))
 
 
@@ -268,6 +348,13 @@ def _scaling(model):
         if not isinstance(one, MinMax):
             raise PurebpError("Model: scaling of %s: expected a MinMax or None, got %s"
                               % (part, _show(one)))
+        for bound, values in (("min", getattr(one, "low", None)),
+                              ("max", getattr(one, "high", None))):
+            if isinstance(values, list) and len(values) == len(columns):
+                for j, v in enumerate(values):      # a file's are refused as it is read
+                    if _long(v):
+                        raise PurebpError("Model: scaling of %s, column %d (%s): \"%s\" is %s"
+                                          % (part, j + 1, columns[j], bound, _TOO_LONG))
         try:
             scaler({"min": getattr(one, "low", None), "max": getattr(one, "high", None)},
                    columns, part, 2)

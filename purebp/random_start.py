@@ -72,6 +72,11 @@ class MT19937:
 
     def __init__(self, seed):
         """Seed like ``np.random.seed(seed)``: ``init_genrand`` of a 32-bit int."""
+        if not isinstance(seed, (int, float, str)) and hasattr(seed, "tolist"):
+            try:                    # np.int64: checks.plain, not imported (a board let it go)
+                seed = seed.tolist()
+            except Exception:
+                pass
         if isinstance(seed, bool) or not isinstance(seed, int):
             raise PurebpError("seed: %s is not an integer" % show(seed))
         if not 0 <= seed <= _MASK32:

@@ -202,6 +202,8 @@ def make_server(port=PORT):
     Raises ``PortError`` (exit code 1) when it cannot listen there, and
     ``PurebpError`` for a ``port`` that is no port number.
     """
+    from .checks import plain
+    port = plain(port)          # numpy's whole numbers too, as everywhere in the API
     if isinstance(port, bool) or not isinstance(port, int) or not 0 <= port <= 65535:
         raise PurebpError("port: %s is not a port number (0 to 65535)" % show(port))
     try:

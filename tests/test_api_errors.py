@@ -495,6 +495,13 @@ def test_anything_with_tolist_is_taken_as_its_lists_everywhere():
     assert apply(abs, Array([[-1.5]])) == [[1.5]]
     assert dot([[Number(2), 1.0]], [[Number(0.5)], [1]]) == [[2.0]]
     assert train([[Number(0), Number(1)]], [Number(1)], iterations=2).layers == [2, 1]
+    # whole numbers: a seed, row numbers
+    assert MT19937(Number(5489)).next_uint32() == MT19937(5489).next_uint32()
+    from purebp.csvdata import read_table
+    text = "a,y\n" + "".join("%d,%d\n" % (i, i % 2) for i in range(6))
+    assert (read_table(text, "t.csv", scale_inputs=True, fit_rows=Array([1, 2, 3])).X
+            == read_table(text, "t.csv", scale_inputs=True, fit_rows=[Number(1), 2, 3]).X
+            == read_table(text, "t.csv", scale_inputs=True, fit_rows=[1, 2, 3]).X)
 
 
 class Float64(float):
@@ -534,6 +541,16 @@ def test_real_numpy_where_it_is_installed():
         train(X, y, iterations=100).weights
     assert predict([np.array(W[0])], Xn) == predict(W, X)
     assert initial_weights(np.array([3, 1]), np.int64(1)) == W
+    # a Model takes numpy's values when it is made and when a field is set after
+    model = Model([3, 1], np.array(W), inputs=np.array(["a", "b", "c"]), targets=("y",))
+    model.weights[0][0][0] = np.float32(0.5)
+    model.training = {"lr": np.float64(1.0), "iterations": np.int64(3)}
+    assert model.predict(Xn) == Model([3, 1], [[[0.5]] + W[0][1:]]).predict(X)
+    assert model.as_dict()["training"] == {"lr": 1.0, "iterations": 3}
+    assert type(model.weights[0][0][0]) is float and type(model.training["iterations"]) is int
+    assert MT19937(np.int64(1)).random() == MT19937(1).random()
+    from purebp import webserver
+    webserver.make_server(np.int64(0)).server_close()
 
 
 def test_predict_and_forward_refuse_the_conventions_train_refuses():

@@ -24,14 +24,34 @@ SPLIT = {"test_fraction": 0.25, "seed": 1, "stratified": False, "rows": 4,
          "training_rows": 3, "held_out_rows": 1, "held_out": [2]}
 
 
+def numbers_arguments():
+    """The arguments of ``numbers_model``, new each time."""
+    return dict(layers=[3, 2, 1],
+                weights=[[[0.5, -0.25], [1.0, 0.75], [-0.5, 0.125]], [[1.5], [-2.0]]],
+                inputs=["a", "b", "bias"], targets=["y"], bias=True,
+                scaling={"inputs": MinMax([0, 0], [1, 2]), "targets": MinMax([0], [10])},
+                training={"data": "d.csv", "iterations": 3, "seed": 1, "lr": 1.0,
+                          "metric": "sse", "final_metric": 0.5},
+                split=dict(SPLIT, held_out=[2]))
+
+
 def numbers_model():
     """A 3,2,1 network of two inputs and the bias, scaled both ways, with a split."""
-    return Model([3, 2, 1], [[[0.5, -0.25], [1.0, 0.75], [-0.5, 0.125]], [[1.5], [-2.0]]],
-                 inputs=["a", "b", "bias"], targets=["y"], bias=True,
-                 scaling={"inputs": MinMax([0, 0], [1, 2]), "targets": MinMax([0], [10])},
-                 training={"data": "d.csv", "iterations": 3, "seed": 1, "lr": 1.0,
-                           "metric": "sse", "final_metric": 0.5},
-                 split=dict(SPLIT, held_out=[2]))
+    return Model(**numbers_arguments())
+
+
+class NP:
+    """What a numpy number or array looks like to purebp, which never imports
+    numpy: no list, no float or int, but ``.tolist()`` gives Python's."""
+
+    def __init__(self, value, kind="np.float32"):
+        self.value, self.kind = value, kind
+
+    def tolist(self):
+        return self.value
+
+    def __repr__(self):
+        return "%s(%r)" % (self.kind, self.value)
 
 
 def classes_model():
@@ -59,7 +79,7 @@ def deleted(field):
 def in_place(code):
     """A change made inside a field, not to it: ``code`` run with ``m`` the model."""
     def change(model):
-        exec(code, {"m": model, "NAN": NAN, "INF": INF})
+        exec(code, {"m": model, "NAN": NAN, "INF": INF, "NP": NP})
     return change
 
 
@@ -79,7 +99,7 @@ for _field in ("layers", "weights", "loss", "activation", "bias", "inputs", "tar
 CASES += [
     # layers
     ("numbers", setter("layers", [3]), "Model: layers"),
-    ("numbers", setter("layers", (3, 2, 1)), "Model: layers"),
+    ("numbers", setter("layers", (3, 2, 1)), OK),        # taken as the constructor takes it
     ("numbers", setter("layers", [3, 0, 1]), "Model: layers"),
     ("numbers", setter("layers", [3, True, 1]), "Model: layers"),
     ("numbers", setter("layers", [3.0, 2, 1]), "Model: layers"),
@@ -88,9 +108,10 @@ CASES += [
     ("numbers", in_place("m.layers[0] = None"), "Model: layers"),
     # weights: shapes
     ("numbers", setter("weights", []), "Model: weights: expected a list of 2 matrices"),
-    ("numbers", in_place("m.weights = tuple(m.weights)"), "Model: weights: expected a list"),
-    ("numbers", in_place("m.weights[0] = tuple(m.weights[0])"), "Model: weights[0]: expected"),
-    ("numbers", in_place("m.weights[1][0] = (1.0,)"), "Model: weights[1]: expected a 2 x 1"),
+    ("numbers", in_place("m.weights = tuple(m.weights)"), OK),
+    ("numbers", in_place("m.weights[0] = tuple(m.weights[0])"), OK),
+    ("numbers", in_place("m.weights[1][0] = (1.0,)"), OK),
+    ("numbers", in_place("m.weights[1][0] = (1.0, 2.0)"), "Model: weights[1]: expected a 2 x 1"),
     ("numbers", in_place("m.weights[0].pop()"), "Model: weights[0]: expected a 3 x 2 matrix"),
     ("numbers", in_place("m.weights[0][2].append(1.0)"), "Model: weights[0]: expected a 3 x 2"),
     ("numbers", in_place("m.weights[1][1] = None"), "Model: weights[1]: expected"),
@@ -103,8 +124,10 @@ CASES += [
     ("numbers", in_place("m.weights[1][0][0] = True"),
      "Model: weights[1], row 0, column 0: True is not a finite number: a weight is a number, "
      "not True or False"),
-    ("numbers", in_place("m.weights[1][0][0] = '0.5'"), "Model: weights[1], row 0, column 0: "),
-    ("numbers", in_place("m.weights[1][0][0] = None"), "Model: weights[1], row 0, column 0: "),
+    ("numbers", in_place("m.weights[1][0][0] = '0.5'"),
+     "Model: weights[1], row 0, column 0: '0.5' is not a number"),
+    ("numbers", in_place("m.weights[1][0][0] = None"),
+     "Model: weights[1], row 0, column 0: None is not a number"),
     ("numbers", in_place("m.weights[1][0][0] = 10 ** 100"),
      "Model: weights[1], row 0, column 0: a number of more than 100 digits"),
     ("numbers", in_place("m.weights[1][0][0] = 10 ** 100 - 1"), OK),   # 100 digits: a file holds it
@@ -120,7 +143,7 @@ CASES += [
     ("numbers", setter("bias", False), "Model: scaling of inputs"),    # the bias becomes an input
     # names
     ("numbers", setter("inputs", ["a", "bias"]), "Model: inputs: expected a list of 3 names"),
-    ("numbers", setter("inputs", ("a", "b", "bias")), "Model: inputs: expected a list of 3 names"),
+    ("numbers", setter("inputs", ("a", "b", "bias")), OK),
     ("numbers", setter("inputs", ["a", "a", "bias"]), "Model: inputs has the name \"a\" twice"),
     ("numbers", setter("inputs", ["a", "b", "c"]), "Model: bias is True, so inputs must end"),
     ("numbers", setter("inputs", ["a", "\x00", "bias"]), "Model: inputs[1]"),
@@ -157,6 +180,8 @@ CASES += [
     ("numbers", setter("split", {1: 2, "seed": 1}), "Model: \"split\" must be null"),
     ("numbers", setter("split", dict(SPLIT, rows=-1)), "Model: \"split\" does not hold together"),
     ("numbers", setter("split", dict(SPLIT, test_fraction=10 ** 400)),
+     "Model: \"split\" test_fraction: a number of more than 100 digits"),
+    ("numbers", setter("split", dict(SPLIT, test_fraction=2)),
      "Model: \"split\" does not hold together"),
     ("numbers", setter("split", dict(SPLIT, held_out=[9])), "Model: \"split\" does not hold"),
     # classes
@@ -164,13 +189,71 @@ CASES += [
     ("classes", setter("classes", ["cat"]), "Model: classes must be a list of 2 names"),
     ("classes", setter("classes", ["cat", "cat"]), "Model: classes has the class \"cat\" twice"),
     ("classes", setter("classes", ["cat", 5]), "Model: classes must be a list of 2 names"),
-    ("classes", setter("classes", ("cat", "dog")), "Model: classes must be a list of 2 names"),
+    ("classes", setter("classes", ("cat", "dog")), OK),
     ("classes", setter("classes", ["lion", "tiger"]), OK),
     ("classes", setter("targets", None), "Model: targets: expected a list of 1 name, got None"),
     ("classes", setter("loss", "half-sse"), OK),
     ("classes", setter("scaling", {"inputs": None, "targets": MinMax([0], [1])}),
      "Model: classes make the targets one-hot"),
     ("classes", in_place("m.weights[0][0][0] = NAN"), "Model: weights[0], row 0, column 0: nan"),
+]
+# Tuples and numpy values, put in after the Model was made, are taken as the
+# constructor and train take them: as lists and Python numbers.
+LONG = "a number of more than 100 digits; a model file takes at most 100"
+CASES += [
+    ("numbers", in_place("m.weights[1][0][0] = NP(0.5)"), OK),
+    ("numbers", in_place("m.weights[0][2][1] = NP(3, 'np.int64')"), OK),
+    ("numbers", in_place("m.weights[0] = NP([[0.5, -0.25], [1.0, 0.75], [-0.5, 0.125]], "
+                         "'np.array')"), OK),
+    ("numbers", in_place("m.weights = NP(m.weights, 'np.array')"), OK),
+    ("numbers", in_place("m.weights[1][0][0] = NP(NAN)"),
+     "Model: weights[1], row 0, column 0: nan is not a finite number"),
+    ("numbers", in_place("m.weights[1][0][0] = NP(True, 'np.bool_')"),
+     "Model: weights[1], row 0, column 0: True is not a finite number: a weight is a number"),
+    ("numbers", in_place("m.weights[1][0][0] = NP('0.5', 'np.str_')"),
+     "Model: weights[1], row 0, column 0: np.str_('0.5') is not a number"),
+    ("numbers", setter("layers", NP([3, 2, 1], "np.array")), OK),
+    ("numbers", in_place("m.layers[0] = NP(3, 'np.int64')"), OK),
+    ("numbers", in_place("m.layers[0] = NP(3.0, 'np.float64')"), "Model: layers"),
+    ("numbers", setter("bias", NP(True, "np.bool_")), OK),
+    ("numbers", setter("inputs", NP(["a", "b", "bias"], "np.array")), OK),
+    ("numbers", setter("inputs", ("a", "b")), "Model: inputs: expected a list of 3 names"),
+    ("numbers", setter("targets", ("y",)), OK),
+    ("numbers", in_place("m.scaling['inputs'].low = (NP(0.0), 0)"), OK),
+    ("numbers", in_place("m.scaling['targets'].high[0] = NP(10, 'np.int64')"), OK),
+    ("numbers", setter("training", {"lr": NP(1.0), "iterations": NP(3, "np.int64"),
+                                    "final_metric": NP(0.5, "np.float64")}), OK),
+    ("numbers", setter("training", {"lr": NP(NAN)}), "Model: training 'lr': nan"),
+    ("numbers", setter("split", dict(SPLIT, seed=NP(1, "np.int64"), held_out=(2,))), OK),
+    ("numbers", setter("split", dict(SPLIT, held_out=NP([2], "np.array"),
+                                     test_fraction=NP(0.25, "np.float64"))), OK),
+    ("classes", setter("classes", NP(["cat", "dog"], "np.array")), OK),
+    ("classes", setter("targets", ("label",)), OK),
+    # every number that reaches the file: at most 100 digits, as load reads
+    ("numbers", setter("split", dict(SPLIT, seed=10 ** 150)), "Model: \"split\" seed: " + LONG),
+    ("numbers", setter("split", dict(SPLIT, seed=-10 ** 100)), "Model: \"split\" seed: " + LONG),
+    ("numbers", setter("split", dict(SPLIT, seed=10 ** 100 - 1)), OK),
+    ("numbers", setter("split", dict(SPLIT, seed=-(10 ** 100 - 1))), OK),
+    ("numbers", setter("split", dict(SPLIT, rows=10 ** 150, training_rows=10 ** 150 - 1)),
+     "Model: \"split\" rows: " + LONG),
+    ("numbers", setter("split", dict(SPLIT, training_rows=10 ** 150)),
+     "Model: \"split\" training_rows: " + LONG),
+    ("numbers", setter("split", dict(SPLIT, held_out_rows=10 ** 150)),
+     "Model: \"split\" held_out_rows: " + LONG),
+    ("numbers", setter("split", dict(SPLIT, held_out=[10 ** 150])),
+     "Model: \"split\" held_out[0]: " + LONG),
+    ("numbers", setter("scaling", {"inputs": MinMax([0, 10 ** 150], [1, 10 ** 151]),
+                                   "targets": None}),
+     "Model: scaling of inputs, column 2 (b): \"min\" is " + LONG),
+    ("numbers", setter("scaling", {"inputs": None, "targets": MinMax([0], [10 ** 100])}),
+     "Model: scaling of targets, column 1 (y): \"max\" is " + LONG),
+    ("numbers", setter("scaling", {"inputs": MinMax([0, -(10 ** 100 - 1)], [1, 2]),
+                                   "targets": None}), OK),
+    ("numbers", setter("training", {"seed": -10 ** 100}), "Model: training 'seed': " + LONG),
+    ("numbers", setter("training", {"seed": 10 ** 100 - 1}), OK),
+    ("numbers", in_place("m.weights[1][0][0] = -(10 ** 100 - 1)"), OK),
+    ("numbers", in_place("m.weights[1][0][0] = -10 ** 100"),
+     "Model: weights[1], row 0, column 0: " + LONG),
 ]
 
 
@@ -205,6 +288,7 @@ def test_every_method_works_or_names_the_field(case, tmp_path):
     assert shown.startswith("<Model ") and "\n" not in shown
     if words is OK:
         outputs = model.predict(X)
+        assert_plain(model)             # tuples and numpy values taken as lists and numbers
         assert isinstance(model.as_dict(), dict)
         assert all(isinstance(n, str) for n in model.outputs + model.data_inputs)
         assert (model.predict_classes(outputs) is None) == (not model.classes)
@@ -229,6 +313,142 @@ def test_every_method_works_or_names_the_field(case, tmp_path):
             assert words in str(error)
     if "weights[" not in words or "expected" in words:
         assert words in shown                      # the repr says what is wrong
+
+
+def assert_plain(model):
+    """Every field of ``model`` in lists, dicts and Python's numbers and texts."""
+    def plain(value, depth):
+        if isinstance(value, MinMax):
+            return plain(value.low, 1) and plain(value.high, 1)
+        if isinstance(value, dict):
+            return all(plain(v, depth - 1) for v in value.values())
+        if isinstance(value, list):
+            return depth > 0 and all(plain(v, depth - 1) for v in value)
+        return type(value) in (float, int, bool, str, type(None))
+    for field, depth in (("layers", 1), ("weights", 3), ("bias", 0), ("inputs", 1),
+                         ("targets", 1), ("classes", 1), ("scaling", 1), ("training", 1),
+                         ("split", 2)):
+        assert plain(getattr(model, field), depth), (field, getattr(model, field))
+
+
+def test_numpy_values_and_tuples_are_taken_when_the_model_is_made_as_when_it_is_used():
+    """One rule, train's: tuples and numpy arrays as lists, numpy numbers as Python's."""
+    arguments = numbers_arguments()
+    arguments.update(
+        layers=NP([3, 2, 1], "np.array"), bias=NP(True, "np.bool_"),
+        weights=[NP(arguments["weights"][0], "np.array"), ((NP(1.5),), (-2.0,))],
+        inputs=("a", "b", "bias"), targets=NP(["y"], "np.array"),
+        scaling={"inputs": MinMax((NP(0, "np.int64"), 0), [1, NP(2.0)]),
+                 "targets": MinMax([0], [10])},
+        training=dict(arguments["training"], lr=NP(1.0, "np.float64"),
+                      iterations=NP(3, "np.int64")),
+        split=dict(SPLIT, seed=NP(1, "np.int64"), held_out=NP([2], "np.array")))
+    model = Model(**arguments)
+    assert_plain(model)
+    assert model.as_dict() == numbers_model().as_dict()
+    classes = Model([2, 2], [[[1.0, -1.0], [0.0, 0.5]]], loss="softmax", classes=("cat", "dog"),
+                    targets=("label",), inputs=NP(["a", "b"], "np.array"))
+    assert (classes.classes, classes.targets, classes.inputs) == (["cat", "dog"], ["label"],
+                                                                  ["a", "b"])
+
+
+def test_a_field_set_after_is_replaced_by_its_plain_copy_not_changed():
+    model = numbers_model()
+    rows = [[NP(0.5), -0.25], [1.0, 0.75], [-0.5, 0.125]]
+    model.weights[0] = rows
+    model.split = dict(SPLIT, held_out=(2,))
+    split = model.split
+    before = model.predict([[0.5, 1.0]])
+    assert model.weights[0] is not rows and repr(rows[0][0]) == "np.float32(0.5)"
+    assert model.split is not split and split["held_out"] == (2,)
+    assert type(model.weights[0][0][0]) is float and model.split["held_out"] == [2]
+    # a plain field is kept as it is: a change made in it after is seen
+    weights = model.weights
+    model.weights[1][0][0] = 0.0
+    assert model.weights is weights and model.predict([[0.5, 1.0]]) != before
+
+
+def test_as_dict_is_a_copy():
+    model = numbers_model()
+    before = model.as_dict()
+    document = model.as_dict()
+    document["weights"][0][0][0] = "x"
+    document["weights"][1].append([1.0])
+    document["layers"].append(5)
+    for key in ("inputs", "targets"):
+        document[key][0] = "changed"
+    document["scaling"]["inputs"]["min"][0] = NAN
+    document["training"]["lr"] = NAN
+    document["split"]["held_out"].append(3)
+    document["split"]["seed"] = None
+    assert model.as_dict() == before
+    classes = classes_model()
+    classes.as_dict()["classes"][0] = "lion"
+    assert classes.classes == ["cat", "dog"]
+
+
+def test_the_model_keeps_its_own_copies_of_what_it_is_given():
+    arguments = numbers_arguments()
+    model = Model(**arguments)
+    before = model.as_dict()
+    arguments["inputs"][0] = "changed"
+    arguments["targets"].append("z")
+    arguments["scaling"]["inputs"].low[0] = NAN
+    arguments["scaling"]["targets"] = None
+    arguments["training"]["lr"] = [1]
+    arguments["split"]["held_out"].append(3)
+    arguments["split"]["seed"] = None
+    arguments["weights"][1][0][0] = NAN
+    assert model.as_dict() == before
+    classes = ["cat", "dog"]
+    model = Model([2, 2], [[[1.0, -1.0], [0.0, 0.5]]], loss="softmax", classes=classes)
+    classes[0] = "dog"
+    assert model.outputs == ["cat", "dog"]
+
+
+@pytest.mark.parametrize("change, words", [
+    ({"layers": [3, 10000, 10000, 1]}, "Model: layers: 3,10000,10000,1 would need"),
+    ({"layers": None}, "Model: layers: expected a list of layer sizes"),
+    ({"layers": [3]}, "Model: layers: need at least an input and an output size"),
+    ({"layers": [3, 0, 1]}, "Model: layers: 0 is not a positive whole number"),
+    ({"weights": None}, "Model: weights: expected a list of weight matrices"),
+    ({"weights": [[[NAN, 1.0]]]}, "Model: weights[0]: row 0, column 0: nan is not a finite"),
+    ({"layers": [3, 3, 1]}, "Model: weights: their shapes do not fit layers [3, 3, 1]"),
+    ({"loss": "x"}, "Model: loss: unknown convention 'x'"),
+    ({"loss": "softmax"}, "Model: loss softmax needs 2 or more outputs"),
+    ({"activation": None}, "Model: activation: unknown activation None"),
+    ({"bias": 1}, "Model: bias: 1 is not True or False"),
+    ({"inputs": ("a", "b")}, "Model: inputs: expected a list of 3 names"),
+    ({"targets": 5}, "Model: targets: expected a list of 1 name"),
+    ({"classes": ("a", "b")}, "Model: classes must be a list of 1 name"),
+    ({"scaling": 5}, "Model: scaling: expected a dict"),
+    ({"training": {"lr": NP(INF)}}, "Model: training 'lr': inf"),
+    ({"split": {}}, "Model: \"split\" must be null"),
+    # every number that reaches the file: refused when the Model is made, not at save
+    ({"split": dict(SPLIT, seed=10 ** 150)}, "Model: \"split\" seed: " + LONG),
+    ({"split": dict(SPLIT, rows=10 ** 101, training_rows=10 ** 101 - 1)},
+     "Model: \"split\" rows: " + LONG),
+    ({"split": dict(SPLIT, held_out=[-10 ** 100])}, "Model: \"split\" held_out[0]: " + LONG),
+    ({"training": {"seed": 10 ** 150}}, "Model: training 'seed': " + LONG),
+    ({"scaling": {"inputs": MinMax([0, 0], [1, 10 ** 100]), "targets": None}},
+     "Model: scaling of inputs, column 2 (b): \"max\" is " + LONG),
+    ({"weights": [[[0.5, 1], [10 ** 100, 1], [1, 1]], [[1], [1]]]},
+     "Model: weights[0], row 1, column 0: " + LONG),
+])
+def test_every_refusal_of_the_constructor_starts_with_model(change, words):
+    arguments = numbers_arguments()
+    arguments.update(change)
+    message = refused(lambda: Model(**arguments), words)
+    assert message.startswith("Model: ")
+
+
+def test_numbers_of_100_digits_save_and_load_back_either_sign(tmp_path):
+    """The file's limit counts digits, not the minus sign."""
+    largest = 10 ** 100 - 1
+    model = Model([2, 1], [[[-largest], [largest]]],
+                  split=dict(SPLIT, seed=-largest), training={"seed": -largest})
+    save(model, str(tmp_path / "m.json"))
+    assert load(str(tmp_path / "m.json")).as_dict() == model.as_dict()
 
 
 def test_the_sweep_covers_every_field_of_the_model():

@@ -870,6 +870,11 @@ def test_the_web_server_answers_malformed_requests_with_a_4xx_and_no_traceback(c
         server.server_close()
         thread.join()
     assert capsys.readouterr().err == ""
+    class Int64:        # what np.int64(0) looks like to purebp: no int, a .tolist()
+        def tolist(self):
+            return 0
+    server = webserver.make_server(Int64())
+    server.server_close()
     for port in (-1, 65536, 10 ** 400, True, 80.0, "8765", None):
         with pytest.raises(purebp.PurebpError) as refused:
             webserver.make_server(port)
