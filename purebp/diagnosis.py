@@ -13,8 +13,10 @@ docs/errors.md, "Warnings"):
   the start's (``rose``; for ``accuracy``, which is better higher,
   ``fell``); over 1000 steps or more it improved by less than 10%
   (``flat``: for accuracy, the share of rows predicted wrong fell by less
-  than 10%, unless none is left); or every row gets the same output, to
-  1e-9, while the targets differ (``same_outputs``);
+  than 10%, unless none is left); every row gets the same output, to
+  1e-9, while the targets differ (``same_outputs``); or, over 1000 steps
+  or more, the trained weights do no better than giving every row the
+  targets' mean (``no_better``; not for accuracy);
 * then, only if there is a symptom, the likely causes, each with what to
   try: a step that sums many rows (a loss that sums, ``half-sse`` or
   ``sse``, with ``lr * rows`` above 20, rows being the batch's with
@@ -80,6 +82,9 @@ TEXTS = {
              "%s 从开始时的 %s 降到了结束时的 %s：训练失败了"),
     "flat_up": ("the %s rose only from %s at the start to %s at the end: training stalled",
                 "%s 只从开始时的 %s 升到了结束时的 %s：训练停滞了"),
+    "no_better": ("the %s at the end, %s, is no better than the %s of giving every row the "
+                  "targets' mean, %s: training failed",
+                  "结束时的 %s 为 %s，并不比给每一行都输出目标平均值时的 %s（%s）更好：训练失败了"),
     "same_outputs": ("every row gets the same output, %s, though the targets differ: "
                      "the network learned nothing that tells rows apart",
                      "每一行的输出都一样（%s），而目标值各不相同：网络没有学到任何能区分各行的东西"),
@@ -162,6 +167,8 @@ def diagnose(result, X, y):
         start = measure(metric, y, forward(initial_weights(layers, settings["seed"]), X,
                                            activation, loss)[-1], loss)
     symptom = _symptom(l[-1], y, start, end, metric, iterations)
+    if symptom is None and iterations >= FLAT_AFTER and metric not in HIGHER_IS_BETTER:
+        symptom = _no_better_than_the_mean(y, end, metric, loss)
     if symptom is None:
         return []
     causes, remedies = [], []
@@ -265,6 +272,19 @@ def _symptom(outputs, y, start, end, metric, iterations):
     if iterations >= FLAT_AFTER and end > FLAT * start:
         return ("flat", (metric,) + numbers(start, end))
     return _same_outputs(outputs, y)
+
+
+def _no_better_than_the_mean(y, end, metric, loss):
+    """A fit no better than no network at all: every row given the targets'
+    mean, column by column (the best constant for the squared errors). A
+    metric that fell by more than 10% can still end there: inputs that
+    saturate every unit from the start, say."""
+    mean = [sum(row[j] for row in y) / len(y) for j in range(len(y[0]))]
+    constant = measure(metric, y, [mean for row in y], loss)
+    if constant > 0 and end >= constant:
+        return ("no_better", (metric,) + numbers(end, constant)[:1] + (metric,)
+                + numbers(end, constant)[1:])
+    return None
 
 
 def _same_outputs(outputs, y):

@@ -161,3 +161,19 @@ def test_none_found_with_a_hidden_layer_suggests_more_units_not_the_same_layers(
     assert keys(findings)[-2:] == ["unknown", "unknown_wider_try"], findings
     assert findings[-1][1] == ("3,8,1",)                # not the 3,4,1 it already has
     assert_listed(findings)
+
+
+def test_a_fit_no_better_than_the_targets_mean_warns_though_the_loss_fell():
+    """XOR without a hidden layer at lr 0.1: the sse falls from 1.16 to
+    1.00001, where the targets' mean on every row gives 1; neither a rise
+    nor a stall, and it warned of nothing before."""
+    result = train(X, y, layers=[3, 1], lr=0.1, iterations=1000, every=100)
+    assert result.history[0][1] * 0.9 > 1.00001      # 1.16: it fell by more than 10%
+    findings = diagnose(result, X, y)
+    assert findings[0] == ("no_better", ("sse", "1.00001", "sse", "1")), findings
+    assert keys(findings)[-2:] == ["unknown", "unknown_try"]
+    assert_listed(findings)
+    assert describe(findings)[0] == ("the sse at the end, 1.00001, is no better than the sse of "
+                                     "giving every row the targets' mean, 1: training failed")
+    # Fewer than 1000 iterations say nothing of it: early in training is no failure.
+    assert diagnose(train(X, y, layers=[3, 1], lr=0.1, iterations=999, every=100), X, y) == []
