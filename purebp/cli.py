@@ -160,14 +160,24 @@ def _sizes_or_none(text):
         return None
 
 
+def _between(low, high=None):
+    """A ``fits`` of ``flag_type``: a value of ``low`` to ``high`` (a rewrite
+    outside would be refused once read: ``--seed 1e10``, ``--batch-size 0.0``)."""
+    def fits(value):
+        if value < low or high is not None and value > high:
+            raise ValueError(value)
+    return fits
+
+
 _count = flag_type(whole_number, "whole number")
-_seed = flag_type(whole_number, "whole number", large=SEED_LARGE)
-_length = flag_type(whole_number, "whole number", large="purebp refuses work of more than a day")
-_batch_size = flag_type(whole_number, "whole number",
+_seed = flag_type(whole_number, "whole number", large=SEED_LARGE, fits=_between(0, 2 ** 32 - 1))
+_length = flag_type(whole_number, "whole number", large="purebp refuses work of more than a day",
+                    fits=_between(1))
+_batch_size = flag_type(whole_number, "whole number", fits=_between(1),
                         large="a batch has at most the training data's rows")
 _every = flag_type(whole_number, "whole number",
                    large="past the training's length, --every reports only its start and end")
-_row = flag_type(whole_number, "whole number",
+_row = flag_type(whole_number, "whole number", fits=_between(0, 3),
                  large="the article's data has rows 0 to 3 (the rows of X, counted from 0)")
 
 
@@ -893,8 +903,8 @@ def _inputs_from_words(words, names, bias):
               for cell in word.split(";") if thousands(cell.strip(" \t"))]
     if commas and points:
         word, cell = points[0]
-        raise PurebpError("input %r: %r has a point, but input %r writes a decimal comma: %s"
-                          % (word, cell, commas[0], ask(cell)))
+        raise PurebpError("input %s: %s has a point, but input %s writes a decimal comma: %s"
+                          % (clip(word), clip(cell), clip(commas[0]), ask(cell)))
     rows = []
     for word in words:
         delimiter = ";" if ";" in word else ","
@@ -912,8 +922,8 @@ def _inputs_from_words(words, names, bias):
         for cell in cells:
             row.append(to_number(cell.strip(" \t"), delimiter))
         if len(row) != len(names):
-            raise PurebpError("input %r has %s, but the model takes %d (%s%s)"
-                              % (word, plural(len(row), "number"), len(names), ", ".join(names),
+            raise PurebpError("input %s has %s, but the model takes %d (%s%s)"
+                              % (clip(word), plural(len(row), "number"), len(names), ", ".join(names),
                                  "; purebp adds the bias" if bias else ""))
         rows.append(row)
     return rows

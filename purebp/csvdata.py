@@ -433,9 +433,9 @@ def _numbers(rows, names, delimiter, path, header, columns=None):
         # separator (1500, as the decimal-comma countries write it)?
         line, i, cell = marks["."]
         comma = marks[","]
-        raise PurebpError("%s: line %d, column %d (%s): %r has a point, but line %d writes %r "
-                          "with a decimal comma: %s" % (path, line, i + 1, names[i], cell,
-                                                        comma[0], comma[2], ask(cell)))
+        raise PurebpError("%s: line %d, column %d (%s): %s has a point, but line %d writes %s "
+                          "with a decimal comma: %s" % (path, line, i + 1, names[i], clip(cell),
+                                                        comma[0], clip(comma[2]), ask(cell)))
     return matrix
 
 
@@ -457,9 +457,11 @@ def _number_hint(cell, name, text_column):
     if cell.lower() in _MISSING:
         return ": a missing value? fill it in, or delete the row"
     if cell.endswith("%") and to_number(cell[:-1], ",") is not None:
-        return ": write it without the %% sign (%s or %s)" % (cell[:-1], _percent(cell[:-1]))
+        return (": write it without the %% sign (%s or %s)" % (cell[:-1], _percent(cell[:-1]))
+                if len(cell) <= 40 else ": write it without the % sign")
     if _THOUSANDS.match(cell):
-        return ": thousands separators? write %s" % cell.replace(",", "")
+        return (": thousands separators? write %s" % cell.replace(",", "") if len(cell) <= 40
+                else ": thousands separators? delete them")
     if _DATE.match(cell):
         return (": a date or a time? purebp reads numbers only: leave the column out of the "
                 "file, or write it as a number (days since a start, hours)")
@@ -484,7 +486,7 @@ def ask(cell):
     'is it 1,500 or 1500? write every number the same way, without thousands separators'
     """
     return ("is it %s or %s? write every number the same way, without thousands separators"
-            % (cell.replace(".", ","), cell.replace(".", "")))
+            % (clip(cell.replace(".", ","), 40, str), clip(cell.replace(".", ""), 40, str)))
 
 
 def thousands(cell):

@@ -172,8 +172,14 @@ def _refusal(value):
     """Why --seed's ``value`` is refused, as the full command line says it
     (numberwords loads only then)."""
     from .numberwords import SEED_LARGE, refusal
-    return (refusal(value, "whole number", True, SEED_LARGE, shown, whole_number)
+    return (refusal(value, "whole number", True, SEED_LARGE, shown, _seed)
             or "invalid whole number value: %s" % shown(value))
+
+
+def _seed(text):
+    """A --seed numpy takes, as a rewrite (the full command line's ``fits``)."""
+    if not 0 <= whole_number(text) <= 4294967295:
+        raise ValueError(text)
 
 
 def _kind(word, flags):

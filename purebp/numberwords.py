@@ -123,7 +123,7 @@ def _rule(word, whole, read):
         if sign in word and as_float(word.replace(sign, "")) is not None:
             return _write(read, "leave out the '%s'" % sign, "", word.replace(sign, ""))
     said = _separators(word, whole, read)
-    return said if said is not None else _as_number(word, whole)
+    return said if said is not None else _as_number(word, whole, read)
 
 
 def _separators(word, whole, read):
@@ -274,7 +274,7 @@ def _percent(text):
     return sign + digits.rstrip(".")
 
 
-def _as_number(word, whole):
+def _as_number(word, whole, read):
     """``hint`` for a word written as a number, that is none of the kind asked."""
     value = as_float(word)
     if value in (float("inf"), float("-inf")):       # 1e400 ("inf" is no _float)
@@ -288,8 +288,8 @@ def _as_number(word, whole):
     if whole and value < 0:
         return "it is negative"
     if whole and value == int(value):
-        return ("too large" if value >= _EXACT
-                else "a count is written in digits only: write %d" % int(value))
+        return ("too large" if value >= _EXACT else
+                _write(read, "a count is written in digits only", "", "%d" % int(value)))
     return ""
 
 

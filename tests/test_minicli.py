@@ -20,7 +20,8 @@ NUMBERS = [["--seed", w] for w in [
     "\u200b2", "\xa02", "\x1c2", "a\nb", "it's", "\"q\"'", "x\\y", "-", "nan", "\U0001f600",
     # task h21h: each said once, a rewrite only where --seed takes it
     "\uff15\u3000", "5\u3000", "\u30005", "1,000", "1.000", "1,500", "1\u20132", "\u22125",
-    "\uff10x10", "30%", "1e-400", "5\u3002", "1\xa0000", "\ufeff5", "\u20151", "\uffe55"]]
+    "\uff10x10", "30%", "1e-400", "5\u3002", "1\xa0000", "\ufeff5", "\u20151", "\uffe55",
+    "4.294967296e9", "4.2e3"]]
 SPELLINGS = [
     [], ["--seed"], ["--seed=2"], ["--seed=+2"], ["--seed="], ["--seed=", "3"], ["--seed=-1"],
     ["--seed=--seed"], ["--seed", "--"], ["--seed", "-x"], ["--seed", "--quiet"],

@@ -939,6 +939,23 @@ HINT_LINES = [
      "column 2 (b): '1e-400' is too small for a float: it would be 0.0"),
     (["train", "--lr", "1e-400"], "purebp train: error: argument --lr: '1e-400' is too small "
      "for a float: it would be 0.0 (see 'purebp train --help')"),
+    (["train", "--seed", "4.294967296e9"], "purebp train: error: argument --seed: invalid whole "
+     "number value: '4.294967296e9': a count is written in digits only "
+     "(see 'purebp train --help')"),
+    (["train", "--batch-size", "0.0"], "purebp train: error: argument --batch-size: invalid "
+     "whole number value: '0.0': a count is written in digits only (see 'purebp train --help')"),
+    (["train", "--data", "{tmp}/percent.csv"], "purebp train: error: {tmp}/percent.csv: line 2, "
+     "column 2 (b): '0.111111111111111111111...111111%' (5003 characters) is not a finite "
+     "number: write it without the % sign"),
+    (["train", "--data", "{tmp}/thousands.csv"], "purebp train: error: {tmp}/thousands.csv: "
+     "line 2, column 2 (b): '1,000,000,000,000,000,0...000,000' (6001 characters) is not a "
+     "finite number: thousands separators? delete them"),
+    (["predict", "{tmp}/good.json", "0,5;1;1", "1%s;1;1" % (".000" * 1500)], "purebp predict: "
+     "error: input '1.000.000.000.000.000.0...000;1;1' (6005 characters): "
+     "'1.000.000.000.000.000.0...000.000' (6001 characters) has a point, but input '0,5;1;1' "
+     "writes a decimal comma: is it 1,000,000,000,000,000,0...000,000 (6001 characters) or "
+     "10000000000000000000000...0000000 (4501 characters)? write every number the same way, "
+     "without thousands separators"),
 ]
 
 
@@ -949,6 +966,10 @@ def hinted(tmp_path_factory):
     (folder / "data\uff081\uff09.csv").write_text("a,b,y\n1,2,0\n1,2,1\n", encoding="utf-8")
     (folder / "ideographic.csv").write_text("a,b,y\n1,\u30002,0\n1,2,1\n", encoding="utf-8")
     (folder / "tiny.csv").write_text("a,b,y\n1,1e-400,0\n1,2,1\n", encoding="utf-8")
+    (folder / "percent.csv").write_text("a,b,y\n1,0.%s%%,0\n1,2,1\n" % ("1" * 5000),
+                                        encoding="utf-8")
+    (folder / "thousands.csv").write_text('a,b,y\n1,"1%s",0\n1,2,1\n' % (",000" * 1500),
+                                          encoding="utf-8")
     return str(folder)
 
 
@@ -996,7 +1017,8 @@ def _why_table():
         text = f.read()
     section = text[text.index("## Why a number is refused"):]
     section = section[:section.index("\n## ")]
-    return re.findall(r"^\| (a float|a count|a fraction) \| `(.+?)` \| (.+) \|$", section, re.M)
+    return re.findall(r"^\| (a float|a count|a fraction|a seed) \| `(.+?)` \| (.+) \|$", section,
+                      re.M)
 
 
 def test_every_reason_in_errors_md_is_the_one_given():
@@ -1006,8 +1028,9 @@ def test_every_reason_in_errors_md_is_the_one_given():
     from purebp.numberwords import hint
     rows = _why_table()
     assert len(rows) > 30
+    from purebp.miniargs import _seed
     reads = {"a float": (False, None), "a count": (True, None),
-             "a fraction": (False, lambda w: cli._held_out(cli._float(w)))}
+             "a fraction": (False, lambda w: cli._held_out(cli._float(w))), "a seed": (True, _seed)}
     said = [(kind, word, why, hint(ast.literal_eval(word), reads[kind][0], read=reads[kind][1]))
             for kind, word, why in rows]
     assert [row for row in said if row[2] != row[3]] == []
