@@ -40,7 +40,8 @@ from .gradcheck import THRESHOLD, gradient_check, progress_total, refuse_endless
 from .losses import LOSS_NAMES, LOSSES
 from .network import METRICS, train
 from .network_check import MAX_WEIGHTS, check_conventions
-from .numberwords import SEED_LARGE, clip, clip_words, empty_part, flag_type, hint
+from .numberwords import (SEED_LARGE, clip, clip_words, empty_part, flag_type, full_width,
+                          hint, lookalikes, says_zero)
 from .random_start import initial_weights
 from .replay import step_at
 from .streams import Output, printable, program
@@ -110,21 +111,33 @@ training rows. From a CSV file to held-out accuracy: docs/your-data.md."""
 
 def _layer_sizes(text):
     """'3,4,1' -> [3, 4, 1] for --layers."""
-    parts = text.split(",")
     try:
-        sizes = [int(written(part)) for part in parts]
+        return _sizes(text)
     except ValueError:
-        sizes = []
-    if len(sizes) < 2 or min(sizes) < 1:
         raise argparse.ArgumentTypeError("%s is not a list of two or more layer sizes, like "
-                                         "3,4,1%s" % (clip(text), _part_hint(parts)))
+                                         "3,4,1%s" % (clip(text), _layers_hint(text)))
+
+
+def _sizes(text):
+    sizes = [int(written(part)) for part in text.split(",")]
+    if len(sizes) < 2 or min(sizes) < 1:
+        raise ValueError(text)
     return sizes
 
 
-def _part_hint(parts):
-    """Why the first part of --layers that is no size is not, after "; "."""
+def _layers_hint(text):
+    """Why --layers' ``text`` is no list of sizes, after "; "."""
+    rewrite = ",".join(text.replace(";", " ").replace("/", " ").split())
+    if "," not in text and rewrite != text and _sizes_or_none(rewrite):
+        return "; the sizes are separated by commas: write %s" % clip(rewrite, 60, str)
+    said = lookalikes(text, _sizes)
+    if said:
+        return "; " + said
+    parts = text.split(",")
     if len(parts) > 1 and "" in [part.strip() for part in parts]:
         return "; " + empty_part(parts, "comma")
+    if len(parts) == 1:
+        return "; give two sizes or more: the inputs' and the outputs'"
     for part in parts:
         said = hint(part, whole=True)
         if said == "too large":
@@ -132,16 +145,39 @@ def _part_hint(parts):
                 clip(part.strip()), MAX_WEIGHTS)
         if said:
             return "; %s: %s" % (clip(part.strip()), said)
+        if part.strip().isdigit() and int(part) == 0:
+            return "; a layer has 1 unit or more, not 0"
+        if not part.strip().lstrip("+").isdigit():
+            return "; %s is no whole number" % clip(part.strip())
     return ""
 
 
+def _sizes_or_none(text):
+    try:
+        return _sizes(text)
+    except ValueError:
+        return None
+
+
+def _between(low, high=None):
+    """A ``fits`` of ``flag_type``: a value of ``low`` to ``high`` (a rewrite
+    outside would be refused once read: ``--seed 1e10``, ``--batch-size 0.0``)."""
+    def fits(value):
+        if value < low or high is not None and value > high:
+            raise ValueError(value)
+    return fits
+
+
 _count = flag_type(whole_number, "whole number")
-_seed = flag_type(whole_number, "whole number", large=SEED_LARGE)
-_length = flag_type(whole_number, "whole number", large="purebp refuses work of more than a day")
-_batch_size = flag_type(whole_number, "whole number",
+_seed = flag_type(whole_number, "whole number", large=SEED_LARGE, fits=_between(0, 2 ** 32 - 1))
+_length = flag_type(whole_number, "whole number", large="purebp refuses work of more than a day",
+                    fits=_between(1))
+_batch_size = flag_type(whole_number, "whole number", fits=_between(1),
                         large="a batch has at most the training data's rows")
-_every = flag_type(whole_number, "whole number", large="give at most --iterations (or --epochs)")
-_row = flag_type(whole_number, "whole number", large="the rows of X are counted from 0")
+_every = flag_type(whole_number, "whole number",
+                   large="past the training's length, --every reports only its start and end")
+_row = flag_type(whole_number, "whole number", fits=_between(0, 3),
+                 large="the article's data has rows 0 to 3 (the rows of X, counted from 0)")
 
 
 def _first_iteration(text):
@@ -160,18 +196,24 @@ def _float(text):
     ``1e-400`` would be 0.0 and ``1e400`` inf (then the error names 0.0 or inf)."""
     value = float(written(text))
     if value in (0.0, float("inf"), float("-inf")) and not _says_zero_or_inf(text):
+        # the words of numberwords.hint, which predict's rows and CSV cells say
         raise argparse.ArgumentTypeError("%s is %s for a float: it would be %r" % (
             clip(text), "too small" if value == 0.0 else "too large", value))
     return value
 
 
 _real = flag_type(_float, "float", whole=False)
+_fraction = flag_type(_float, "float", whole=False, fits=lambda value: _held_out(value))
+
+
+def _held_out(value):
+    from .holdout import check_fraction
+    return check_fraction(value)
 
 
 def _says_zero_or_inf(text):
     """Whether ``text`` itself spells zero or infinity (``0``, ``-0.0e5``, ``inf``)."""
-    digits = text.strip().lower().lstrip("+-").split("e")[0]
-    return "inf" in digits or digits.strip("0.") == ""
+    return "inf" in text.lower() or says_zero(text)
 
 
 def build_parser():
@@ -197,7 +239,7 @@ def build_parser():
         epilog=_TRAIN_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
     _network_flags(train_parser, trains=True)
     _length_flags(train_parser, "training %s")
-    train_parser.add_argument("--test-fraction", type=_real, metavar="F",
+    train_parser.add_argument("--test-fraction", type=_fraction, metavar="F",
                               help="hold out a share F of the rows (0 < F < 1; of each class, "
                                    "with classes), chosen by numpy's "
                                    "np.random.RandomState(seed).permutation, and report their "
@@ -325,7 +367,10 @@ def build_parser():
 
 def _port_number(text):
     value = int(written(text))
-    if not 0 <= value <= 65535:
+    if value > 65535:
+        raise argparse.ArgumentTypeError("invalid port number (0 to 65535) value: %s: too "
+                                         "large: a port is at most 65535" % clip(text))
+    if value < 0:
         raise ValueError(text)
     return value
 
@@ -462,8 +507,9 @@ def _data(args):
         table = read_table(text, "iris", args.target, args.scale, args.scale_targets,
                            bias=not args.no_bias, classes=args.classes)
     elif not os.path.exists(args.data) and not args.data.lower().endswith((".csv", ".txt")):
-        raise PurebpError("--data %r is neither a built-in data set (%s) nor a file"
-                          % (args.data, ", ".join(NAMES)))
+        said = full_width([args.data], clip)
+        raise PurebpError("--data %r is neither a built-in data set (%s) nor a file%s"
+                          % (args.data, ", ".join(NAMES), "; " + said if said else ""))
     else:
         text = read_text(args.data)
         table = read_table(text, args.data, args.target, args.scale, args.scale_targets,
@@ -850,33 +896,44 @@ def _run_web(args, out):
 def _inputs_from_words(words, names, bias):
     """Rows of numbers from command-line words like 1,0,1 (or 1;0;1, where
     a decimal comma may be written: 0,5;1)."""
-    from .csvdata import ask, thousands, to_number
+    from .csvdata import ask, not_a_number, thousands, to_number
     commas = [word for word in words if ";" in word and "," in word]
     points = [(word, cell.strip(" \t")) for word in words if ";" in word
               for cell in word.split(";") if thousands(cell.strip(" \t"))]
     if commas and points:
         word, cell = points[0]
-        raise PurebpError("input %r: %r has a point, but input %r writes a decimal comma: %s"
-                          % (word, cell, commas[0], ask(cell)))
+        raise PurebpError("input %s: %s has a point, but input %s writes a decimal comma: %s"
+                          % (clip(word), clip(cell), clip(commas[0]), ask(cell)))
     rows = []
     for word in words:
         delimiter = ";" if ";" in word else ","
         cells = word.split(delimiter)
         row = []
-        for cell in cells:
+        # an empty cell first: 1.5,2.5; ends with a semicolon
+        for cell in sorted(cells, key=lambda cell: cell.strip(" \t") != ""):
             value = to_number(cell.strip(" \t"), delimiter)
             if value is None:
                 said = (empty_part(cells, "comma" if delimiter == "," else "semicolon")
-                        if not cell.strip(" \t") else hint(cell))
-                raise PurebpError("input %s: %s is not a finite number%s" % (
-                    clip(word), clip(cell), "; " + said if said else ""))
-            row.append(value)
+                        if not cell.strip(" \t") else cell != word and hint(cell)
+                        or lookalikes(word, lambda w: _input_row(w, len(names))) or hint(cell))
+                raise PurebpError("input %s: %s%s" % (clip(word), not_a_number(cell), (
+                    "" if said.startswith("too small") else "; " + said) if said else ""))
+        for cell in cells:
+            row.append(to_number(cell.strip(" \t"), delimiter))
         if len(row) != len(names):
-            raise PurebpError("input %r has %s, but the model takes %d (%s%s)"
-                              % (word, plural(len(row), "number"), len(names), ", ".join(names),
+            raise PurebpError("input %s has %s, but the model takes %d (%s%s)"
+                              % (clip(word), plural(len(row), "number"), len(names), ", ".join(names),
                                  "; purebp adds the bias" if bias else ""))
         rows.append(row)
     return rows
+
+
+def _input_row(word, width):
+    """``word`` read as a row of ``width`` numbers (a ValueError if it is none)."""
+    from .csvdata import to_number
+    cells = word.split(";" if ";" in word else ",")
+    if len(cells) != width or None in [to_number(c, ";" if ";" in word else ",") for c in cells]:
+        raise ValueError(word)
 
 
 def _run_predict(args, out):

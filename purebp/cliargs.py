@@ -29,9 +29,8 @@ import argparse
 import os
 import sys
 
-from .numberwords import clip_words
+from .numberwords import clip_words, refused_word_hint
 from .streams import printable
-from .typed import full_width
 
 SUPPRESS = argparse.SUPPRESS
 BEFORE = "before_"     # the namespace prefix of a flag given before the command
@@ -115,7 +114,8 @@ class Parser(argparse.ArgumentParser):
         return argparse.ArgumentParser.parse_known_args(self, args, namespace)
 
     def error(self, message):
-        hint = self._dash_hint(message) or full_width(getattr(self, "words", []))
+        hint = (self._dash_hint(message)
+                or refused_word_hint(message, getattr(self, "words", [])))
         message += ("; " + hint) if hint and not hint.startswith(";") else hint
         message = clip_words(message, getattr(self, "words", []))
         self.exit(2, "%s: error: %s (see '%s --help')\n"

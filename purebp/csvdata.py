@@ -50,7 +50,7 @@ from .classes import class_names, one_hot
 from .columns import BIAS, add_bias, name_problem
 from .errors import PurebpError, number, plural, show
 from .files import read_text
-from .numberwords import clip, hint
+from .numberwords import as_float, clip, hint, says_zero
 from .scaling import MinMax
 
 FEW_CLASSES = 20     # whole-number targets with at most this many values may be classes
@@ -157,7 +157,20 @@ def to_number(cell, delimiter):
         value = float(cell)
     except ValueError:
         return None
-    return value if math.isfinite(value) else None
+    # 1e-400 is no 0.0, as on the command line (numberwords.hint says why)
+    return value if math.isfinite(value) and (value or says_zero(cell)) else None
+
+
+def not_a_number(cell):
+    """How a cell or a row's word that ``to_number`` refuses is named:
+    ``'x' is not a finite number``, or for ``1e-400``, what the flags say.
+
+    >>> not_a_number("1e-400")
+    "'1e-400' is too small for a float: it would be 0.0"
+    """
+    if as_float(cell.strip(" \t")) == 0.0 and not says_zero(cell):
+        return "%s is too small for a float: it would be 0.0" % clip(cell)
+    return "%s is not a finite number" % clip(cell)
 
 
 def is_header(cells, delimiter):
@@ -401,10 +414,10 @@ def _numbers(rows, names, delimiter, path, header, columns=None):
             cell = cells[i]
             value = to_number(cell, delimiter)
             if value is None:
-                what = "an empty cell" if not cell else "%s is not a finite number" % clip(cell)
+                what = "an empty cell" if not cell else not_a_number(cell)
                 if line == 1 and not header:
                     what += " (line 1 is read as data, since most of its cells are numbers)"
-                elif cell:
+                elif cell and "too small" not in what:
                     what += _number_hint(cell, names[i], _holds_text(rows, i, delimiter))
                 raise PurebpError("%s: line %d, column %d (%s): %s"
                                   % (path, line, i + 1, names[i], what))
@@ -420,9 +433,9 @@ def _numbers(rows, names, delimiter, path, header, columns=None):
         # separator (1500, as the decimal-comma countries write it)?
         line, i, cell = marks["."]
         comma = marks[","]
-        raise PurebpError("%s: line %d, column %d (%s): %r has a point, but line %d writes %r "
-                          "with a decimal comma: %s" % (path, line, i + 1, names[i], cell,
-                                                        comma[0], comma[2], ask(cell)))
+        raise PurebpError("%s: line %d, column %d (%s): %s has a point, but line %d writes %s "
+                          "with a decimal comma: %s" % (path, line, i + 1, names[i], clip(cell),
+                                                        comma[0], clip(comma[2]), ask(cell)))
     return matrix
 
 
@@ -443,13 +456,12 @@ def _number_hint(cell, name, text_column):
     """
     if cell.lower() in _MISSING:
         return ": a missing value? fill it in, or delete the row"
-    from .typed import full_width
-    if full_width([cell]):
-        return ": " + full_width([cell])
     if cell.endswith("%") and to_number(cell[:-1], ",") is not None:
-        return ": write it without the %% sign (%s or %s)" % (cell[:-1], _percent(cell[:-1]))
+        return (": write it without the %% sign (%s or %s)" % (cell[:-1], _percent(cell[:-1]))
+                if len(cell) <= 40 else ": write it without the % sign")
     if _THOUSANDS.match(cell):
-        return ": thousands separators? write %s" % cell.replace(",", "")
+        return (": thousands separators? write %s" % cell.replace(",", "") if len(cell) <= 40
+                else ": thousands separators? delete them")
     if _DATE.match(cell):
         return (": a date or a time? purebp reads numbers only: leave the column out of the "
                 "file, or write it as a number (days since a start, hours)")
@@ -474,7 +486,7 @@ def ask(cell):
     'is it 1,500 or 1500? write every number the same way, without thousands separators'
     """
     return ("is it %s or %s? write every number the same way, without thousands separators"
-            % (cell.replace(".", ","), cell.replace(".", "")))
+            % (clip(cell.replace(".", ","), 40, str), clip(cell.replace(".", ""), 40, str)))
 
 
 def thousands(cell):

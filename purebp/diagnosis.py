@@ -57,6 +57,7 @@ from .losses import LOSSES
 from .metrics import measure
 from .narration import text
 from .network import forward, layer_activations, step
+from .numberwords import clip
 from .random_start import initial_weights
 
 FLAT = 0.9                  # fell by less than 10%: the metric did not fall
@@ -229,7 +230,8 @@ def diagnose(result, X, y):
         wider = ",".join(str(n if k in (0, len(layers) - 1) else 2 * n)
                          for k, n in enumerate(layers))
         causes.append(("unknown", ()))
-        remedies.append(("unknown_wider_try", (wider,)))
+        # (3000 layers: its ends and its length, not 6000 characters)
+        remedies.append(("unknown_wider_try", (clip(wider, 60, str),)))
     return [symptom] + causes + remedies
 
 

@@ -15,7 +15,7 @@ not hold it while the program, or check, runs.
 
 import sys
 
-from .typed import full_width, whole_number
+from .typed import whole_number
 
 # The flags, and whether each takes a value (as argparse's nargs: 1 or 0).
 TOP = {"-h": 0, "--help": 0, "--version": 0, "--seed": 1, "--ascii": 0, "--quiet": 0}
@@ -80,7 +80,8 @@ def read(argv):
         return 0
     except Refused as refused:
         message, prog = refused.args
-        hint = full_width(argv, shown)
+        from .numberwords import refused_word_hint
+        hint = refused_word_hint(message, argv, shown)
         if hint:
             message += "; " + hint
         print("%s: error: %s (see '%s --help')" % (prog, printable(message), prog),
@@ -171,8 +172,14 @@ def _refusal(value):
     """Why --seed's ``value`` is refused, as the full command line says it
     (numberwords loads only then)."""
     from .numberwords import SEED_LARGE, refusal
-    return (refusal(value, "whole number", True, SEED_LARGE, shown)
+    return (refusal(value, "whole number", True, SEED_LARGE, shown, _seed)
             or "invalid whole number value: %s" % shown(value))
+
+
+def _seed(text):
+    """A --seed numpy takes, as a rewrite (the full command line's ``fits``)."""
+    if not 0 <= whole_number(text) <= 4294967295:
+        raise ValueError(text)
 
 
 def _kind(word, flags):

@@ -8,9 +8,13 @@ length (``clip``). What is read as a number, the same on the command line
 and in a CSV file (docs/errors.md, "Numbers, as typed"): decimal digits, a
 sign, a point and an exponent, as ``float`` reads them, so ``5.`` and ``.5``
 are numbers. Not: ``1_000`` (a typo that ``float`` would read), ``0x10``, a
-currency sign, a minus sign other than ``-``, full-width digits. A flag
+currency sign, a minus sign other than ``-``, full-width digits, ``、`` and
+``。``, spaces other than around it, ``1e-400`` (0.0 to ``float``). A flag
 that counts takes digits only: ``5.`` and ``1e3`` are refused with the
-digits to write.
+digits to write. A rewrite is proposed only where it is read (``hint``'s
+``read``: the flag's own reader), and a number that may be read two ways
+(``1,500``) is asked about; the reasons: docs/errors.md, "Why a number is
+refused".
 
 A board loads this module only to refuse a ``--seed`` (purebp.miniargs), so
 both command lines say the same; it keeps to what MicroPython has.
@@ -23,12 +27,26 @@ both command lines say the same; it keeps to what MicroPython has.
 ('a count is written in digits only: write 5', '0x10 is hexadecimal: write 16')
 """
 
-from .typed import full_width
-
 # What word processors and keyboards write for "-": the minus sign, the
-# dashes an autocorrect makes of " - ", the hyphens.
-_MINUSES = "\u2212\u2012\u2013\u2014\u2010\u2011\ufe63"
-_SIGNS = "$\u20ac\u00a3\u00a5%"         # $ EUR GBP YEN, and %
+# dashes an autocorrect makes of " - ", the hyphens, the horizontal bar.
+_MINUSES = "\u2212\u2012\u2013\u2014\u2010\u2011\ufe63\u2015"
+_SIGNS = "$\u20ac\u00a3\u00a5\uffe5\uffe1"    # $ EUR GBP YEN, full-width YEN and GBP
+# Spaces a number may be grouped or pasted with, and characters pasted text
+# hides (zero-width spaces and joiners, the byte order mark): their names.
+_SPACES = " \u00a0\u2007\u2009\u202f\u3000"
+_INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff"
+_FULL = "%s has full-width characters, as a Chinese or Japanese input method types them"
+_GROUPED = ", a thousands separator?"      # a space inside a number
+_HALF = "type it in half-width (ASCII)"
+_NAMES = {"\u00a0": "a no-break space", "\u2007": "a figure space", "\u2009": "a thin space",
+          "\u202f": "a narrow no-break space", "\u3000": "an ideographic space",
+          "\ufeff": "a byte order mark", "\u200b": "a zero-width space"}
+# Each look-alike character as the ASCII one meant ("" for none).
+_LOOK = {"\u3001": ",", "\u3002": "."}
+for _c in _MINUSES:
+    _LOOK[_c] = "-"
+for _c in _SPACES + _INVISIBLE:
+    _LOOK[_c] = ""
 DIGITS = 4300        # CPython 3.11+ reads no longer whole number (sys.int_info)
 _EXACT = 2 ** 53     # a count written as a float is exact below this
 SEED_LARGE = "numpy takes 0 to 2**32 - 1 (4294967295)"
@@ -62,68 +80,241 @@ def clip_words(message, words, most=200):
     return message
 
 
-def hint(word, whole=False, quote=repr):
+def hint(word, whole=False, quote=repr, read=None):
     """What is wrong with ``word``, which is no number (``whole``: no count,
     a whole number of 0 or more), and what to write; "too large" for a
     count past what Python reads (the caller knows the limit); "" if nothing
-    better than "no number" can be said."""
-    word = word.strip()
+    better than "no number" can be said. A rewrite is proposed only if
+    ``read`` (the flag's own reader: text to value, raising an error; by
+    default a float, or a count) takes it; a rewrite too long to show says
+    what to change instead.
+
+    >>> hint("1,500"), hint("1,500", whole=True), hint("1.000", whole=True)
+    ('is it 1.500 or 1500? write it with a decimal point, without thousands separators', \
+'thousands separators? write 1500', 'is it 1 or 1000? write it without thousands separators')
+    >>> hint("1\\u20132"), hint("30%", read=lambda w: _in(_number(w), 0, 1))
+    ('it has U+2013, a dash as word processors write it', 'a percentage: write 0.3')
+    """
+    word = word.strip(" \t\n\r")        # ASCII only, as MicroPython's strip
+    read = read or (_count if whole else _number)
     if whole and too_long(word):
         return "it is negative" if word.startswith("-") else "too large"
-    said = full_width([word], lambda w: clip(w, 40, quote))
-    if said:
-        return said if len(said) < 200 else said.split(": write")[0]
-    for dash in _MINUSES:
-        if dash in word:
-            fixed = word.replace(dash, "-")
-            if whole and fixed.startswith("-"):
-                return ("it is negative (its minus sign is U+%04X, as word processors "
-                        "write it)" % ord(dash))
-            return "its minus sign is U+%04X, as word processors write it: write %s" % (
-                ord(dash), _short(fixed))
-    if "_" in word and _float(word.replace("_", "")) is not None:
-        return "'_' is no part of a number: write %s" % _short(word.replace("_", ""))
+    said, fixed, change = _lookalikes(word, quote)
+    if not said:
+        return _rule(word, whole, read)
+    if whole and fixed.startswith("-") and fixed[1:].isdigit():
+        return "it is negative (%s)" % said
+    if _reads(read, fixed):
+        return _then(said, "write " + fixed if len(fixed) <= 40 else change)
+    then = _rule(fixed, whole, read)
+    return said.replace(_GROUPED, "") + (", and " + then if then else "")
+
+
+def _rule(word, whole, read):
+    """``hint`` for a word of ASCII characters."""
+    if "_" in word and as_float(word.replace("_", "")) is not None:
+        return _write(read, "'_' is no part of a number", "delete it", word.replace("_", ""))
     base = word.lower().lstrip("+-")[:2]
     if base in ("0x", "0o", "0b"):
-        return _base(word, {"0x": "hexadecimal", "0o": "octal", "0b": "binary"}[base])
+        return _base(word, {"0x": "hexadecimal", "0o": "octal", "0b": "binary"}[base], read)
+    if word.endswith("%") and as_float(word[:-1]) is not None:
+        return _write(read, "a percentage", "leave out the '%'", word[:-1], _percent(word[:-1]))
     for sign in _SIGNS:
-        if sign in word and _float(word.replace(sign, "")) is not None:
-            return "leave out the '%s': write %s" % (sign, _short(word.replace(sign, "")))
-    if "," in word and _float(word.replace(",", "")) is not None:
-        if _thousands(word):
-            return "thousands separators? write %s" % _short(word.replace(",", ""))
-        if word.count(",") == 1 and not whole:
-            return "a decimal comma? write %s" % _short(word.replace(",", "."))
-    return _as_number(word, whole)
+        if sign in word and as_float(word.replace(sign, "")) is not None:
+            return _write(read, "leave out the '%s'" % sign, "", word.replace(sign, ""))
+    said = _separators(word, whole, read)
+    return said if said is not None else _as_number(word, whole, read)
 
 
-def _as_number(word, whole):
+def _separators(word, whole, read):
+    """``hint`` for a number written with ``,`` or more than one ``.``:
+    thousands separators, a decimal comma, or either (then ambiguous: 1,500);
+    None if it has neither."""
+    sign = word[:len(word) - len(word.lstrip("+-"))]
+    digits = word[len(sign):]
+    if not digits or "," not in digits and digits.count(".") < 2 - whole or any(
+            c not in "0123456789,." for c in digits):
+        return None
+    if "," in digits and "." in digits:         # 1,000.5 or 1.000,5
+        mark = "," if digits.rfind(",") > digits.rfind(".") else "."
+        group = "." if mark == "," else ","
+        at = digits.rfind(mark)         # (a board's str may have no rpartition)
+        grouped, tail = digits[:at], digits[at + 1:]
+        if not (_grouped(grouped, group) and tail.isdigit()):
+            return ""
+        return _write(read, "thousands separators%s?" % (" and a decimal comma" if mark == ","
+                                                          else ""),
+                      "delete the thousands separators" + (", and write '.' for ','"
+                                                           if mark == "," else ""),
+                      sign + grouped.replace(group, "") + "." + tail)
+    mark = "," if "," in digits else "."
+    if digits.count(mark) > 1:
+        return _write(read, "thousands separators?", "delete them",
+                      sign + digits.replace(mark, "")) if _grouped(digits, mark) else ""
+    decimal, thousand = sign + digits.replace(mark, "."), sign + digits.replace(mark, "")
+    if not _grouped(digits, mark):
+        return (_write(read, "a decimal comma?", "write '.' for ','", decimal)
+                if mark == "," else None)
+    if whole and float(decimal) == int(float(decimal)):
+        decimal = sign + str(int(float(decimal)))
+    taken = [w for w in (decimal, thousand) if _reads(read, w)]
+    if len(taken) == 2:
+        return "is it %s or %s? write it %swithout thousands separators" % (
+            decimal, thousand, "" if whole else "with a decimal point, ")
+    return _write(read, "thousands separators?" if taken == [thousand] else "a decimal comma?",
+                  "", *taken) if taken else ""
+
+
+def _grouped(digits, mark):
+    """Whether ``digits`` (no sign) is a whole number grouped by ``mark`` in threes: 1,000."""
+    groups = digits.split(mark)
+    return (len(groups) > 1 and 1 <= len(groups[0]) <= 3 and groups[0][:1] != "0"
+            and all(g.isdigit() for g in groups) and all(len(g) == 3 for g in groups[1:]))
+
+
+def _write(read, said, change, *rewrites):
+    """``said``, with the first of ``rewrites`` that ``read`` takes (all
+    those it takes, "or" between them), or what to change (``change``) if
+    that is too long to show, or nothing more if ``read`` takes none."""
+    taken = [w for w in rewrites if _reads(read, w)]
+    if not taken:
+        return said if said[-1] != "?" else ""
+    if max(len(w) for w in taken) > 40:
+        return _then(said, change) if change else said
+    return _then(said, "write " + " or ".join(taken))
+
+
+def lookalikes(word, read, quote=repr):
+    """``hint`` for the characters of ``word`` that look like a number's but
+    are not ASCII (full-width, a Chinese comma, a minus sign, a no-break
+    space...), with the rewrite ``read`` takes; "" if it has none.
+
+    >>> lookalikes("3\\u30014\\u30011", lambda w: w.split(",")[2])
+    "'\\u3001' is the Chinese enumeration comma: write 3,4,1"
+    """
+    said, fixed, change = _lookalikes(word, quote)
+    if not said or not _reads(read, fixed):
+        return said.replace(_GROUPED, "")
+    return _then(said, "write " + fixed if len(fixed) <= 40 else change)
+
+
+def _then(said, what):
+    """``said: what``, or ``said? what`` for a question."""
+    return said + (" " if said[-1] == "?" else ": ") + what
+
+
+def _lookalikes(word, quote):
+    """``(what, the word in ASCII, what to change)`` for the first kind of
+    look-alike character in ``word``; ``("", word, "")`` if none."""
+    fixed = "".join(_LOOK.get(c, chr(ord(c) - 0xFEE0) if 0xFF01 <= ord(c) <= 0xFF5E else c)
+                    for c in word).strip(" ")
+    for c in word:
+        o = ord(c)
+        if 0xFF01 <= o <= 0xFF5E:
+            # a long word: the message quotes its ends already
+            return _FULL % (quote(word) if len(word) <= 40 else "it"), fixed, _HALF
+        if c in _MINUSES:
+            where = word.strip(" ").find(c)
+            minus = where == 0 or word.strip(" ")[where - 1:where] in "eE" + _SPACES
+            return ("its minus sign is U+%04X, as word processors write it" % o if minus else
+                    "it has U+%04X, a dash as word processors write it" % o,
+                    fixed, "write '-' for U+%04X" % o)
+        if _LOOK.get(c):
+            return ("'%s' is the Chinese %s" % (c, "enumeration comma" if c == "\u3001"
+                                                 else "full stop"),
+                    fixed, "write '%s' for '%s'" % (_LOOK[c], c))
+        if c == " " and as_float(word.replace(" ", "")) is None:
+            continue        # "a b" is no number with a space in it
+        if c in _LOOK:
+            name = _NAMES.get(c, "a space") if c in _SPACES else _NAMES.get(c, "")
+            inside = word.strip(_SPACES + _INVISIBLE).find(c) > 0
+            return ("it has %s (U+%04X)%s%s" % (
+                name or "an invisible character", o, ", as a Chinese or Japanese input method "
+                "types it" if o == 0x3000 else "", _GROUPED if inside and name else ""),
+                fixed, "delete it")
+    return "", word, ""
+
+
+def _reads(read, word):
+    """Whether ``read`` takes ``word`` (any error: not)."""
+    try:
+        read(word)
+    except Exception:
+        return False
+    return True
+
+
+def _number(word):
+    value = as_float(word)
+    if value is None or value in (float("inf"), float("-inf")):
+        raise ValueError(word)
+    return value
+
+
+def _count(word):
+    if not word.lstrip("+").isdigit():
+        raise ValueError(word)
+    return int(word)
+
+
+def _in(value, low, high):
+    if not low < value < high:
+        raise ValueError(value)
+
+
+def _percent(text):
+    """``text`` (a number before a % sign) divided by 100, written by moving
+    its point: ``30`` -> ``0.3`` (no float rounding)."""
+    if "e" in text.lower():
+        return repr(float(text) / 100)
+    sign = text[:len(text) - len(text.lstrip("+-"))]
+    whole, part = (text[len(sign):] + ".").split(".")[:2]
+    whole = "00" + whole
+    digits = (whole[:-2].lstrip("0") or "0") + "." + (whole[-2:] + part).rstrip("0")
+    return sign + digits.rstrip(".")
+
+
+def _as_number(word, whole, read):
     """``hint`` for a word written as a number, that is none of the kind asked."""
-    value = _float(word)
+    value = as_float(word)
     if value in (float("inf"), float("-inf")):       # 1e400 ("inf" is no _float)
         return ("it is negative" if whole and value < 0 else "too large" if whole
                 else "too large for a float (at most about 1.8e308)")
+    if value == 0.0 and not says_zero(word):
+        return ("a count is written in digits only" if whole
+                else "too small for a float: it would be 0.0")
     if value is None or word.lstrip("+").isdigit():
         return ""
     if whole and value < 0:
         return "it is negative"
     if whole and value == int(value):
-        return ("too large" if value >= _EXACT
-                else "a count is written in digits only: write %d" % int(value))
+        return ("too large" if value >= _EXACT else
+                _write(read, "a count is written in digits only", "", "%d" % int(value)))
     return ""
 
 
-def refusal(text, name, whole=True, large="", quote=repr):
+def says_zero(text):
+    """Whether ``text``, a number, spells zero (``0``, ``-0.0e5``), so is
+    no float that underflowed (``1e-400``).
+
+    >>> says_zero("-0.0e5"), says_zero("1e-400")
+    (True, False)
+    """
+    return text.strip().lower().lstrip("+-").split("e")[0].strip("0.") == ""
+
+
+def refusal(text, name, whole=True, large="", quote=repr, read=None):
     """Why ``text``, refused as a flag's value, is no ``name`` (``whole``: a
-    count), with what to write; for a number too large, ``large``: the limit
-    that applies. None where argparse's own message says it all. Both
-    command lines say it (``quote``: how a word is shown; MicroPython's
-    small command line passes its copy of CPython's ``repr``).
+    count), with what to write (a rewrite ``read`` takes: the flag's
+    reader); for a number too large, ``large``: the limit that applies.
+    None where argparse's own message says it all. Both command lines say
+    it (``quote``: how a word is shown; MicroPython's small command line
+    passes its copy of CPython's ``repr``).
 
     >>> refusal("1e9999", "whole number", large=SEED_LARGE)
     "invalid whole number value: '1e9999': too large: numpy takes 0 to 2**32 - 1 (4294967295)"
     """
-    reason = hint(text, whole, quote)
+    reason = hint(text, whole, quote, read)
     if reason == "too large" and large:
         reason += ": " + large
     if not reason and len(text) <= 40:
@@ -132,20 +323,49 @@ def refusal(text, name, whole=True, large="", quote=repr):
                                        ": " + reason if reason else "")
 
 
-def flag_type(read, name, whole=True, large=""):
+def flag_type(read, name, whole=True, large="", fits=None):
     """``read`` (text to value, raising ValueError) as an argparse type named
-    ``name``, whose refusal (``refusal``) says why."""
+    ``name``, whose refusal (``refusal``) says why; ``fits``: what a value
+    must also pass (raising ValueError) to be proposed as a rewrite."""
     def convert(text):
         try:
             return read(text)
         except ValueError:
-            said = refusal(text, name, whole, large)
+            said = refusal(text, name, whole, large, repr,
+                           (lambda w: fits(read(w))) if fits else read)
         if said is None:
             raise ValueError(text)          # argparse's own "invalid <name> value: '<text>'"
         import argparse
         raise argparse.ArgumentTypeError(said)
     convert.__name__ = name
     return convert
+
+
+def full_width(words, quote=repr):
+    """For the first of ``words`` with full-width characters (``１０``, ``，``,
+    ``＝``, the ideographic space), as a Chinese or Japanese input method
+    types them: what to write instead, for a message; "" if none has any.
+
+    >>> full_width(["--lr", "０．５"])
+    "'０．５' has full-width characters, as a Chinese or Japanese input method types them: write 0.5"
+    """
+    for word in words:
+        plain = "".join(" " if c == "\u3000" else chr(ord(c) - 0xFEE0)
+                        if 0xFF01 <= ord(c) <= 0xFF5E else c for c in word).strip(" ")
+        if plain != word.strip(" "):
+            # a long word: the message quotes its ends already
+            return _then(_FULL % (quote(word) if len(word) <= 40 else "it"),
+                         "write " + plain if len(plain) <= 40 else _HALF)
+    return ""
+
+
+def refused_word_hint(message, words, quote=repr):
+    """``full_width`` for the word ``message`` refuses (shown quoted, or
+    after a space: ``unrecognized arguments: ｘ``), never another word of
+    the command line; "" if ``message`` says it already."""
+    if "input method" in message:
+        return ""
+    return full_width([w for w in words if quote(w) in message or " " + w in message], quote)
 
 
 def empty_part(parts, separator):
@@ -166,10 +386,11 @@ def too_long(word):
     return len(digits) > DIGITS and digits.isdigit()
 
 
-def _float(word):
+def as_float(word):
     """``float(word)``, if ``word`` is written as a number (in ASCII, without
     ``_``, not ``nan``); else None."""
-    if not word or "_" in word or "n" in word.lower() or any(ord(c) > 127 for c in word):
+    if ("_" in word or "n" in word.lower() or any(ord(c) > 127 for c in word)
+            or not any(c in "0123456789" for c in word)):     # MicroPython's float(".") is 0.0
         return None
     try:
         return float(word)
@@ -177,21 +398,10 @@ def _float(word):
         return None
 
 
-def _base(word, said):
+def _base(word, said, read):
     try:
         value = int(word, 0)
     except ValueError:
         return ""
-    return ("%s is %s: write %d" % (word, said, value) if abs(value) < 10 ** 40
-            else "it is %s, and too large" % said)
-
-
-def _thousands(word):
-    """Whether ``word`` is a whole number with thousands separators: 1,000."""
-    groups = word.lstrip("+-").split(",")
-    return (1 <= len(groups[0]) <= 3 and all(g.isdigit() for g in groups)
-            and all(len(g) == 3 for g in groups[1:]))
-
-
-def _short(text):
-    return text if len(text) <= 40 else "the number without it"
+    shown = word if len(word) <= 40 else "it"
+    return _write(read, "%s is %s" % (shown, said), "write it in decimal digits", str(value))

@@ -10,25 +10,6 @@ small module because a board imports it: purebp.cli needs argparse.
 """
 
 
-def full_width(words, quote=repr):
-    """For the first of ``words`` with full-width characters (``１０``, ``，``,
-    ``＝``, the ideographic space), as a Chinese or Japanese input method
-    types them: what to write instead, for a message; "" if none has any.
-    ``quote``: how a word is shown (MicroPython's small command line passes
-    its copy of CPython's ``repr``).
-
-    >>> full_width(["--lr", "０．５"])
-    "'０．５' has full-width characters, as a Chinese or Japanese input method types them: write 0.5"
-    """
-    for word in words:
-        plain = "".join(" " if c == "\u3000" else chr(ord(c) - 0xFEE0)
-                        if 0xFF01 <= ord(c) <= 0xFF5E else c for c in word)
-        if plain != word:
-            return ("%s has full-width characters, as a Chinese or Japanese input method "
-                    "types them: write %s" % (quote(word), plain))
-    return ""
-
-
 def written(text):
     """``text``, if it is written the way a number is in a file: in ASCII,
     without ``_`` (``int`` and ``float`` would also read ``1_0`` as 10 and a

@@ -17,7 +17,11 @@ NUMBERS = [["--seed", w] for w in [
     "2", "+2", " 2", "2 ", " 2 ", "\t2", "00", "007", "0", "4294967295", "4294967296",
     "99999999999999999999", "0x10", "0o7", "0b1", "1_0", "_1", "1__0", "\uff12", "\u0663",
     "-1", "-0", "-inf", "-1e3", "1e3", "1.0", "2**40", "", " ", "+", "++2", "+ 2", "1 0",
-    "\u200b2", "\xa02", "\x1c2", "a\nb", "it's", "\"q\"'", "x\\y", "-", "nan", "\U0001f600"]]
+    "\u200b2", "\xa02", "\x1c2", "a\nb", "it's", "\"q\"'", "x\\y", "-", "nan", "\U0001f600",
+    # task h21h: each said once, a rewrite only where --seed takes it
+    "\uff15\u3000", "5\u3000", "\u30005", "1,000", "1.000", "1,500", "1\u20132", "\u22125",
+    "\uff10x10", "30%", "1e-400", "5\u3002", "1\xa0000", "\ufeff5", "\u20151", "\uffe55",
+    "4.294967296e9", "4.2e3"]]
 SPELLINGS = [
     [], ["--seed"], ["--seed=2"], ["--seed=+2"], ["--seed="], ["--seed=", "3"], ["--seed=-1"],
     ["--seed=--seed"], ["--seed", "--"], ["--seed", "-x"], ["--seed", "--quiet"],
@@ -128,6 +132,14 @@ def test_the_small_command_line_reads_words_as_the_full_one(name):
     differ = [(words, full(words), small(words)) for words in compared(CLASSES[name])
               if not agree(words, full(words), small(words))]
     assert differ == []
+
+
+def test_a_full_width_word_is_named_once():
+    """The refusal names the full-width word; nothing appends it again."""
+    for words in (["--seed", "\uff15"], ["--seed=\uff15"], ["\uff43heck"], ["--seed", "5\u3000"]):
+        said = small(words)[2]
+        assert said.count("input method") == 1, said
+        assert said == full(words)[2]
 
 
 def test_a_word_is_shown_as_cpythons_repr_shows_it():

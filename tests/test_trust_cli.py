@@ -827,3 +827,218 @@ def test_lang_says_what_it_translates():
     done = run(["train", "--help"])
     assert "language of the warning when training fails; the rest of train's output is in " \
            "English" in " ".join(done.stdout.split())
+
+
+# Task h21h: a number's hint is right (its rewrite is read), said once, and short.
+LONG = "0.123456789012345678901234567890123456789"
+HINT_LINES = [
+    (["predict", "{tmp}/good.json", "\u2212%s,1,1" % LONG], "purebp predict: error: input "
+     "'\u22120.12345678901234567890...789,1,1' (46 characters): "
+     "'\u22120.12345678901234567890...3456789' (42 characters) is not a finite number; its "
+     "minus sign is U+2212, as word processors write it: write '-' for U+2212"),
+    (["train", "--lr", LONG.replace(".", ",")], "purebp train: error: argument --lr: invalid "
+     "float value: '0,123456789012345678901...3456789' (41 characters): a decimal comma? "
+     "write '.' for ',' (see 'purebp train --help')"),
+    (["train", "--lr", "1,000.5"], "purebp train: error: argument --lr: invalid float value: "
+     "'1,000.5': thousands separators? write 1000.5 (see 'purebp train --help')"),
+    (["train", "--lr", "1.000,5"], "purebp train: error: argument --lr: invalid float value: "
+     "'1.000,5': thousands separators and a decimal comma? write 1000.5 "
+     "(see 'purebp train --help')"),
+    (["train", "--lr", "1\u20132"], "purebp train: error: argument --lr: invalid float value: "
+     "'1\u20132': it has U+2013, a dash as word processors write it (see 'purebp train --help')"),
+    (["train", "--seed", "1\u20132"], "purebp train: error: argument --seed: invalid whole "
+     "number value: '1\u20132': it has U+2013, a dash as word processors write it "
+     "(see 'purebp train --help')"),
+    (["train", "--iterations", "1.000"], "purebp train: error: argument --iterations: invalid "
+     "whole number value: '1.000': is it 1 or 1000? write it without thousands separators "
+     "(see 'purebp train --help')"),
+    (["train", "--lr", "1,500"], "purebp train: error: argument --lr: invalid float value: "
+     "'1,500': is it 1.500 or 1500? write it with a decimal point, without thousands "
+     "separators (see 'purebp train --help')"),
+    (["train", "--test-fraction", "30%"], "purebp train: error: argument --test-fraction: "
+     "invalid float value: '30%': a percentage: write 0.3 (see 'purebp train --help')"),
+    (["train", "--lr", "\uff10\uff0e\uff15"], "purebp train: error: argument --lr: invalid "
+     "float value: '\uff10\uff0e\uff15': '\uff10\uff0e\uff15' has full-width characters, as a "
+     "Chinese or Japanese input method types them: write 0.5 (see 'purebp train --help')"),
+    (["explain", "--at", "\uff11\uff10"], "purebp explain: error: argument --at: invalid "
+     "iteration number (1 or more) value: '\uff11\uff10': '\uff11\uff10' has full-width "
+     "characters, as a Chinese or Japanese input method types them: write 10 "
+     "(see 'purebp explain --help')"),
+    (["web", "--port", "\uff18\uff17\uff16\uff15"], "purebp web: error: argument --port: "
+     "invalid port number (0 to 65535) value: '\uff18\uff17\uff16\uff15': "
+     "'\uff18\uff17\uff16\uff15' has full-width characters, as a Chinese or Japanese input "
+     "method types them: write 8765 (see 'purebp web --help')"),
+    (["train", "--layers", "3\uff0c4\uff0c1"], "purebp train: error: argument --layers: "
+     "'3\uff0c4\uff0c1' is not a list of two or more layer sizes, like 3,4,1; "
+     "'3\uff0c4\uff0c1' has full-width characters, as a Chinese or Japanese input method types "
+     "them: write 3,4,1 (see 'purebp train --help')"),
+    (["train", "--data", "{tmp}/data\uff081\uff09.csv", "--lr", "abc"], "purebp train: error: "
+     "argument --lr: invalid float value: 'abc' (see 'purebp train --help')"),
+    (["predict", "{tmp}/good.json", "1,2\u3000,1"], "purebp predict: error: input "
+     "'1,2\\u3000,1': '2\\u3000' is not a finite number; it has an ideographic space (U+3000), "
+     "as a Chinese or Japanese input method types it: write 2"),
+    (["train", "--iterations", "5\u3000"], "purebp train: error: argument --iterations: "
+     "invalid whole number value: '5\\u3000': it has an ideographic space (U+3000), as a "
+     "Chinese or Japanese input method types it: write 5 (see 'purebp train --help')"),
+    (["train", "--data", "{tmp}/ideographic.csv"], "purebp train: error: "
+     "{tmp}/ideographic.csv: line 2, column 2 (b): '\\u30002' is not a finite number: it has "
+     "an ideographic space (U+3000), as a Chinese or Japanese input method types it: write 2"),
+    (["train", "--every", NINES], "purebp train: error: argument --every: invalid whole number "
+     "value: '99999999999999999999999...9999999' (5000 characters): too large: past the "
+     "training's length, --every reports only its start and end (see 'purebp train --help')"),
+    (["draw", "--row", "1e400"], "purebp draw: error: argument --row: invalid whole number "
+     "value: '1e400': too large: the article's data has rows 0 to 3 (the rows of X, counted "
+     "from 0) (see 'purebp draw --help')"),
+    (["web", "--port", "70000"], "purebp web: error: argument --port: invalid port number "
+     "(0 to 65535) value: '70000': too large: a port is at most 65535 "
+     "(see 'purebp web --help')"),
+    (["train", "--layers", "3\u30014\u30011"], "purebp train: error: argument --layers: "
+     "'3\u30014\u30011' is not a list of two or more layer sizes, like 3,4,1; '\u3001' is the "
+     "Chinese enumeration comma: write 3,4,1 (see 'purebp train --help')"),
+    (["train", "--lr", "0\u30025"], "purebp train: error: argument --lr: invalid float value: "
+     "'0\u30025': '\u3002' is the Chinese full stop: write 0.5 (see 'purebp train --help')"),
+    (["predict", "{tmp}/good.json", "1\u30012\u30011"], "purebp predict: error: input "
+     "'1\u30012\u30011': '1\u30012\u30011' is not a finite number; '\u3001' is the Chinese "
+     "enumeration comma: write 1,2,1"),
+    (["train", "--lr", "\uffe55"], "purebp train: error: argument --lr: invalid float value: "
+     "'\uffe55': leave out the '\uffe5': write 5 (see 'purebp train --help')"),
+    (["train", "--lr", "1\xa0000"], "purebp train: error: argument --lr: invalid float value: "
+     "'1\\xa0000': it has a no-break space (U+00A0), a thousands separator? write 1000 "
+     "(see 'purebp train --help')"),
+    (["train", "--lr", "1 000"], "purebp train: error: argument --lr: invalid float value: "
+     "'1 000': it has a space (U+0020), a thousands separator? write 1000 "
+     "(see 'purebp train --help')"),
+    (["train", "--lr", "0.5\u200b"], "purebp train: error: argument --lr: invalid float value: "
+     "'0.5\\u200b': it has a zero-width space (U+200B): write 0.5 (see 'purebp train --help')"),
+    (["train", "--lr", "\ufeff0.5"], "purebp train: error: argument --lr: invalid float value: "
+     "'\\ufeff0.5': it has a byte order mark (U+FEFF): write 0.5 (see 'purebp train --help')"),
+    (["train", "--lr", "\u20151"], "purebp train: error: argument --lr: invalid float value: "
+     "'\u20151': its minus sign is U+2015, as word processors write it: write -1 "
+     "(see 'purebp train --help')"),
+    (["train", "--layers", "3,0,1"], "purebp train: error: argument --layers: '3,0,1' is not "
+     "a list of two or more layer sizes, like 3,4,1; a layer has 1 unit or more, not 0 "
+     "(see 'purebp train --help')"),
+    (["train", "--layers", "3;4;1"], "purebp train: error: argument --layers: '3;4;1' is not "
+     "a list of two or more layer sizes, like 3,4,1; the sizes are separated by commas: "
+     "write 3,4,1 (see 'purebp train --help')"),
+    (["train", "--layers", "3 4 1"], "purebp train: error: argument --layers: '3 4 1' is not "
+     "a list of two or more layer sizes, like 3,4,1; the sizes are separated by commas: "
+     "write 3,4,1 (see 'purebp train --help')"),
+    (["train", "--layers", "3,4x,1"], "purebp train: error: argument --layers: '3,4x,1' is "
+     "not a list of two or more layer sizes, like 3,4,1; '4x' is no whole number "
+     "(see 'purebp train --help')"),
+    (["predict", "{tmp}/good.json", "1.5,2.5;"], "purebp predict: error: input '1.5,2.5;': "
+     "'' is not a finite number; it ends with a semicolon"),
+    (["train", "--seed", "\uff10x10"], "purebp train: error: argument --seed: invalid whole "
+     "number value: '\uff10x10': '\uff10x10' has full-width characters, as a Chinese or "
+     "Japanese input method types them, and 0x10 is hexadecimal: write 16 "
+     "(see 'purebp train --help')"),
+    (["predict", "{tmp}/good.json", "1e-400,0,1"], "purebp predict: error: input "
+     "'1e-400,0,1': '1e-400' is too small for a float: it would be 0.0"),
+    (["train", "--data", "{tmp}/tiny.csv"], "purebp train: error: {tmp}/tiny.csv: line 2, "
+     "column 2 (b): '1e-400' is too small for a float: it would be 0.0"),
+    (["train", "--lr", "1e-400"], "purebp train: error: argument --lr: '1e-400' is too small "
+     "for a float: it would be 0.0 (see 'purebp train --help')"),
+    (["train", "--seed", "4.294967296e9"], "purebp train: error: argument --seed: invalid whole "
+     "number value: '4.294967296e9': a count is written in digits only "
+     "(see 'purebp train --help')"),
+    (["train", "--batch-size", "0.0"], "purebp train: error: argument --batch-size: invalid "
+     "whole number value: '0.0': a count is written in digits only (see 'purebp train --help')"),
+    (["train", "--data", "{tmp}/percent.csv"], "purebp train: error: {tmp}/percent.csv: line 2, "
+     "column 2 (b): '0.111111111111111111111...111111%' (5003 characters) is not a finite "
+     "number: write it without the % sign"),
+    (["train", "--data", "{tmp}/thousands.csv"], "purebp train: error: {tmp}/thousands.csv: "
+     "line 2, column 2 (b): '1,000,000,000,000,000,0...000,000' (6001 characters) is not a "
+     "finite number: thousands separators? delete them"),
+    (["predict", "{tmp}/good.json", "0,5;1;1", "1%s;1;1" % (".000" * 1500)], "purebp predict: "
+     "error: input '1.000.000.000.000.000.0...000;1;1' (6005 characters): "
+     "'1.000.000.000.000.000.0...000.000' (6001 characters) has a point, but input '0,5;1;1' "
+     "writes a decimal comma: is it 1,000,000,000,000,000,0...000,000 (6001 characters) or "
+     "10000000000000000000000...0000000 (4501 characters)? write every number the same way, "
+     "without thousands separators"),
+]
+
+
+@pytest.fixture(scope="module")
+def hinted(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("hinted")
+    (folder / "good.json").write_text(json.dumps(GOOD_MODEL), encoding="utf-8")
+    (folder / "data\uff081\uff09.csv").write_text("a,b,y\n1,2,0\n1,2,1\n", encoding="utf-8")
+    (folder / "ideographic.csv").write_text("a,b,y\n1,\u30002,0\n1,2,1\n", encoding="utf-8")
+    (folder / "tiny.csv").write_text("a,b,y\n1,1e-400,0\n1,2,1\n", encoding="utf-8")
+    (folder / "percent.csv").write_text("a,b,y\n1,0.%s%%,0\n1,2,1\n" % ("1" * 5000),
+                                        encoding="utf-8")
+    (folder / "thousands.csv").write_text('a,b,y\n1,"1%s",0\n1,2,1\n' % (",000" * 1500),
+                                          encoding="utf-8")
+    return str(folder)
+
+
+@pytest.mark.parametrize("args, line", HINT_LINES,
+                         ids=[" ".join(a)[:50] for a, line in HINT_LINES])
+def test_a_hint_is_right_said_once_and_short(hinted, args, line):
+    done = run([a.replace("{tmp}", hinted) for a in args])
+    assert (done.returncode, done.stderr) == (2, line.replace("{tmp}", hinted) + "\n")
+    assert [p for p in error_patterns() if p.search(done.stderr.strip())], done.stderr
+
+
+def _value_flags():
+    """Every flag of every command that takes a value: ``(command, flag)``."""
+    from purebp.cli import build_parser
+    parser = build_parser()
+    found = [(None, action.option_strings[-1]) for action in parser._actions
+             if action.option_strings and action.nargs != 0 and not action.choices]
+    for action in parser._actions:
+        for command, sub in (getattr(action, "choices", None) or {}).items():
+            if hasattr(sub, "_actions"):
+                found += [(command, a.option_strings[-1]) for a in sub._actions
+                          if a.option_strings and a.nargs != 0]
+    return found
+
+
+def test_a_long_word_gives_a_short_line_for_every_flag():
+    """A word of 5000 characters of each kind, for every flag: one line of
+    about 300 characters at most (the word by its ends, every rewrite
+    clipped; the longest, 322, lists gradcheck --loss's five choices)."""
+    flags = _value_flags()
+    assert len(flags) > 40
+    long_lines = []
+    for command, flag in flags:
+        for kind in ("9", "\uff11", "a", "\u2212", "\u3001", " 1"):
+            word = (kind * 5000)[:5000]
+            done = run(([command] if command else []) + [flag, word])
+            lines = done.stderr.splitlines()
+            if len(lines) != 1 or len(lines[0]) > 330:
+                long_lines.append((command, flag, kind, len(done.stderr), done.stderr[:120]))
+    assert long_lines == []
+
+
+def _why_table():
+    with open(os.path.join(ROOT, "docs", "errors.md"), encoding="utf-8") as f:
+        text = f.read()
+    section = text[text.index("## Why a number is refused"):]
+    section = section[:section.index("\n## ")]
+    return re.findall(r"^\| (a float|a count|a fraction|a seed) \| `(.+?)` \| (.+) \|$", section,
+                      re.M)
+
+
+def test_every_reason_in_errors_md_is_the_one_given():
+    """docs/errors.md's "Why a number is refused": each line is what
+    numberwords.hint says of its word, read as a float, a count or a fraction."""
+    from purebp import cli
+    from purebp.numberwords import hint
+    rows = _why_table()
+    assert len(rows) > 30
+    from purebp.miniargs import _seed
+    reads = {"a float": (False, None), "a count": (True, None),
+             "a fraction": (False, lambda w: cli._held_out(cli._float(w))), "a seed": (True, _seed)}
+    said = [(kind, word, why, hint(ast.literal_eval(word), reads[kind][0], read=reads[kind][1]))
+            for kind, word, why in rows]
+    assert [row for row in said if row[2] != row[3]] == []
+
+
+def test_a_long_diagnosis_hint_is_clipped(tmp):
+    layers = "3," + ",".join(["4"] * 3000) + ",1"
+    done = run(["train", "--layers", layers, "--iterations", "1"])
+    assert done.returncode in (0, 1)
+    said = [line for line in done.stderr.splitlines() if "--layers" in line]
+    assert said and max(len(line) for line in said) < 300, said
