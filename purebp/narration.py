@@ -195,6 +195,15 @@ class Story(dict):
         except ValueError:      # an int past CPython's 4300 digits, put in by hand
             return "<Story: %s>" % show(dict(self))
 
+    def _repr_pretty_(self, p, cycle):
+        """IPython's view of a dict, a key a line, as before ``__repr__``
+        (which IPython would otherwise print on one line)."""
+        try:
+            dict.__repr__(self)
+        except ValueError:
+            return p.text(repr(self))
+        return p.pretty(dict(self))
+
     def _repr_html_(self):
         """The narrated table; None (Jupyter shows the dict, then) if a field
         changed by hand no longer holds together."""
