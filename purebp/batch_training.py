@@ -20,7 +20,7 @@ step whose weights are no longer finite ends training with a
 from .errors import TrainingError
 from .metrics import measure
 from .network import _forward, step
-from .training import _all_finite, _metric, _tell
+from .training import _all_finite, _metric, _tell, _tidy
 
 # purebp.batches and random_start are imported by the loops: a later
 # full-batch training on a board lets them go (``purebp._let_go``), and
@@ -42,6 +42,7 @@ def mini_batches(X, y, weights, generator, batch_size, epochs, lr, loss, activat
     for epoch in range(epochs):
         if every and epoch % every == 0:     # the weights this epoch starts from, every row
             history.append((epoch, _metric(weights, (X, y), metric, activation, loss)))
+            _tidy()
             if held_out is not None:
                 held.append((epoch, _metric(weights, held_out, metric, activation, loss)))
         order = permutation(len(X), generator)           # order = np.random.permutation(len(X))
@@ -71,6 +72,7 @@ def compiled_batches(loop, X, y, weights, generator, batch_size, epochs, lr, los
     for epoch in range(epochs):
         if every and epoch % every == 0:
             history.append((epoch, measure(metric, y, loop.outputs(flats, X), loss)))
+            _tidy()
             if held_out is not None:
                 held.append((epoch, measure(metric, held_out[1],
                                             loop.outputs(flats, held_out[0]), loss)))

@@ -263,6 +263,24 @@ def test_a_board_lets_go_of_the_checks_and_the_random_start_once_training_runs(s
     assert abs(int(grown)) < 1024, "the second round kept %s bytes more" % -int(grown)
 
 
+# Seconds on the unix port: in .ci/run's long tests.
+@pytest.mark.long
+@pytest.mark.needs_processes
+@pytest.mark.parametrize("data, settings, path", [
+    ("seed", "iterations=100000, every=100", "compiled"),
+    ("seed", "iterations=20000, every=20, fast=False", "plain"),
+    ("xor", "layers=[3, 4, 1], batch_size=2, epochs=4000, every=4", "compiled")],
+    ids=["compiled", "plain", "mini-batches"])
+def test_a_thousand_reports_fit_a_heap_that_holds_them(staged, data, settings, path):
+    """Each report kept, a board collects the garbage (training._tidy): the
+    reports then lie together at the heap's low end, and the list that holds
+    them finds room to grow. Before, each of these failed in a 128 KB heap
+    (a MemoryError for 1256 or 2048 bytes), with room enough in pieces."""
+    program = ("import purebp\nX, y = purebp.load_data(%r)\nr = purebp.train(X, y, %s)\n"
+               "print(len(r.history), r.path)\n" % (data, settings))
+    assert on_the_unix_port(staged, program, heap=128 * 1024) == ["1000 " + path]
+
+
 @pytest.mark.needs_processes
 def test_a_board_keeps_the_checks_it_compiled_from_py_files(staged):
     """Compiled on the board from .py files, the argument checks stay loaded:
