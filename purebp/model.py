@@ -59,7 +59,8 @@ from .files import MAX_MODEL_BYTES, file_path, read_text, write_atomically
 from .activations import HIDDEN
 from .losses import LOSS_NAMES, LOSSES
 from .model_check import (MAX_DIGITS, SPLIT_KEYS, check_fields, class_names, is_int, matrix,
-                          names, scaler, shown, split as check_split, taken)
+                          long_weights, names, scaler, shown, split as check_split,
+                          taken)
 from .network import Training, evaluate, predict
 
 FORMAT = "purebp-model"
@@ -85,6 +86,8 @@ class Model:
                  scaling=None, training=None, bias=False, activation="sigmoid", classes=None,
                  split=None):
         layers = checks.layer_sizes(layers, "Model: layers")
+        weights = taken(weights, 3, copy=True)
+        long_weights(weights)
         weights = checks.weight_matrices(weights, "Model")
         if [len(weights[0])] + [len(syn[0]) for syn in weights] != layers:
             raise PurebpError("Model: weights: their shapes do not fit layers %s" % show(layers))

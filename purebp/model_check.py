@@ -14,7 +14,7 @@ set to something else after (``model.layers = None``). Each refusal is one
 >>> model.predict([[1, 0]])
 Traceback (most recent call last):
     ...
-purebp.errors.PurebpError: Model: weights[0], row 1, column 0: nan is not a finite number
+purebp.errors.PurebpError: Model: weights[0]: row 1, column 0: nan is not a finite number
 
 The helpers below check the parts of a file as ``from_dict`` reads them;
 ``check_fields`` words their refusals for a Model (``Model: ...``).
@@ -23,7 +23,7 @@ The helpers below check the parts of a file as ``from_dict`` reads them;
 import json
 import math
 
-from .checks import plain
+from .checks import layer_sizes, plain
 from .columns import BIAS, given_inputs, name_problem
 from .errors import PurebpError, plural, show
 from .activations import HIDDEN
@@ -62,11 +62,9 @@ def check_fields(model, numbers=True):
             setattr(model, key, plain_value)
     if not _plain_weights(model.weights, numbers):
         model.weights = taken(model.weights, 3)
-    layers = model.layers
-    if not (isinstance(layers, list) and len(layers) >= 2
-            and all(is_int(n) and n >= 1 for n in layers)):
-        raise PurebpError("Model: layers: expected a list of two or more layer sizes (whole "
-                          "numbers of at least 1), got %s" % _show(layers))
+    # As the constructor checks them: whole numbers of at least 1, and at
+    # most MAX_WEIGHTS weights, before the shapes are (a 5 x 10**100 matrix).
+    layers = layer_sizes(model.layers, "Model: layers")
     _weights(model.weights, layers, numbers)
     for key, names in (("loss", LOSS_NAMES), ("activation", HIDDEN)):
         value = getattr(model, key)
@@ -99,12 +97,15 @@ def check_fields(model, numbers=True):
         raise PurebpError("Model: bias is True, so inputs must end with %r after at least one "
                           "other input" % BIAS)
     _scaling(model)
-    for key in sorted(model.training, key=str):
+    keys = sorted((key for key in model.training if not isinstance(key, str)), key=_show)
+    if keys:
+        raise PurebpError("Model: training: the key %s is not a text; its keys are names"
+                          % _show(keys[0]))
+    for key in sorted(model.training):
         value = model.training[key]
         if _long(value):
             raise PurebpError("Model: training %s: %s" % (_show(key), _TOO_LONG))
-        if not isinstance(key, str) or not (
-                value is None or isinstance(value, (str, bool)) or is_number(value)):
+        if not (value is None or isinstance(value, (str, bool)) or is_number(value)):
             raise PurebpError("Model: training %s: %s; its values are numbers, texts, True, "
                               "False or None" % (_show(key), _show(value)))
     try:
@@ -148,6 +149,19 @@ def taken(value, depth, copy=False):
         value = items
     number = python_number(value)
     return value if number is None else number
+
+
+def long_weights(weights):
+    """Refuse a whole number of more than 100 digits among ``weights`` (lists
+    of lists of lists, as ``taken`` gives them) as ``check_fields`` does: the
+    constructor's checks would call 10 ** 400 too large for a float, and
+    10 ** 200 a weight."""
+    for k, syn in enumerate(weights if isinstance(weights, list) else ()):
+        for i, row in enumerate(syn if isinstance(syn, list) else ()):
+            for j, v in enumerate(row if isinstance(row, list) else ()):
+                if _long(v):
+                    raise PurebpError("Model: weights[%d]: row %d, column %d: %s"
+                                      % (k, i, j, _TOO_LONG))
 
 
 def shown(value):
@@ -237,7 +251,7 @@ def matrix(A, rows, cols, key):
     for i, row in enumerate(A):
         for j, v in enumerate(row):
             if not is_number(v):
-                raise PurebpError("model %s, row %d, column %d: %s is not a finite number"
+                raise PurebpError("model %s: row %d, column %d: %s is not a finite number"
                                   % (key, i, j, shown(v)))
 
 
@@ -259,8 +273,8 @@ def scaler(part, columns, key, version):
     for j in range(width):
         problem = range_problem(low[j], high[j])
         if problem:
-            raise PurebpError("model scaling of %s, column %d (%s): min %r, max %r: %s"
-                              % (key, j + 1, columns[j], low[j], high[j], problem))
+            raise PurebpError("model scaling of %s, column %d (%s): min %s, max %s: %s"
+                              % (key, j + 1, columns[j], show(low[j]), show(high[j]), problem))
         if version == 1 and low[j] == high[j]:
             # Version 1 left a constant column as it was: the identity, (v - 0) / 1.
             low[j], high[j] = 0, 1
@@ -326,7 +340,7 @@ def _weights(weights, layers, numbers):
         for i, row in enumerate(syn if numbers else ()):
             for j, v in enumerate(row):
                 if not is_number(v):
-                    raise PurebpError("Model: weights[%d], row %d, column %d: %s" % (
+                    raise PurebpError("Model: weights[%d]: row %d, column %d: %s" % (
                         k, i, j, _TOO_LONG if is_int(v) else "%s is not a %snumber%s" % (
                             _show(v), "finite " if isinstance(v, (int, float)) else "",
                             ": a weight is a number, not True or False"
@@ -338,7 +352,7 @@ def _scaling(model):
     scaling = model.scaling
     if set(scaling) != {"inputs", "targets"}:
         raise PurebpError("Model: scaling: expected a dict of \"inputs\" and \"targets\", "
-                          "got the keys %s" % (", ".join(_show(k) for k in sorted(scaling, key=str))
+                          "got the keys %s" % (", ".join(sorted(_show(k) for k in scaling))
                                                 or "(none)"))
     for part, columns in (("inputs", given_inputs(model.inputs, model.bias)),
                           ("targets", model.targets)):

@@ -206,7 +206,7 @@ CASES = [
     (["predict", "{tmp}/nan_weight.json", "1,0,1"], 2, "JSON has NaN, which is not a finite"),
     (["predict", "{tmp}/infinity.json", "1,0,1"], 2, "JSON has Infinity"),
     (["predict", "{tmp}/huge_weight.json", "1,0,1"], 2,
-     "weights[0], row 1, column 0: Infinity is not a finite number"),
+     "weights[0]: row 1, column 0: Infinity is not a finite number"),
     (["predict", "{tmp}/string_weight.json", "1,0,1"], 2, "\"0.4\" is not a finite number"),
     (["predict", "{tmp}/bool_weight.json", "1,0,1"], 2, "true is not a finite number"),
     (["predict", "{tmp}/no_chain.json", "1,0,1"], 2, "weights[1] must be a 2 x 1 matrix"),

@@ -287,12 +287,12 @@ def test_a_model_changed_after_it_was_made_is_not_saved(tmp_path):
         save(model, path)
     with pytest.raises(PurebpError, match="scaling: expected a dict"):
         model.predict([[0, 1, 1]])
-    with pytest.raises(PurebpError, match=r"Model: weights\[0\], row 0, column 0: a number of "
+    with pytest.raises(PurebpError, match=r"Model: weights\[0\]: row 0, column 0: a number of "
                                           "more than 100 digits; a model file takes at most 100"):
         Model([2, 1], [[[10 ** 200], [2]]])
     model.scaling = {"inputs": None, "targets": None}
     model.weights[0][1][0] = 10 ** 200
-    with pytest.raises(PurebpError, match=r"would not load back \(Model: weights\[0\], row 1, "
+    with pytest.raises(PurebpError, match=r"would not load back \(Model: weights\[0\]: row 1, "
                                           "column 0: a number of more than 100 digits"):
         save(model, path)
     assert open(path).read() == before

@@ -118,18 +118,18 @@ CASES += [
     ("numbers", in_place("m.weights.reverse()"), "Model: weights[0]: expected a 3 x 2"),
     # weights: numbers
     ("numbers", in_place("m.weights[0][1][1] = NAN"),
-     "Model: weights[0], row 1, column 1: nan is not a finite number"),
+     "Model: weights[0]: row 1, column 1: nan is not a finite number"),
     ("numbers", in_place("m.weights[1][0][0] = -INF"),
-     "Model: weights[1], row 0, column 0: -inf is not a finite number"),
+     "Model: weights[1]: row 0, column 0: -inf is not a finite number"),
     ("numbers", in_place("m.weights[1][0][0] = True"),
-     "Model: weights[1], row 0, column 0: True is not a finite number: a weight is a number, "
+     "Model: weights[1]: row 0, column 0: True is not a finite number: a weight is a number, "
      "not True or False"),
     ("numbers", in_place("m.weights[1][0][0] = '0.5'"),
-     "Model: weights[1], row 0, column 0: '0.5' is not a number"),
+     "Model: weights[1]: row 0, column 0: '0.5' is not a number"),
     ("numbers", in_place("m.weights[1][0][0] = None"),
-     "Model: weights[1], row 0, column 0: None is not a number"),
+     "Model: weights[1]: row 0, column 0: None is not a number"),
     ("numbers", in_place("m.weights[1][0][0] = 10 ** 100"),
-     "Model: weights[1], row 0, column 0: a number of more than 100 digits"),
+     "Model: weights[1]: row 0, column 0: a number of more than 100 digits"),
     ("numbers", in_place("m.weights[1][0][0] = 10 ** 100 - 1"), OK),   # 100 digits: a file holds it
     ("numbers", in_place("m.weights[1][0][0] = 3"), OK),
     ("numbers", in_place("m.weights[0][0][0] = 1e308"), OK),
@@ -172,7 +172,8 @@ CASES += [
     ("numbers", setter("training", {"lr": [1]}), "Model: training 'lr'"),
     ("numbers", setter("training", {"lr": NAN}), "Model: training 'lr'"),
     ("numbers", setter("training", {"lr": 10 ** 100}), "Model: training 'lr': a number of"),
-    ("numbers", setter("training", {1: 2}), "Model: training 1"),
+    ("numbers", setter("training", {1: 2}), "Model: training: the key 1 is not a text"),
+    ("numbers", setter("training", {1: 2, "lr": [1]}), "Model: training: the key 1 is not a"),
     ("numbers", setter("training", {"iterations": "many", "final_metric": "low"}), OK),
     ("numbers", setter("training", {}), OK),
     # split
@@ -195,7 +196,7 @@ CASES += [
     ("classes", setter("loss", "half-sse"), OK),
     ("classes", setter("scaling", {"inputs": None, "targets": MinMax([0], [1])}),
      "Model: classes make the targets one-hot"),
-    ("classes", in_place("m.weights[0][0][0] = NAN"), "Model: weights[0], row 0, column 0: nan"),
+    ("classes", in_place("m.weights[0][0][0] = NAN"), "Model: weights[0]: row 0, column 0: nan"),
 ]
 # Tuples and numpy values, put in after the Model was made, are taken as the
 # constructor and train take them: as lists and Python numbers.
@@ -207,11 +208,11 @@ CASES += [
                          "'np.array')"), OK),
     ("numbers", in_place("m.weights = NP(m.weights, 'np.array')"), OK),
     ("numbers", in_place("m.weights[1][0][0] = NP(NAN)"),
-     "Model: weights[1], row 0, column 0: nan is not a finite number"),
+     "Model: weights[1]: row 0, column 0: nan is not a finite number"),
     ("numbers", in_place("m.weights[1][0][0] = NP(True, 'np.bool_')"),
-     "Model: weights[1], row 0, column 0: True is not a finite number: a weight is a number"),
+     "Model: weights[1]: row 0, column 0: True is not a finite number: a weight is a number"),
     ("numbers", in_place("m.weights[1][0][0] = NP('0.5', 'np.str_')"),
-     "Model: weights[1], row 0, column 0: np.str_('0.5') is not a number"),
+     "Model: weights[1]: row 0, column 0: np.str_('0.5') is not a number"),
     ("numbers", setter("layers", NP([3, 2, 1], "np.array")), OK),
     ("numbers", in_place("m.layers[0] = NP(3, 'np.int64')"), OK),
     ("numbers", in_place("m.layers[0] = NP(3.0, 'np.float64')"), "Model: layers"),
@@ -253,7 +254,7 @@ CASES += [
     ("numbers", setter("training", {"seed": 10 ** 100 - 1}), OK),
     ("numbers", in_place("m.weights[1][0][0] = -(10 ** 100 - 1)"), OK),
     ("numbers", in_place("m.weights[1][0][0] = -10 ** 100"),
-     "Model: weights[1], row 0, column 0: " + LONG),
+     "Model: weights[1]: row 0, column 0: " + LONG),
 ]
 
 
@@ -433,7 +434,7 @@ def test_the_model_keeps_its_own_copies_of_what_it_is_given():
     ({"scaling": {"inputs": MinMax([0, 0], [1, 10 ** 100]), "targets": None}},
      "Model: scaling of inputs, column 2 (b): \"max\" is " + LONG),
     ({"weights": [[[0.5, 1], [10 ** 100, 1], [1, 1]], [[1], [1]]]},
-     "Model: weights[0], row 1, column 0: " + LONG),
+     "Model: weights[0]: row 1, column 0: " + LONG),
 ])
 def test_every_refusal_of_the_constructor_starts_with_model(change, words):
     arguments = numbers_arguments()
@@ -476,7 +477,7 @@ def test_bool_and_long_weights_are_refused_when_the_model_is_made():
     for weights, words in (([[[True], [False], [True]]], "True is not a finite number"),
                            ([[[10 ** 299], [1], [1]]], "a number of more than 100 digits"),
                            ([[[0.5], [-(10 ** 100)], [1]]], "a number of more than 100 digits")):
-        refused(lambda: Model([3, 1], weights), "Model: weights[0], row ")
+        refused(lambda: Model([3, 1], weights), "Model: weights[0]: row ")
 
 
 def test_the_model_keeps_its_own_copy_of_the_weights():
@@ -503,7 +504,7 @@ def test_whole_number_weights_stay_whole_as_a_file_gives_them_back(tmp_path):
     ("settings", {}, "Model.from_training: result: its settings are not what train records"),
     ("settings", None, "Model.from_training: result: its settings are not what train records"),
     ("weights", None, "Model: weights: expected a list of weight matrices, got None"),
-    ("weights", [[[True], [False], [True]]], "Model: weights[0], row 0, column 0: True"),
+    ("weights", [[[True], [False], [True]]], "Model: weights[0]: row 0, column 0: True"),
     ("layers", [3, 2], "Model: weights: their shapes do not fit layers [3, 2]"),
     ("layers", None, "layers: expected a list of layer sizes like [3, 4, 1], got None"),
 ])
@@ -512,3 +513,93 @@ def test_a_training_changed_by_hand_is_refused_by_from_training(field, value, wo
     result = train(X, y, iterations=3)
     setattr(result, field, value)
     refused(lambda: Model.from_training(result), words)
+
+
+# Whole numbers too long for a model file, and past CPython's 4300 digits for a
+# text (str(10 ** 5000) raises ValueError): in every place a Model holds a number,
+# in every nesting, given to the constructor and set by hand.
+HUGE = (10 ** 5000, -10 ** 5000, 10 ** 4000, 10 ** 100)
+
+
+def _huge_places():
+    """(name, the Model's arguments, fields changed): ``n`` put in one place."""
+    def place(path):
+        def put(arguments, n):
+            *way, last = path
+            where = arguments
+            for step in way:
+                where = getattr(where, step) if isinstance(step, str) and isinstance(
+                    where, MinMax) else where[step]
+            if isinstance(where, MinMax):
+                setattr(where, last, n)
+            else:
+                where[last] = n
+        return put
+    paths = [("layers", 0), ("layers", 1), ("layers", 2), ("weights", 0, 1, 0),
+             ("weights", 1, 0, 0), ("scaling", "inputs", "low", 1),
+             ("scaling", "inputs", "high", 0), ("scaling", "targets", "low", 0),
+             ("scaling", "targets", "high", 0), ("training", "seed"), ("training", "lr"),
+             ("inputs", 0), ("targets", 0), ("split", "held_out", 0)]
+    paths += [("split", key) for key in ("test_fraction", "seed", "stratified", "rows",
+                                         "training_rows", "held_out_rows", "held_out")]
+    paths += [(field,) for field in ("layers", "weights", "loss", "activation", "bias",
+                                     "inputs", "targets", "scaling", "training", "split")]
+    places = [("/".join(str(p) for p in path), place(path)) for path in paths]
+    places += [
+        ("training key", lambda arguments, n: arguments["training"].__setitem__(n, 1)),
+        ("training list", lambda arguments, n: arguments["training"].__setitem__("lr", [n])),
+        ("training NP", lambda arguments, n: arguments["training"].__setitem__(
+            "seed", NP(n, "np.int64"))),
+        ("scaling key", lambda arguments, n: arguments["scaling"].__setitem__(n, None)),
+        ("split key", lambda arguments, n: arguments["split"].__setitem__(n, 1)),
+        ("weights NP", lambda arguments, n: arguments["weights"][0][0].__setitem__(
+            0, NP(n, "np.int64"))),
+        ("classes", lambda arguments, n: arguments.update(classes=[n, "dog"], layers=[3, 2, 2],
+                                                          weights=[[[0.5] * 2] * 3] * 2)),
+    ]
+    return places
+
+
+HUGE_CASES = [(name, put, n) for name, put in _huge_places() for n in HUGE]
+
+
+def _huge_id(case):
+    name, put, n = case
+    digits = {10 ** 5000: "10**5000", -10 ** 5000: "-10**5000", 10 ** 4000: "10**4000",
+              10 ** 100: "10**100"}
+    return "%s=%s" % (name, digits[n])
+
+
+@pytest.mark.parametrize("case", HUGE_CASES, ids=[_huge_id(case) for case in HUGE_CASES])
+def test_a_huge_whole_number_anywhere_is_one_short_refusal_made_or_set(case, tmp_path):
+    name, put, n = case
+    arguments = numbers_arguments()
+    put(arguments, n)
+    made = refused(lambda: Model(**arguments), "Model: ")
+    assert len(made) < 330, made
+    model = numbers_model()
+    changed = numbers_arguments()
+    put(changed, n)
+    for field, value in changed.items():
+        setattr(model, field, value)
+    shown = repr(model)                             # never an error, and short
+    assert shown.startswith("<Model ") and len(shown) < 400, shown
+    path = str(tmp_path / "m.json")
+    messages = set()
+    for call in (lambda: model.predict([[0.5, 1.0]]), model.as_dict,
+                 lambda: model.predict_classes([[0.5]]), lambda: to_text(model, path),
+                 lambda: model_svg(model), lambda: save(model, path)):
+        message = refused(call, "Model: ")
+        assert len(message) < 330 + len(path), message
+        messages.add(message)
+    assert not os.path.exists(path) and model._repr_svg_() is None
+    for prop in ("outputs", "data_inputs"):         # the names: refused or given
+        try:
+            getattr(model, prop)
+        except PurebpError as error:
+            assert len(str(error)) < 330 and str(error) in messages
+    said = [m for m in messages if not m.startswith(path)][0]
+    if name == "weights" or not name.startswith("weights"):     # repr checks no weight
+        assert said in shown                        # the repr says what is wrong
+    if name.startswith(("layers", "weights/", "training/", "scaling/", "split/")):
+        assert said == made                         # made or set: the same words
