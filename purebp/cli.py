@@ -896,7 +896,7 @@ def _run_web(args, out):
 def _inputs_from_words(words, names, bias):
     """Rows of numbers from command-line words like 1,0,1 (or 1;0;1, where
     a decimal comma may be written: 0,5;1)."""
-    from .csvdata import ask, not_a_number, thousands, to_number
+    from .csvdata import ask, cell_hint, grouped_point, not_a_number, thousands, to_number
     commas = [word for word in words if ";" in word and "," in word]
     points = [(word, cell.strip(" \t")) for word in words if ";" in word
               for cell in word.split(";") if thousands(cell.strip(" \t"))]
@@ -914,12 +914,17 @@ def _inputs_from_words(words, names, bias):
             value = to_number(cell.strip(" \t"), delimiter)
             if value is None:
                 said = (empty_part(cells, "comma" if delimiter == "," else "semicolon")
-                        if not cell.strip(" \t") else cell != word and hint(cell)
-                        or lookalikes(word, lambda w: _input_row(w, len(names))) or hint(cell))
+                        if not cell.strip(" \t") else cell != word and cell_hint(cell, delimiter)
+                        or lookalikes(word, lambda w: _input_row(w, len(names)))
+                        or cell_hint(cell, delimiter))
                 raise PurebpError("input %s: %s%s" % (clip(word), not_a_number(cell), (
                     "" if said.startswith("too small") else "; " + said) if said else ""))
         for cell in cells:
             row.append(to_number(cell.strip(" \t"), delimiter))
+        grouped = [c.strip(" \t") for c in cells if delimiter == ";" and thousands(c.strip(" \t"))]
+        if grouped and not any("." in c for c in cells if not thousands(c.strip(" \t"))):
+            # 1.500;3: no 2.25 in the row shows its points to be decimal points
+            raise PurebpError("input %s: %s" % (clip(word), grouped_point(grouped[0])))
         if len(row) != len(names):
             raise PurebpError("input %s has %s, but the model takes %d (%s%s)"
                               % (clip(word), plural(len(row), "number"), len(names), ", ".join(names),

@@ -147,7 +147,7 @@ def to_number(cell, delimiter):
     >>> to_number("2_0", ","), to_number("\uff12", ","), to_number("-1.5e3", ",")
     (None, None, -1500.0)
     """
-    cell = cell.strip(_SPACES)
+    cell = cell.strip(" \t")    # a file's no-break spaces: parse_rows drops them
     if delimiter == ";":
         cell = cell.replace(",", ".")
     for c in cell:
@@ -400,6 +400,8 @@ def _numbers(rows, names, delimiter, path, header, columns=None):
     wanted = range(width) if columns is None else columns
     matrix = []
     marks = {}       # in a semicolon file: the first cell written with "," and with "."
+    grouped = {}     # the first cell of each column like 1.500, and
+    points = set()   # the columns with a point that is a decimal point (2.25, 0.125)
     for line, cells in rows:
         if len(cells) != width:
             raise PurebpError("%s: line %d has %s, but %s%s"
@@ -418,7 +420,9 @@ def _numbers(rows, names, delimiter, path, header, columns=None):
                 if line == 1 and not header:
                     what += " (line 1 is read as data, since most of its cells are numbers)"
                 elif cell and "too small" not in what:
-                    what += _number_hint(cell, names[i], _holds_text(rows, i, delimiter))
+                    text = _holds_text(rows, i, delimiter)
+                    what += cell_hint(cell, delimiter,
+                                      lambda word: _number_hint(word, names[i], text))
                 raise PurebpError("%s: line %d, column %d (%s): %s"
                                   % (path, line, i + 1, names[i], what))
             row[i] = value
@@ -427,6 +431,9 @@ def _numbers(rows, names, delimiter, path, header, columns=None):
                     marks.setdefault(",", (line, i, cell))
                 elif thousands(cell):
                     marks.setdefault(".", (line, i, cell))
+                    grouped.setdefault(i, (line, i, cell))
+                elif "." in cell:
+                    points.add(i)
         matrix.append(row)
     if len(marks) == 2:
         # 0,5 beside 1.500: is the point a decimal point, or a thousands
@@ -436,6 +443,13 @@ def _numbers(rows, names, delimiter, path, header, columns=None):
         raise PurebpError("%s: line %d, column %d (%s): %s has a point, but line %d writes %s "
                           "with a decimal comma: %s" % (path, line, i + 1, names[i], clip(cell),
                                                         comma[0], clip(comma[2]), ask(cell)))
+    unproved = sorted(grouped[i] for i in grouped if i not in points)
+    if unproved:
+        # 1.500 in a semicolon file, where 1.500 often means 1500, and no
+        # 2.25 in its column shows that its points are decimal points
+        line, i, cell = unproved[0]
+        raise PurebpError("%s: line %d, column %d (%s): %s" % (path, line, i + 1, names[i],
+                                                             grouped_point(cell)))
     return matrix
 
 
@@ -479,14 +493,42 @@ def _percent(text):
     return repr(float(Decimal(text) / 100))
 
 
-def ask(cell):
+def ask(cell, then="write every number the same way, without thousands separators"):
     """The question a point beside decimal commas raises, and what to do.
 
     >>> ask("1.500")
     'is it 1,500 or 1500? write every number the same way, without thousands separators'
     """
-    return ("is it %s or %s? write every number the same way, without thousands separators"
-            % (clip(cell.replace(".", ","), 40, str), clip(cell.replace(".", ""), 40, str)))
+    return ("is it %s or %s? %s" % (clip(cell.replace(".", ","), 40, str),
+                                    clip(cell.replace(".", ""), 40, str), then))
+
+
+def grouped_point(cell):
+    """Why ``1.500`` is refused in a semicolon file or row, where no other
+    number shows its points to be decimal points, and what to write.
+
+    >>> grouped_point("1.500")
+    "'1.500' has a point before three digits, with semicolons: is it 1,500 or 1500? write it so, with a decimal comma or without thousands separators"
+    """
+    return ("%s has a point before three digits, with semicolons: %s" % (
+        clip(cell), ask(cell, "write it so, with a decimal comma or without thousands "
+                              "separators")))
+
+
+def cell_hint(cell, delimiter, hint=hint):
+    """``hint`` (or another like it) for a cell or a row's word that is no
+    number, computed on the word as its file or row reads it: with
+    semicolons, ``$0,5`` as ``$0.5``, its rewrite written back with the
+    decimal comma.
+
+    >>> cell_hint("$0,5", ";"), cell_hint("1_0,5", ";"), cell_hint("$0,5", ",")
+    ("leave out the '$': write 0,5", "'_' is no part of a number: write 10,5", '')
+    """
+    if delimiter != ";" or "," not in cell or "." in cell:
+        return hint(cell)
+    read = cell.replace(",", ".")
+    said = hint(read).replace(repr(read), repr(cell))
+    return re.sub(r"(?<![0-9A-Za-z.])([-+]?[0-9]+)\.([0-9]+)(?![0-9A-Za-z.])", r"\1,\2", said)
 
 
 def thousands(cell):
@@ -537,6 +579,10 @@ def _labels(rows, column, name, delimiter, path):
     numbers = [to_number(cell, delimiter) for line, cell in cells]
     if any(v is None for v in numbers):
         return [cell for line, cell in cells]
+    grouped = [(line, cell) for line, cell in cells if delimiter == ";" and thousands(cell)]
+    if grouped and not any("." in cell and not thousands(cell) for line, cell in cells):
+        raise PurebpError("%s: line %d, column %d (%s): %s" % (path, grouped[0][0], column + 1,
+                                                             name, grouped_point(grouped[0][1])))
     whole = []
     for line, cell in cells:
         # read exactly, not as a float: 9007199254740993 is not ...992

@@ -134,8 +134,12 @@ TEXTS = {
                      "before it falls",
                      "训练很短（--epochs %d）：训练初期指标可能先升后降"),
     "short_epochs_try": ("more epochs: --epochs %d", "多训练几轮：--epochs %d"),
-    "unknown": ("none found here; the data may need a larger network, or a bias input",
-                "看不出明显的原因，数据也许需要更大的网络，或者一个偏置输入"),
+    "unknown": ("none found here; the data may need a larger network",
+                "看不出明显的原因，数据也许需要更大的网络"),
+    "unknown_no_bias": ("none found here; the data may need a larger network, or a bias "
+                        "input (no column is the same on every row)",
+                        "看不出明显的原因，数据也许需要更大的网络，或者一个偏置输入"
+                        "（没有哪一列在每一行上都相同）"),
     "unknown_try": ("a hidden layer (--layers %s), another learning rate, more iterations",
                     "加一个隐藏层（--layers %s）、换一个学习率，或者多训练一些迭代"),
     "unknown_wider_try": ("more hidden units (--layers %s), another learning rate, more "
@@ -223,13 +227,16 @@ def diagnose(result, X, y):
     if not causes and moved < SMALL_MOVE:
         causes.append(("small_steps", (_short(moved), _short(lr))))
         remedies.append(("small_steps_try", (_short(max(LOSSES[loss].lr, 10 * lr)),)))
+    # "or a bias input" only where X has none: no column the same on every row
+    unknown = "unknown" if any(all(row[j] == X[0][j] for row in X)
+                               for j in range(len(X[0]))) else "unknown_no_bias"
     if not causes and len(layers) == 2:
-        causes.append(("unknown", ()))
+        causes.append((unknown, ()))
         remedies.append(("unknown_try", (sizes,)))
     elif not causes:       # a hidden layer already: more units in each
         wider = ",".join(str(n if k in (0, len(layers) - 1) else 2 * n)
                          for k, n in enumerate(layers))
-        causes.append(("unknown", ()))
+        causes.append((unknown, ()))
         # (3000 layers: its ends and its length, not 6000 characters)
         remedies.append(("unknown_wider_try", (clip(wider, 60, str),)))
     return [symptom] + causes + remedies

@@ -173,7 +173,24 @@ def test_a_fit_no_better_than_the_targets_mean_warns_though_the_loss_fell():
     assert findings[0] == ("no_better", ("sse", "1.00001", "sse", "1")), findings
     assert keys(findings)[-2:] == ["unknown", "unknown_try"]
     assert_listed(findings)
+    assert describe(findings)[1] == ("  likely cause: none found here; the data may need a "
+                                     "larger network")
     assert describe(findings)[0] == ("the sse at the end, 1.00001, is no better than the sse of "
                                      "giving every row the targets' mean, 1: training failed")
     # Fewer than 1000 iterations say nothing of it: early in training is no failure.
     assert diagnose(train(X, y, layers=[3, 1], lr=0.1, iterations=999, every=100), X, y) == []
+
+
+def test_a_bias_input_is_suggested_only_to_data_without_one():
+    """XOR has a bias column, as CSV data (unless --no-bias) and the other
+    built-in data sets do: "or a bias input" is said only without one."""
+    unbiased = [row[:2] for row in X]
+    result = train(unbiased, y, layers=[2, 1], lr=0.1, iterations=1000, every=100)
+    findings = diagnose(result, unbiased, y)
+    assert keys(findings)[-2:] == ["unknown_no_bias", "unknown_try"], findings
+    assert describe(findings)[1] == ("  likely cause: none found here; the data may need a "
+                                     "larger network, or a bias input (no column is the same "
+                                     "on every row)")
+    assert describe(findings, "zh-CN")[1].endswith("看不出明显的原因，数据也许需要更大的网络，或者一个"
+                                              "偏置输入（没有哪一列在每一行上都相同）")
+    assert_listed(findings)

@@ -151,3 +151,100 @@ def test_predict_warns_of_inputs_far_outside_the_training_rows(tmp_path, rows, w
     edges = inprocess.purebp(["predict", "fl.json", "4.3,2,1,0.1", "11.5,6.8,12.8,4.9",
                               "0.7,0,0,0"], cwd=str(tmp_path))
     assert edges.returncode == 0 and edges.stderr == "", edges
+
+
+EU = "size;rooms;price\n1.500;3;200.000\n2.250;4;310.000\n900;2;120.000\n1.200;3;180.000\n"
+ASKED = ("has a point before three digits, with semicolons: is it %s or %s? write it so, "
+         "with a decimal comma or without thousands separators")
+
+
+def test_points_before_three_digits_in_a_semicolon_file_are_asked_about(tmp_path):
+    """A German or French spreadsheet writes fifteen hundred 1.500: in a
+    semicolon file a column of such numbers was read 1000 times too small,
+    in silence."""
+    line = refused(tmp_path, EU, "--scale", "--scale-targets")
+    assert line == ("purebp train: error: d.csv: line 2, column 1 (size): '1.500' "
+                    + ASKED % ("1,500", "1500"))
+    for text, where in [("a;y\n1;0\n-12.000;1\n", "line 3, column 1 (a): '-12.000'"),
+                        ("a;y\n0,5;0\n1.234.567;1\n", "line 3, column 1 (a): '1.234.567' is "
+                         "not a finite number: thousands separators? write 1234567"),
+                        ("a;b;y\n1.500;0.125;0\n2.500;1.5;1\n", "line 2, column 1 (a): '1.500'"),
+                        ("a;b;y\n1;2.250;0\n2;1;1\n", "line 2, column 2 (b): '2.250'")]:
+        assert where in refused(tmp_path, text, "--scale")
+    # A point that can only be a decimal point in the column: read as one.
+    for text, column in [("a;b;y\n1.500;1;0\n2.25;2;1\n", [1.5, 2.25]),
+                         ("a;b;y\n1.500;1;0\n0.125;2;1\n", [1.5, 0.125]),
+                         ("a;b;y\n0.125;1;0\n0.5;2;1\n", [0.125, 0.5]),
+                         ("a;b;y\n1.5e3;1;0\n1.500;2;1\n", [1500.0, 1.5])]:
+        from purebp.csvdata import read_table
+        assert [row[0] for row in read_table(text, "d.csv").X] == column
+    # In a comma file, 1.500 is one and a half, as ever.
+    from purebp.csvdata import read_table
+    assert read_table("a,y\n1.500,0\n2,1\n", "d.csv").X[0][0] == 1.5
+
+
+def test_a_cell_with_a_grouping_point_and_a_decimal_comma_is_never_misread(tmp_path):
+    line = refused(tmp_path, "a;y\n1.500,5;0\n2;1\n", "--scale")
+    assert line.endswith("(a): '1.500,5' is not a finite number: thousands separators and a "
+                         "decimal comma? write 1500.5")
+    line = refused(tmp_path, "a;y\n0,5;0\n1.500;1\n", "--scale")
+    assert "'1.500' has a point, but line 2 writes '0,5' with a decimal comma" in line
+
+
+@pytest.mark.parametrize("cell, hint", [
+    ("$0,5", "leave out the '$': write 0,5"),
+    ("1_0,5", "'_' is no part of a number: write 10,5"),
+    ("\u22120,5", "its minus sign is U+2212, as word processors write it: write -0,5"),
+    ("1 000,5", "it has a space (U+0020), a thousands separator? write 1000,5"),
+    ("1\u00a0000,5", "it has a no-break space (U+00A0), a thousands separator? write 1000,5"),
+    ("0,5%", "write it without the % sign (0,5 or 0,005)"),
+    ("9" * 5000 + ",5", "too large for a float (at most about 1.8e308)"),
+])
+def test_a_semicolon_cell_is_hinted_as_its_file_reads_it(tmp_path, cell, hint):
+    line = refused(tmp_path, "a;b;y\n0,5;%s;0\n1;2;1\n" % cell, "--scale")
+    assert line.endswith("is not a finite number: " + hint), line
+
+
+@pytest.fixture(scope="module")
+def model(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("rows")
+    (folder / "d.csv").write_text("a;b;y\n0,5;1;0\n1;2;1\n", encoding="utf-8")
+    done = inprocess.purebp(["train", "--data", "d.csv", "--iterations", "3", "--quiet",
+                             "--save", "m.json"], cwd=str(folder))
+    assert done.returncode == 0, done
+    return str(folder / "m.json")
+
+
+@pytest.mark.parametrize("row, said", [
+    ("1.500;3", "input '1.500;3': '1.500' " + ASKED % ("1,500", "1500")),
+    ("0,5;$0,5", "input '0,5;$0,5': '$0,5' is not a finite number; leave out the '$': write 0,5"),
+    ("0,5;1_0,5", "input '0,5;1_0,5': '1_0,5' is not a finite number; '_' is no part of a "
+                  "number: write 10,5"),
+    ("0,5;1 000,5", "input '0,5;1 000,5': '1 000,5' is not a finite number; it has a space "
+                    "(U+0020), a thousands separator? write 1000,5"),
+    ("0,5;\u22120,5", "input '0,5;\u22120,5': '\u22120,5' is not a finite number; its minus "
+                      "sign is U+2212, as word processors write it: write -0,5"),
+    ("1;%s,5" % ("9" * 5000), "'99999999999999999999999...99999,5' (5002 characters) is not a "
+                               "finite number; too large for a float (at most about 1.8e308)"),
+    ("1,\u00a00", "input '1,\\xa00': '\\xa00' is not a finite number; it has a no-break space "
+                  "(U+00A0): write 0"),
+    ("1;0,5\u202f", "input '1;0,5\\u202f': '0,5\\u202f' is not a finite number; it has a narrow "
+                    "no-break space (U+202F): write 0,5"),
+])
+def test_a_semicolon_row_is_read_and_hinted_as_its_file_would_be(model, row, said):
+    done = inprocess.purebp(["predict", model, row])
+    lines = done.stderr.splitlines()
+    assert done.returncode == 2 and len(lines) == 1 and lines[0].endswith(said), done
+    assert listed(lines[0]), "docs/errors.md does not list: " + lines[0]
+
+
+def test_a_semicolon_row_whose_points_are_decimal_points_is_read(model):
+    done = inprocess.purebp(["predict", model, "1.500;2.25", "0.125;1.500", "1.5;1", "--json"])
+    assert done.returncode == 0, done
+    assert json.loads(done.stdout)["X"] == [[1.5, 2.25], [0.125, 1.5], [1.5, 1.0]]
+
+
+def test_class_labels_with_a_grouping_point_in_a_semicolon_file_are_asked_about(tmp_path):
+    """1.000 and 1 would be one class, 1, though a semicolon file may mean 1000."""
+    line = refused(tmp_path, "a;y\n1;1\n2;1.000\n3;2\n", "--classes")
+    assert line.endswith("line 3, column 2 (y): '1.000' " + ASKED % ("1,000", "1000")), line
