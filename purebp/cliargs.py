@@ -162,7 +162,8 @@ class Parser(argparse.ArgumentParser):
         i = argv.index(word)
         top.probing = "quietly"
         try:
-            top.parse_args(argv[:i] + [plain] + argv[i + 1:])
+            # as typed in a shell: train　--iterations is two words then
+            top.parse_args(argv[:i] + plain.split() + argv[i + 1:])
         except _Refused:
             return False
         finally:

@@ -82,7 +82,7 @@ def read(argv):
         message, prog = refused.args
         from .numberwords import refused_word_hint
         hint = refused_word_hint(message, argv, shown, lambda word, plain: _takes(
-            [plain if w == word else w for w in argv]))
+            argv[:argv.index(word)] + plain.split() + argv[argv.index(word) + 1:]))
         if hint:
             message += "; " + hint
         print("%s: error: %s (see '%s --help')" % (prog, printable(message), prog),
