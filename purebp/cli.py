@@ -34,7 +34,7 @@ from .activations import ACTIVATIONS, HIDDEN
 from .batches import schedule, steps_per_epoch, take
 from .datasets import NAMES, load_data
 from .diagnosis import TEXTS as DIAGNOSIS_TEXTS, describe, diagnose, final_metric
-from .errors import PurebpError, TrainingError, plural
+from .errors import PurebpError, TrainingError, plural, show
 from .narration import LANGUAGES, as_data, explain, render, text
 from .gradcheck import THRESHOLD, gradient_check, progress_total, refuse_endless
 from .losses import LOSS_NAMES, LOSSES
@@ -202,8 +202,13 @@ def _float(text):
     return value
 
 
-_real = flag_type(_float, "float", whole=False)
+_rate = flag_type(_float, "float", whole=False, fits=lambda value: _learning_rate(value))
 _fraction = flag_type(_float, "float", whole=False, fits=lambda value: _held_out(value))
+
+
+def _learning_rate(value):
+    from .checks import positive_number
+    return positive_number(value, "lr", "learning rate")
 
 
 def _held_out(value):
@@ -447,7 +452,7 @@ def _network_flags(parser, trains=False):
                              "no hidden layer)")
     parser.add_argument("--seed", type=_seed, default=1,
                         help="seed of the random start, as np.random.seed (default: 1)")
-    parser.add_argument("--lr", type=_real, default=1.0,
+    parser.add_argument("--lr", type=_rate, default=1.0,
                         help="learning rate (default: 1.0, as in the article; --loss says "
                              "where to start for each loss)")
     parser.add_argument("--loss", choices=LOSS_NAMES, help=_loss_help())
@@ -529,14 +534,14 @@ def _data(args):
                                          .replace("column", "input column", 1), n_in))
     if table.classes and args.layers and args.layers[-1] != len(table.classes):
         from .report import some
-        raise PurebpError("layers: the last size is %d, but the data has %s (%s): one output "
+        raise PurebpError("layers: the last size is %s, but the data has %s (%s): one output "
                           "per class; end --layers with %d"
-                          % (args.layers[-1], plural(len(table.classes), "class", "classes"),
+                          % (show(args.layers[-1]), plural(len(table.classes), "class", "classes"),
                              some(table.classes), len(table.classes)))
     n_out = len(table.y[0])
     if not table.classes and args.layers and args.layers[-1] != n_out:
-        raise PurebpError("layers: the last size is %d, but the data has %s%s"
-                          % (args.layers[-1], plural(n_out, "output"),
+        raise PurebpError("layers: the last size is %s, but the data has %s%s"
+                          % (show(args.layers[-1]), plural(n_out, "output"),
                              "; class labels? add --classes (one output per class)"
                              if n_out == 1 < args.layers[-1] and args.data not in NAMES
                              and not args.scale_targets

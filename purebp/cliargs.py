@@ -92,6 +92,10 @@ def _could_be(action, word):
     return True
 
 
+class _Refused(Exception):
+    """A refusal while ``Parser._takes`` parses a rewrite again, unshown."""
+
+
 class Parser(argparse.ArgumentParser):
     """argparse, but a usage error is one line (and exit code 2), and a
     negative number is a value, never an option. ``actions`` lists the
@@ -114,8 +118,11 @@ class Parser(argparse.ArgumentParser):
         return argparse.ArgumentParser.parse_known_args(self, args, namespace)
 
     def error(self, message):
+        top = self if isinstance(self, CommandLine) else getattr(self, "top", None)
+        if top is not None and top.probing == "quietly":
+            raise _Refused(message)
         hint = (self._dash_hint(message)
-                or refused_word_hint(message, getattr(self, "words", [])))
+                or refused_word_hint(message, getattr(self, "words", []), repr, self._takes))
         message += ("; " + hint) if hint and not hint.startswith(";") else hint
         message = clip_words(message, getattr(self, "words", []))
         self.exit(2, "%s: error: %s (see '%s --help')\n"
@@ -144,6 +151,24 @@ class Parser(argparse.ArgumentParser):
                     self._probe(i, "%s=%s" % (word, after))
                     return dash_hint(after, action.option_strings[-1], takes_file(action))
         return ""
+
+    def _takes(self, word, plain):
+        """Whether the command line with ``plain`` for ``word`` (its first
+        time) parses without an error: a rewrite to propose."""
+        top = self if isinstance(self, CommandLine) else getattr(self, "top", None)
+        argv, words = getattr(top, "argv", []), getattr(self, "words", [])
+        if top is None or top.probing or word not in argv:
+            return False
+        i = argv.index(word)
+        top.probing = "quietly"
+        try:
+            # as typed in a shell: train　--iterations is two words then
+            top.parse_args(argv[:i] + plain.split() + argv[i + 1:])
+        except _Refused:
+            return False
+        finally:
+            top.probing, top.argv, self.words = False, argv, words
+        return True
 
     def _probe(self, i, written):
         """Parse the command line again with ``written`` (``--target=-x``) in

@@ -50,7 +50,7 @@ from .classes import class_names, one_hot
 from .columns import BIAS, add_bias, name_problem
 from .errors import PurebpError, number, plural, show
 from .files import read_text
-from .numberwords import as_float, clip, hint, says_zero
+from .numberwords import as_float, clip, full_width, hint, says_zero
 from .scaling import MinMax
 
 FEW_CLASSES = 20     # whole-number targets with at most this many values may be classes
@@ -351,12 +351,15 @@ def choose_targets(names, targets, path):
                     raise ValueError(target)      # int() reads 0_1 and ０ too
                 index = int(target)
             except ValueError:
-                raise PurebpError("%s: no column named %r; the columns are: %s"
-                                  % (path, target, ", ".join(names)))
+                said = full_width([target], accepts=lambda word, plain: plain in names or (
+                    plain.lstrip("-").isdigit() and -len(names) <= int(plain) < len(names)))
+                raise PurebpError("%s: no column named %s; the columns are: %s%s"
+                                  % (path, clip(target), ", ".join(names),
+                                     "; " + said if said else ""))
             if not -len(names) <= index < len(names):
-                raise PurebpError("%s: there is no column %d: the file has %d columns "
+                raise PurebpError("%s: there is no column %s: the file has %d columns "
                                   "(0 to %d, or -1 for the last)"
-                                  % (path, index, len(names), len(names) - 1))
+                                  % (path, show(index), len(names), len(names) - 1))
             index %= len(names)
         if index in chosen:
             raise PurebpError("%s: column %r is a target twice" % (path, names[index]))

@@ -61,7 +61,7 @@ def plural(n, noun, nouns=None):
     """
     if n == 1:
         return "%d %s" % (n, noun)
-    if abs(n) > 1e300:       # past what %d writes on CPython 3.11+ (4300 digits): its size
+    if abs(n) > 1e39:       # (past 4300 digits, %d fails on CPython 3.11+): clipped
         return show(n) + " " + (nouns or noun + "s")
     return "%d %s" % (n, nouns or noun + "s")
 

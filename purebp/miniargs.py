@@ -81,12 +81,22 @@ def read(argv):
     except Refused as refused:
         message, prog = refused.args
         from .numberwords import refused_word_hint
-        hint = refused_word_hint(message, argv, shown)
+        hint = refused_word_hint(message, argv, shown, lambda word, plain: _takes(
+            argv[:argv.index(word)] + plain.split() + argv[argv.index(word) + 1:]))
         if hint:
             message += "; " + hint
         print("%s: error: %s (see '%s --help')" % (prog, printable(message), prog),
               file=sys.stderr)
         return 2
+
+
+def _takes(argv):
+    """Whether ``argv`` is read without an error (a rewrite to propose)."""
+    try:
+        _read(argv)
+    except (Refused, Shown):
+        return False
+    return True
 
 
 def _read(argv):

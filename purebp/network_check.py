@@ -111,11 +111,11 @@ def check_settings(layers, n_in, n_out, lr, loss, every, metric):
     (``iterations``, ``epochs`` and ``batch_size``: ``batches.schedule``.)"""
     layers = checks.layer_sizes(layers)
     if layers[0] != n_in:
-        raise PurebpError("layers: the first size is %d, but the data has %s"
-                          % (layers[0], plural(n_in, "input")))
+        raise PurebpError("layers: the first size is %s, but the data has %s"
+                          % (show(layers[0]), plural(n_in, "input")))
     if layers[-1] != n_out:
-        raise PurebpError("layers: the last size is %d, but the data has %s%s"
-                          % (layers[-1], plural(n_out, "output"),
+        raise PurebpError("layers: the last size is %s, but the data has %s%s"
+                          % (show(layers[-1]), plural(n_out, "output"),
                              "; classes need one output each: one_hot(labels, "
                              "class_names(labels)) of purebp.classes makes them"
                              if n_out == 1 < layers[-1] else ""))

@@ -102,7 +102,7 @@ def hint(word, whole=False, quote=repr, read=None):
     said, fixed, change = _lookalikes(word, quote)
     if not said:
         return _rule(word, whole, read)
-    if whole and fixed.startswith("-") and fixed[1:].isdigit():
+    if whole and fixed.startswith("-") and fixed[1:].isdigit() and fixed[1:].strip("0"):
         return "it is negative (%s)" % said
     if _reads(read, fixed):
         return _then(said, "write " + fixed if len(fixed) <= 40 else change)
@@ -161,7 +161,8 @@ def _separators(word, whole, read):
     if len(taken) == 2:
         return "is it %s or %s? write it %swithout thousands separators" % (
             decimal, thousand, "" if whole else "with a decimal point, ")
-    return _write(read, "thousands separators?" if taken == [thousand] else "a decimal comma?",
+    return _write(read, "thousands separators?" if taken == [thousand] else "a decimal comma?"
+                  if mark == "," else "a count is written in digits only",     # --row 1.000
                   "", *taken) if taken else ""
 
 
@@ -176,7 +177,10 @@ def _write(read, said, change, *rewrites):
     """``said``, with the first of ``rewrites`` that ``read`` takes (all
     those it takes, "or" between them), or what to change (``change``) if
     that is too long to show, or nothing more if ``read`` takes none."""
-    taken = [w for w in rewrites if _reads(read, w)]
+    taken = []
+    for w in rewrites:          # (30% -> 30 or 0.3; 0% -> 0, once)
+        if w not in taken and _reads(read, w):
+            taken.append(w)
     if not taken:
         return said if said[-1] != "?" else ""
     if max(len(w) for w in taken) > 40:
@@ -204,35 +208,55 @@ def _then(said, what):
 
 
 def _lookalikes(word, quote):
-    """``(what, the word in ASCII, what to change)`` for the first kind of
-    look-alike character in ``word``; ``("", word, "")`` if none."""
+    """``(what, the word in ASCII, what to change)`` for the look-alike
+    characters in ``word``, each kind said once (``−１``: a minus sign and
+    full-width digits), so one rewrite fixes them all; ``("", word, "")``
+    if none."""
     fixed = "".join(_LOOK.get(c, chr(ord(c) - 0xFEE0) if 0xFF01 <= ord(c) <= 0xFF5E else c)
                     for c in word).strip(" ")
+    said, changes = [], []
     for c in word:
-        o = ord(c)
-        if 0xFF01 <= o <= 0xFF5E:
-            # a long word: the message quotes its ends already
-            return _FULL % (quote(word) if len(word) <= 40 else "it"), fixed, _HALF
-        if c in _MINUSES:
-            where = word.strip(" ").find(c)
-            minus = where == 0 or word.strip(" ")[where - 1:where] in "eE" + _SPACES
-            return ("its minus sign is U+%04X, as word processors write it" % o if minus else
-                    "it has U+%04X, a dash as word processors write it" % o,
-                    fixed, "write '-' for U+%04X" % o)
-        if _LOOK.get(c):
-            return ("'%s' is the Chinese %s" % (c, "enumeration comma" if c == "\u3001"
-                                                 else "full stop"),
-                    fixed, "write '%s' for '%s'" % (_LOOK[c], c))
-        if c == " " and as_float(word.replace(" ", "")) is None:
-            continue        # "a b" is no number with a space in it
-        if c in _LOOK:
-            name = _NAMES.get(c, "a space") if c in _SPACES else _NAMES.get(c, "")
-            inside = word.strip(_SPACES + _INVISIBLE).find(c) > 0
-            return ("it has %s (U+%04X)%s%s" % (
-                name or "an invisible character", o, ", as a Chinese or Japanese input method "
-                "types it" if o == 0x3000 else "", _GROUPED if inside and name else ""),
-                fixed, "delete it")
-    return "", word, ""
+        kind = _kind(word, c, quote)
+        if kind and kind[0] not in said:
+            said.append(kind[0])
+            changes.append(kind[1])
+    if not said:
+        return "", word, ""
+    if len(said) > 1:           # a question only alone: "..., and ..." says it all
+        said = [part.replace(_GROUPED, "") for part in said]
+    return ", and ".join(said), fixed, ", and ".join(changes)
+
+
+def _kind(word, c, quote):
+    """``(what, what to change)`` for the character ``c`` of ``word``, a
+    look-alike of a number's; None for one of its own."""
+    o = ord(c)
+    if 0xFF01 <= o <= 0xFF5E:
+        # a long word: the message quotes its ends already
+        return _FULL % (quote(word) if len(word) <= 40 else "it"), _HALF
+    if c in _MINUSES:
+        where = word.strip(" ").find(c)
+        # a minus sign: first, or after an exponent, a space or a comma (3,−1)
+        minus = where == 0 or word.strip(" ")[where - 1:where] in "eE,\u3001" + _SPACES
+        return ("its minus sign is U+%04X, as word processors write it" % o if minus else
+                "it has U+%04X, a dash as word processors write it" % o,
+                "write '-' for U+%04X" % o)
+    if _LOOK.get(c):
+        return ("'%s' is the Chinese %s" % (c, "enumeration comma" if c == "\u3001"
+                                             else "full stop"),
+                "write '%s' for '%s'" % (_LOOK[c], c))
+    if c == " " and as_float(word.replace(" ", "")) is None:
+        return None         # "a b" is no number with a space in it
+    if c in _LOOK:
+        name = _NAMES.get(c, "a space") if c in _SPACES else _NAMES.get(c, "")
+        # (not strip(_SPACES): MicroPython strips bytes, and ５'s first is U+FEFF's)
+        core = [i for i, d in enumerate(word) if d not in _SPACES + _INVISIBLE]
+        inside = core and core[0] < word.find(c) < core[-1]
+        return ("it has %s (U+%04X)%s%s" % (
+            name or "an invisible character", o, ", as a Chinese or Japanese input method "
+            "types it" if o == 0x3000 else "", _GROUPED if inside and name else ""),
+            "delete it")
+    return None
 
 
 def _reads(read, word):
@@ -283,13 +307,16 @@ def _as_number(word, whole, read):
     if value == 0.0 and not says_zero(word):
         return ("a count is written in digits only" if whole
                 else "too small for a float: it would be 0.0")
-    if value is None or word.lstrip("+").isdigit():
-        return ""
+    if value is None or word.lstrip("+").isdigit() or value == 0 and word.lstrip("-").isdigit():
+        return ""           # (-0 is 0: a count, below the flag's least, if refused)
     if whole and value < 0:
         return "it is negative"
     if whole and value == int(value):
-        return ("too large" if value >= _EXACT else
-                _write(read, "a count is written in digits only", "", "%d" % int(value)))
+        said = "a count is written in digits only"
+        if value >= _EXACT or value >= 1 and _reads(_count, "%d" % value) and not _reads(
+                read, "%d" % value):        # --seed 1e10: past the flag's most
+            return said + ", and too large" if value < _EXACT else "too large"
+        return _write(read, said, "", "%d" % int(value))
     return ""
 
 
@@ -315,8 +342,11 @@ def refusal(text, name, whole=True, large="", quote=repr, read=None):
     "invalid whole number value: '1e9999': too large: numpy takes 0 to 2**32 - 1 (4294967295)"
     """
     reason = hint(text, whole, quote, read)
-    if reason == "too large" and large:
+    if reason.endswith("too large") and large:
         reason += ": " + large
+    if " (" in name:        # a port number, an iteration number: not "a count"
+        reason = reason.replace("a count", ("an " if name[0] in "aeiou" else "a ")
+                                + name[:name.index(" (")])
     if not reason and len(text) <= 40:
         return None
     return "invalid %s value: %s%s" % (name, clip(text, 40, quote),
@@ -341,10 +371,12 @@ def flag_type(read, name, whole=True, large="", fits=None):
     return convert
 
 
-def full_width(words, quote=repr):
+def full_width(words, quote=repr, accepts=None):
     """For the first of ``words`` with full-width characters (``１０``, ``，``,
     ``＝``, the ideographic space), as a Chinese or Japanese input method
-    types them: what to write instead, for a message; "" if none has any.
+    types them: what to write instead, for a message (only if ``accepts``,
+    given the word and its rewrite, says the rewrite would be taken); ""
+    if none has any.
 
     >>> full_width(["--lr", "０．５"])
     "'０．５' has full-width characters, as a Chinese or Japanese input method types them: write 0.5"
@@ -354,18 +386,23 @@ def full_width(words, quote=repr):
                         if 0xFF01 <= ord(c) <= 0xFF5E else c for c in word).strip(" ")
         if plain != word.strip(" "):
             # a long word: the message quotes its ends already
-            return _then(_FULL % (quote(word) if len(word) <= 40 else "it"),
-                         "write " + plain if len(plain) <= 40 else _HALF)
+            said = _FULL % (quote(word) if len(word) <= 40 else "it")
+            if accepts is not None and not accepts(word, plain):
+                return said
+            return _then(said, "write " + plain if len(plain) <= 40 else _HALF)
     return ""
 
 
-def refused_word_hint(message, words, quote=repr):
+def refused_word_hint(message, words, quote=repr, accepts=None):
     """``full_width`` for the word ``message`` refuses (shown quoted, or
     after a space: ``unrecognized arguments: ｘ``), never another word of
-    the command line; "" if ``message`` says it already."""
-    if "input method" in message:
+    the command line; "" if ``message`` says it already. ``accepts(word,
+    plain)``: whether the command line with ``plain`` for ``word`` is
+    taken (``check ５``: check takes no ``5`` either)."""
+    if "input method" in message:       # a look-alike hint said it, and the rest
         return ""
-    return full_width([w for w in words if quote(w) in message or " " + w in message], quote)
+    return full_width([w for w in words if quote(w) in message or " " + w in message], quote,
+                      accepts)
 
 
 def empty_part(parts, separator):

@@ -52,6 +52,7 @@ def step_at(X, y, layers=None, seed=1, lr=1.0, loss="half-sse", at=1, progress=N
     check_conventions(layers, y, activation, loss)
     progress = checks.function(progress, "progress", optional=True)
     sizes = ",".join(str(n) for n in layers)
+    sizes = sizes if len(sizes) <= 40 else sizes[:37] + "..."      # sizes of 300 digits
     if batch_size is None:
         what = "at: iteration %s comes after %s of a %s network on %s" % (
             show(at), plural(at - 1, "iteration"), sizes, plural(len(X), "row"))

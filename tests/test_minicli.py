@@ -21,7 +21,10 @@ NUMBERS = [["--seed", w] for w in [
     # task h21h: each said once, a rewrite only where --seed takes it
     "\uff15\u3000", "5\u3000", "\u30005", "1,000", "1.000", "1,500", "1\u20132", "\u22125",
     "\uff10x10", "30%", "1e-400", "5\u3002", "1\xa0000", "\ufeff5", "\u20151", "\uffe55",
-    "4.294967296e9", "4.2e3"]]
+    "4.294967296e9", "4.2e3",
+    # task h21k: one hint a word, however many kinds of look-alike; -0 is no negative
+    "\u2212\uff11", "\u22120", "\u2212\uff10", "1\u3002\uff15", "\xa0\uff11", "1\u2013\uff11",
+    "\uff15\u3001", "1e10", "1e20"]]
 SPELLINGS = [
     [], ["--seed"], ["--seed=2"], ["--seed=+2"], ["--seed="], ["--seed=", "3"], ["--seed=-1"],
     ["--seed=--seed"], ["--seed", "--"], ["--seed", "-x"], ["--seed", "--quiet"],
@@ -47,7 +50,10 @@ AFTER_CHECK = [["check"], ["check", "check"], ["check", "--seed", "2"], ["check"
                ["check", "--"], ["check", "--", "x"], ["check", "-1"], ["check", "x", "-"],
                ["check", "check", "--seed", "2"], ["--bogus", "check"],
                ["--seed", "2", "--bogus", "check"], ["--bogus", "check", "--x"],
-               ["--seed", "5", "check", "--seed", "6"], ["check", "--quiet"], ["check", ""]]
+               ["--seed", "5", "check", "--seed", "6"], ["check", "--quiet"], ["check", ""],
+               # task h21k: no "write 5" where the plain word is refused too
+               ["check", "--seed", "\uff15"], ["check", "\uff15"], ["check", "\uff43heck"],
+               ["\uff43heck", "--seed", "5"]]
 BEFORE_CHECK = [["--seed", "2", "check"], ["--seed=2", "check"], ["--quiet", "check"],
                 ["--ascii", "check"], ["--quiet", "--seed", "3", "--ascii", "check"],
                 ["--seed", "x", "check"], ["--seed", "2", "--seed", "3", "check"]]

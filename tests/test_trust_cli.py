@@ -726,7 +726,7 @@ NUMBER_LINES = [
      "value: '99999999999999999999999...9999999' (5000 characters): too large: numpy takes 0 "
      "to 2**32 - 1 (4294967295) (see 'purebp train --help')"),
     (["train", "--lr", MINUS + "5"], "purebp train: error: argument --lr: invalid float value: "
-     "'\u22125': its minus sign is U+2212, as word processors write it: write -5 "
+     "'\u22125': its minus sign is U+2212, as word processors write it "
      "(see 'purebp train --help')"),
     (["train", "--lr", "$5"], "purebp train: error: argument --lr: invalid float value: '$5': "
      "leave out the '$': write 5 (see 'purebp train --help')"),
@@ -913,7 +913,7 @@ HINT_LINES = [
     (["train", "--lr", "\ufeff0.5"], "purebp train: error: argument --lr: invalid float value: "
      "'\\ufeff0.5': it has a byte order mark (U+FEFF): write 0.5 (see 'purebp train --help')"),
     (["train", "--lr", "\u20151"], "purebp train: error: argument --lr: invalid float value: "
-     "'\u20151': its minus sign is U+2015, as word processors write it: write -1 "
+     "'\u20151': its minus sign is U+2015, as word processors write it "
      "(see 'purebp train --help')"),
     (["train", "--layers", "3,0,1"], "purebp train: error: argument --layers: '3,0,1' is not "
      "a list of two or more layer sizes, like 3,4,1; a layer has 1 unit or more, not 0 "
@@ -940,8 +940,8 @@ HINT_LINES = [
     (["train", "--lr", "1e-400"], "purebp train: error: argument --lr: '1e-400' is too small "
      "for a float: it would be 0.0 (see 'purebp train --help')"),
     (["train", "--seed", "4.294967296e9"], "purebp train: error: argument --seed: invalid whole "
-     "number value: '4.294967296e9': a count is written in digits only "
-     "(see 'purebp train --help')"),
+     "number value: '4.294967296e9': a count is written in digits only, and too large: numpy "
+     "takes 0 to 2**32 - 1 (4294967295) (see 'purebp train --help')"),
     (["train", "--batch-size", "0.0"], "purebp train: error: argument --batch-size: invalid "
      "whole number value: '0.0': a count is written in digits only (see 'purebp train --help')"),
     (["train", "--data", "{tmp}/percent.csv"], "purebp train: error: {tmp}/percent.csv: line 2, "
@@ -956,6 +956,104 @@ HINT_LINES = [
      "writes a decimal comma: is it 1,000,000,000,000,000,0...000,000 (6001 characters) or "
      "10000000000000000000000...0000000 (4501 characters)? write every number the same way, "
      "without thousands separators"),
+    # (stop 21: a rewrite only if the flag, or the command line, takes it; one hint a word)
+    (['train', '--lr', '0,0'],
+     "purebp train: error: argument --lr: invalid float value: '0,0' (see 'purebp train --help')"),
+    (['train', '--lr', '0%'],
+     "purebp train: error: argument --lr: invalid float value: '0%': a percentage (see "
+     "'purebp train --help')"),
+    (['explain', '--lr', '-5%'],
+     "purebp explain: error: argument --lr: invalid float value: '-5%': a percentage (see "
+     "'purebp explain --help')"),
+    (['gradcheck', '--lr', '-1,500'],
+     "purebp gradcheck: error: argument --lr: invalid float value: '-1,500' (see 'purebp "
+     "gradcheck --help')"),
+    (['train', '--test-fraction', '0%'],
+     "purebp train: error: argument --test-fraction: invalid float value: '0%': a percentage "
+     "(see 'purebp train --help')"),
+    (['train', '--lr', '\u2212\uff11'],
+     "purebp train: error: argument --lr: invalid float value: '\u2212\uff11': its minus "
+     "sign is U+2212, as word processors write it, and '\u2212\uff11' has full-width "
+     "characters, as a Chinese or Japanese input method types them (see 'purebp train "
+     "--help')"),
+    (['train', '--iterations', '\u2212\uff11'],
+     "purebp train: error: argument --iterations: invalid whole number value: "
+     "'\u2212\uff11': it is negative (its minus sign is U+2212, as word processors write it, "
+     "and '\u2212\uff11' has full-width characters, as a Chinese or Japanese input method "
+     "types them) (see 'purebp train --help')"),
+    (['train', '--lr', '0.5\u3001\uff11'],
+     "purebp train: error: argument --lr: invalid float value: '0.5\u3001\uff11': '\u3001' "
+     "is the Chinese enumeration comma, and '0.5\u3001\uff11' has full-width characters, as "
+     "a Chinese or Japanese input method types them (see 'purebp train --help')"),
+    (['train', '--lr', '1\u3002\uff15'],
+     "purebp train: error: argument --lr: invalid float value: '1\u3002\uff15': '\u3002' is "
+     "the Chinese full stop, and '1\u3002\uff15' has full-width characters, as a Chinese or "
+     "Japanese input method types them: write 1.5 (see 'purebp train --help')"),
+    (['train', '--lr', '\xa0\uff11'],
+     "purebp train: error: argument --lr: invalid float value: '\\xa0\uff11': it has a "
+     "no-break space (U+00A0), and '\\xa0\uff11' has full-width characters, as a Chinese or "
+     "Japanese input method types them: write 1 (see 'purebp train --help')"),
+    (['train', '--layers', '3,\u2212\uff11,1'],
+     "purebp train: error: argument --layers: '3,\u2212\uff11,1' is not a list of two or "
+     "more layer sizes, like 3,4,1; its minus sign is U+2212, as word processors write it, "
+     "and '3,\u2212\uff11,1' has full-width characters, as a Chinese or Japanese input "
+     "method types them (see 'purebp train --help')"),
+    (['check', '--seed', '\uff15'],
+     "purebp check: error: unrecognized arguments: --seed \uff15; '\uff15' has full-width "
+     "characters, as a Chinese or Japanese input method types them (see 'purebp check "
+     "--help')"),
+    (['check', '\uff15'],
+     "purebp check: error: unrecognized arguments: \uff15; '\uff15' has full-width "
+     "characters, as a Chinese or Japanese input method types them (see 'purebp check "
+     "--help')"),
+    (['draw', '--\uff43\uff48\uff41\uff49\uff4e', '-o', 'x.svg'],
+     "purebp draw: error: unrecognized arguments: --\uff43\uff48\uff41\uff49\uff4e; "
+     "'--\uff43\uff48\uff41\uff49\uff4e' has full-width characters, as a Chinese or Japanese "
+     "input method types them (see 'purebp draw --help')"),
+    (['draw', '\uff43\uff48\uff41\uff49\uff4e', '-o', 'x.svg'],
+     "purebp draw: error: unrecognized arguments: \uff43\uff48\uff41\uff49\uff4e; "
+     "'\uff43\uff48\uff41\uff49\uff4e' has full-width characters, as a Chinese or Japanese "
+     "input method types them (see 'purebp draw --help')"),
+    (['train', '--bogus', '\uff58'],
+     "purebp train: error: unrecognized arguments: --bogus \uff58; '\uff58' has full-width "
+     "characters, as a Chinese or Japanese input method types them (see 'purebp train "
+     "--help')"),
+    (['train', '--\uff53\uff45\uff45\uff44', '5'],
+     "purebp train: error: unrecognized arguments: --\uff53\uff45\uff45\uff44 5; "
+     "'--\uff53\uff45\uff45\uff44' has full-width characters, as a Chinese or Japanese input "
+     "method types them: write --seed (see 'purebp train --help')"),
+    (['train', '--seed', '\u22120'],
+     "purebp train: error: argument --seed: invalid whole number value: '\u22120': its minus "
+     "sign is U+2212, as word processors write it: write -0 (see 'purebp train --help')"),
+    (['train', '--every', '\u22120'],
+     "purebp train: error: argument --every: invalid whole number value: '\u22120': its "
+     "minus sign is U+2212, as word processors write it: write -0 (see 'purebp train "
+     "--help')"),
+    (['train', '--iterations', '\u22120'],
+     "purebp train: error: argument --iterations: invalid whole number value: '\u22120': its "
+     "minus sign is U+2212, as word processors write it (see 'purebp train --help')"),
+    (['draw', '--chain-rule', '--row', '1.000'],
+     "purebp draw: error: argument --row: invalid whole number value: '1.000': a count is "
+     "written in digits only: write 1 (see 'purebp draw --help')"),
+    (['train', '--layers', '3,4,\u22121'],
+     "purebp train: error: argument --layers: '3,4,\u22121' is not a list of two or more "
+     "layer sizes, like 3,4,1; its minus sign is U+2212, as word processors write it (see "
+     "'purebp train --help')"),
+    (['web', '--port', '7e4'],
+     "purebp web: error: argument --port: invalid port number (0 to 65535) value: '7e4': a "
+     "port number is written in digits only, and too large: a port is at most 65535 (see "
+     "'purebp web --help')"),
+    (['train', '--data', '{tmp}/two.csv', '--target', '\uff59'],
+     "purebp train: error: {tmp}/two.csv: no column named '\uff59'; the columns are: a, y; "
+     "'\uff59' has full-width characters, as a Chinese or Japanese input method types them: "
+     "write y"),
+    (['train', '--data', '{tmp}/two.csv', '--target', '\uff11'],
+     "purebp train: error: {tmp}/two.csv: no column named '\uff11'; the columns are: a, y; "
+     "'\uff11' has full-width characters, as a Chinese or Japanese input method types them: "
+     "write 1"),
+    (['train', '--data', '{tmp}/two.csv', '--target', '\uff5a'],
+     "purebp train: error: {tmp}/two.csv: no column named '\uff5a'; the columns are: a, y; "
+     "'\uff5a' has full-width characters, as a Chinese or Japanese input method types them"),
 ]
 
 
@@ -965,6 +1063,7 @@ def hinted(tmp_path_factory):
     (folder / "good.json").write_text(json.dumps(GOOD_MODEL), encoding="utf-8")
     (folder / "data\uff081\uff09.csv").write_text("a,b,y\n1,2,0\n1,2,1\n", encoding="utf-8")
     (folder / "ideographic.csv").write_text("a,b,y\n1,\u30002,0\n1,2,1\n", encoding="utf-8")
+    (folder / "two.csv").write_text("a,y\n1,0\n2,1\n", encoding="utf-8")
     (folder / "tiny.csv").write_text("a,b,y\n1,1e-400,0\n1,2,1\n", encoding="utf-8")
     (folder / "percent.csv").write_text("a,b,y\n1,0.%s%%,0\n1,2,1\n" % ("1" * 5000),
                                         encoding="utf-8")
@@ -1017,25 +1116,50 @@ def test_a_long_word_gives_a_short_line_for_every_flag(kinds):
     assert long_lines == []
 
 
+def _long_numbers():
+    """Command lines quoting a number of 300 or 4000 digits back: a size of
+    --layers in each place (train every time, explain and gradcheck at 4000),
+    iris's classes, and --at of 100 and 300 digits."""
+    cases = []
+    for digits in (300, 4000):
+        big = "5" * digits
+        for layers in ("1," + big, big + ",1", "3,%s,1" % big):
+            commands = ("train", "explain", "gradcheck") if digits == 4000 else ("train",)
+            cases += [[command, "--layers", layers] for command in commands]
+    cases.append(["train", "--data", "iris", "--classes", "--layers", "5," + "5" * 300])
+    cases += [["explain", "--at", "7" * digits] for digits in (100, 300)]
+    return cases
+
+
+@pytest.mark.parametrize("args", _long_numbers(),
+                         ids=[" ".join(a)[:40] + "(%d)" % len(a[-1]) for a in _long_numbers()])
+def test_a_long_number_is_quoted_short(args):
+    done = run(args)
+    lines = done.stderr.splitlines()
+    assert done.returncode == 2 and len(lines) == 1 and len(lines[0]) < 330, done.stderr[:400]
+
+
 def _why_table():
     with open(os.path.join(ROOT, "docs", "errors.md"), encoding="utf-8") as f:
         text = f.read()
     section = text[text.index("## Why a number is refused"):]
     section = section[:section.index("\n## ")]
-    return re.findall(r"^\| (a float|a count|a fraction|a seed) \| `(.+?)` \| (.+) \|$", section,
-                      re.M)
+    return re.findall(r"^\| (a float|a count|a fraction|a seed|a rate) \| `(.+?)` \| (.+) \|$",
+                      section, re.M)
 
 
 def test_every_reason_in_errors_md_is_the_one_given():
     """docs/errors.md's "Why a number is refused": each line is what
-    numberwords.hint says of its word, read as a float, a count or a fraction."""
+    numberwords.hint says of its word, read as a float, a count, a fraction,
+    a seed or a learning rate (--lr)."""
     from purebp import cli
     from purebp.numberwords import hint
     rows = _why_table()
     assert len(rows) > 30
     from purebp.miniargs import _seed
     reads = {"a float": (False, None), "a count": (True, None),
-             "a fraction": (False, lambda w: cli._held_out(cli._float(w))), "a seed": (True, _seed)}
+             "a fraction": (False, lambda w: cli._held_out(cli._float(w))), "a seed": (True, _seed),
+             "a rate": (False, lambda w: cli._learning_rate(cli._float(w)))}
     said = [(kind, word, why, hint(ast.literal_eval(word), reads[kind][0], read=reads[kind][1]))
             for kind, word, why in rows]
     assert [row for row in said if row[2] != row[3]] == []
