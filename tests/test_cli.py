@@ -37,6 +37,9 @@ def test_default_run_prints_the_numpy_programs_stdout_byte_for_byte():
     assert done.stderr == ""
 
 
+# Seed 0's default run, a second: under the long marker (.ci/run), as is
+# test_references' in-process check of seed 0.
+@pytest.mark.long
 def test_seed_changes_the_seed():
     done = purebp("--seed", "0")
     assert done.returncode == 0

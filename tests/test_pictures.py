@@ -173,6 +173,8 @@ def test_draw_command_writes_svgs(tmp_path):
     assert len(elements(parse(open(plot, encoding="utf-8").read()), "circle", "point")) == 2
 
 
+# Every picture drawn again, a second: under the long marker (.ci/run).
+@pytest.mark.long
 @pytest.mark.needs_processes
 def test_pictures_in_docs_are_up_to_date(made_pictures):
     done, tmp_path = made_pictures

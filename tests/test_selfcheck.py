@@ -25,6 +25,9 @@ def test_the_full_check_passes_here():
     assert not any("board-sized" in line for line in lines)
 
 
+# The board-sized subset, a second each: under the long marker (.ci/run), where the
+# unix port runs the check itself too.
+@pytest.mark.long
 def test_a_small_heap_runs_the_board_sized_subset_and_says_so(monkeypatch):
     monkeypatch.setattr(selfcheck, "heap_size", lambda: 64 * 1024)
     code, lines = run_check()
@@ -61,6 +64,8 @@ def board_check():
     return code, lines, asked, loaded
 
 
+# As above.
+@pytest.mark.long
 def test_the_board_sized_subset_trains_on_the_plain_path_and_says_so(monkeypatch, board_check):
     code, lines, board_asked, _ = board_check
     assert code == 0
