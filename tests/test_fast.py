@@ -115,6 +115,9 @@ SHAPES = [
 
 # The widest shape unrolled (half a second of generated code) under -m long; its
 # row-looped form, and long sums unrolled (70 inputs), stay in the default run.
+# Random data of many shapes, both forms, a second and a half: under the long marker
+# (.ci/run); the recorded scenarios hold the forms to the plain path in the README's command.
+@pytest.mark.long
 @pytest.mark.parametrize("rows, layers, lr, loss, form", [
     shape + (form,) if shape[1] != [6, 80, 1] or form == "rows" else
     pytest.param(*(shape + (form,)), marks=pytest.mark.long)

@@ -130,6 +130,9 @@ def agree(words, theirs, ours):
     return theirs == ours
 
 
+# Seven processes of each command line, a second and a half: under the long marker
+# (.ci/run), with the same comparison on the unix port.
+@pytest.mark.long
 @pytest.mark.skipif(sys.version_info < (3, 11), reason="argparse before 3.11 reads some words "
                     "its own way (3.8: -h= is a traceback); the small command line reads "
                     "them as 3.11 and 3.12 do")

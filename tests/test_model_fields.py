@@ -570,6 +570,8 @@ def _huge_id(case):
     return "%s=%s" % (name, digits[n])
 
 
+# 152 cases, a second: under the long marker (.ci/run).
+@pytest.mark.long
 @pytest.mark.parametrize("case", HUGE_CASES, ids=[_huge_id(case) for case in HUGE_CASES])
 def test_a_huge_whole_number_anywhere_is_one_short_refusal_made_or_set(case, tmp_path):
     name, put, n = case

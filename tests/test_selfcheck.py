@@ -82,6 +82,8 @@ def test_the_board_sized_subset_trains_on_the_plain_path_and_says_so(monkeypatch
     assert asked == [True] * len(selfcheck.scenarios())
 
 
+# Half a second: under the long marker (.ci/run).
+@pytest.mark.long
 def test_the_board_sized_subset_never_loads_the_larger_scenarios(board_check):
     """Their numbers are in a module of their own; and the board-sized check
     lets go of selfcheck_data once it has what it trains, which a later check

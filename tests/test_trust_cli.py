@@ -537,6 +537,8 @@ def _load_time(tmp, name, text):
     return time.perf_counter() - start, str(error.value)
 
 
+# Large files read twice each, a second: under the long marker (.ci/run).
+@pytest.mark.long
 @pytest.mark.parametrize("duplicate", [True, False])
 def test_a_model_with_200000_keys_is_refused_in_linear_time(tmp, duplicate):
     def document(n):
@@ -1094,10 +1096,10 @@ def _value_flags():
     return found
 
 
-# Digits and full-width digits in the README's command; the other kinds, a
-# second more, in .ci/run's long tests.
-@pytest.mark.parametrize("kinds", [("9", "\uff11"), pytest.param(("a", "\u2212", "\u3001", " 1"),
-                                                                 marks=pytest.mark.long)],
+# Digits in the README's command; the other kinds, two seconds more, in .ci/run's
+# long tests.
+@pytest.mark.parametrize("kinds", [("9",), pytest.param(("\uff11", "a", "\u2212", "\u3001", " 1"),
+                                                         marks=pytest.mark.long)],
                          ids=["digits", "others"])
 def test_a_long_word_gives_a_short_line_for_every_flag(kinds):
     """A word of 5000 characters of each kind, for every flag: one line of

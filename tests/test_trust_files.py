@@ -580,6 +580,8 @@ def test_new_files_get_the_usual_mode(tmp_path, umask):
     assert stat.S_IMODE(os.stat(model).st_mode) == 0o640
 
 
+# Every picture drawn, half a second: under the long marker (.ci/run).
+@pytest.mark.long
 @pytest.mark.needs_processes
 def test_make_pictures_writes_with_the_usual_mode(made_pictures):
     done, tmp_path = made_pictures          # run under umask 022
