@@ -901,7 +901,8 @@ def _run_web(args, out):
 def _inputs_from_words(words, names, bias):
     """Rows of numbers from command-line words like 1,0,1 (or 1;0;1, where
     a decimal comma may be written: 0,5;1)."""
-    from .csvdata import ask, cell_hint, grouped_point, not_a_number, thousands, to_number
+    from .csvdata import (ask, cell_hint, grouped_point, not_a_number, thousands, to_number,
+                          underflows)
     commas = [word for word in words if ";" in word and "," in word]
     points = [(word, cell.strip(" \t")) for word in words if ";" in word
               for cell in word.split(";") if thousands(cell.strip(" \t"))]
@@ -922,8 +923,8 @@ def _inputs_from_words(words, names, bias):
                         if not cell.strip(" \t") else cell != word and cell_hint(cell, delimiter)
                         or lookalikes(word, lambda w: _input_row(w, len(names)))
                         or cell_hint(cell, delimiter))
-                raise PurebpError("input %s: %s%s" % (clip(word), not_a_number(cell), (
-                    "" if said.startswith("too small") else "; " + said) if said else ""))
+                raise PurebpError("input %s: %s%s" % (clip(word), not_a_number(cell, delimiter), (
+                    "; " + said if said and not underflows(cell, delimiter) else "")))
         for cell in cells:
             row.append(to_number(cell.strip(" \t"), delimiter))
         grouped = [c.strip(" \t") for c in cells if delimiter == ";" and thousands(c.strip(" \t"))]

@@ -50,7 +50,7 @@ from .classes import class_names, one_hot
 from .columns import BIAS, add_bias, name_problem
 from .errors import PurebpError, number, plural, show
 from .files import read_text
-from .numberwords import as_float, clip, full_width, hint, says_zero
+from .numberwords import as_float, clip, full_width, grouped_by, hint, says_zero, too_long
 from .scaling import MinMax
 
 FEW_CLASSES = 20     # whole-number targets with at most this many values may be classes
@@ -161,16 +161,30 @@ def to_number(cell, delimiter):
     return value if math.isfinite(value) and (value or says_zero(cell)) else None
 
 
-def not_a_number(cell):
-    """How a cell or a row's word that ``to_number`` refuses is named:
-    ``'x' is not a finite number``, or for ``1e-400``, what the flags say.
+def not_a_number(cell, delimiter=","):
+    """How a cell or a row's word that ``to_number`` refuses is named (read
+    with ``delimiter``'s decimal mark): ``'x' is not a finite number``, or
+    for ``1e-400``, what the flags say.
 
-    >>> not_a_number("1e-400")
-    "'1e-400' is too small for a float: it would be 0.0"
+    >>> not_a_number("1e-400"), not_a_number("1,0e-400", ";")
+    ("'1e-400' is too small for a float: it would be 0.0", "'1,0e-400' is too small for a float: it would be 0.0")
     """
-    if as_float(cell.strip(" \t")) == 0.0 and not says_zero(cell):
+    if underflows(cell, delimiter):
         return "%s is too small for a float: it would be 0.0" % clip(cell)
     return "%s is not a finite number" % clip(cell)
+
+
+def underflows(cell, delimiter=","):
+    """Whether ``cell`` is a number too small for a float (``1e-400``, with
+    semicolons ``1,0e-400``): ``float`` reads 0.0, and it does not say zero.
+
+    >>> underflows("1e-400"), underflows("0e-400"), underflows("1,0e-400", ",")
+    (True, False, False)
+    """
+    cell = cell.strip(" \t")
+    if delimiter == ";":
+        cell = cell.replace(",", ".")
+    return as_float(cell) == 0.0 and not says_zero(cell)
 
 
 def is_header(cells, delimiter):
@@ -343,24 +357,17 @@ def choose_targets(names, targets, path):
     chosen = []
     for target in targets:
         target = str(target).strip()
-        if target in names:
-            index = names.index(target)
-        else:
-            try:
-                if "_" in target or not target.lstrip("+-").isdigit() or not target.isascii():
-                    raise ValueError(target)      # int() reads 0_1 and ０ too
-                index = int(target)
-            except ValueError:
-                said = full_width([target], accepts=lambda word, plain: plain in names or (
-                    plain.lstrip("-").isdigit() and -len(names) <= int(plain) < len(names)))
-                raise PurebpError("%s: no column named %s; the columns are: %s%s"
-                                  % (path, clip(target), ", ".join(names),
-                                     "; " + said if said else ""))
-            if not -len(names) <= index < len(names):
-                raise PurebpError("%s: there is no column %s: the file has %d columns "
-                                  "(0 to %d, or -1 for the last)"
-                                  % (path, show(index), len(names), len(names) - 1))
-            index %= len(names)
+        index = _target_index(target, names)
+        if index is None:
+            said = full_width([target], accepts=lambda word, plain: _target_index(
+                plain, names) not in (None, False))
+            raise PurebpError("%s: no column named %s; the columns are: %s%s"
+                              % (path, clip(target), ", ".join(names),
+                                 "; " + said if said else ""))
+        if index is False:
+            raise PurebpError("%s: there is no column %s: the file has %d columns "
+                              "(0 to %d, or -1 for the last)"
+                              % (path, clip(target, 40, str), len(names), len(names) - 1))
         if index in chosen:
             raise PurebpError("%s: column %r is a target twice" % (path, names[index]))
         chosen.append(index)
@@ -370,6 +377,23 @@ def choose_targets(names, targets, path):
 
 
 # --- private helpers ---------------------------------------------------------------
+
+def _target_index(text, names):
+    """The column ``text`` (a --target) picks: by name, or by index (-1 the
+    last); False for an index past the columns, None for neither.
+
+    >>> [_target_index(t, ["a", "b"]) for t in ("b", "+0", "-1", "2", "0_1", "\uff11")]
+    [1, 0, 1, False, None, None]
+    """
+    if text in names:
+        return names.index(text)
+    digits = text[1:] if text[:1] in "+-" else text
+    if not (digits.isdigit() and all(c in "0123456789" for c in digits)):
+        return None         # (int() reads 0_1 and ０ too)
+    if too_long(digits) or not -len(names) <= int(text) < len(names):
+        return False
+    return int(text) % len(names)
+
 
 def _columns(rows, delimiter, path):
     """``(names, data rows, whether there is a header)``; names checked."""
@@ -419,13 +443,13 @@ def _numbers(rows, names, delimiter, path, header, columns=None):
             cell = cells[i]
             value = to_number(cell, delimiter)
             if value is None:
-                what = "an empty cell" if not cell else not_a_number(cell)
+                what = "an empty cell" if not cell else not_a_number(cell, delimiter)
                 if line == 1 and not header:
                     what += " (line 1 is read as data, since most of its cells are numbers)"
-                elif cell and "too small" not in what:
+                elif cell and not underflows(cell, delimiter):
                     text = _holds_text(rows, i, delimiter)
-                    what += cell_hint(cell, delimiter,
-                                      lambda word: _number_hint(word, names[i], text))
+                    what += cell_hint(cell, delimiter, lambda word, written=None: _number_hint(
+                        word, names[i], text, written))
                 raise PurebpError("%s: line %d, column %d (%s): %s"
                                   % (path, line, i + 1, names[i], what))
             row[i] = value
@@ -458,42 +482,30 @@ def _numbers(rows, names, delimiter, path, header, columns=None):
 
 _MISSING = ("na", "n/a", "#n/a", "nan", "null", "none", "missing", "?", "-", "--", ".")
 _DATE = re.compile(r"\d{1,4}([-/.])\d{1,2}\1\d{1,4}$|\d{1,2}:\d\d(:\d\d)?$")
-_THOUSANDS = re.compile(r"[+-]?\d{1,3}(,\d{3})+(\.\d+)?$")
 
 
-def _number_hint(cell, name, text_column):
+def _number_hint(cell, name, text_column, written=None):
     """What a cell that is no number may be, and what to do, for its message
     ("" when it looks like a typo). ``text_column``: most of the column's
-    cells are not numbers.
+    cells are not numbers; ``written``: how ``hint`` shows its rewrites.
 
     >>> _number_hint("NA", "age", False)
     ': a missing value? fill it in, or delete the row'
-    >>> _number_hint("1,000", "price", False)
-    ': thousands separators? write 1000'
+    >>> _number_hint("30%", "price", False)
+    ': a percentage: write 30 or 0.3'
     """
     if cell.lower() in _MISSING:
         return ": a missing value? fill it in, or delete the row"
-    if cell.endswith("%") and to_number(cell[:-1], ",") is not None:
-        return (": write it without the %% sign (%s or %s)" % (cell[:-1], _percent(cell[:-1]))
-                if len(cell) <= 40 else ": write it without the % sign")
-    if _THOUSANDS.match(cell):
-        return (": thousands separators? write %s" % cell.replace(",", "") if len(cell) <= 40
-                else ": thousands separators? delete them")
     if _DATE.match(cell):
         return (": a date or a time? purebp reads numbers only: leave the column out of the "
                 "file, or write it as a number (days since a start, hours)")
-    said = hint(cell)
+    said = hint(cell, written=written)
     if said:
         return ": " + said
     if text_column:
         return (": column %r holds text, and an input is a number: leave the column out of "
                 "the file, or make it the target (--target %s, with --classes)" % (name, name))
     return ""
-
-
-def _percent(text):
-    """``text`` (a number written before a % sign) as a fraction, written as read."""
-    return repr(float(Decimal(text) / 100))
 
 
 def ask(cell, then="write every number the same way, without thousands separators"):
@@ -519,10 +531,10 @@ def grouped_point(cell):
 
 
 def cell_hint(cell, delimiter, hint=hint):
-    """``hint`` (or another like it) for a cell or a row's word that is no
-    number, computed on the word as its file or row reads it: with
-    semicolons, ``$0,5`` as ``$0.5``, its rewrite written back with the
-    decimal comma.
+    """``hint`` (or another like it, taking ``written=``) for a cell or a
+    row's word that is no number, computed on the word as its file or row
+    reads it: with semicolons, ``$0,5`` as ``$0.5``, its rewrites (only
+    they) written back with the decimal comma.
 
     >>> cell_hint("$0,5", ";"), cell_hint("1_0,5", ";"), cell_hint("$0,5", ",")
     ("leave out the '$': write 0,5", "'_' is no part of a number: write 10,5", '')
@@ -530,8 +542,7 @@ def cell_hint(cell, delimiter, hint=hint):
     if delimiter != ";" or "," not in cell or "." in cell:
         return hint(cell)
     read = cell.replace(",", ".")
-    said = hint(read).replace(repr(read), repr(cell))
-    return re.sub(r"(?<![0-9A-Za-z.])([-+]?[0-9]+)\.([0-9]+)(?![0-9A-Za-z.])", r"\1,\2", said)
+    return hint(read, written=lambda w: w.replace(".", ",")).replace(repr(read), repr(cell))
 
 
 def thousands(cell):
@@ -541,9 +552,7 @@ def thousands(cell):
     >>> thousands("1.500"), thousands("1.5"), thousands("1.5e3"), thousands("0.125")
     (True, False, False, False)
     """
-    groups = cell.lstrip("+-").split(".")
-    return (len(groups) > 1 and 1 <= len(groups[0]) <= 3 and groups[0][0] != "0"
-            and all(g.isdigit() for g in groups) and all(len(g) == 3 for g in groups[1:]))
+    return grouped_by(cell.lstrip("+-"), ".")
 
 
 def _holds_text(rows, column, delimiter):

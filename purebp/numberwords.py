@@ -16,8 +16,9 @@ digits to write. A rewrite is proposed only where it is read (``hint``'s
 (``1,500``) is asked about; the reasons: docs/errors.md, "Why a number is
 refused".
 
-A board loads this module only to refuse a ``--seed`` (purebp.miniargs), so
-both command lines say the same; it keeps to what MicroPython has.
+A board loads this module when its small command line refuses a word
+(purebp.miniargs), so both command lines say the same; it keeps to what
+MicroPython has.
 
 >>> hint("\\u22125")
 'its minus sign is U+2212, as word processors write it: write -5'
@@ -66,9 +67,9 @@ def clip(text, most=40, quote=repr):
 
 def clip_words(message, words, most=200):
     """``message`` with each of ``words`` (a command line's) longer than
-    ``most`` characters (a path is shown whole), or the value after its
-    ``=``, shown by ``clip``, as is or quoted: a message is one line, not a
-    megabyte.
+    ``most`` characters, or the value after its ``=``, shown by ``clip``, as
+    is or quoted: a message is one line, not a megabyte (a path too: one of
+    200 characters or fewer is shown whole).
 
     >>> clip_words("--data %r is no file" % ("x" * 50), ["--data", "x" * 50], 40)
     "--data 'xxxxxxxxxxxxxxxxxxxxxxx...xxxxxxx' (50 characters) is no file"
@@ -80,14 +81,16 @@ def clip_words(message, words, most=200):
     return message
 
 
-def hint(word, whole=False, quote=repr, read=None):
+def hint(word, whole=False, quote=repr, read=None, written=None):
     """What is wrong with ``word``, which is no number (``whole``: no count,
     a whole number of 0 or more), and what to write; "too large" for a
     count past what Python reads (the caller knows the limit); "" if nothing
     better than "no number" can be said. A rewrite is proposed only if
     ``read`` (the flag's own reader: text to value, raising an error; by
     default a float, or a count) takes it; a rewrite too long to show says
-    what to change instead.
+    what to change instead. ``written``: how a rewrite is shown (a file
+    with decimal commas: ``lambda w: w.replace(".", ",")``), the rest of
+    the sentence as is.
 
     >>> hint("1,500"), hint("1,500", whole=True), hint("1.000", whole=True)
     ('is it 1.500 or 1500? write it with a decimal point, without thousands separators', \
@@ -97,36 +100,39 @@ def hint(word, whole=False, quote=repr, read=None):
     """
     word = word.strip(" \t\n\r")        # ASCII only, as MicroPython's strip
     read = read or (_count if whole else _number)
+    written = written or str
     if whole and too_long(word):
         return "it is negative" if word.startswith("-") else "too large"
     said, fixed, change = _lookalikes(word, quote)
     if not said:
-        return _rule(word, whole, read)
+        return _rule(word, whole, read, written)
     if whole and fixed.startswith("-") and fixed[1:].isdigit() and fixed[1:].strip("0"):
         return "it is negative (%s)" % said
     if _reads(read, fixed):
-        return _then(said, "write " + fixed if len(fixed) <= 40 else change)
-    then = _rule(fixed, whole, read)
+        return _then(said, "write " + written(fixed) if len(fixed) <= 40 else change)
+    then = _rule(fixed, whole, read, written)
     return said.replace(_GROUPED, "") + (", and " + then if then else "")
 
 
-def _rule(word, whole, read):
+def _rule(word, whole, read, written):
     """``hint`` for a word of ASCII characters."""
     if "_" in word and as_float(word.replace("_", "")) is not None:
-        return _write(read, "'_' is no part of a number", "delete it", word.replace("_", ""))
+        return _write(read, written, "'_' is no part of a number", "delete it",
+                      word.replace("_", ""))
     base = word.lower().lstrip("+-")[:2]
     if base in ("0x", "0o", "0b"):
         return _base(word, {"0x": "hexadecimal", "0o": "octal", "0b": "binary"}[base], read)
     if word.endswith("%") and as_float(word[:-1]) is not None:
-        return _write(read, "a percentage", "leave out the '%'", word[:-1], _percent(word[:-1]))
+        return _write(read, written, "a percentage", "leave out the '%'", word[:-1],
+                      _percent(word[:-1]))
     for sign in _SIGNS:
         if sign in word and as_float(word.replace(sign, "")) is not None:
-            return _write(read, "leave out the '%s'" % sign, "", word.replace(sign, ""))
-    said = _separators(word, whole, read)
+            return _write(read, written, "leave out the '%s'" % sign, "", word.replace(sign, ""))
+    said = _separators(word, whole, read, written)
     return said if said is not None else _as_number(word, whole, read)
 
 
-def _separators(word, whole, read):
+def _separators(word, whole, read, written):
     """``hint`` for a number written with ``,`` or more than one ``.``:
     thousands separators, a decimal comma, or either (then ambiguous: 1,500);
     None if it has neither."""
@@ -140,52 +146,62 @@ def _separators(word, whole, read):
         group = "." if mark == "," else ","
         at = digits.rfind(mark)         # (a board's str may have no rpartition)
         grouped, tail = digits[:at], digits[at + 1:]
-        if not (_grouped(grouped, group) and tail.isdigit()):
+        if not (grouped_by(grouped, group) and tail.isdigit()):
             return ""
-        return _write(read, "thousands separators%s?" % (" and a decimal comma" if mark == ","
-                                                          else ""),
+        return _write(read, written, "thousands separators%s?" % (
+                          " and a decimal comma" if mark == "," else ""),
                       "delete the thousands separators" + (", and write '.' for ','"
                                                            if mark == "," else ""),
                       sign + grouped.replace(group, "") + "." + tail)
     mark = "," if "," in digits else "."
     if digits.count(mark) > 1:
-        return _write(read, "thousands separators?", "delete them",
-                      sign + digits.replace(mark, "")) if _grouped(digits, mark) else ""
+        if not grouped_by(digits, mark):
+            return ""
+        plain = sign + digits.replace(mark, "")
+        why = _as_number(plain, whole, read)            # 1,000,...,000 past 1.8e308
+        return (_write(read, written, "thousands separators?", "delete them", plain)
+                or why and "thousands separators, and " + why)
     decimal, thousand = sign + digits.replace(mark, "."), sign + digits.replace(mark, "")
-    if not _grouped(digits, mark):
-        return (_write(read, "a decimal comma?", "write '.' for ','", decimal)
+    if not grouped_by(digits, mark):
+        return (_write(read, written, "a decimal comma?", "write '.' for ','", decimal)
                 if mark == "," else None)
     if whole and float(decimal) == int(float(decimal)):
         decimal = sign + str(int(float(decimal)))
     taken = [w for w in (decimal, thousand) if _reads(read, w)]
     if len(taken) == 2:
         return "is it %s or %s? write it %swithout thousands separators" % (
-            decimal, thousand, "" if whole else "with a decimal point, ")
-    return _write(read, "thousands separators?" if taken == [thousand] else "a decimal comma?"
-                  if mark == "," else "a count is written in digits only",     # --row 1.000
+            written(decimal), written(thousand), "" if whole else "with a decimal point, ")
+    return _write(read, written, "thousands separators?" if taken == [thousand]
+                  else "a decimal comma?" if mark == ","
+                  else "a count is written in digits only",     # --row 1.000
                   "", *taken) if taken else ""
 
 
-def _grouped(digits, mark):
-    """Whether ``digits`` (no sign) is a whole number grouped by ``mark`` in threes: 1,000."""
+def grouped_by(digits, mark):
+    """Whether ``digits`` (no sign) is a whole number grouped by ``mark`` in threes.
+
+    >>> grouped_by("1,000", ","), grouped_by("12.000.000", "."), grouped_by("0.125", ".")
+    (True, True, False)
+    """
     groups = digits.split(mark)
     return (len(groups) > 1 and 1 <= len(groups[0]) <= 3 and groups[0][:1] != "0"
             and all(g.isdigit() for g in groups) and all(len(g) == 3 for g in groups[1:]))
 
 
-def _write(read, said, change, *rewrites):
+def _write(read, written, said, change, *rewrites):
     """``said``, with the first of ``rewrites`` that ``read`` takes (all
-    those it takes, "or" between them), or what to change (``change``) if
-    that is too long to show, or nothing more if ``read`` takes none."""
+    those it takes, "or" between them, each shown by ``written``), or what
+    to change (``change``) if that is too long to show, or nothing more if
+    ``read`` takes none."""
     taken = []
     for w in rewrites:          # (30% -> 30 or 0.3; 0% -> 0, once)
-        if w not in taken and _reads(read, w):
+        if w and w not in taken and _reads(read, w):
             taken.append(w)
     if not taken:
         return said if said[-1] != "?" else ""
     if max(len(w) for w in taken) > 40:
         return _then(said, change) if change else said
-    return _then(said, "write " + " or ".join(taken))
+    return _then(said, "write " + " or ".join(written(w) for w in taken))
 
 
 def lookalikes(word, read, quote=repr):
@@ -214,12 +230,19 @@ def _lookalikes(word, quote):
     if none."""
     fixed = "".join(_LOOK.get(c, chr(ord(c) - 0xFEE0) if 0xFF01 <= ord(c) <= 0xFF5E else c)
                     for c in word).strip(" ")
-    said, changes = [], []
-    for c in word:
-        kind = _kind(word, c, quote)
-        if kind and kind[0] not in said:
-            said.append(kind[0])
-            changes.append(kind[1])
+    # What _kind asks of the word, worked out once (once a character: quadratic)
+    stripped = word.strip(" ")
+    core = [i for i, d in enumerate(word) if d not in _SPACES + _INVISIBLE]
+    facts = (word, stripped, core[:1] + core[-1:], as_float(word.replace(" ", "")) is not None,
+             quote(word) if len(word) <= 40 else "it")     # a long word: its ends are quoted
+    said, changes, first = [], [], {}
+    for i, c in enumerate(word):
+        if c not in first:      # each character once, where it is first
+            first[c] = i
+            kind = _kind(c, i, facts)
+            if kind and kind[0] not in said:
+                said.append(kind[0])
+                changes.append(kind[1])
     if not said:
         return "", word, ""
     if len(said) > 1:           # a question only alone: "..., and ..." says it all
@@ -227,17 +250,19 @@ def _lookalikes(word, quote):
     return ", and ".join(said), fixed, ", and ".join(changes)
 
 
-def _kind(word, c, quote):
-    """``(what, what to change)`` for the character ``c`` of ``word``, a
-    look-alike of a number's; None for one of its own."""
+def _kind(c, at, facts):
+    """``(what, what to change)`` for the character ``c`` of a word, a
+    look-alike of a number's, first at ``at`` in the word; None for one of its own. ``facts``: the word, stripped, the
+    ends of its core (no spaces, nothing invisible), whether it is a number
+    without its spaces, and how it is quoted."""
+    word, stripped, core, spaced, shown = facts
     o = ord(c)
     if 0xFF01 <= o <= 0xFF5E:
-        # a long word: the message quotes its ends already
-        return _FULL % (quote(word) if len(word) <= 40 else "it"), _HALF
+        return _FULL % shown, _HALF
     if c in _MINUSES:
-        where = word.strip(" ").find(c)
+        where = at - (len(word) - len(word.lstrip(" ")))      # in stripped
         # a minus sign: first, or after an exponent, a space or a comma (3,−1)
-        minus = where == 0 or word.strip(" ")[where - 1:where] in "eE,\u3001" + _SPACES
+        minus = where == 0 or stripped[where - 1:where] in "eE,\u3001" + _SPACES
         return ("its minus sign is U+%04X, as word processors write it" % o if minus else
                 "it has U+%04X, a dash as word processors write it" % o,
                 "write '-' for U+%04X" % o)
@@ -245,13 +270,12 @@ def _kind(word, c, quote):
         return ("'%s' is the Chinese %s" % (c, "enumeration comma" if c == "\u3001"
                                              else "full stop"),
                 "write '%s' for '%s'" % (_LOOK[c], c))
-    if c == " " and as_float(word.replace(" ", "")) is None:
+    if c == " " and not spaced:
         return None         # "a b" is no number with a space in it
     if c in _LOOK:
         name = _NAMES.get(c, "a space") if c in _SPACES else _NAMES.get(c, "")
         # (not strip(_SPACES): MicroPython strips bytes, and ５'s first is U+FEFF's)
-        core = [i for i, d in enumerate(word) if d not in _SPACES + _INVISIBLE]
-        inside = core and core[0] < word.find(c) < core[-1]
+        inside = core and core[0] < at < core[-1]
         return ("it has %s (U+%04X)%s%s" % (
             name or "an invisible character", o, ", as a Chinese or Japanese input method "
             "types it" if o == 0x3000 else "", _GROUPED if inside and name else ""),
@@ -270,7 +294,8 @@ def _reads(read, word):
 
 def _number(word):
     value = as_float(word)
-    if value is None or value in (float("inf"), float("-inf")):
+    if value is None or value in (float("inf"), float("-inf")) or (
+            value == 0.0 and not says_zero(word)):      # 1e-400: no rewrite that reads 0.0
         raise ValueError(word)
     return value
 
@@ -288,9 +313,15 @@ def _in(value, low, high):
 
 def _percent(text):
     """``text`` (a number before a % sign) divided by 100, written by moving
-    its point: ``30`` -> ``0.3`` (no float rounding)."""
+    its point, or its exponent: ``30`` -> ``0.3``, ``1e-400`` -> ``1e-402``
+    (no float rounding, no underflow); "" for an exponent too long to read.
+
+    >>> _percent("30"), _percent("-2.5"), _percent("1e-400"), _percent("1.5E+3")
+    ('0.3', '-0.025', '1e-402', '1.5e1')
+    """
     if "e" in text.lower():
-        return repr(float(text) / 100)
+        mantissa, exponent = text.lower().split("e")
+        return "" if too_long(exponent) else "%se%d" % (mantissa, int(exponent) - 2)
     sign = text[:len(text) - len(text.lstrip("+-"))]
     whole, part = (text[len(sign):] + ".").split(".")[:2]
     whole = "00" + whole
@@ -316,7 +347,7 @@ def _as_number(word, whole, read):
         if value >= _EXACT or value >= 1 and _reads(_count, "%d" % value) and not _reads(
                 read, "%d" % value):        # --seed 1e10: past the flag's most
             return said + ", and too large" if value < _EXACT else "too large"
-        return _write(read, said, "", "%d" % int(value))
+        return _write(read, str, said, "", "%d" % int(value))
     return ""
 
 
@@ -441,4 +472,7 @@ def _base(word, said, read):
     except ValueError:
         return ""
     shown = word if len(word) <= 40 else "it"
-    return _write(read, "%s is %s" % (shown, said), "write it in decimal digits", str(value))
+    if value.bit_length() > 140:        # more than 40 digits: no str() past 4300
+        return _then("%s is %s" % (shown, said), "write it in decimal digits")
+    return _write(read, str, "%s is %s" % (shown, said), "write it in decimal digits",
+                  str(value))

@@ -70,9 +70,10 @@ def test_a_separator_at_the_end_of_data_rows_only_is_named(tmp_path):
     ("NA", ": a missing value? fill it in, or delete the row"),
     ("#N/A", ": a missing value? fill it in, or delete the row"),
     ("?", ": a missing value? fill it in, or delete the row"),
-    ("10%", ": write it without the % sign (10 or 0.1)"),
-    ("2.5%", ": write it without the % sign (2.5 or 0.025)"),
-    ('"1,000"', ": thousands separators? write 1000"),
+    ("10%", ": a percentage: write 10 or 0.1"),          # as a predict row says it
+    ("2.5%", ": a percentage: write 2.5 or 0.025"),
+    ('"1,000"', ": is it 1.000 or 1000? write it with a decimal point, without thousands "
+     "separators"),
     ('"-12,345.5"', ": thousands separators? write -12345.5"),
     ("2024-01-31", ": a date or a time? purebp reads numbers only"),
     ("31/01/2024", ": a date or a time? purebp reads numbers only"),
@@ -197,12 +198,39 @@ def test_a_cell_with_a_grouping_point_and_a_decimal_comma_is_never_misread(tmp_p
     ("\u22120,5", "its minus sign is U+2212, as word processors write it: write -0,5"),
     ("1 000,5", "it has a space (U+0020), a thousands separator? write 1000,5"),
     ("1\u00a0000,5", "it has a no-break space (U+00A0), a thousands separator? write 1000,5"),
-    ("0,5%", "write it without the % sign (0,5 or 0,005)"),
+    ("0,5%", "a percentage: write 0,5 or 0,005"),
+    ("$1,5e-400", "leave out the '$'"),         # 1,5e-400 is refused: too small
+    ("$1,5e-4", "leave out the '$': write 1,5e-4"),
     ("9" * 5000 + ",5", "too large for a float (at most about 1.8e308)"),
 ])
 def test_a_semicolon_cell_is_hinted_as_its_file_reads_it(tmp_path, cell, hint):
     line = refused(tmp_path, "a;b;y\n0,5;%s;0\n1;2;1\n" % cell, "--scale")
     assert line.endswith("is not a finite number: " + hint), line
+
+
+@pytest.mark.parametrize("cell, said", [
+    ("$1e-400", "is not a finite number: leave out the '$'"),
+    ("1_0e-400", "is not a finite number: '_' is no part of a number"),
+    ("\u22121e-400", "is not a finite number: its minus sign is U+2212, as word processors write "
+                     "it, and too small for a float: it would be 0.0"),
+    ("1e-400%", "is not a finite number: a percentage"),
+    ("1e-2%", "is not a finite number: a percentage: write 1e-2 or 1e-4"),
+    ("1e-400", "is too small for a float: it would be 0.0"),
+])
+def test_no_rewrite_is_proposed_that_purebp_refuses(tmp_path, cell, said):
+    line = refused(tmp_path, "a,b,y\n1,%s,0\n3,4,1\n" % cell)
+    assert line == "purebp train: error: d.csv: line 2, column 2 (b): %r %s" % (cell, said)
+
+
+def test_a_semicolon_file_writes_its_decimal_commas_in_rewrites_only(tmp_path):
+    line = refused(tmp_path, "a;size 2.5;y\n1;small;0\n1;big;1\n2;x;0\n")
+    assert line == ("purebp train: error: d.csv: line 2, column 2 (size 2.5): 'small' is not a "
+                    "finite number: column 'size 2.5' holds text, and an input is a number: "
+                    "leave the column out of the file, or make it the target (--target size "
+                    "2.5, with --classes)")
+    line = refused(tmp_path, "a;b;y\n0,5;1,0e-400;0\n1;2;1\n")
+    assert line == ("purebp train: error: d.csv: line 2, column 2 (b): '1,0e-400' is too small "
+                    "for a float: it would be 0.0")       # as 1e-400 in a comma file
 
 
 @pytest.fixture(scope="module")

@@ -556,6 +556,26 @@ def test_a_model_with_200000_keys_is_refused_in_linear_time(tmp, duplicate):
         assert "and 199995 more" in message and len(message) < 300
 
 
+@pytest.mark.parametrize("kind", ["\uff11", "1\u2212", "1\u3001", "1\u3002", "1\u00a0", "1 ",
+                                  "1\u3000", "1\u200b", "1\ufeff", "\u22121e"])
+def test_a_long_word_of_look_alikes_gets_its_hint_in_linear_time(kind):
+    """hint works out what it asks of the word once, and each character's
+    kind once: ten times the word, about ten times the time (it was a
+    hundred: '1\\xa0' * 8000 took 14 s)."""
+    from purebp.numberwords import hint
+
+    def timed(n):
+        word = kind * (n // len(kind))
+        start = time.perf_counter()
+        said = hint(word)
+        return time.perf_counter() - start, said
+    timed(1000)
+    small, said_small = timed(10000)
+    large, said = timed(100000)
+    assert said == said_small and said, said
+    assert large < 30 * max(small, 0.002), (small, large)
+
+
 def test_saved_models_round_trip_with_the_bias(tmp):
     table = read_csv(os.path.join(tmp, "houses.csv"), scale_inputs=True, scale_targets=True)
     result = purebp.train(table.X, table.y, iterations=50)
@@ -948,10 +968,10 @@ HINT_LINES = [
      "whole number value: '0.0': a count is written in digits only (see 'purebp train --help')"),
     (["train", "--data", "{tmp}/percent.csv"], "purebp train: error: {tmp}/percent.csv: line 2, "
      "column 2 (b): '0.111111111111111111111...111111%' (5003 characters) is not a finite "
-     "number: write it without the % sign"),
+     "number: a percentage: leave out the '%'"),
     (["train", "--data", "{tmp}/thousands.csv"], "purebp train: error: {tmp}/thousands.csv: "
      "line 2, column 2 (b): '1,000,000,000,000,000,0...000,000' (6001 characters) is not a "
-     "finite number: thousands separators? delete them"),
+     "finite number: thousands separators, and too large for a float (at most about 1.8e308)"),
     (["predict", "{tmp}/good.json", "0,5;1;1", "1%s;1;1" % (".000" * 1500)], "purebp predict: "
      "error: input '1.000.000.000.000.000.0...000;1;1' (6005 characters): "
      "'1.000.000.000.000.000.0...000.000' (6001 characters) has a point, but input '0,5;1;1' "
@@ -1056,6 +1076,37 @@ HINT_LINES = [
     (['train', '--data', '{tmp}/two.csv', '--target', '\uff5a'],
      "purebp train: error: {tmp}/two.csv: no column named '\uff5a'; the columns are: a, y; "
      "'\uff5a' has full-width characters, as a Chinese or Japanese input method types them"),
+    # a --target's index: one rule, for the target and for the rewrite proposed
+    (['train', '--data', '{tmp}/two.csv', '--target', '\uff0b\uff11'],
+     "purebp train: error: {tmp}/two.csv: no column named '\uff0b\uff11'; the columns are: a, "
+     "y; '\uff0b\uff11' has full-width characters, as a Chinese or Japanese input method types "
+     "them: write +1"),
+    (['train', '--data', '{tmp}/two.csv', '--target', '\uff11' * 5000],
+     "purebp train: error: {tmp}/two.csv: no column named '%s...%s' (5000 characters); the "
+     "columns are: a, y; it has full-width characters, as a Chinese or Japanese input method "
+     "types them" % ("\uff11" * 23, "\uff11" * 7)),
+    (['train', '--data', '{tmp}/two.csv', '--target', '1' * 5000],
+     "purebp train: error: {tmp}/two.csv: there is no column %s...%s (5000 characters): the "
+     "file has 2 columns (0 to 1, or -1 for the last)" % ("1" * 23, "1" * 7)),
+    # a hexadecimal number past 4300 digits: the change, no str() of it
+    (['train', '--data', '{tmp}/hex.csv'],
+     "purebp train: error: {tmp}/hex.csv: line 2, column 2 (b): '0x%s...%s' (4002 characters) "
+     "is not a finite number: it is hexadecimal: write it in decimal digits"
+     % ("f" * 21, "f" * 7)),
+    (['predict', '{tmp}/good.json', '0x' + 'f' * 4000 + ',1,1'],
+     "purebp predict: error: input '0x%s...%s' (4006 characters): '0x%s...%s' (4002 "
+     "characters) is not a finite number; it is hexadecimal: write it in decimal digits"
+     % ("f" * 21, "fff,1,1", "f" * 21, "f" * 7)),
+    # a rewrite is proposed only if purebp reads it: 1e-400 is refused
+    (['predict', '{tmp}/good.json', '$1e-400,1,1'],
+     "purebp predict: error: input '$1e-400,1,1': '$1e-400' is not a finite number; leave out "
+     "the '$'"),
+    (['predict', '{tmp}/good.json', '1,0e-400;1;1'],
+     "purebp predict: error: input '1,0e-400;1;1': '1,0e-400' is too small for a float: it "
+     "would be 0.0"),
+    (['predict', '{tmp}/good.json', '30%,1,1'],
+     "purebp predict: error: input '30%,1,1': '30%' is not a finite number; a percentage: "
+     "write 30 or 0.3"),
 ]
 
 
@@ -1066,6 +1117,7 @@ def hinted(tmp_path_factory):
     (folder / "data\uff081\uff09.csv").write_text("a,b,y\n1,2,0\n1,2,1\n", encoding="utf-8")
     (folder / "ideographic.csv").write_text("a,b,y\n1,\u30002,0\n1,2,1\n", encoding="utf-8")
     (folder / "two.csv").write_text("a,y\n1,0\n2,1\n", encoding="utf-8")
+    (folder / "hex.csv").write_text("a,b,y\n1,0x%s,0\n1,2,1\n" % ("f" * 4000), encoding="utf-8")
     (folder / "tiny.csv").write_text("a,b,y\n1,1e-400,0\n1,2,1\n", encoding="utf-8")
     (folder / "percent.csv").write_text("a,b,y\n1,0.%s%%,0\n1,2,1\n" % ("1" * 5000),
                                         encoding="utf-8")
