@@ -32,6 +32,7 @@ from .cliargs import CommandLine, Parser, refuse_ignored_flags
 from .columns import given_inputs
 from .activations import ACTIVATIONS, HIDDEN
 from .batches import schedule, steps_per_epoch, take
+from .budget import MORE_THAN_A_DAY
 from .datasets import NAMES, load_data
 from .diagnosis import TEXTS as DIAGNOSIS_TEXTS, describe, diagnose, final_metric
 from .errors import PurebpError, TrainingError, plural, show
@@ -170,7 +171,7 @@ def _between(low, high=None):
 
 _count = flag_type(whole_number, "whole number")
 _seed = flag_type(whole_number, "whole number", large=SEED_LARGE, fits=_between(0, 2 ** 32 - 1))
-_length = flag_type(whole_number, "whole number", large="purebp refuses work of more than a day",
+_length = flag_type(whole_number, "whole number", large=MORE_THAN_A_DAY,
                     fits=_between(1))
 _batch_size = flag_type(whole_number, "whole number", fits=_between(1),
                         large="a batch has at most the training data's rows")
@@ -188,7 +189,7 @@ def _first_iteration(text):
 
 
 _iteration = flag_type(_first_iteration, "iteration number (1 or more)",
-                       large="purebp refuses work of more than a day")
+                       large=MORE_THAN_A_DAY)
 
 
 def _float(text):
