@@ -66,6 +66,9 @@ def estimate(work):
     return min(work, 1e300) * SECONDS_PER_MULTIPLY_ADD     # past a float: as long as forever
 
 
+MORE_THAN_A_DAY = "purebp refuses work of more than a day"    # also the flags' "too large"
+
+
 def refuse_endless(what, work):
     """Raise ``PurebpError`` if ``work`` would take more than ``LIMIT_SECONDS``."""
     seconds = estimate(work)
@@ -73,7 +76,7 @@ def refuse_endless(what, work):
         # the words for times load with the refusal: a board checks every
         # training's work, with no room to spare for them
         from .timewords import duration
-        raise PurebpError("%s: about %s multiply-adds, at least %s at %d ns each; "
-                          "purebp refuses work of more than a day"
+        raise PurebpError("%s: about %s multiply-adds, at least %s at %d ns each; %s"
                           % (what, "%.2g" % work if work < 1e300 else "1e+300 or more",
-                             duration(seconds), round(SECONDS_PER_MULTIPLY_ADD * 1e9)))
+                             duration(seconds), round(SECONDS_PER_MULTIPLY_ADD * 1e9),
+                             MORE_THAN_A_DAY))

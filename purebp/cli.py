@@ -32,6 +32,7 @@ from .cliargs import CommandLine, Parser, refuse_ignored_flags
 from .columns import given_inputs
 from .activations import ACTIVATIONS, HIDDEN
 from .batches import schedule, steps_per_epoch, take
+from .budget import MORE_THAN_A_DAY
 from .datasets import NAMES, load_data
 from .diagnosis import TEXTS as DIAGNOSIS_TEXTS, describe, diagnose, final_metric
 from .errors import PurebpError, TrainingError, plural, show
@@ -170,7 +171,7 @@ def _between(low, high=None):
 
 _count = flag_type(whole_number, "whole number")
 _seed = flag_type(whole_number, "whole number", large=SEED_LARGE, fits=_between(0, 2 ** 32 - 1))
-_length = flag_type(whole_number, "whole number", large="purebp refuses work of more than a day",
+_length = flag_type(whole_number, "whole number", large=MORE_THAN_A_DAY,
                     fits=_between(1))
 _batch_size = flag_type(whole_number, "whole number", fits=_between(1),
                         large="a batch has at most the training data's rows")
@@ -188,7 +189,7 @@ def _first_iteration(text):
 
 
 _iteration = flag_type(_first_iteration, "iteration number (1 or more)",
-                       large="purebp refuses work of more than a day")
+                       large=MORE_THAN_A_DAY)
 
 
 def _float(text):
@@ -901,8 +902,7 @@ def _run_web(args, out):
 def _inputs_from_words(words, names, bias):
     """Rows of numbers from command-line words like 1,0,1 (or 1;0;1, where
     a decimal comma may be written: 0,5;1)."""
-    from .csvdata import (ask, cell_hint, grouped_point, not_a_number, thousands, to_number,
-                          underflows)
+    from .csvdata import ask, grouped_point, thousands, unproved_point
     commas = [word for word in words if ";" in word and "," in word]
     points = [(word, cell.strip(" \t")) for word in words if ";" in word
               for cell in word.split(";") if thousands(cell.strip(" \t"))]
@@ -910,33 +910,49 @@ def _inputs_from_words(words, names, bias):
         word, cell = points[0]
         raise PurebpError("input %s: %s has a point, but input %s writes a decimal comma: %s"
                           % (clip(word), clip(cell), clip(commas[0]), ask(cell)))
-    rows = []
-    for word in words:
-        delimiter = ";" if ";" in word else ","
-        cells = word.split(delimiter)
-        row = []
-        # an empty cell first: 1.5,2.5; ends with a semicolon
-        for cell in sorted(cells, key=lambda cell: cell.strip(" \t") != ""):
-            value = to_number(cell.strip(" \t"), delimiter)
-            if value is None:
-                said = (empty_part(cells, "comma" if delimiter == "," else "semicolon")
-                        if not cell.strip(" \t") else cell != word and cell_hint(cell, delimiter)
-                        or lookalikes(word, lambda w: _input_row(w, len(names)))
-                        or cell_hint(cell, delimiter))
-                raise PurebpError("input %s: %s%s" % (clip(word), not_a_number(cell, delimiter), (
-                    "; " + said if said and not underflows(cell, delimiter) else "")))
-        for cell in cells:
-            row.append(to_number(cell.strip(" \t"), delimiter))
-        grouped = [c.strip(" \t") for c in cells if delimiter == ";" and thousands(c.strip(" \t"))]
-        if grouped and not any("." in c for c in cells if not thousands(c.strip(" \t"))):
-            # 1.500;3: no 2.25 in the row shows its points to be decimal points
-            raise PurebpError("input %s: %s" % (clip(word), grouped_point(grouped[0])))
-        if len(row) != len(names):
-            raise PurebpError("input %s has %s, but the model takes %d (%s%s)"
-                              % (clip(word), plural(len(row), "number"), len(names), ", ".join(names),
-                                 "; purebp adds the bias" if bias else ""))
-        rows.append(row)
+    rows = [_input_words_row(word, names, bias) for word in words]
+    # The semicolon words are rows of the same columns, as a semicolon
+    # file's lines are: 1.500;2 beside 2.5;1 is 1.5 (as in the file), alone refused
+    semicolon = [word for word in words if ";" in word]
+    found = unproved_point([list(column) for column in zip(*[
+        [cell.strip(" \t") for cell in word.split(";")] for word in semicolon])])
+    if found:
+        word = semicolon[found[0]]
+        raise PurebpError("input %s: %s" % (clip(word), grouped_point(
+            word.split(";")[found[1]].strip(" \t"))))
     return rows
+
+
+def _input_words_row(word, names, bias):
+    """The numbers of one word of ``predict`` (1,0,1 or 0,5;1)."""
+    from .csvdata import not_a_number, to_number, underflows
+    delimiter = ";" if ";" in word else ","
+    cells = word.split(delimiter)
+    row = [to_number(cell.strip(" \t"), delimiter) for cell in cells]
+    refused = [cell for cell, value in zip(cells, row) if value is None]
+    if refused:
+        # an empty cell first: 1.5,2.5; ends with a semicolon
+        cell = sorted(refused, key=lambda cell: cell.strip(" \t") != "")[0]
+        said = _refused_cell_hint(cell, cells, word, delimiter, len(names))
+        raise PurebpError("input %s: %s%s" % (clip(word), not_a_number(cell, delimiter), (
+            "; " + said if said and not underflows(cell, delimiter) else "")))
+    if len(row) != len(names):
+        raise PurebpError("input %s has %s, but the model takes %d (%s%s)"
+                          % (clip(word), plural(len(row), "number"), len(names), ", ".join(names),
+                             "; purebp adds the bias" if bias else ""))
+    return row
+
+
+def _refused_cell_hint(cell, cells, word, delimiter, width):
+    """What the refused ``cell`` of ``word`` may be: a missing cell, a
+    look-alike in the cell, or the whole word written another way."""
+    from .csvdata import cell_hint
+    if not cell.strip(" \t"):
+        return empty_part(cells, "comma" if delimiter == "," else "semicolon")
+    said = cell_hint(cell, delimiter)
+    if cell != word and said:       # one cell of several: what it may be first
+        return said
+    return lookalikes(word, lambda w: _input_row(w, width)) or said
 
 
 def _input_row(word, width):

@@ -96,6 +96,12 @@ class _Refused(Exception):
     """A refusal while ``Parser._takes`` parses a rewrite again, unshown."""
 
 
+class _Shown(Exception):
+    """``--help`` or ``--version`` reached while ``Parser._takes`` parses a
+    rewrite again: the rewrite is read (as the small command line counts
+    it), and nothing is printed nor exits."""
+
+
 class Parser(argparse.ArgumentParser):
     """argparse, but a usage error is one line (and exit code 2), and a
     negative number is a value, never an option. ``actions`` lists the
@@ -117,9 +123,22 @@ class Parser(argparse.ArgumentParser):
         self.words = list(sys.argv[1:] if args is None else args)    # for error's hints
         return argparse.ArgumentParser.parse_known_args(self, args, namespace)
 
-    def error(self, message):
+    def _quiet(self):
+        """Whether ``_takes`` is parsing a rewrite: show nothing, exit never."""
         top = self if isinstance(self, CommandLine) else getattr(self, "top", None)
-        if top is not None and top.probing == "quietly":
+        return top is not None and top.probing == "quietly"
+
+    def _print_message(self, message, file=None):
+        if not self._quiet():
+            argparse.ArgumentParser._print_message(self, message, file)
+
+    def exit(self, status=0, message=None):
+        if self._quiet():
+            raise _Shown(status)
+        argparse.ArgumentParser.exit(self, status, message)
+
+    def error(self, message):
+        if self._quiet():
             raise _Refused(message)
         hint = (self._dash_hint(message)
                 or refused_word_hint(message, getattr(self, "words", []), repr, self._takes))
@@ -166,6 +185,8 @@ class Parser(argparse.ArgumentParser):
             top.parse_args(argv[:i] + plain.split() + argv[i + 1:])
         except _Refused:
             return False
+        except _Shown:      # --help or --version: the rewrite is read
+            return True
         finally:
             top.probing, top.argv, self.words = False, argv, words
         return True

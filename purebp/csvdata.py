@@ -427,8 +427,6 @@ def _numbers(rows, names, delimiter, path, header, columns=None):
     wanted = range(width) if columns is None else columns
     matrix = []
     marks = {}       # in a semicolon file: the first cell written with "," and with "."
-    grouped = {}     # the first cell of each column like 1.500, and
-    points = set()   # the columns with a point that is a decimal point (2.25, 0.125)
     for line, cells in rows:
         if len(cells) != width:
             raise PurebpError("%s: line %d has %s, but %s%s"
@@ -458,9 +456,6 @@ def _numbers(rows, names, delimiter, path, header, columns=None):
                     marks.setdefault(",", (line, i, cell))
                 elif thousands(cell):
                     marks.setdefault(".", (line, i, cell))
-                    grouped.setdefault(i, (line, i, cell))
-                elif "." in cell:
-                    points.add(i)
         matrix.append(row)
     if len(marks) == 2:
         # 0,5 beside 1.500: is the point a decimal point, or a thousands
@@ -470,13 +465,12 @@ def _numbers(rows, names, delimiter, path, header, columns=None):
         raise PurebpError("%s: line %d, column %d (%s): %s has a point, but line %d writes %s "
                           "with a decimal comma: %s" % (path, line, i + 1, names[i], clip(cell),
                                                         comma[0], clip(comma[2]), ask(cell)))
-    unproved = sorted(grouped[i] for i in grouped if i not in points)
-    if unproved:
-        # 1.500 in a semicolon file, where 1.500 often means 1500, and no
-        # 2.25 in its column shows that its points are decimal points
-        line, i, cell = unproved[0]
-        raise PurebpError("%s: line %d, column %d (%s): %s" % (path, line, i + 1, names[i],
-                                                             grouped_point(cell)))
+    found = delimiter == ";" and unproved_point([[cells[i] for line, cells in rows]
+                                                 for i in wanted])
+    if found:
+        r, i = found[0], wanted[found[1]]
+        raise PurebpError("%s: line %d, column %d (%s): %s" % (
+            path, rows[r][0], i + 1, names[i], grouped_point(rows[r][1][i])))
     return matrix
 
 
@@ -516,6 +510,27 @@ def ask(cell, then="write every number the same way, without thousands separator
     """
     return ("is it %s or %s? %s" % (clip(cell.replace(".", ","), 40, str),
                                     clip(cell.replace(".", ""), 40, str), then))
+
+
+def unproved_point(columns):
+    """In semicolon data, where 1.500 often means 1500: the first cell like
+    1.500 (by row) of the columns in which no number like 2.25 shows the
+    points to be decimal points, as ``(row, column)``; None if there is
+    none. ``columns``: each column's cells, by row. One rule for files
+    (their columns) and for ``predict``'s rows of words (the same columns).
+
+    >>> unproved_point([["1.500", "2.5"], ["3", "1.250"], ["4.000", "5"]])
+    (0, 2)
+    >>> unproved_point([["1.500", "2.5"]]) is None
+    True
+    """
+    found = None
+    for j, cells in enumerate(columns):
+        grouped = [r for r, cell in enumerate(cells) if thousands(cell)]
+        if grouped and not any("." in cell and not thousands(cell) for cell in cells):
+            if found is None or grouped[0] < found[0]:
+                found = (grouped[0], j)
+    return found
 
 
 def grouped_point(cell):
@@ -591,10 +606,11 @@ def _labels(rows, column, name, delimiter, path):
     numbers = [to_number(cell, delimiter) for line, cell in cells]
     if any(v is None for v in numbers):
         return [cell for line, cell in cells]
-    grouped = [(line, cell) for line, cell in cells if delimiter == ";" and thousands(cell)]
-    if grouped and not any("." in cell and not thousands(cell) for line, cell in cells):
-        raise PurebpError("%s: line %d, column %d (%s): %s" % (path, grouped[0][0], column + 1,
-                                                             name, grouped_point(grouped[0][1])))
+    found = delimiter == ";" and unproved_point([[cell for line, cell in cells]])
+    if found:
+        line, cell = cells[found[0]]
+        raise PurebpError("%s: line %d, column %d (%s): %s" % (path, line, column + 1,
+                                                             name, grouped_point(cell)))
     whole = []
     for line, cell in cells:
         # read exactly, not as a float: 9007199254740993 is not ...992

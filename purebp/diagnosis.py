@@ -137,9 +137,9 @@ TEXTS = {
     "unknown": ("none found here; the data may need a larger network",
                 "看不出明显的原因，数据也许需要更大的网络"),
     "unknown_no_bias": ("none found here; the data may need a larger network, or a bias "
-                        "input (no column is the same on every row)",
+                        "input (no column holds one non-zero number on every row)",
                         "看不出明显的原因，数据也许需要更大的网络，或者一个偏置输入"
-                        "（没有哪一列在每一行上都相同）"),
+                        "（没有哪一列在每一行上都是同一个非零的数）"),
     "unknown_try": ("a hidden layer (--layers %s), another learning rate, more iterations",
                     "加一个隐藏层（--layers %s）、换一个学习率，或者多训练一些迭代"),
     "unknown_wider_try": ("more hidden units (--layers %s), another learning rate, more "
@@ -227,13 +227,16 @@ def diagnose(result, X, y):
     if not causes and moved < SMALL_MOVE:
         causes.append(("small_steps", (_short(moved), _short(lr))))
         remedies.append(("small_steps_try", (_short(max(LOSSES[loss].lr, 10 * lr)),)))
-    # "or a bias input" only where X has none: no column the same on every row
-    unknown = "unknown" if any(all(row[j] == X[0][j] for row in X)
+    if causes:
+        return [symptom] + causes + remedies
+    # "or a bias input" only where X has none: no column of one non-zero
+    # number on every row (a column of zeros adds nothing to any sum)
+    unknown = "unknown" if any(X[0][j] != 0 and all(row[j] == X[0][j] for row in X)
                                for j in range(len(X[0]))) else "unknown_no_bias"
-    if not causes and len(layers) == 2:
+    if len(layers) == 2:
         causes.append((unknown, ()))
         remedies.append(("unknown_try", (sizes,)))
-    elif not causes:       # a hidden layer already: more units in each
+    else:       # a hidden layer already: more units in each
         wider = ",".join(str(n if k in (0, len(layers) - 1) else 2 * n)
                          for k, n in enumerate(layers))
         causes.append((unknown, ()))
@@ -291,8 +294,8 @@ def _no_better_than_the_mean(y, end, metric, loss):
     mean = [sum(row[j] for row in y) / len(y) for j in range(len(y[0]))]
     constant = measure(metric, y, [mean for row in y], loss)
     if constant > 0 and end >= constant:
-        return ("no_better", (metric,) + numbers(end, constant)[:1] + (metric,)
-                + numbers(end, constant)[1:])
+        shown_end, shown_constant = numbers(end, constant)
+        return ("no_better", (metric, shown_end, metric, shown_constant))
     return None
 
 

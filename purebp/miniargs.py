@@ -94,8 +94,10 @@ def _takes(argv):
     """Whether ``argv`` is read without an error (a rewrite to propose)."""
     try:
         _read(argv)
-    except (Refused, Shown):
+    except Refused:
         return False
+    except Shown:       # --help or --version: read (cliargs counts it so)
+        pass
     return True
 
 

@@ -28,7 +28,10 @@ repr, which never fails.
 
 from . import checks
 from .arrayprint import scalar_str, screen_str
+from .checks import layer_sizes
 from .errors import PurebpError, show, type_name
+from .matrix import check_matrix
+from .model_check import is_int, is_number
 from .streams import printable
 from .svg import SVG, escape, loss_svg, network_svg
 
@@ -158,26 +161,36 @@ def _changed(where, field, value, what, maker):
                       % (where, field, show(value), what, maker))
 
 
-def _whole(v, least=0):
-    """Whether ``v`` is a whole number from ``least``, of fewer digits than
-    CPython writes with %d (4300; a hundred is plenty)."""
-    return isinstance(v, int) and not isinstance(v, bool) and least <= v < 10 ** 100
+def _is_whole(v, least=0):
+    """Whether ``v`` is a whole number from ``least`` (not a bool), of at
+    most the 100 digits a model file holds (CPython writes no more than
+    4300 with %d)."""
+    return is_int(v) and is_number(v) and v >= least
 
 
 def _number(v):
-    """Whether ``v`` is a float, or an int that a float holds."""
-    return isinstance(v, float) or _whole(abs(v) if isinstance(v, int) else v)
+    """Whether ``v`` is a float (inf and nan too: a relative error may be
+    one), or an int that a model file holds (not a bool)."""
+    return isinstance(v, float) or is_number(v)
+
+
+def _passes(check, value):
+    """Whether ``check(value)`` (one of purebp.checks's) takes ``value`` as it is."""
+    try:
+        return check(value) == value
+    except PurebpError:
+        return False
 
 
 def _sizes_ok(layers):
-    return (isinstance(layers, list) and len(layers) >= 2
-            and all(_whole(n, 1) for n in layers))
+    return isinstance(layers, list) and _passes(layer_sizes, layers)
 
 
 def _matrix_ok(A):
-    return (isinstance(A, list) and len(A) > 0 and all(isinstance(row, list) for row in A)
-            and len(A[0]) > 0 and all(len(row) == len(A[0]) for row in A)
-            and all(_number(v) for row in A for v in row))
+    # check_matrix takes what numpy would (tuples, arrays, bools): a result
+    # holds lists of floats, and a bool there was put by hand
+    return (isinstance(A, list) and _passes(check_matrix, A)
+            and all(type(row) is list and all(_number(v) for v in row) for row in A))
 
 
 def _training_fields(result):
@@ -194,7 +207,7 @@ def _training_fields(result):
     if not isinstance(settings, dict):
         _changed(where, "result.settings", settings, "a dict of the settings", maker)
     count = "epochs" if settings.get("batch_size") else "iterations"
-    if not _whole(settings.get(count)):
+    if not _is_whole(settings.get(count)):
         _changed(where, "result.settings[%r]" % count, settings.get(count), "a whole number",
                  maker)
     for key in ("metric", "loss", "activation"):
@@ -210,12 +223,12 @@ def _training_fields(result):
 def _story_fields(story, lang):
     from .narration import text
     where, maker = "story_html", "explain"
-    wanted = (("iteration", lambda v: _whole(v, 1), "a whole number of at least 1"),
+    wanted = (("iteration", lambda v: _is_whole(v, 1), "a whole number of at least 1"),
               ("layers", _sizes_ok, "a list of layer sizes"),
               ("lr", _number, "a number"),
               ("loss", lambda v: isinstance(v, str), "a text"),
               ("activation", lambda v: isinstance(v, str), "a text"),
-              ("batch_size", lambda v: v is None or _whole(v, 1), "None or a batch size"),
+              ("batch_size", lambda v: v is None or _is_whole(v, 1), "None or a batch size"),
               ("quantities", lambda v: isinstance(v, list), "a list of quantities"))
     for key, ok, what in wanted:
         value = story.get(key, "sigmoid" if key == "activation" else None)
@@ -224,7 +237,7 @@ def _story_fields(story, lang):
     sections = ("input", "forward", "backward", "update")
     parts = (("section",), lambda v: v in sections, "one of: " + ", ".join(sections)), (
         ("name", "code"), lambda v: isinstance(v, str), "a text"), (
-        ("line",), lambda v: v is None or _whole(v, 1), "None or a line number"), (
+        ("line",), lambda v: v is None or _is_whole(v, 1), "None or a line number"), (
         ("value",), _matrix_ok, "a matrix of numbers"), (
         ("args",), lambda v: isinstance(v, (list, tuple)), "a tuple of the meaning's values")
     for k, q in enumerate(story["quantities"]):
@@ -248,7 +261,7 @@ def _gradcheck_fields(check):
 
     def fine(c):
         return (isinstance(c, Comparison) and isinstance(c.where, tuple) and len(c.where) == 3
-                and all(_whole(i) for i in c.where) and _number(c.backprop)
+                and all(_is_whole(i) for i in c.where) and _number(c.backprop)
                 and _number(c.numerical) and _number(c.relative_error)
                 and isinstance(c.kink, bool))
 

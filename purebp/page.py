@@ -50,7 +50,7 @@ import sys
 from . import __version__, checks, datasets
 from .activations import ACTIVATIONS, HIDDEN
 from .arrayprint import finite_or_null, scalar_str
-from .budget import weight_count
+from .budget import MORE_THAN_A_DAY, weight_count
 from .classes import one_hot
 from .columns import BIAS, add_bias
 from .errors import PurebpError, TrainingError, plural, show, type_name
@@ -278,10 +278,11 @@ class Session:
         self.loss = settings.get("loss", "half-sse")
         self.activation = settings.get("activation", "sigmoid")
         # train's own checks and limits (no more than a day's work), as the command line meets them
+        iterations = _whole(settings.get("iterations", 10000), "iterations", MORE_THAN_A_DAY)
         X, y, self.layers, _, _, _, trained = training_arguments(
-            X, y, layers, self.seed,
-            _whole(settings.get("iterations", 10000), "iterations", _DAY), self.lr, self.loss, 0,
-            METRIC, None, False, self.activation, None, None, None)
+            X, y, layers=layers, seed=self.seed, iterations=iterations, lr=self.lr,
+            loss=self.loss, every=0, metric=METRIC, progress=None, fast=False,
+            activation=self.activation, batch_size=None, epochs=None, held_out=None)
         self.data, self.X, self.y = name, X, y
         self.iterations = trained["iterations"]
         self.every = max(1, self.iterations // POINTS)
@@ -414,9 +415,6 @@ def _whole(value, name, large):
             raise PurebpError("%s: %s is negative" % (name, clip(digits)))
         raise PurebpError("%s: %s is too large: %s" % (name, clip(digits), large))
     return int(digits)
-
-
-_DAY = "purebp refuses work of more than a day"
 
 
 def _data(name, scale):

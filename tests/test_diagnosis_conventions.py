@@ -189,8 +189,18 @@ def test_a_bias_input_is_suggested_only_to_data_without_one():
     findings = diagnose(result, unbiased, y)
     assert keys(findings)[-2:] == ["unknown_no_bias", "unknown_try"], findings
     assert describe(findings)[1] == ("  likely cause: none found here; the data may need a "
-                                     "larger network, or a bias input (no column is the same "
-                                     "on every row)")
+                                     "larger network, or a bias input (no column holds one "
+                                     "non-zero number on every row)")
     assert describe(findings, "zh-CN")[1].endswith("看不出明显的原因，数据也许需要更大的网络，或者一个"
-                                              "偏置输入（没有哪一列在每一行上都相同）")
+                                              "偏置输入（没有哪一列在每一行上都是同一个非零的数）")
     assert_listed(findings)
+    # A column of zeros is no bias input: it adds nothing to any sum (task h21n)
+    zeros = [row[:2] + [0] for row in X]
+    findings = diagnose(train(zeros, y, layers=[3, 1], lr=0.1, iterations=1000, every=100),
+                        zeros, y)
+    assert keys(findings)[-2:] == ["unknown_no_bias", "unknown_try"], findings
+    # ... and a column of one non-zero number is one, as XOR's 1s are
+    twos = [row[:2] + [2] for row in X]
+    findings = diagnose(train(twos, y, layers=[3, 1], lr=0.1, iterations=1000, every=100),
+                        twos, y)
+    assert keys(findings)[-2:] == ["unknown", "unknown_try"], findings

@@ -38,7 +38,11 @@ HELP = [["-h"], ["--help"], ["-hh"], ["-h=h"], ["-hx"], ["-hhx"], ["-h=1"], ["-h
         ["--help="], ["-h --seed x"], ["--seed", "2", "-h"], ["--seed", "x", "-h"],
         ["-h", "--seed", "x"], ["--bogus", "-h"], ["check", "-h"], ["check", "--help"],
         ["check", "-h", "--bogus"], ["check", "-hx"], ["check", "--help=3"],
-        ["--bogus", "check", "-h"], ["--", "-h"], ["check", "--", "-h"]]
+        ["--bogus", "check", "-h"], ["--", "-h"], ["check", "--", "-h"],
+        # task h21n: a full-width --help or --version is refused, "write --help"
+        ["\uff0d\uff0d\uff48\uff45\uff4c\uff50"], ["\uff0d\uff48"], ["\uff0d\uff0dversion"],
+        ["check", "\uff0d\uff0d\uff48\uff45\uff4c\uff50"], ["--seed", "2", "\uff0d\uff48"],
+        ["--help\u3000"], ["\uff0d\uff0d\uff48\uff45\uff4c\uff50", "--bogus"]]
 UNKNOWN = [["--bogus"], ["-x"], ["-x", "-y"], ["-x", "2"], ["--x=2", "3"], ["---"], ["-"],
            ["--"], ["foo"], [""], [" "], ["\u3000"], ["a b"], ["-1"], ["\x1b[31m"],
            ["--bo\x1bgus"], ["--bogus", "\x07"], ["foo", "--seed", "x"], ["--seed", "2", "foo"],
@@ -149,6 +153,31 @@ def test_a_full_width_word_is_named_once():
         said = small(words)[2]
         assert said.count("input method") == 1, said
         assert said == full(words)[2]
+
+
+FULL_WIDTH_HELP = "\uff0d\uff0d\uff48\uff45\uff4c\uff50"
+
+
+@pytest.mark.parametrize("words, said", [
+    ([FULL_WIDTH_HELP], "purebp: error: argument command: invalid choice: '%s' (choose from "
+     "'train', 'draw', 'check', 'predict', 'explain', 'gradcheck', 'web'); '%s' has "
+     "full-width characters, as a Chinese or Japanese input method types them: write --help "
+     "(see 'purebp --help')\n" % (FULL_WIDTH_HELP, FULL_WIDTH_HELP)),
+    (["train", FULL_WIDTH_HELP], "purebp train: error: unrecognized arguments: %s; '%s' has "
+     "full-width characters, as a Chinese or Japanese input method types them: write --help "
+     "(see 'purebp train --help')\n" % (FULL_WIDTH_HELP, FULL_WIDTH_HELP)),
+    (["train", "--iterations", "5", "\uff0d\uff0dversion"], "purebp train: error: "
+     "unrecognized arguments: \uff0d\uff0dversion; '\uff0d\uff0dversion' has full-width "
+     "characters, as a Chinese or Japanese input method types them "
+     "(see 'purebp train --help')\n")])     # train has no --version: no rewrite to propose
+def test_a_full_width_help_is_refused_and_the_probe_shows_nothing(words, said, capsys):
+    """Finding the rewrite parses it again with --help (or --version): that
+    parse prints nothing and exits never (task h21n: it printed the help
+    and exited 0 on CPython, while the small command line refused)."""
+    with pytest.raises(SystemExit) as done:
+        cli.main(words)
+    out = capsys.readouterr()
+    assert (done.value.code, out.out, _choices_unquoted(out.err)) == (2, "", _choices_unquoted(said))
 
 
 def test_a_word_is_shown_as_cpythons_repr_shows_it():

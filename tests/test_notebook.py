@@ -412,6 +412,21 @@ def test_a_story_changed_by_hand_is_a_dict_and_a_named_field():
         story_html(obj)
     assert str(refused.value) == ("story_html: story['lr'] is 'x', not a number: was it "
                                   "changed after explain made it?")
+    # A bool is no number (task h21n: True passed as the whole number 1)
+    for key, value, what in [("lr", True, "a number"), ("iteration", True, "a whole number of "
+                             "at least 1"), ("layers", [3, True, 1], "a list of layer sizes")]:
+        obj = make()
+        obj[key] = value
+        with pytest.raises(purebp.PurebpError) as refused:
+            story_html(obj)
+        assert str(refused.value) == ("story_html: story[%r] is %s, not %s: was it changed "
+                                      "after explain made it?" % (key, value, what))
+    obj = make()
+    obj["quantities"][0]["value"] = [[True]]
+    with pytest.raises(purebp.PurebpError) as refused:
+        story_html(obj)
+    assert str(refused.value) == ("story_html: story['quantities'][0]['value'] is [[True]], not "
+                                  "a matrix of numbers: was it changed after explain made it?")
 
 
 def test_a_gradient_check_changed_by_hand_is_a_repr_and_a_named_field():
@@ -437,3 +452,9 @@ def test_a_gradient_check_changed_by_hand_is_a_repr_and_a_named_field():
     obj = make()
     obj.comparisons = None
     assert repr(obj).startswith("<GradientCheck comparisons=None") and obj._repr_html_() is None
+    obj = make()
+    obj.threshold = True
+    with pytest.raises(purebp.PurebpError) as refused:
+        gradcheck_html(obj)
+    assert str(refused.value) == ("gradcheck_html: check.threshold is True, not a number: was "
+                                  "it changed after gradient_check made it?")

@@ -276,3 +276,34 @@ def test_class_labels_with_a_grouping_point_in_a_semicolon_file_are_asked_about(
     """1.000 and 1 would be one class, 1, though a semicolon file may mean 1000."""
     line = refused(tmp_path, "a;y\n1;1\n2;1.000\n3;2\n", "--classes")
     assert line.endswith("line 3, column 2 (y): '1.000' " + ASKED % ("1,000", "1000")), line
+
+
+@pytest.mark.parametrize("rows", [
+    ["1.500;2", "2.5;1"], ["1.500;2", "2;1"], ["1;1.500", "2.25;3"], ["1;1.500", "2;1.5"],
+    ["1.500;2.25"], ["2;1", "1.500;1.250", "0.5;3"], ["1.500;1.250", "0.5;0.25"],
+    ["1.000;2", "1.5;3.000"], ["1,5;2", "1;3"]])
+def test_predict_reads_rows_as_the_same_lines_of_a_file(model, tmp_path, rows):
+    """Task h21n: one rule for 1.500 with semicolons, by column: a column
+    with a 2.5 reads its 1.500 as 1.5, in a file and in predict's words
+    (1.500;2 beside 2.5;1 was refused as words, read as 1.5 from a file)."""
+    given = tmp_path / "rows.csv"
+    given.write_text("a;b\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    from_file = inprocess.purebp(["predict", model, "--input", str(given), "--json"])
+    from_words = inprocess.purebp(["predict", model] + rows + ["--json"])
+    assert from_words.returncode == from_file.returncode, (from_words, from_file)
+    if from_file.returncode == 0:
+        assert json.loads(from_words.stdout)["X"] == json.loads(from_file.stdout)["X"]
+        return
+    said = from_file.stderr.strip()
+    line = int(said.split(": line ")[1].split(",")[0])
+    tail = said.split("): ", 1)[1]
+    assert from_words.stderr.strip() == "purebp predict: error: input %r: %s" % (
+        rows[line - 2], tail), (from_words.stderr, said)
+
+
+def test_a_lone_row_of_1_500_is_refused_as_its_one_line_file(model):
+    done = inprocess.purebp(["predict", model, "1.500;2.25"])
+    assert done.stderr == ("purebp predict: error: input '1.500;2.25': '1.500' "
+                           + ASKED % ("1,500", "1500") + "\n"), done
+    done = inprocess.purebp(["predict", model, "1.500;2", "2.5;1", "--json"])
+    assert json.loads(done.stdout)["X"] == [[1.5, 2.0], [2.5, 1.0]], done
