@@ -169,15 +169,47 @@ TEXTS = {
 _session = None
 
 
+# The deepest a request nests its arrays and objects: the page's nest two
+# levels (layers in start). JSON parsers recurse, and WebAssembly's stack is
+# small: Pyodide's parser ran out of it on 100,000 brackets and ended the
+# whole program, where CPython's raises an error.
+DEEPEST = 8
+
+
 def handle(request_text):
     """One request from the page, as JSON text; the reply, as JSON text, in
     which a number that is not finite (a diverging step's) is null: JSON has
     no NaN or infinity, and the page's ``JSON.parse`` would refuse them."""
     try:
+        if isinstance(request_text, str) and _depth(request_text) > DEEPEST:
+            raise ValueError("nested more than %d levels deep" % DEEPEST)
         message = _loads(request_text)
     except (TypeError, ValueError, RuntimeError) as error:   # RuntimeError: nested too deep
         return json.dumps({"error": "page: the request is not JSON text (%s)" % error})
     return json.dumps(finite_or_null(request(message)))
+
+
+def _depth(text):
+    """How deeply ``text`` nests its arrays and objects (outside strings).
+
+    >>> _depth('{"do": "start", "layers": [3, 4, 1], "data": "[[["}')
+    2
+    """
+    depth = deepest = 0
+    quoted = escaped = False
+    for c in text:
+        if escaped:
+            escaped = False
+        elif quoted:
+            escaped, quoted = c == "\\", c != '"'
+        elif c == '"':
+            quoted = True
+        elif c in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif c in "]}":
+            depth -= 1
+    return deepest
 
 
 def _loads(text):
