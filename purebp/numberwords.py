@@ -469,10 +469,10 @@ def as_float(word):
 def _base(word, said, read):
     try:
         value = int(word, 0)
-    except ValueError:
+    except (ValueError, OverflowError):     # (a board without long integers)
         return ""
     shown = word if len(word) <= 40 else "it"
-    if value.bit_length() > 140:        # more than 40 digits: no str() past 4300
+    if abs(value) >= 10 ** 40:      # no str() past 4300 digits (MicroPython has no bit_length)
         return _then("%s is %s" % (shown, said), "write it in decimal digits")
     return _write(read, str, "%s is %s" % (shown, said), "write it in decimal digits",
                   str(value))
