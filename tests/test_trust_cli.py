@@ -556,6 +556,9 @@ def test_a_model_with_200000_keys_is_refused_in_linear_time(tmp, duplicate):
         assert "and 199995 more" in message and len(message) < 300
 
 
+# Timed, three times each size, best kept (a ratio in one run, as benchmarks/ measure;
+# PyPy's JIT needs the warm-up and the repeats): under the long marker (.ci/run).
+@pytest.mark.long
 @pytest.mark.parametrize("kind", ["\uff11", "1\u2212", "1\u3001", "1\u3002", "1\u00a0", "1 ",
                                   "1\u3000", "1\u200b", "1\ufeff", "\u22121e"])
 def test_a_long_word_of_look_alikes_gets_its_hint_in_linear_time(kind):
@@ -566,9 +569,13 @@ def test_a_long_word_of_look_alikes_gets_its_hint_in_linear_time(kind):
 
     def timed(n):
         word = kind * (n // len(kind))
-        start = time.perf_counter()
-        said = hint(word)
-        return time.perf_counter() - start, said
+        best = None
+        for _ in range(3):
+            start = time.perf_counter()
+            said = hint(word)
+            took = time.perf_counter() - start
+            best = took if best is None else min(best, took)
+        return best, said
     timed(1000)
     small, said_small = timed(10000)
     large, said = timed(100000)
