@@ -161,6 +161,9 @@ def test_the_row_looped_code_grows_with_the_weights_not_the_rows():
 CONVENTIONS = [(activation, loss) for activation in HIDDEN for loss in LOSS_NAMES]
 
 
+# 30 trainings, a second: under the long marker (.ci/run); the recorded scenarios of
+# every convention hold the fast path to the plain one in the README's command.
+@pytest.mark.long
 @pytest.mark.parametrize("form", FORMS)
 @pytest.mark.parametrize("activation, loss", CONVENTIONS)
 def test_both_forms_give_the_plain_paths_numbers_with_every_convention(activation, loss, form):

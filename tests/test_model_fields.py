@@ -277,6 +277,9 @@ def refused(call, words):
     return message
 
 
+# The whole sweep, 106 cases and a second: under the long marker (.ci/run); test_model.py
+# and the tests below hold the Model's checks in the README's command.
+@pytest.mark.long
 @pytest.mark.parametrize("case", CASES, ids=[_id(case)[:90] for case in CASES])
 def test_every_method_works_or_names_the_field(case, tmp_path):
     name, change, words = case

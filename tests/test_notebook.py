@@ -390,6 +390,8 @@ def test_a_training_changed_by_hand_is_a_repr_and_a_named_field():
     assert repr(obj) == "<Training layers=[3, 1] settings={}>" and obj._repr_svg_() is None
 
 
+# Half a second: under the long marker (.ci/run).
+@pytest.mark.long
 def test_a_story_changed_by_hand_is_a_dict_and_a_named_field():
     X, y = purebp.load_data("xor")
     told = purebp.explain(X, y, layers=[3, 4, 1])

@@ -490,6 +490,8 @@ def python_for(user):
                 "(%s sits under a private folder)" % sys.executable)
 
 
+# A process as another user, half a second: under the long marker (.ci/run).
+@pytest.mark.long
 @pytest.mark.needs_processes
 def test_permission_answers_for_a_user_who_is_not_root():
     if os.geteuid() != 0:
@@ -563,7 +565,7 @@ def test_an_immutable_target_is_refused_before_any_work(tmp_path, what):
 # --- 11: new files get 0666 & ~umask, replaced ones keep their mode -------------------------
 
 @pytest.mark.needs_processes
-# 022 under -m long: make_pictures' files show it in the default run.
+# 022 under -m long, beside make_pictures' files.
 @pytest.mark.parametrize("umask", [pytest.param(0o022, marks=pytest.mark.long), 0o002])
 def test_new_files_get_the_usual_mode(tmp_path, umask):
     def set_umask():
@@ -759,6 +761,8 @@ def test_out_of_memory_anywhere_in_a_command_is_one_line(monkeypatch, capsys):
 
 # --- 16: output streams and Ctrl-C -----------------------------------------------------------
 
+# Five processes writing to /dev/full, a second: under the long marker (.ci/run).
+@pytest.mark.long
 @pytest.mark.needs_processes
 @pytest.mark.parametrize("args", [["train", "--quiet"], [], ["train", "--json"], ["--help"],
                                   ["predict", "{t}/m.json", "1,0,1"]])
